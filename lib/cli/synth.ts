@@ -1,0 +1,75 @@
+import { App } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatIssue, siteIssues, type SiteProfile } from '../model';
+import { AiFactorySite } from '../site/site';
+
+export interface SynthResult {
+  readonly ok: boolean;
+  /** One line per problem, `<site>: [CODE] path: ...`; empty when ok. */
+  readonly problems: readonly string[];
+  /** Stack names written, sorted. */
+  readonly stacks: readonly string[];
+}
+
+/** Every problem of every profile, prefixed with the site; duplicate site names are one too. */
+export function profileProblems(profiles: readonly SiteProfile[]): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const p of profiles) {
+    if (seen.has(p.name))
+      lines.push(
+        `${p.name}: [NAME_DUPLICATE] name: two site profiles are called '${p.name}'. Fix: rename one`,
+      );
+    seen.add(p.name);
+    for (const issue of siteIssues(p)) lines.push(`${p.name}: ${formatIssue(issue)}`);
+  }
+  return lines;
+}
+
+/** Adds every site to an app (profiles already validated); in name order, so the output is stable. */
+export function addSites(app: App, profiles: readonly SiteProfile[]): AiFactorySite[] {
+  return [...profiles].sort((a, b) => a.name.localeCompare(b.name)).map((p) => new AiFactorySite(app, p));
+}
+
+/**
+ * Synthesizes every profile into `outdir`, all or nothing: every profile is validated first, and
+ * the stacks are written to a staging directory that replaces `outdir` only when all succeeded.
+ * On failure `outdir` is removed as well, so no stale output can be deployed by mistake.
+ */
+export function synthesizeSites(profiles: readonly SiteProfile[], outdir: string): SynthResult {
+  const problems = profileProblems(profiles);
+  if (problems.length > 0) {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return { ok: false, problems, stacks: [] };
+  }
+  const staging = `${outdir}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const app = new App({ outdir: staging, stackTraces: false });
+    const sites = addSites(app, profiles);
+    app.synth();
+    fs.rmSync(outdir, { recursive: true, force: true });
+    fs.renameSync(staging, outdir);
+    const stacks = sites.flatMap((s) => [s.platform.node.id, s.tenantsStack.node.id]).sort();
+    return { ok: true, problems: [], stacks };
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Loads every `profile` export of the modules in a directory of site profiles, in file-name order. */
+export function loadProfiles(dir: string): SiteProfile[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
+  const profiles: SiteProfile[] = [];
+  for (const f of files) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(dir, f)) as { profile?: SiteProfile };
+    if (!mod.profile) throw new Error(`${path.join(dir, f)} exports no 'profile'`);
+    profiles.push(mod.profile);
+  }
+  return profiles;
+}

@@ -1,0 +1,230 @@
+import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
+import { CHARTS } from '../platform/charts';
+import { SystemNamespace } from '../platform/namespace';
+import { PinnedRelease } from '../platform/release';
+import type { GpuNodePool, Toleration } from './node-pool';
+
+/** The tolerations of a set of pools, deduplicated and sorted, so pool order never shows. */
+export function poolTolerations(pools: readonly GpuNodePool[]): Toleration[] {
+  const byKey = new Map<string, Toleration>();
+  for (const p of pools) {
+    const t = p.toleration;
+    byKey.set(`${t.key}=${t.value}:${t.effect}`, t);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, t]) => t);
+}
+
+function byName(pools: readonly GpuNodePool[]): GpuNodePool[] {
+  return [...pools].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface NvidiaGpuOperatorProps {
+  /** The NVIDIA pools the operator serves; their MIG layouts and time-slicing configure it. */
+  readonly pools: readonly GpuNodePool[];
+  /**
+   * `host`: drivers come with the node image (usual at HPC sites); `operator`: the operator builds
+   * and loads them.
+   * @default 'host'
+   */
+  readonly driver?: 'host' | 'operator';
+}
+
+/**
+ * The NVIDIA GPU Operator (chart `gpu-operator`), set up for a multi-tenant site:
+ *
+ * - the device plugin passes GPUs to containers as volume mounts, and the container toolkit ignores
+ *   `NVIDIA_VISIBLE_DEVICES` from unprivileged containers, so a pod that sets
+ *   `NVIDIA_VISIBLE_DEVICES=all` sees only the GPUs it was allocated
+ *   (https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html);
+ * - MIG manager gets one named layout per MIG pool (`aif-<pool>`), selected per node by the
+ *   `nvidia.com/mig.config` label, under the `mixed` strategy so each profile is its own resource;
+ * - time-sliced pools get a device-plugin configuration selected by `nvidia.com/device-plugin.config`;
+ * - operand daemonsets tolerate every pool's taint.
+ */
+export class NvidiaGpuOperator extends Construct {
+  public readonly namespace: SystemNamespace;
+  public readonly release: PinnedRelease;
+  /** `mixed` when any pool uses MIG, else `single`. */
+  public readonly migStrategy: 'single' | 'mixed';
+
+  constructor(scope: Construct, id: string, props: NvidiaGpuOperatorProps) {
+    super(scope, id);
+    const pools = byName(props.pools);
+    const wrongVendor = pools.filter((p) => p.vendor !== 'nvidia').map((p) => p.name);
+    if (wrongVendor.length > 0) {
+      throw new Error(
+        `NvidiaGpuOperator: pools ${wrongVendor.join(', ')} are not NVIDIA pools; pass them to AmdGpuOperator`,
+      );
+    }
+    const migPools = pools.filter((p) => p.migConfigName);
+    const slicedPools = pools.filter((p) => p.devicePluginConfigName);
+    this.migStrategy = migPools.length > 0 ? 'mixed' : 'single';
+
+    this.namespace = new SystemNamespace(this, 'namespace', { name: CHARTS.nvidiaGpuOperator.namespace });
+
+    const values: Record<string, unknown> = {
+      driver: { enabled: (props.driver ?? 'host') === 'operator' },
+      toolkit: {
+        env: [
+          { name: 'ACCEPT_NVIDIA_VISIBLE_DEVICES_ENVVAR_WHEN_UNPRIVILEGED', value: 'false' },
+          { name: 'ACCEPT_NVIDIA_VISIBLE_DEVICES_AS_VOLUME_MOUNTS', value: 'true' },
+        ],
+      },
+      devicePlugin: {
+        env: [{ name: 'DEVICE_LIST_STRATEGY', value: 'volume-mounts' }],
+        ...(slicedPools.length > 0 ? { config: this.devicePluginConfig(slicedPools) } : {}),
+      },
+      mig: { strategy: this.migStrategy },
+      migManager: {
+        enabled: migPools.length > 0,
+        ...(migPools.length > 0 ? { config: this.migManagerConfig(migPools) } : {}),
+      },
+      daemonsets: { tolerations: poolTolerations(pools) },
+    };
+
+    this.release = new PinnedRelease(this, 'release', {
+      chart: CHARTS.nvidiaGpuOperator,
+      values,
+      timeoutSeconds: 900,
+      dependsOn: [this.namespace.namespace],
+    });
+  }
+
+  /** mig-parted configuration: `all-disabled` for unlabelled nodes, and one layout per MIG pool. */
+  private migManagerConfig(pools: readonly GpuNodePool[]): Record<string, unknown> {
+    const configs: Record<string, unknown> = {
+      'all-disabled': [{ devices: 'all', 'mig-enabled': false }],
+    };
+    for (const p of pools) {
+      const profiles = p.spec.mig?.profiles ?? {};
+      configs[p.migConfigName as string] = [
+        {
+          devices: 'all',
+          'mig-enabled': true,
+          'mig-devices': Object.fromEntries(
+            Object.keys(profiles)
+              .sort()
+              .map((k) => [k, profiles[k]]),
+          ),
+        },
+      ];
+    }
+    return {
+      create: true,
+      name: 'aif-mig-parted-config',
+      default: 'all-disabled',
+      // JSON is YAML; mig-parted parses this key as its config file.
+      data: { 'config.yaml': JSON.stringify({ version: 'v1', 'mig-configs': configs }, null, 2) },
+    };
+  }
+
+  /** Device-plugin configurations: whole GPUs by default, time-slicing for the sliced pools. */
+  private devicePluginConfig(pools: readonly GpuNodePool[]): Record<string, unknown> {
+    const data: Record<string, string> = {
+      'aif-whole-gpus': JSON.stringify({ version: 'v1', flags: { migStrategy: this.migStrategy } }, null, 2),
+    };
+    for (const p of pools) {
+      data[p.devicePluginConfigName as string] = JSON.stringify(
+        {
+          version: 'v1',
+          flags: { migStrategy: this.migStrategy },
+          sharing: {
+            timeSlicing: {
+              // A pod asking for 2 replicas would get 2 slices of one GPU, not 2 GPUs: refuse it.
+              failRequestsGreaterThanOne: true,
+              resources: [{ name: 'nvidia.com/gpu', replicas: p.spec.timeSlicingReplicas }],
+            },
+          },
+        },
+        null,
+        2,
+      );
+    }
+    return { create: true, name: 'aif-device-plugin-config', default: 'aif-whole-gpus', data };
+  }
+}
+
+export interface CertManagerProps {
+  /** @default - no explicit dependencies */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** cert-manager (chart `cert-manager`, CRDs installed by the chart), for operators that need it. */
+export class CertManager extends Construct {
+  public readonly namespace: SystemNamespace;
+  public readonly release: PinnedRelease;
+
+  constructor(scope: Construct, id: string, props: CertManagerProps = {}) {
+    super(scope, id);
+    // cert-manager's pods meet the restricted profile; nothing here needs host access.
+    this.namespace = new SystemNamespace(this, 'namespace', {
+      name: CHARTS.certManager.namespace,
+      podSecurity: 'restricted',
+    });
+    this.release = new PinnedRelease(this, 'release', {
+      chart: CHARTS.certManager,
+      values: { crds: { enabled: true } },
+      dependsOn: [this.namespace.namespace, ...(props.dependsOn ?? [])],
+    });
+  }
+}
+
+export interface AmdGpuOperatorProps {
+  /** The AMD pools the operator serves. */
+  readonly pools: readonly GpuNodePool[];
+  /** cert-manager, which the operator's webhooks need. */
+  readonly certManager: CertManager;
+  /** @default 'host' */
+  readonly driver?: 'host' | 'operator';
+}
+
+/**
+ * The AMD GPU Operator (chart `gpu-operator-charts`): device plugin, node labeller and metrics
+ * exporter on AMD nodes, tolerating every AMD pool's taint. Needs cert-manager.
+ * https://instinct.docs.amd.com/projects/gpu-operator/en/latest/
+ */
+export class AmdGpuOperator extends Construct {
+  public readonly namespace: SystemNamespace;
+  public readonly release: PinnedRelease;
+
+  constructor(scope: Construct, id: string, props: AmdGpuOperatorProps) {
+    super(scope, id);
+    const pools = byName(props.pools);
+    const wrongVendor = pools.filter((p) => p.vendor !== 'amd').map((p) => p.name);
+    if (wrongVendor.length > 0) {
+      throw new Error(
+        `AmdGpuOperator: pools ${wrongVendor.join(', ')} are not AMD pools; pass them to NvidiaGpuOperator`,
+      );
+    }
+    const tolerations = poolTolerations(pools);
+    this.namespace = new SystemNamespace(this, 'namespace', { name: CHARTS.amdGpuOperator.namespace });
+    this.release = new PinnedRelease(this, 'release', {
+      chart: CHARTS.amdGpuOperator,
+      values: {
+        'node-feature-discovery': {
+          worker: {
+            // The chart's own tolerations, plus the pools' taints: NFD must label tainted GPU nodes.
+            tolerations: [
+              { key: 'amd-dcm', operator: 'Equal', value: 'up', effect: 'NoExecute' },
+              { key: 'amd-gpu-unhealthy', operator: 'Exists', effect: 'NoSchedule' },
+              ...tolerations,
+            ],
+          },
+        },
+        deviceConfig: {
+          spec: {
+            driver: { enable: (props.driver ?? 'host') === 'operator' },
+            devicePlugin: {
+              devicePluginTolerations: tolerations,
+              nodeLabellerTolerations: tolerations,
+            },
+            metricsExporter: { tolerations },
+          },
+        },
+      },
+      timeoutSeconds: 900,
+      dependsOn: [this.namespace.namespace, props.certManager.release.release],
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './gpu-operators';
+export * from './node-pool';

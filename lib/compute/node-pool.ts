@@ -1,0 +1,165 @@
+import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
+import { NodeTaint } from '@cdktf/provider-kubernetes/lib/node-taint';
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  accelerator,
+  checkPool,
+  expandHostlist,
+  IssueCollector,
+  poolNodeCount,
+  poolOffers,
+  type AcceleratorModel,
+  type NodePoolSpec,
+  type PoolOffer,
+  type TaintSpec,
+} from '../model';
+import { FIELD_MANAGER, LABEL_PREFIX, pinAddress } from '../platform/ids';
+
+export interface GpuNodePoolProps extends NodePoolSpec {
+  /**
+   * Taints the site itself wants on listed nodes besides the pool taint. A `kubernetes_node_taint`
+   * owns a node's whole taint list (taints are an atomic list under server-side apply), so any
+   * taint that must stay on a listed node has to be declared here.
+   * @default - none
+   */
+  readonly additionalTaints?: readonly TaintSpec[];
+  /**
+   * Take over listed nodes' taint lists even where another manager set taints first (the
+   * provider's `force`). Off by default: the first apply then fails with a conflict that names the
+   * node, instead of silently dropping taints some other tool relies on.
+   * @default false
+   */
+  readonly forceTaintOwnership?: boolean;
+}
+
+/** A toleration as the Kubernetes API spells it. */
+export interface Toleration {
+  readonly key: string;
+  readonly operator: 'Equal' | 'Exists';
+  readonly value?: string;
+  readonly effect: string;
+}
+
+/**
+ * A named pool of identical GPU nodes. Everything that places work on the pool (quota resource
+ * names, node selectors, tolerations, MIG and device-plugin configuration names, later Kueue
+ * flavors and Slurm NodeSets) is derived from this object.
+ *
+ * Nodes are found either by labels the site applies, or by an explicit hostlist; listed nodes are
+ * labelled (`kubernetes_labels`) and tainted (`kubernetes_node_taint`) by the library, one resource
+ * each per node, addressed by node name.
+ */
+export class GpuNodePool extends Construct {
+  public readonly name: string;
+  public readonly spec: NodePoolSpec;
+  public readonly accelerator: AcceleratorModel;
+  public readonly gpusPerNode: number;
+  public readonly nodeCount: number;
+  /** Node names of a listed pool; empty for a label-selected pool. */
+  public readonly nodeNames: readonly string[];
+  /** The taint that keeps other pods off the pool. */
+  public readonly taint: TaintSpec;
+  /** Labels that select exactly this pool's nodes. */
+  public readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Labels the library applies to listed nodes (or the site must apply to labelled ones). */
+  public readonly managedLabels: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
+    super(scope, id);
+    const c = new IssueCollector();
+    checkPool(c, props, 'props');
+    c.throwIfAny(`GpuNodePool '${props.name}'`);
+
+    this.name = props.name;
+    this.spec = props;
+    this.accelerator = accelerator(props.accelerator);
+    this.gpusPerNode = props.gpusPerNode;
+    this.nodeCount = poolNodeCount(props);
+    this.taint = props.taint ?? {
+      key: this.accelerator.resourceName,
+      value: 'present',
+      effect: 'NoSchedule',
+    };
+
+    const listed = 'hostlist' in props.nodes;
+    this.nodeNames = listed ? expandHostlist((props.nodes as { hostlist: string }).hostlist) : [];
+    const poolLabel = { [`${LABEL_PREFIX}/pool`]: props.name };
+    this.nodeSelector = listed
+      ? poolLabel
+      : { ...(props.nodes as { labels: Record<string, string> }).labels };
+
+    const labels: Record<string, string> = {
+      ...poolLabel,
+      [`${LABEL_PREFIX}/accelerator`]: this.accelerator.id,
+    };
+    if (props.interconnect) labels[`${LABEL_PREFIX}/interconnect`] = props.interconnect.fabric;
+    // The GPU operator's MIG manager and device plugin pick their per-node configuration by these.
+    if (this.migConfigName) labels['nvidia.com/mig.config'] = this.migConfigName;
+    if (this.devicePluginConfigName) labels['nvidia.com/device-plugin.config'] = this.devicePluginConfigName;
+    this.managedLabels = labels;
+
+    const taints = [this.taint, ...(props.additionalTaints ?? [])];
+    for (const node of this.nodeNames) {
+      const l = new Labels(this, `labels-${node}`, {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: node },
+        labels: { ...labels },
+        fieldManager: FIELD_MANAGER,
+        // Labels are a map: force takes over only the keys above, never other labels of the node.
+        force: true,
+      });
+      pinAddress(l, 'pool', props.name, 'labels', node);
+      const t = new NodeTaint(this, `taint-${node}`, {
+        metadata: { name: node },
+        taint: taints.map((x) => ({ key: x.key, value: x.value, effect: x.effect })),
+        fieldManager: FIELD_MANAGER,
+        force: props.forceTaintOwnership ?? false,
+      });
+      pinAddress(t, 'pool', props.name, 'taint', node);
+    }
+
+    if (!listed) {
+      // The site labels and taints these nodes itself; say exactly what it must apply.
+      const out = new TerraformOutput(this, 'site-applied-node-config', {
+        description: `Labels and taint the site must apply to the ${this.nodeCount} nodes of pool ${props.name}`,
+        value: {
+          selector: this.nodeSelector,
+          labels,
+          taint: `${this.taint.key}=${this.taint.value}:${this.taint.effect}`,
+        },
+      });
+      pinAddress(out, 'pool', props.name, 'site_applied_node_config');
+    }
+  }
+
+  get vendor(): 'nvidia' | 'amd' {
+    return this.accelerator.vendor;
+  }
+
+  /** GPUs in the pool (physical devices as Kubernetes counts them). */
+  get gpuCount(): number {
+    return this.nodeCount * this.gpusPerNode;
+  }
+
+  /** What the pool offers per extended resource (MIG instances, time-sliced replicas, GPUs). */
+  get offers(): PoolOffer[] {
+    return poolOffers(this.spec);
+  }
+
+  /** Name of the pool's MIG layout in the MIG manager's configuration, if the pool uses MIG. */
+  get migConfigName(): string | undefined {
+    return this.spec.mig ? `aif-${this.name}` : undefined;
+  }
+
+  /** Name of the pool's device-plugin configuration, if the pool is time-sliced. */
+  get devicePluginConfigName(): string | undefined {
+    return this.spec.timeSlicingReplicas ? `aif-${this.name}` : undefined;
+  }
+
+  /** The toleration a workload needs to land on the pool. */
+  get toleration(): Toleration {
+    return { key: this.taint.key, operator: 'Equal', value: this.taint.value, effect: this.taint.effect };
+  }
+}

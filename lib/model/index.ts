@@ -1,0 +1,7 @@
+export * from './accelerators';
+export * from './capacity';
+export * from './errors';
+export * from './hostlist';
+export * from './profile';
+export * from './quantity';
+export * from './validate';

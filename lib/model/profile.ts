@@ -1,0 +1,180 @@
+/**
+ * The site profile: plain data that describes one AI Factory site's Kubernetes side.
+ * Profiles live in `stacks/sites/<site>.ts`; `validateSite` checks them before anything is built.
+ */
+
+/** How Terraform reaches the cluster: a kubeconfig file and one of its contexts. */
+export interface KubernetesConnection {
+  /** Path of the kubeconfig file, e.g. `~/.kube/config`. */
+  readonly configPath: string;
+  /** Context in that file; required, so a deploy never lands on whatever context is current. */
+  readonly context: string;
+}
+
+/** Where Terraform keeps state for the site's two stacks. */
+export type StateBackendSpec =
+  | {
+      /** A local file per stack, `terraform.<stack>.tfstate` in `directory`. */
+      readonly kind: 'local';
+      /** @default - the project directory */
+      readonly directory?: string;
+    }
+  | {
+      /**
+       * Terraform's kubernetes backend: state in a Secret `tfstate-<workspace>-<secretSuffix>` of the
+       * cluster itself, with a Lease for locking (https://developer.hashicorp.com/terraform/language/backend/kubernetes).
+       */
+      readonly kind: 'kubernetes';
+      /** Namespace that holds the state Secrets. @default - `kube-system` */
+      readonly namespace?: string;
+    };
+
+/** The fabric that connects a pool's nodes; informs labels, reports and (later) the network operator. */
+export interface InterconnectSpec {
+  readonly fabric: 'infiniband' | 'slingshot' | 'ethernet';
+  /** Generation or product, e.g. `HDR`, `NDR200`, `Slingshot-11`, `400GbE`. */
+  readonly generation: string;
+  /** Links per node. */
+  readonly linksPerNode: number;
+  /** Speed of one link in Gb/s. */
+  readonly gbpsPerLink: number;
+}
+
+/** How the library finds the nodes of a pool. */
+export type NodeSelection =
+  | {
+      /** Nodes the site already labels (and taints); the library only selects them by these labels. */
+      readonly labels: Readonly<Record<string, string>>;
+      /** How many nodes carry those labels. */
+      readonly count: number;
+    }
+  | {
+      /**
+       * An explicit node list in Slurm hostlist syntax (`lrdn[0001-0128]`). The library labels and
+       * taints each node itself, and owns each listed node's whole taint list (see `GpuNodePool`).
+       */
+      readonly hostlist: string;
+    };
+
+export interface TaintSpec {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** MIG layout applied to every GPU of a pool: profile name to instances per GPU. */
+export interface MigLayoutSpec {
+  /** e.g. `{ '3g.40gb': 1, '2g.20gb': 1, '1g.10gb': 2 }` */
+  readonly profiles: Readonly<Record<string, number>>;
+}
+
+export interface NodePoolSpec {
+  /** Pool name, a DNS label; part of Terraform addresses, so never rename a pool lightly. */
+  readonly name: string;
+  /** Catalog id, e.g. `nvidia-a100-64gb` (see `acceleratorCatalog()`). */
+  readonly accelerator: string;
+  /** Schedulable GPUs per node (8 for a LUMI-G node: 4 MI250X modules, 2 GCDs each). */
+  readonly gpusPerNode: number;
+  readonly nodes: NodeSelection;
+  /** @default - no interconnect recorded */
+  readonly interconnect?: InterconnectSpec;
+  /**
+   * The taint that keeps pods without GPU requests off the pool.
+   * @default - `<gpu resource name>=present:NoSchedule`, which the ExtendedResourceToleration
+   *   admission plugin tolerates automatically for pods that request the GPU resource
+   */
+  readonly taint?: TaintSpec;
+  /** @default - MIG disabled: whole GPUs */
+  readonly mig?: MigLayoutSpec;
+  /**
+   * Time-slicing: each GPU is advertised this many times (NVIDIA only). Pods sharing a GPU are not
+   * isolated from each other, so a site should use it only for Playground-style pools.
+   * @default - no time-slicing
+   */
+  readonly timeSlicingReplicas?: number;
+  /** Why this pool looks the way it does (source of the figures, or what is assumed). */
+  readonly note?: string;
+}
+
+/** EuroHPC AI Factory access modes, plus `internal` for the site's own staff. */
+export type AccessMode = 'playground' | 'fast-lane' | 'large-scale' | 'ai-for-science' | 'internal';
+
+/** GPUs of one pool granted to a tenant. */
+export interface TenantGpuGrant {
+  /** Name of a pool of the site. */
+  readonly pool: string;
+  /** Whole GPUs, or MIG instances when `migProfile` is set (or time-sliced replicas). */
+  readonly count: number;
+  /** A MIG profile of the pool's layout, e.g. `1g.10gb`. @default - whole GPUs */
+  readonly migProfile?: string;
+}
+
+/** Non-GPU limits of a tenant namespace (Kubernetes quantities). */
+export interface TenantResourceSpec {
+  /** @default - 16 cores per granted GPU, at least 8 */
+  readonly cpu?: string;
+  /** @default - 128Gi per granted GPU, at least 32Gi */
+  readonly memory?: string;
+  /** @default - 100Gi per granted GPU, at least 50Gi */
+  readonly ephemeralStorage?: string;
+  /** @default - 200 */
+  readonly pods?: number;
+  /** @default - 50 */
+  readonly persistentVolumeClaims?: number;
+}
+
+export interface TenantSpec {
+  /** Tenant name, a DNS label; also the namespace name. Never rename: the namespace holds data. */
+  readonly name: string;
+  /** @default - the name */
+  readonly displayName?: string;
+  readonly accessMode: AccessMode;
+  /** Sector, for reports and labels (e.g. `agrifood`). @default - none */
+  readonly sector?: string;
+  readonly gpus: readonly TenantGpuGrant[];
+  /** @default - see TenantResourceSpec */
+  readonly resources?: TenantResourceSpec;
+  /** Identity-provider groups bound to the tenant's namespaced roles. */
+  readonly groups: {
+    readonly admins: readonly string[];
+    /** @default - no member group */
+    readonly members?: readonly string[];
+  };
+  /**
+   * CIDRs the tenant's pods may reach beyond the namespace and cluster DNS (e.g. a site proxy).
+   * @default - none: egress is denied
+   */
+  readonly egressCidrs?: readonly string[];
+}
+
+/** Options for the GPU operators of the platform stack. */
+export interface GpuOperatorSpec {
+  /**
+   * `host`: the nodes' drivers are installed by the site (the common case at HPC sites, whose
+   * images carry the driver); `operator`: the GPU operator builds and loads the driver.
+   * @default 'host'
+   */
+  readonly driver?: 'host' | 'operator';
+}
+
+export interface SiteProfile {
+  /** Site name, a DNS label; stacks are `<name>-platform` and `<name>-tenants`. */
+  readonly name: string;
+  /** Human name, e.g. `IT4LIA AI Factory (CINECA, Bologna)`. */
+  readonly displayName: string;
+  readonly kubernetes: KubernetesConnection;
+  /** @default - `{ kind: 'local' }` */
+  readonly state?: StateBackendSpec;
+  readonly nodePools: readonly NodePoolSpec[];
+  readonly tenants: readonly TenantSpec[];
+  /** @default - host-installed drivers */
+  readonly gpuOperator?: GpuOperatorSpec;
+  /**
+   * Pod Security Standards version that tenant namespaces enforce; pinned so that a cluster upgrade
+   * does not silently change what `restricted` means.
+   * @default 'v1.33'
+   */
+  readonly podSecurityVersion?: string;
+}
+
+export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';

@@ -1,0 +1,639 @@
+/**
+ * Validation of site profiles: collects every problem, never stops at the first. Each check is a
+ * small function over one part of the profile, so constructs used without a profile run the same
+ * checks on their own props.
+ */
+import { acceleratorCatalog, findAccelerator } from './accelerators';
+import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
+import { expandHostlist, HostlistError } from './hostlist';
+import { grantResource, poolOffers } from './capacity';
+import type {
+  AccessMode,
+  NodePoolSpec,
+  SiteProfile,
+  TaintSpec,
+  TenantResourceSpec,
+  TenantSpec,
+} from './profile';
+import { isQuantity } from './quantity';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+const LABEL_VALUE = /^(([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?)$/;
+
+export const ACCESS_MODES: readonly AccessMode[] = [
+  'playground',
+  'fast-lane',
+  'large-scale',
+  'ai-for-science',
+  'internal',
+];
+
+/**
+ * Namespaces a tenant may not take: Kubernetes' own and those the platform stack installs into.
+ * A tenant called `kube-system` would get the tenant roles in the cluster's most privileged namespace.
+ */
+export const RESERVED_NAMESPACES: readonly string[] = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'gpu-operator',
+  'kube-amd-gpu',
+  'cert-manager',
+  'kueue-system',
+  'slinky',
+  'slurm',
+  'nvidia-network-operator',
+  'rook-ceph',
+  'topolvm-system',
+  'csi-nfs',
+];
+
+export function isDnsLabel(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 63 && DNS_LABEL.test(value);
+}
+
+export function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+/** A label key: optional DNS-subdomain prefix and a name of at most 63 characters. */
+export function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return false;
+  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
+}
+
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
+function isCidr(value: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  if (v4) {
+    return v4.slice(1, 5).every((o) => Number(o) <= 255) && Number(v4[5]) <= 32;
+  }
+  const v6 = /^([0-9a-fA-F:]+)\/(\d{1,3})$/.exec(value);
+  return !!v6 && v6[1].includes(':') && Number(v6[2]) <= 128;
+}
+
+function checkName(c: IssueCollector, path: string, value: unknown, what: string): void {
+  if (!isDnsLabel(value)) {
+    c.add(
+      'NAME_INVALID',
+      path,
+      value,
+      `${what} must be a Kubernetes DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`,
+      `rename it, e.g. '${suggestName(value)}'`,
+    );
+  }
+}
+
+function suggestName(value: unknown): string {
+  const s = String(value ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  return s === '' ? 'my-name' : s;
+}
+
+function checkPositive(c: IssueCollector, path: string, value: unknown, what: string): boolean {
+  if (!isPositiveInteger(value)) {
+    c.add(
+      'COUNT_NOT_POSITIVE',
+      path,
+      value,
+      `${what} must be a whole number greater than zero`,
+      `set ${path} to 1 or more`,
+    );
+    return false;
+  }
+  return true;
+}
+
+function checkDuplicates(
+  c: IssueCollector,
+  items: readonly { name: string }[],
+  path: string,
+  what: string,
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const seen = first.get(item.name);
+    if (seen !== undefined) {
+      c.add(
+        'NAME_DUPLICATE',
+        `${path}[${i}].name`,
+        item.name,
+        `${what} '${item.name}' is already defined at ${path}[${seen}]`,
+        `give every ${what} its own name`,
+      );
+    } else {
+      first.set(item.name, i);
+    }
+  });
+}
+
+function checkTaint(c: IssueCollector, path: string, taint: TaintSpec): void {
+  if (!isLabelKey(taint.key) || !isLabelValue(taint.value ?? '')) {
+    c.add(
+      'TAINT_INVALID',
+      path,
+      taint,
+      'the taint key or value is not a valid label key or value',
+      'use e.g. { key: "nvidia.com/gpu", value: "present", effect: "NoSchedule" }',
+    );
+  }
+  if (!['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(taint.effect)) {
+    c.add(
+      'TAINT_INVALID',
+      `${path}.effect`,
+      taint.effect,
+      'the taint effect is unknown',
+      'use NoSchedule, PreferNoSchedule or NoExecute',
+    );
+  }
+}
+
+/**
+ * Checks one node pool on its own. Returns the host names of a listed pool (for cross-pool checks),
+ * or an empty list.
+ */
+export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): string[] {
+  checkName(c, `${path}.name`, pool.name, 'a pool name');
+  const acc = findAccelerator(pool.accelerator);
+  if (!acc) {
+    c.add(
+      'ACCELERATOR_UNKNOWN',
+      `${path}.accelerator`,
+      pool.accelerator,
+      'the accelerator catalog has no such model',
+      `use one of: ${acceleratorCatalog()
+        .map((a) => a.id)
+        .join(', ')}; or add the model to lib/model/accelerators.ts`,
+    );
+  }
+  checkPositive(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'gpusPerNode');
+
+  let hosts: string[] = [];
+  const nodes = pool.nodes as Partial<{ labels: Record<string, string>; count: number; hostlist: string }>;
+  const hasLabels = nodes !== undefined && nodes.labels !== undefined;
+  const hasList = nodes !== undefined && nodes.hostlist !== undefined;
+  if (hasLabels === hasList) {
+    c.add(
+      'NODE_SELECTION_INVALID',
+      `${path}.nodes`,
+      pool.nodes,
+      'a pool selects its nodes either by labels the site applies or by an explicit hostlist, not both or neither',
+      `set ${path}.nodes to { labels: {...}, count: N } or to { hostlist: 'lrdn[0001-0128]' }`,
+    );
+  } else if (hasLabels) {
+    const entries = Object.entries(nodes.labels ?? {});
+    if (entries.length === 0) {
+      c.add(
+        'NODE_SELECTION_INVALID',
+        `${path}.nodes.labels`,
+        nodes.labels,
+        'an empty label selector selects every node of the cluster',
+        "name at least one label that only the pool's nodes carry",
+      );
+    }
+    for (const [k, v] of entries) {
+      if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
+        c.add(
+          'LABEL_INVALID',
+          `${path}.nodes.labels["${k}"]`,
+          v,
+          'not a valid Kubernetes label key and value',
+          'use a key like `example.org/partition` and a value of at most 63 letters, digits, `-`, `_` or `.`',
+        );
+      }
+    }
+    checkPositive(c, `${path}.nodes.count`, nodes.count, 'the node count');
+  } else if (hasList) {
+    try {
+      hosts = expandHostlist(String(nodes.hostlist));
+      const bad = hosts.filter((h) => h.length > 253 || !DNS_SUBDOMAIN.test(h));
+      if (bad.length > 0) {
+        c.add(
+          'HOSTLIST_INVALID',
+          `${path}.nodes.hostlist`,
+          nodes.hostlist,
+          `node names must be DNS names; these are not: ${bad.slice(0, 5).join(', ')}`,
+          'write the node names as `kubectl get nodes` shows them',
+        );
+        hosts = [];
+      }
+      const dup = hosts.find((h, i) => hosts.indexOf(h) !== i);
+      if (dup) {
+        c.add(
+          'HOSTLIST_INVALID',
+          `${path}.nodes.hostlist`,
+          nodes.hostlist,
+          `node '${dup}' is listed twice`,
+          'list each node once',
+        );
+        hosts = [...new Set(hosts)];
+      }
+    } catch (e) {
+      if (!(e instanceof HostlistError)) throw e;
+      c.add(
+        'HOSTLIST_INVALID',
+        `${path}.nodes.hostlist`,
+        nodes.hostlist,
+        e.message,
+        "write it in Slurm hostlist syntax, e.g. 'lrdn[0001-0128]' or 'nid[001-004,010],gpu07'",
+      );
+    }
+  }
+
+  if (pool.taint) checkTaint(c, `${path}.taint`, pool.taint);
+
+  if (pool.mig) {
+    if (!acc) {
+      // already reported as ACCELERATOR_UNKNOWN
+    } else if (acc.migProfiles.length === 0) {
+      c.add(
+        'MIG_UNSUPPORTED',
+        `${path}.mig`,
+        pool.mig,
+        `${acc.displayName} has no MIG profiles in the catalog`,
+        `remove ${path}.mig, or use an accelerator with MIG (e.g. nvidia-a100-80gb, nvidia-h100-80gb)`,
+      );
+    } else {
+      const entries = Object.entries(pool.mig.profiles ?? {});
+      if (entries.length === 0) {
+        c.add(
+          'VALUE_INVALID',
+          `${path}.mig.profiles`,
+          pool.mig.profiles,
+          'a MIG layout needs at least one profile',
+          `list profiles, e.g. { '${acc.migProfiles[0].name}': 7 }`,
+        );
+      }
+      let compute = 0;
+      let memory = 0;
+      for (const [name, count] of entries) {
+        const p = acc.migProfiles.find((m) => m.name === name);
+        const ppath = `${path}.mig.profiles["${name}"]`;
+        if (!p) {
+          c.add(
+            'MIG_PROFILE_UNKNOWN',
+            ppath,
+            name,
+            `${acc.displayName} has no MIG profile '${name}'`,
+            `use one of: ${acc.migProfiles.map((m) => m.name).join(', ')}`,
+          );
+          continue;
+        }
+        if (!checkPositive(c, ppath, count, 'a MIG instance count')) continue;
+        if (count > p.maxInstances) {
+          c.add(
+            'MIG_INSTANCES_EXCEEDED',
+            ppath,
+            count,
+            `a GPU holds at most ${p.maxInstances} instance(s) of ${name}`,
+            `set it to ${p.maxInstances} or less`,
+          );
+        }
+        compute += p.computeSlices * count;
+        memory += p.memorySlices * count;
+      }
+      if (compute > 7 || memory > 8) {
+        c.add(
+          'MIG_LAYOUT_OVERFLOW',
+          `${path}.mig.profiles`,
+          pool.mig.profiles,
+          `the layout takes ${compute} of 7 compute slices and ${memory} of 8 memory slices of each ${acc.displayName}`,
+          'remove or shrink profiles until compute slices add up to at most 7 and memory slices to at most 8',
+        );
+      }
+    }
+  }
+
+  if (pool.timeSlicingReplicas !== undefined) {
+    if (checkPositive(c, `${path}.timeSlicingReplicas`, pool.timeSlicingReplicas, 'timeSlicingReplicas')) {
+      if (acc && !acc.timeSlicing) {
+        c.add(
+          'TIME_SLICING_UNSUPPORTED',
+          `${path}.timeSlicingReplicas`,
+          pool.timeSlicingReplicas,
+          `the ${acc.vendor.toUpperCase()} device plugin cannot time-slice ${acc.displayName}`,
+          `remove ${path}.timeSlicingReplicas`,
+        );
+      } else if (pool.mig) {
+        c.add(
+          'TIME_SLICING_UNSUPPORTED',
+          `${path}.timeSlicingReplicas`,
+          pool.timeSlicingReplicas,
+          'this library does not combine MIG and time-slicing on one pool',
+          `keep either ${path}.mig or ${path}.timeSlicingReplicas`,
+        );
+      }
+    }
+  }
+
+  if (pool.interconnect) {
+    const ic = pool.interconnect;
+    if (!['infiniband', 'slingshot', 'ethernet'].includes(ic.fabric)) {
+      c.add(
+        'VALUE_INVALID',
+        `${path}.interconnect.fabric`,
+        ic.fabric,
+        'unknown fabric',
+        "use 'infiniband', 'slingshot' or 'ethernet'",
+      );
+    }
+    checkPositive(c, `${path}.interconnect.linksPerNode`, ic.linksPerNode, 'linksPerNode');
+    checkPositive(c, `${path}.interconnect.gbpsPerLink`, ic.gbpsPerLink, 'gbpsPerLink');
+  }
+  return hosts;
+}
+
+function checkResources(c: IssueCollector, path: string, r: TenantResourceSpec): void {
+  for (const key of ['cpu', 'memory', 'ephemeralStorage'] as const) {
+    const v = r[key];
+    if (v !== undefined && (typeof v !== 'string' || !isQuantity(v) || v.startsWith('-'))) {
+      c.add(
+        'QUANTITY_INVALID',
+        `${path}.${key}`,
+        v,
+        'not a Kubernetes quantity',
+        `write it like '64', '1500m', '512Gi' or '2Ti'`,
+      );
+    }
+  }
+  if (r.pods !== undefined) checkPositive(c, `${path}.pods`, r.pods, 'the pod limit');
+  if (r.persistentVolumeClaims !== undefined) {
+    checkPositive(c, `${path}.persistentVolumeClaims`, r.persistentVolumeClaims, 'the PVC limit');
+  }
+}
+
+/** Checks one tenant against the site's pools (the pools themselves are checked by checkPool). */
+export function checkTenant(
+  c: IssueCollector,
+  tenant: TenantSpec,
+  pools: readonly NodePoolSpec[],
+  path: string,
+): void {
+  checkName(c, `${path}.name`, tenant.name, 'a tenant name (it is also the namespace name)');
+  if (RESERVED_NAMESPACES.includes(tenant.name)) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      tenant.name,
+      'that namespace belongs to Kubernetes or to the platform',
+      'choose another tenant name',
+    );
+  }
+  if (!ACCESS_MODES.includes(tenant.accessMode)) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.accessMode`,
+      tenant.accessMode,
+      'unknown access mode',
+      `use one of: ${ACCESS_MODES.join(', ')}`,
+    );
+  }
+  if (tenant.sector !== undefined && !isLabelValue(tenant.sector)) {
+    c.add(
+      'LABEL_INVALID',
+      `${path}.sector`,
+      tenant.sector,
+      'the sector is written to a label and is not a valid label value',
+      "use e.g. 'earth-climate'",
+    );
+  }
+  const byName = new Map(pools.map((p) => [p.name, p]));
+  const seenGrant = new Set<string>();
+  (tenant.gpus ?? []).forEach((grant, j) => {
+    const gpath = `${path}.gpus[${j}]`;
+    checkPositive(c, `${gpath}.count`, grant.count, 'a GPU count');
+    const pool = byName.get(grant.pool);
+    const key = `${grant.pool}/${grant.migProfile ?? ''}`;
+    if (seenGrant.has(key)) {
+      c.add(
+        'NAME_DUPLICATE',
+        gpath,
+        grant,
+        `pool '${grant.pool}'${grant.migProfile ? ` profile ${grant.migProfile}` : ''} is granted twice`,
+        'merge the two grants into one',
+      );
+    }
+    seenGrant.add(key);
+    if (!pool) {
+      c.add(
+        'TENANT_GPU_UNAVAILABLE',
+        `${gpath}.pool`,
+        grant.pool,
+        'the site has no pool of that name',
+        `use one of the site's pools: ${pools.map((p) => p.name).join(', ') || '(none defined)'}`,
+      );
+      return;
+    }
+    if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) {
+      const offered = Object.keys(pool.mig?.profiles ?? {}).sort();
+      c.add(
+        'TENANT_GPU_UNAVAILABLE',
+        `${gpath}.migProfile`,
+        grant.migProfile,
+        `pool '${pool.name}' offers no MIG instances of that profile`,
+        offered.length > 0
+          ? `use one of: ${offered.join(', ')}`
+          : `remove migProfile: pool '${pool.name}' offers whole GPUs`,
+      );
+    } else if (grant.migProfile === undefined && pool.mig) {
+      c.add(
+        'TENANT_GPU_UNAVAILABLE',
+        `${gpath}.migProfile`,
+        undefined,
+        `pool '${pool.name}' is partitioned with MIG and offers no whole GPUs`,
+        `set migProfile to one of: ${Object.keys(pool.mig.profiles).sort().join(', ')}`,
+      );
+    }
+  });
+  if (tenant.resources) checkResources(c, `${path}.resources`, tenant.resources);
+  const admins = tenant.groups?.admins ?? [];
+  if (admins.length === 0) {
+    c.add(
+      'GROUPS_MISSING',
+      `${path}.groups.admins`,
+      tenant.groups?.admins,
+      'a tenant needs at least one admin group from the identity provider',
+      'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
+    );
+  }
+  [...admins, ...(tenant.groups?.members ?? [])].forEach((g) => {
+    if (typeof g !== 'string' || g.trim() === '' || g.startsWith('system:')) {
+      c.add(
+        'GROUPS_MISSING',
+        `${path}.groups`,
+        g,
+        'a group name is empty or names a Kubernetes system group',
+        'name groups of the identity provider',
+      );
+    }
+  });
+  (tenant.egressCidrs ?? []).forEach((cidr, j) => {
+    if (!isCidr(cidr)) {
+      c.add(
+        'CIDR_INVALID',
+        `${path}.egressCidrs[${j}]`,
+        cidr,
+        'not a CIDR block',
+        "write it like '10.20.0.0/16' or '2001:db8::/48'",
+      );
+    } else if (/^0\.0\.0\.0\/0$|^::\/0$/.test(cidr)) {
+      c.add(
+        'CIDR_INVALID',
+        `${path}.egressCidrs[${j}]`,
+        cidr,
+        'this opens egress to the whole internet and defeats the default-deny policy',
+        'name the proxies or services the tenant needs',
+      );
+    }
+  });
+}
+
+/** Checks that the tenants' grants fit the pools (per resource of each pool). */
+export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
+  profile.nodePools.forEach((pool, i) => {
+    if (!findAccelerator(pool.accelerator)) return;
+    let offers;
+    try {
+      offers = poolOffers(pool);
+    } catch {
+      return; // the pool's own problems are already reported
+    }
+    for (const offer of offers) {
+      const takers: Record<string, number> = {};
+      let total = 0;
+      for (const tenant of profile.tenants) {
+        for (const grant of tenant.gpus ?? []) {
+          if (grant.pool !== pool.name || !isPositiveInteger(grant.count)) continue;
+          if (grantResource(pool, grant) !== offer.resource) continue;
+          takers[tenant.name] = (takers[tenant.name] ?? 0) + grant.count;
+          total += grant.count;
+        }
+      }
+      if (total > offer.units) {
+        c.add(
+          'POOL_OVERCOMMITTED',
+          `nodePools[${i}]`,
+          takers,
+          `tenants are granted ${total} ${offer.resource} of pool '${pool.name}', which holds ${offer.units}`,
+          `lower the tenants' gpus for pool '${pool.name}' by ${total - offer.units}, or add nodes to the pool`,
+        );
+      }
+    }
+  });
+}
+
+/** Every problem of a site profile; an empty list means the profile can be built. */
+export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
+  const c = new IssueCollector();
+  checkName(c, 'name', profile.name, 'the site name');
+  if (typeof profile.name === 'string' && profile.name.length > 40) {
+    c.add(
+      'NAME_INVALID',
+      'name',
+      profile.name,
+      'the site name is longer than 40 characters and would not fit into label values with a suffix',
+      'shorten it',
+    );
+  }
+  if (typeof profile.displayName !== 'string' || profile.displayName.trim() === '') {
+    c.add(
+      'VALUE_INVALID',
+      'displayName',
+      profile.displayName,
+      'the display name is empty',
+      'set a human-readable name for reports',
+    );
+  }
+  if (!profile.kubernetes || !profile.kubernetes.configPath) {
+    c.add(
+      'CONNECTION_INVALID',
+      'kubernetes.configPath',
+      profile.kubernetes?.configPath,
+      'no kubeconfig path',
+      "set it, e.g. '~/.kube/config'",
+    );
+  }
+  if (!profile.kubernetes || !profile.kubernetes.context) {
+    c.add(
+      'CONNECTION_INVALID',
+      'kubernetes.context',
+      profile.kubernetes?.context,
+      'no kubeconfig context: a deploy would go to whatever context is current',
+      "name the context of this site's cluster",
+    );
+  }
+  if (profile.podSecurityVersion !== undefined && !/^v1\.\d+$/.test(profile.podSecurityVersion)) {
+    c.add(
+      'VALUE_INVALID',
+      'podSecurityVersion',
+      profile.podSecurityVersion,
+      "the Pod Security version must be pinned like 'v1.33' ('latest' changes with cluster upgrades)",
+      "set it to the cluster's minor version, e.g. 'v1.33'",
+    );
+  }
+  if (profile.state && !['local', 'kubernetes'].includes(profile.state.kind)) {
+    c.add(
+      'VALUE_INVALID',
+      'state.kind',
+      (profile.state as { kind: unknown }).kind,
+      'unknown state backend',
+      "use 'local' or 'kubernetes'",
+    );
+  }
+  if (
+    profile.gpuOperator?.driver !== undefined &&
+    !['host', 'operator'].includes(profile.gpuOperator.driver)
+  ) {
+    c.add(
+      'VALUE_INVALID',
+      'gpuOperator.driver',
+      profile.gpuOperator.driver,
+      'unknown driver mode',
+      "use 'host' or 'operator'",
+    );
+  }
+
+  const pools = profile.nodePools ?? [];
+  const tenants = profile.tenants ?? [];
+  checkDuplicates(c, pools, 'nodePools', 'pool');
+  checkDuplicates(c, tenants, 'tenants', 'tenant');
+
+  const owner = new Map<string, string>();
+  pools.forEach((pool, i) => {
+    const hosts = checkPool(c, pool, `nodePools[${i}]`);
+    for (const h of hosts) {
+      const other = owner.get(h);
+      if (other !== undefined && other !== pool.name) {
+        c.add(
+          'NODE_IN_TWO_POOLS',
+          `nodePools[${i}].nodes.hostlist`,
+          h,
+          `node '${h}' is also listed in pool '${other}'; each listed node has one taint list, owned by one pool`,
+          'list each node in one pool only',
+        );
+      }
+      owner.set(h, pool.name);
+    }
+  });
+  tenants.forEach((t, i) => checkTenant(c, t, pools, `tenants[${i}]`));
+  checkCapacity(c, { ...profile, nodePools: pools, tenants });
+  return c.issues;
+}
+
+/** Validates a site profile; throws a ValidationError listing every problem at once. */
+export function validateSite(profile: SiteProfile): void {
+  const issues = siteIssues(profile);
+  if (issues.length > 0) throw new ValidationError(`site profile '${String(profile.name)}'`, issues);
+}

@@ -1,0 +1,6 @@
+export * from './charts';
+export * from './namespace';
+export * from './providers';
+export * from './release';
+export * from './ids';
+export * from './kubernetes-backend';

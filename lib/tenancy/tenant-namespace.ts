@@ -1,0 +1,305 @@
+import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
+import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
+import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
+import { Construct } from 'constructs';
+import type { GpuNodePool } from '../compute/node-pool';
+import {
+  checkTenant,
+  DEFAULT_POD_SECURITY_VERSION,
+  grantGpuEquivalents,
+  IssueCollector,
+  tenantGpuQuota,
+  type AccessMode,
+  type TenantResourceSpec,
+} from '../model';
+import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+
+/** GPUs of one pool granted to the tenant, by object. */
+export interface TenantPoolGrant {
+  readonly pool: GpuNodePool;
+  /** Whole GPUs, MIG instances or time-sliced replicas. */
+  readonly count: number;
+  /** @default - whole GPUs */
+  readonly migProfile?: string;
+}
+
+/** One RBAC rule, as the Kubernetes API spells it. */
+export interface PolicyRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+export interface TenantNamespaceProps {
+  /** Tenant name; also the namespace name. Never rename: the namespace holds the tenant's data. */
+  readonly name: string;
+  /** Site name, written to a label. */
+  readonly site: string;
+  readonly accessMode: AccessMode;
+  /** @default - the name */
+  readonly displayName?: string;
+  /** @default - no sector label */
+  readonly sector?: string;
+  readonly gpus: readonly TenantPoolGrant[];
+  /**
+   * Every pool of the site: GPU resources of pools the tenant is not granted get a quota of zero.
+   * @default - the pools in `gpus` only
+   */
+  readonly sitePools?: readonly GpuNodePool[];
+  /** @default - derived from the granted GPUs (see TenantResourceSpec) */
+  readonly resources?: TenantResourceSpec;
+  readonly groups: { readonly admins: readonly string[]; readonly members?: readonly string[] };
+  /** @default - no egress beyond the namespace and cluster DNS */
+  readonly egressCidrs?: readonly string[];
+  /** @default 'v1.33' */
+  readonly podSecurityVersion?: string;
+  /** Annotations for the namespace (budgets, project ids). @default - display name only */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Further rules for the tenant roles, e.g. for schedulers' custom resources. @default - none */
+  readonly additionalRules?: {
+    readonly admin?: readonly PolicyRule[];
+    readonly member?: readonly PolicyRule[];
+  };
+}
+
+/** Read-only verbs. */
+const READ = ['get', 'list', 'watch'];
+/** Read and write, but never `escalate`, `bind` or `impersonate`. */
+const WRITE = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
+
+/**
+ * What tenant members may do: run and manage workloads in their namespace, read (never change)
+ * the quota, limit ranges and network policies the platform put there. No RBAC objects at all,
+ * so nobody in a tenant can escalate or bind.
+ */
+export const MEMBER_RULES: readonly PolicyRule[] = [
+  {
+    apiGroups: [''],
+    resources: [
+      'pods',
+      'pods/log',
+      'pods/exec',
+      'pods/portforward',
+      'pods/attach',
+      'services',
+      'configmaps',
+      'persistentvolumeclaims',
+    ],
+    verbs: WRITE,
+  },
+  { apiGroups: [''], resources: ['events', 'resourcequotas', 'limitranges', 'serviceaccounts'], verbs: READ },
+  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: WRITE },
+  { apiGroups: ['apps'], resources: ['deployments', 'statefulsets', 'replicasets'], verbs: WRITE },
+  { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: READ },
+];
+
+/** Tenant admins additionally manage Secrets and ServiceAccounts (which nobody can bind to roles). */
+export const ADMIN_RULES: readonly PolicyRule[] = [
+  ...MEMBER_RULES.filter((r) => !r.resources.includes('serviceaccounts')),
+  { apiGroups: [''], resources: ['events', 'resourcequotas', 'limitranges'], verbs: READ },
+  { apiGroups: [''], resources: ['secrets', 'serviceaccounts'], verbs: WRITE },
+];
+
+/**
+ * A tenant's namespace with the site's secure defaults:
+ * - Pod Security `restricted`, enforced, audited and warned at a pinned version;
+ * - a ResourceQuota on cpu, memory, ephemeral storage, pods, PVCs, the GPU resource of every pool
+ *   of the site (zero where the tenant has no grant), and zero NodePort and LoadBalancer services;
+ * - a LimitRange, so pods without requests get defaults and count against the quota;
+ * - network policies: deny all ingress and egress except within the namespace and to cluster DNS;
+ * - namespaced roles for the tenant's identity-provider groups that cannot touch quota, limits,
+ *   network policies or RBAC;
+ * - `prevent_destroy` on the namespace, which holds the tenant's data.
+ *
+ * Every resource's address is pinned to the tenant name, so wrappers can move without moving it.
+ */
+export class TenantNamespace extends Construct {
+  public readonly name: string;
+  public readonly namespace: NamespaceV1;
+  public readonly quota: ResourceQuotaV1;
+  /** The quota's hard limits, as applied. */
+  public readonly hardLimits: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
+    super(scope, id);
+    const pools = uniquePools([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
+    const grants = props.gpus.map((g) => ({ pool: g.pool.name, count: g.count, migProfile: g.migProfile }));
+    const c = new IssueCollector();
+    checkTenant(
+      c,
+      { ...props, gpus: grants },
+      pools.map((p) => p.spec),
+      'props',
+    );
+    c.throwIfAny(`TenantNamespace '${props.name}'`);
+
+    const name = props.name;
+    this.name = name;
+    const psVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
+    const labels: Record<string, string> = {
+      ...MANAGED_BY,
+      [`${LABEL_PREFIX}/site`]: props.site,
+      [`${LABEL_PREFIX}/tenant`]: name,
+      [`${LABEL_PREFIX}/access-mode`]: props.accessMode,
+      ...(props.sector ? { [`${LABEL_PREFIX}/sector`]: props.sector } : {}),
+    };
+
+    this.namespace = new NamespaceV1(this, 'namespace', {
+      metadata: {
+        name,
+        labels: {
+          ...labels,
+          // https://kubernetes.io/docs/concepts/security/pod-security-admission/
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': psVersion,
+          'pod-security.kubernetes.io/audit': 'restricted',
+          'pod-security.kubernetes.io/audit-version': psVersion,
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/warn-version': psVersion,
+        },
+        annotations: {
+          [`${LABEL_PREFIX}/display-name`]: props.displayName ?? name,
+          ...props.annotations,
+        },
+      },
+      lifecycle: { preventDestroy: true },
+    });
+    pinAddress(this.namespace, 'tenant', name, 'namespace');
+    const ns = this.namespace.metadata.name;
+    const meta = (n: string) => ({ name: n, namespace: ns, labels });
+
+    // Quota --------------------------------------------------------------------------------------
+    const gpuEq = grants.reduce((sum, g) => {
+      const pool = pools.find((p) => p.name === g.pool);
+      return sum + (pool ? grantGpuEquivalents(pool.spec, g) : 0);
+    }, 0);
+    const r = props.resources ?? {};
+    const cpu = r.cpu ?? String(Math.max(8, Math.ceil(16 * gpuEq)));
+    const memory = r.memory ?? `${Math.max(32, Math.ceil(128 * gpuEq))}Gi`;
+    const ephemeral = r.ephemeralStorage ?? `${Math.max(50, Math.ceil(100 * gpuEq))}Gi`;
+
+    const hard: Record<string, string> = {
+      'requests.cpu': cpu,
+      'limits.cpu': cpu,
+      'requests.memory': memory,
+      'limits.memory': memory,
+      'requests.ephemeral-storage': ephemeral,
+      'limits.ephemeral-storage': ephemeral,
+      pods: String(r.pods ?? 200),
+      persistentvolumeclaims: String(r.persistentVolumeClaims ?? 50),
+      // No node ports or cloud load balancers: tenants reach the outside through the platform.
+      'services.nodeports': '0',
+      'services.loadbalancers': '0',
+    };
+    // Extended resources can only be limited through `requests.`; every GPU resource of the site
+    // is listed, at zero where the tenant has no grant, so a new pool never opens up by default.
+    const granted = new Map(
+      tenantGpuQuota(
+        { ...props, gpus: grants },
+        pools.map((p) => p.spec),
+      ).map((q) => [q.resource, q.count]),
+    );
+    const allResources = new Set(pools.flatMap((p) => p.offers.map((o) => o.resource)));
+    for (const res of [...allResources].sort()) hard[`requests.${res}`] = String(granted.get(res) ?? 0);
+    this.hardLimits = hard;
+    this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
+    pinAddress(this.quota, 'tenant', name, 'quota');
+
+    const limits = new LimitRangeV1(this, 'limits', {
+      metadata: meta('tenant-defaults'),
+      spec: {
+        limit: [
+          {
+            type: 'Container',
+            default: { cpu: '2', memory: '8Gi', 'ephemeral-storage': '20Gi' },
+            defaultRequest: { cpu: '1', memory: '4Gi', 'ephemeral-storage': '10Gi' },
+          },
+        ],
+      },
+    });
+    pinAddress(limits, 'tenant', name, 'limits');
+
+    // Network policies -----------------------------------------------------------------------------
+    const policy = (id: string, policyName: string, spec: NetworkPolicyV1Spec) => {
+      const p = new NetworkPolicyV1(this, id, { metadata: meta(policyName), spec });
+      pinAddress(p, 'tenant', name, id);
+    };
+    policy('deny-all', 'aif-default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    policy('same-namespace', 'aif-allow-same-namespace', {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [{ podSelector: {} }] }],
+      egress: [{ to: [{ podSelector: {} }] }],
+    });
+    policy('cluster-dns', 'aif-allow-cluster-dns', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+            },
+          ],
+          ports: [
+            { port: '53', protocol: 'UDP' },
+            { port: '53', protocol: 'TCP' },
+          ],
+        },
+      ],
+    });
+    const cidrs = [...(props.egressCidrs ?? [])].sort();
+    if (cidrs.length > 0) {
+      policy('egress-cidrs', 'aif-allow-egress-cidrs', {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })) }],
+      });
+    }
+
+    // RBAC ---------------------------------------------------------------------------------------
+    const role = (id: string, roleName: string, rules: readonly PolicyRule[], groups: readonly string[]) => {
+      const roleRes = new RoleV1(this, `role-${id}`, {
+        metadata: meta(roleName),
+        rule: rules.map((x) => ({
+          apiGroups: [...x.apiGroups],
+          resources: [...x.resources],
+          verbs: [...x.verbs],
+        })),
+      });
+      pinAddress(roleRes, 'tenant', name, 'role', id);
+      if (groups.length === 0) return;
+      const binding = new RoleBindingV1(this, `binding-${id}`, {
+        metadata: meta(roleName),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: roleName },
+        subject: [...groups]
+          .sort()
+          .map((g) => ({ kind: 'Group', name: g, apiGroup: 'rbac.authorization.k8s.io' })),
+        dependsOn: [roleRes],
+      });
+      pinAddress(binding, 'tenant', name, 'binding', id);
+    };
+    role(
+      'admin',
+      'tenant-admin',
+      [...ADMIN_RULES, ...(props.additionalRules?.admin ?? [])],
+      props.groups.admins,
+    );
+    role(
+      'member',
+      'tenant-member',
+      [...MEMBER_RULES, ...(props.additionalRules?.member ?? [])],
+      props.groups.members ?? [],
+    );
+  }
+}
+
+function uniquePools(pools: readonly GpuNodePool[]): GpuNodePool[] {
+  const byName = new Map<string, GpuNodePool>();
+  for (const p of pools) byName.set(p.name, p);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

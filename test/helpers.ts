@@ -1,0 +1,87 @@
+import { App, Testing, TerraformStack } from 'cdktf';
+import type { SiteProfile } from '../lib/model';
+
+/** The synthesized Terraform JSON of one stack, parsed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TfJson = Record<string, any>;
+
+export function synth(stack: TerraformStack): TfJson {
+  return JSON.parse(Testing.synth(stack)) as TfJson;
+}
+
+/** A fresh stack for construct tests, with stack traces off so output is stable. */
+export function testStack(id = 'test'): TerraformStack {
+  const app = Testing.app({ stackTraces: false });
+  return new TerraformStack(app, id);
+}
+
+export function testApp(): App {
+  return Testing.app({ stackTraces: false });
+}
+
+/** Resources of one type, keyed by address name. */
+export function resources(json: TfJson, type: string): Record<string, TfJson> {
+  return (json.resource?.[type] ?? {}) as Record<string, TfJson>;
+}
+
+/** The resources of a type whose `metadata.name` (and namespace, if given) match. */
+export function byMetadataName(json: TfJson, type: string, name: string, namespaceRef?: string): TfJson[] {
+  return Object.values(resources(json, type)).filter(
+    (r) =>
+      r.metadata?.name === name &&
+      (namespaceRef === undefined || String(r.metadata?.namespace).includes(namespaceRef)),
+  );
+}
+
+/** Exactly one resource of a type by metadata name; fails the test otherwise. */
+export function one(json: TfJson, type: string, name: string, namespaceRef?: string): TfJson {
+  const found = byMetadataName(json, type, name, namespaceRef);
+  if (found.length !== 1) throw new Error(`expected one ${type} named ${name}, found ${found.length}`);
+  return found[0];
+}
+
+/** Parsed Helm values of the release of a chart. */
+export function helmValues(json: TfJson, chart: string): TfJson {
+  const rel = Object.values(resources(json, 'helm_release')).find((r) => r.chart === chart);
+  if (!rel) throw new Error(`no helm_release of chart ${chart}`);
+  return JSON.parse(rel.values[0]) as TfJson;
+}
+
+/** A small valid profile that tests vary. */
+export function sampleProfile(overrides: Partial<SiteProfile> = {}): SiteProfile {
+  return {
+    name: 'testsite',
+    displayName: 'Test site',
+    kubernetes: { configPath: '~/.kube/config', context: 'test' },
+    nodePools: [
+      {
+        name: 'a100',
+        accelerator: 'nvidia-a100-80gb',
+        gpusPerNode: 4,
+        nodes: { hostlist: 'gpu[01-04]' },
+      },
+      {
+        name: 'mig',
+        accelerator: 'nvidia-h100-80gb',
+        gpusPerNode: 8,
+        nodes: { labels: { 'example.org/partition': 'mig' }, count: 2 },
+        mig: { profiles: { '3g.40gb': 1, '1g.10gb': 4 } },
+      },
+    ],
+    tenants: [
+      {
+        name: 'alpha',
+        accessMode: 'fast-lane',
+        gpus: [{ pool: 'a100', count: 8 }],
+        groups: { admins: ['idp:alpha-admins'], members: ['idp:alpha-users'] },
+      },
+      {
+        name: 'beta',
+        accessMode: 'playground',
+        gpus: [{ pool: 'mig', count: 16, migProfile: '1g.10gb' }],
+        groups: { admins: ['idp:beta-admins'] },
+      },
+    ],
+    ...overrides,
+  };
+}
