@@ -65,7 +65,7 @@ export function allocationSvg(site: SiteReport, date: string): string {
       const label = `${t.tenant} ${n(units)}`;
       if (w > label.length * 6.4 + 8) {
         out.push(
-          `<text x="${(x + w / 2).toFixed(1)}" y="${y + 20}" text-anchor="middle" fill="#ffffff" class="small">${esc(`${t.tenant} ${n(units)}`)}</text>`,
+          `<text x="${(x + w / 2).toFixed(1)}" y="${y + 20}" text-anchor="middle" fill="${t.status === 'active' || t.status === 'open-ended' ? '#ffffff' : '#000000'}" class="small">${esc(label)}</text>`,
         );
       }
       x += w;
@@ -86,10 +86,9 @@ export function allocationSvg(site: SiteReport, date: string): string {
   out.push(`<text x="20" y="${ly}" font-weight="bold">Tenants</text>`);
   ly += 8;
   site.tenants.forEach((t, i) => {
-    const col = i % 2;
-    const row = Math.floor(i / 2);
-    const lx = 20 + col * 440;
-    const yy = ly + row * 22;
+    // One tenant a line: grant lists can be long.
+    const lx = 20;
+    const yy = ly + i * 22;
     const grants = t.grants
       .map((g) => `${n(g.units)} ${g.resource.replace(/^(nvidia|amd)\.com\//, '')} on ${g.pool}`)
       .join(', ');
@@ -98,7 +97,7 @@ export function allocationSvg(site: SiteReport, date: string): string {
       `<text x="${lx + 20}" y="${yy + 18}" class="small">${esc(`${t.tenant} (${t.accessMode}, ${t.status}): ${grants}`)}</text>`,
     );
   });
-  const height = ly + Math.ceil(site.tenants.length / 2) * 22 + 24;
+  const height = ly + site.tenants.length * 22 + 24;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13">`,
     `<style>.small { font-size: 11px; }</style>`,

@@ -8,6 +8,10 @@ import type { SiteProfile } from '../../lib';
  * nodes with 4 NVIDIA A100 64 GB each and InfiniBand HDR in a Dragonfly+ topology
  * (https://docs.hpc.cineca.it/hpc/leonardo.html: 2 dual-port HDR100 HCAs per node). The partition
  * size, 128 nodes `lrdn[0001-0128]`, is assumed: a site sizes it down from the full Booster.
+ *
+ * Planned: IT4LIA's new AI system with more than 8,000 NVIDIA GB200 NVL4 GPUs on Quantum-X800
+ * InfiniBand. A Kubernetes share of 64 nodes of 4 GB200 is assumed. The LISA add-on (166 nodes of 8
+ * GPUs) is not modelled: its GPU model is not published.
  */
 export const profile: SiteProfile = {
   name: 'bologna',
@@ -23,6 +27,19 @@ export const profile: SiteProfile = {
       nodes: { hostlist: 'lrdn[0001-0128]' },
       interconnect: { fabric: 'infiniband', generation: 'HDR100', linksPerNode: 4, gbpsPerLink: 100 },
       note: 'Leonardo Booster: 4 x A100 64GB per node; 128 nodes assumed for Kubernetes',
+    },
+    {
+      name: 'it4lia-gb200',
+      accelerator: 'nvidia-gb200',
+      gpusPerNode: 4, // GB200 NVL4
+      nodes: { labels: { 'cineca.it/system': 'it4lia-ai-k8s' }, count: 64 }, // assumed share
+      interconnect: {
+        fabric: 'infiniband',
+        generation: 'XDR (Quantum-X800)',
+        linksPerNode: 4,
+        gbpsPerLink: 800,
+      }, // links assumed
+      note: 'IT4LIA AI system (planned): >8,000 GB200 NVL4 GPUs; 64 nodes assumed for Kubernetes',
     },
   ],
   // Allocations are illustrative (assumed), one tenant per sector of the factory.
@@ -65,6 +82,16 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026LS02-0031', start: '2026-03-01', end: '2026-08-31' },
       gpus: [{ pool: 'booster', gpuHours: 300_000 }],
       groups: { admins: ['it4lia:manufacturing-admins'], members: ['it4lia:manufacturing-users'] },
+    },
+    {
+      name: 'climate-foundation',
+      displayName: 'Earth and climate: foundation model on the new system',
+      accessMode: 'large-scale',
+      sector: 'earth-climate',
+      allocation: { projectId: 'EHPC-AIF-2027LS01-0008', start: '2027-04-01', end: '2028-03-31' },
+      // 1,500,000 GPU-hours over 366 days (2028 is a leap year): 170.8 GPUs, so 171.
+      gpus: [{ pool: 'it4lia-gb200', gpuHours: 1_500_000 }],
+      groups: { admins: ['it4lia:climate-foundation-admins'], members: ['it4lia:climate-foundation-users'] },
     },
   ],
 };

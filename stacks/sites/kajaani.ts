@@ -7,7 +7,8 @@ import type { SiteProfile } from '../../lib';
  * Modelled: a Kubernetes partition of LUMI-G. LUMI-G has 2,978 nodes, each with 4 AMD MI250X
  * modules of 2 GCDs, which the device plugin advertises as 8 `amd.com/gpu`, and 4 HPE Slingshot-11
  * links of 200 Gb/s (https://docs.lumi-supercomputer.eu/hardware/lumig/). The partition size (64
- * nodes) and the label the site puts on those nodes are assumed.
+ * nodes) and the label the site puts on those nodes are assumed. LUMI-AI, due in 2027, is not
+ * modelled: its hardware is not published.
  */
 export const profile: SiteProfile = {
   name: 'kajaani',

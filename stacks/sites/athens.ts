@@ -1,0 +1,85 @@
+import type { SiteProfile } from '../../lib';
+
+/**
+ * Pharos, the Greek AI Factory, GRNET, Athens. Sector focus: health, culture and language, and
+ * sustainability.
+ *
+ * Modelled: DAEDALUS, an HPE system of more than 60 PF at Lavrio, in service in 2026. Its GPU model is
+ * not published: everything about the pools below is assumed and marked so. NVIDIA GH200 96 GB with 4
+ * per node (an HPE Cray EX design), HPE Slingshot-11, 46 nodes for Kubernetes, and two nodes shared
+ * by time-slicing for Playground notebooks.
+ */
+export const profile: SiteProfile = {
+  name: 'athens',
+  displayName: 'Pharos AI Factory (GRNET, Athens)',
+  kubernetes: { configPath: '~/.kube/config', context: 'pharos-aif' },
+  gpuOperator: { driver: 'host' },
+  nodePools: [
+    {
+      name: 'daedalus',
+      accelerator: 'nvidia-gh200-96gb', // assumed: the GPU model is not published
+      gpusPerNode: 4, // assumed
+      nodes: { labels: { 'grnet.gr/partition': 'daedalus-k8s' }, count: 46 }, // assumed
+      interconnect: { fabric: 'slingshot', generation: 'Slingshot-11', linksPerNode: 4, gbpsPerLink: 200 }, // assumed
+      note: 'DAEDALUS (HPE, >60 PF, 2026): GPU model not published; GH200 x 4 per node assumed',
+    },
+    {
+      name: 'daedalus-shared',
+      accelerator: 'nvidia-gh200-96gb', // assumed, as above
+      gpusPerNode: 4,
+      nodes: { labels: { 'grnet.gr/partition': 'daedalus-shared' }, count: 2 }, // assumed
+      // Notebooks of Playground users share GPUs; there is no isolation between sharers.
+      timeSlicingReplicas: 4,
+      overcommit: { factor: 1.5, reason: 'Playground notebooks sit idle most of the time' },
+      note: 'Two DAEDALUS nodes time-sliced 4 ways for Playground notebooks (assumed)',
+    },
+  ],
+  tenants: [
+    {
+      name: 'health',
+      displayName: 'Health: clinical language and imaging models',
+      accessMode: 'ai-for-science',
+      sector: 'health',
+      allocation: { projectId: 'EHPC-AIF-2026SC05-0501', start: '2026-10-01', end: '2027-03-31' },
+      gpus: [{ pool: 'daedalus', count: 64 }],
+      groups: { admins: ['pharos:health-admins'], members: ['pharos:health-users'] },
+    },
+    {
+      name: 'greek-language',
+      displayName: 'Culture and language: Greek language models',
+      accessMode: 'large-scale',
+      sector: 'culture-language',
+      allocation: { projectId: 'EHPC-AIF-2026LS07-0502', start: '2026-11-02', end: '2027-11-01' },
+      // 500,000 GPU-hours over 365 days: 57.1 GPUs, so 57.
+      gpus: [{ pool: 'daedalus', gpuHours: 500_000 }],
+      groups: { admins: ['pharos:greek-language-admins'], members: ['pharos:greek-language-users'] },
+    },
+    {
+      name: 'sustainability',
+      displayName: 'Sustainability: climate-risk models of a start-up',
+      accessMode: 'fast-lane',
+      sector: 'sustainability',
+      allocation: { projectId: 'EHPC-AIF-2026FL09-0503', start: '2026-12-07', end: '2027-03-06' },
+      gpus: [{ pool: 'daedalus', gpuHours: 25_000 }],
+      groups: { admins: ['pharos:sustainability-admins'] },
+    },
+    {
+      name: 'culture-playground',
+      displayName: 'Culture: entry-level notebooks',
+      accessMode: 'playground',
+      sector: 'culture-language',
+      allocation: { projectId: 'EHPC-AIF-2026PG10-0504', start: '2026-11-01', end: '2026-12-31' },
+      // 24 replicas of time-sliced GPUs: 6 GPU-equivalents.
+      gpus: [{ pool: 'daedalus-shared', count: 24 }],
+      groups: { admins: ['pharos:culture-playground-admins'] },
+    },
+    {
+      name: 'schools',
+      displayName: 'Schools and universities: teaching notebooks (open-ended)',
+      accessMode: 'internal',
+      sector: 'education',
+      gpus: [{ pool: 'daedalus-shared', count: 20 }],
+      groups: { admins: ['pharos:schools-admins'], members: ['pharos:schools-teachers'] },
+    },
+  ],
+};

@@ -1,0 +1,100 @@
+import type { SiteProfile } from '../../lib';
+
+/**
+ * L-AIF, the Luxembourg AI Factory, LuxProvide, Bissen. Sector focus: finance, space, cybersecurity
+ * and the green economy; the seed article names finance and real estate.
+ *
+ * Modelled:
+ * - the MeluXina GPU module today: 200 nodes with 4 NVIDIA A100 40 GB and InfiniBand HDR200
+ *   (https://docs.lxp.lu/system/overview/). A Kubernetes share of 28 nodes is assumed, 24 with whole
+ *   GPUs and 4 partitioned with MIG for Playground users; the node names `mel2001`... are assumed;
+ * - MeluXina-AI from the end of 2026: 252 nodes, 1,008 NVIDIA Blackwell GPUs (4 per node). The exact
+ *   Blackwell part is not published: B200 is assumed, as is the Kubernetes share (64 nodes) and the
+ *   interconnect (InfiniBand NDR).
+ */
+export const profile: SiteProfile = {
+  name: 'bissen',
+  displayName: 'Luxembourg AI Factory (LuxProvide, Bissen)',
+  kubernetes: { configPath: '~/.kube/config', context: 'l-aif' },
+  gpuOperator: { driver: 'host' },
+  nodePools: [
+    {
+      name: 'meluxina-gpu',
+      accelerator: 'nvidia-a100-40gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'mel[2001-2024]' }, // assumed node names and share
+      interconnect: { fabric: 'infiniband', generation: 'HDR200', linksPerNode: 2, gbpsPerLink: 200 },
+      note: 'MeluXina GPU module: 4 x A100 40GB per node; 24 of 200 nodes assumed for Kubernetes',
+    },
+    {
+      name: 'meluxina-mig',
+      accelerator: 'nvidia-a100-40gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'mel[2025-2028]' }, // assumed
+      interconnect: { fabric: 'infiniband', generation: 'HDR200', linksPerNode: 2, gbpsPerLink: 200 },
+      // Per GPU: 3 + 2 + 1 + 1 of 7 compute slices, 4 + 2 + 1 + 1 of 8 memory slices.
+      mig: { profiles: { '3g.20gb': 1, '2g.10gb': 1, '1g.5gb': 2 } },
+      note: 'MeluXina GPU nodes partitioned with MIG for Playground and teaching (assumed)',
+    },
+    {
+      name: 'meluxina-ai',
+      accelerator: 'nvidia-b200', // assumed: "NVIDIA Blackwell", part not published
+      gpusPerNode: 4,
+      nodes: { labels: { 'luxprovide.lu/system': 'meluxina-ai-k8s' }, count: 64 }, // assumed share of 252
+      interconnect: { fabric: 'infiniband', generation: 'NDR', linksPerNode: 4, gbpsPerLink: 400 }, // assumed
+      note: 'MeluXina-AI (planned, end 2026): 252 nodes x 4 Blackwell; 64 nodes assumed for Kubernetes',
+    },
+  ],
+  tenants: [
+    {
+      name: 'finance-llm',
+      displayName: 'Finance: document understanding for banks and funds',
+      accessMode: 'large-scale',
+      sector: 'finance',
+      allocation: { projectId: 'EHPC-AIF-2026LS05-0201', start: '2026-07-01', end: '2026-12-31' },
+      // 250,000 GPU-hours over 184 days: 56.6 GPUs, so 57.
+      gpus: [{ pool: 'meluxina-gpu', gpuHours: 250_000 }],
+      groups: { admins: ['l-aif:finance-llm-admins'], members: ['l-aif:finance-llm-users'] },
+    },
+    {
+      name: 'real-estate',
+      displayName: 'Real estate: valuation models of a start-up',
+      accessMode: 'fast-lane',
+      sector: 'real-estate',
+      allocation: { projectId: 'EHPC-AIF-2026FL06-0202', start: '2026-10-15', end: '2027-01-14' },
+      gpus: [{ pool: 'meluxina-gpu', gpuHours: 40_000 }],
+      groups: { admins: ['l-aif:real-estate-admins'] },
+    },
+    {
+      name: 'space-eo',
+      displayName: 'Space: Earth-observation foundation model',
+      accessMode: 'ai-for-science',
+      sector: 'space',
+      allocation: { projectId: 'EHPC-AIF-2027SC01-0203', start: '2027-01-04', end: '2027-07-03' },
+      gpus: [{ pool: 'meluxina-ai', count: 128 }],
+      groups: { admins: ['l-aif:space-eo-admins'], members: ['l-aif:space-eo-users'] },
+    },
+    {
+      name: 'cyber-playground',
+      displayName: 'Cybersecurity: entry-level tests on MIG slices',
+      accessMode: 'playground',
+      sector: 'cybersecurity',
+      allocation: { projectId: 'EHPC-AIF-2026PG07-0204', start: '2026-11-01', end: '2026-12-31' },
+      gpus: [
+        // 1,500 GPU-hours over 61 days: 1.02 GPUs = 7.2 1g.5gb slices, so 7.
+        { pool: 'meluxina-mig', migProfile: '1g.5gb', gpuHours: 1_500 },
+        { pool: 'meluxina-mig', migProfile: '3g.20gb', count: 4 },
+      ],
+      groups: { admins: ['l-aif:cyber-playground-admins'] },
+    },
+    {
+      name: 'green-economy',
+      displayName: 'Green economy: energy-system models',
+      accessMode: 'large-scale',
+      sector: 'green-economy',
+      allocation: { projectId: 'EHPC-AIF-2027LS01-0205', start: '2027-01-04', end: '2028-01-03' },
+      gpus: [{ pool: 'meluxina-ai', gpuHours: 1_000_000 }],
+      groups: { admins: ['l-aif:green-economy-admins'] },
+    },
+  ],
+};

@@ -1,0 +1,67 @@
+import type { SiteProfile } from '../../lib';
+
+/**
+ * HammerHAI, HLRS Stuttgart (with LRZ, KIT and GWDG). Industry only: mobility, mechanical
+ * engineering and manufacturing. AI for Science access is therefore not offered here.
+ *
+ * Modelled: a Kubernetes share of Hunter, today's system: 188 nodes with 4 AMD Instinct MI300A APUs
+ * each, on HPE Slingshot (https://www.hlrs.de/solutions/systems/hpe-apollo-hunter). The NVIDIA-based
+ * AI system HammerHAI plans is not published and not modelled. The share (32 nodes), the label and
+ * the Slingshot links per node (4 x 200 Gb/s) are assumed.
+ */
+export const profile: SiteProfile = {
+  name: 'stuttgart',
+  displayName: 'HammerHAI (HLRS, Stuttgart)',
+  kubernetes: { configPath: '~/.kube/config', context: 'hammerhai' },
+  gpuOperator: { driver: 'host' },
+  accessModes: ['playground', 'fast-lane', 'large-scale', 'internal'],
+  nodePools: [
+    {
+      name: 'hunter',
+      accelerator: 'amd-mi300a',
+      gpusPerNode: 4,
+      nodes: { labels: { 'hlrs.de/partition': 'hunter-k8s' }, count: 32 }, // assumed share of 188
+      interconnect: { fabric: 'slingshot', generation: 'Slingshot-11', linksPerNode: 4, gbpsPerLink: 200 }, // links assumed
+      note: 'HLRS Hunter: 4 x MI300A per node; 32 of 188 nodes assumed for Kubernetes',
+    },
+  ],
+  tenants: [
+    {
+      name: 'mobility',
+      displayName: 'Mobility: driving-simulation surrogates',
+      accessMode: 'large-scale',
+      sector: 'mobility',
+      allocation: { projectId: 'EHPC-AIF-2026LS06-0401', start: '2026-10-01', end: '2027-03-31' },
+      // 200,000 GPU-hours over 182 days: 45.8 APUs, so 46.
+      gpus: [{ pool: 'hunter', gpuHours: 200_000 }],
+      groups: { admins: ['hammerhai:mobility-admins'], members: ['hammerhai:mobility-users'] },
+    },
+    {
+      name: 'mech-engineering',
+      displayName: 'Mechanical engineering: CFD surrogate models of an SME',
+      accessMode: 'fast-lane',
+      sector: 'mechanical-engineering',
+      allocation: { projectId: 'EHPC-AIF-2026FL08-0402', start: '2026-09-01', end: '2026-11-30' },
+      gpus: [{ pool: 'hunter', gpuHours: 36_000 }],
+      groups: { admins: ['hammerhai:mech-engineering-admins'] },
+    },
+    {
+      name: 'manufacturing',
+      displayName: 'Manufacturing: visual inspection models',
+      accessMode: 'large-scale',
+      sector: 'manufacturing',
+      allocation: { projectId: 'EHPC-AIF-2027LS03-0403', start: '2027-01-11', end: '2027-04-10' },
+      gpus: [{ pool: 'hunter', gpuHours: 90_000 }],
+      groups: { admins: ['hammerhai:manufacturing-admins'] },
+    },
+    {
+      name: 'sme-playground',
+      displayName: 'Industrial SMEs: entry-level tests',
+      accessMode: 'playground',
+      sector: 'industry',
+      allocation: { projectId: 'EHPC-AIF-2026PG09-0404', start: '2026-11-02', end: '2026-12-31' },
+      gpus: [{ pool: 'hunter', count: 4 }],
+      groups: { admins: ['hammerhai:sme-playground-admins'] },
+    },
+  ],
+};
