@@ -24,7 +24,13 @@ export type IssueCode =
   | 'GROUPS_MISSING'
   | 'CIDR_INVALID'
   | 'CONNECTION_INVALID'
-  | 'VALUE_INVALID';
+  | 'VALUE_INVALID'
+  | 'STORAGE_TIER_UNKNOWN'
+  | 'STORAGE_OVERCOMMITTED'
+  | 'DEFAULT_CLASS_DUPLICATE'
+  | 'DRIVER_PARAMETER_INVALID'
+  | 'STORAGE_MODE_UNSUPPORTED'
+  | 'VOLUME_OVER_QUOTA';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

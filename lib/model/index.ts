@@ -4,4 +4,5 @@ export * from './errors';
 export * from './hostlist';
 export * from './profile';
 export * from './quantity';
+export * from './storage';
 export * from './validate';
