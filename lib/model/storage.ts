@@ -262,9 +262,25 @@ export function storageClassQuotaKeys(className: string): { storage: string; cla
   return { storage: `${prefix}/requests.storage`, claims: `${prefix}/persistentvolumeclaims` };
 }
 
+/** A byte count as a quantity, in the largest binary unit that divides it exactly. */
+export function bytesToQuantity(bytes: number): string {
+  for (const [u, n] of [
+    ['Pi', 2 ** 50],
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
+    if (bytes >= n && Number.isInteger(bytes / n)) return `${bytes / n}${u}`;
+  }
+  return String(Math.ceil(bytes));
+}
+
 /**
  * Hard quota entries for a tenant's storage: its grants, and zero on every other class of the
- * site, so a new tier never opens up by default. Sorted by key.
+ * site, so a new tier never opens up by default; and `requests.storage`, the sum of the grants,
+ * which also closes classes the library does not manage (a cluster's pre-installed default class).
+ * Sorted by key; empty when the site has no tiers.
  */
 export function tenantStorageQuota(
   grants: readonly { className: string; capacity: string; claims?: number }[],
@@ -272,6 +288,9 @@ export function tenantStorageQuota(
 ): Record<string, string> {
   const hard: Record<string, string> = {};
   const byClass = new Map(grants.map((g) => [g.className, g]));
+  if (siteClasses.length + grants.length === 0) return hard;
+  const total = grants.reduce((sum, g) => sum + (isSize(g.capacity) ? parseQuantity(g.capacity) : 0), 0);
+  hard['requests.storage'] = bytesToQuantity(total);
   for (const cls of [...new Set([...siteClasses, ...byClass.keys()])].sort()) {
     const keys = storageClassQuotaKeys(cls);
     const g = byClass.get(cls);

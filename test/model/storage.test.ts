@@ -329,10 +329,27 @@ describe('storage helpers', () => {
     ['-nfs', false],
   ])('isHostOrAddress(%s) is %s', (value, ok) => expect(isHostOrAddress(value)).toBe(ok));
 
+  it('adds no storage quota on a site without tiers', () => {
+    expect(tenantStorageQuota([], [])).toEqual({});
+  });
+
+  it('sums grants to the total storage quota, exactly', () => {
+    const q = tenantStorageQuota(
+      [
+        { className: 'a', capacity: '1536Gi' },
+        { className: 'b', capacity: '1Pi' },
+      ],
+      [],
+    );
+    expect(q['requests.storage']).toBe('1050112Gi');
+    expect(tenantStorageQuota([], ['a'])['requests.storage']).toBe('0');
+  });
+
   it('quotas every class of the site, zero where the tenant has no grant', () => {
     expect(
       tenantStorageQuota([{ className: 'work', capacity: '2Ti', claims: 3 }], ['scratch', 'work']),
     ).toEqual({
+      'requests.storage': '2Ti',
       'scratch.storageclass.storage.k8s.io/persistentvolumeclaims': '0',
       'scratch.storageclass.storage.k8s.io/requests.storage': '0',
       'work.storageclass.storage.k8s.io/persistentvolumeclaims': '3',

@@ -66,6 +66,8 @@ describe('TenantNamespace storage', () => {
   it('quotas each granted tier and zero on every other class of the site', () => {
     const hard = Object.values(resources(json, 'kubernetes_resource_quota_v1'))[0].spec.hard;
     expect(hard).toMatchObject({
+      // The sum of the grants: classes the library does not manage get nothing.
+      'requests.storage': '70Ti',
       'work.storageclass.storage.k8s.io/requests.storage': '50Ti',
       'work.storageclass.storage.k8s.io/persistentvolumeclaims': '5',
       'scratch.storageclass.storage.k8s.io/requests.storage': '20Ti',
