@@ -7,5 +7,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   // The example site repository imports the package by name, as an operator's repository would.
   moduleNameMapper: { '^cdktf-ai-factory$': '<rootDir>/lib/index.ts' },
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

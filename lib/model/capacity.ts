@@ -4,6 +4,7 @@
  * the review tools alike so that they cannot disagree.
  */
 import { accelerator, migResourceName } from './accelerators';
+import { grantUnits, unitGpuEquivalent } from './allocation';
 import { expandHostlist } from './hostlist';
 import type { NodePoolSpec, TenantGpuGrant, TenantSpec } from './profile';
 
@@ -47,12 +48,12 @@ export function grantResource(pool: NodePoolSpec, grant: TenantGpuGrant): string
  * GPU-equivalents of a grant: whole GPUs count 1, a MIG instance counts its compute slices / 7,
  * a time-sliced replica 1 / replicas. Used for default cpu and memory sizing and reports.
  */
-export function grantGpuEquivalents(pool: NodePoolSpec, grant: TenantGpuGrant): number {
-  if (grant.migProfile) {
-    const profile = accelerator(pool.accelerator).migProfiles.find((p) => p.name === grant.migProfile);
-    return profile ? (grant.count * profile.computeSlices) / 7 : 0;
-  }
-  return grant.count / (pool.timeSlicingReplicas ?? 1);
+export function grantGpuEquivalents(
+  pool: NodePoolSpec,
+  grant: TenantGpuGrant,
+  allocation?: TenantSpec['allocation'],
+): number {
+  return grantUnits(pool, grant, allocation) * unitGpuEquivalent(pool, grant);
 }
 
 /** Quota per extended resource for one tenant: `{ 'nvidia.com/gpu': 16 }`. Sorted by name. */
@@ -66,7 +67,7 @@ export function tenantGpuQuota(
     const pool = byName.get(grant.pool);
     if (!pool) continue;
     const resource = grantResource(pool, grant);
-    totals.set(resource, (totals.get(resource) ?? 0) + grant.count);
+    totals.set(resource, (totals.get(resource) ?? 0) + grantUnits(pool, grant, tenant.allocation));
   }
   return [...totals.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -1,4 +1,6 @@
+export * from './access-modes';
 export * from './accelerators';
+export * from './allocation';
 export * from './capacity';
 export * from './errors';
 export * from './hostlist';

@@ -95,17 +95,33 @@ export interface NodePoolSpec {
   readonly timeSlicingReplicas?: number;
   /** Why this pool looks the way it does (source of the figures, or what is assumed). */
   readonly note?: string;
+  /**
+   * Let tenants' grants add up to more than the pool holds, by this factor, for a stated reason
+   * (e.g. Playground tenants that rarely run at once). Quotas then promise more than exists.
+   * @default - no over-commit: grants add up to at most the pool
+   */
+  readonly overcommit?: { readonly factor: number; readonly reason: string };
 }
 
 /** EuroHPC AI Factory access modes, plus `internal` for the site's own staff. */
 export type AccessMode = 'playground' | 'fast-lane' | 'large-scale' | 'ai-for-science' | 'internal';
 
-/** GPUs of one pool granted to a tenant. */
+/** GPUs of one pool granted to a tenant: an explicit count, or a GPU-hour budget. */
 export interface TenantGpuGrant {
   /** Name of a pool of the site. */
   readonly pool: string;
-  /** Whole GPUs, or MIG instances when `migProfile` is set (or time-sliced replicas). */
-  readonly count: number;
+  /**
+   * Whole GPUs, or MIG instances when `migProfile` is set (or time-sliced replicas).
+   * @default - derived from `gpuHours` over the tenant's allocation period
+   */
+  readonly count?: number;
+  /**
+   * GPU-hour budget on this pool; the library derives the sustained share over the tenant's
+   * `allocation` period and rounds it to whole GPUs or MIG instances (see lib/model/allocation.ts).
+   * Set either this or `count`.
+   * @default - none: `count` is used
+   */
+  readonly gpuHours?: number;
   /** A MIG profile of the pool's layout, e.g. `1g.10gb`. @default - whole GPUs */
   readonly migProfile?: string;
 }
@@ -124,12 +140,28 @@ export interface TenantResourceSpec {
   readonly persistentVolumeClaims?: number;
 }
 
+/** The grant behind a tenant: which project, and for how long. */
+export interface TenantAllocation {
+  /** EuroHPC project identifier, e.g. `EHPC-AIF-2026PG01-0042`. */
+  readonly projectId: string;
+  /** First day, `YYYY-MM-DD` (UTC). */
+  readonly start: string;
+  /** Last day, inclusive, `YYYY-MM-DD` (UTC). */
+  readonly end: string;
+}
+
 export interface TenantSpec {
   /** Tenant name, a DNS label; also the namespace name. Never rename: the namespace holds data. */
   readonly name: string;
   /** @default - the name */
   readonly displayName?: string;
   readonly accessMode: AccessMode;
+  /**
+   * Project and period of the allocation; written to the namespace as annotations, and the period
+   * over which `gpuHours` budgets are spread.
+   * @default - an open-ended allocation with explicit GPU counts
+   */
+  readonly allocation?: TenantAllocation;
   /** Sector, for reports and labels (e.g. `agrifood`). @default - none */
   readonly sector?: string;
   readonly gpus: readonly TenantGpuGrant[];
@@ -177,6 +209,11 @@ export interface SiteProfile {
   readonly tenants: readonly TenantSpec[];
   /** @default - host-installed drivers */
   readonly gpuOperator?: GpuOperatorSpec;
+  /**
+   * Access modes the site offers (HammerHAI, for one, serves industry only).
+   * @default - every mode
+   */
+  readonly accessModes?: readonly AccessMode[];
   /**
    * Pod Security Standards version that tenant namespaces enforce; pinned so that a cluster upgrade
    * does not silently change what `restricted` means.

@@ -6,12 +6,24 @@
 import { acceleratorCatalog, findAccelerator } from './accelerators';
 import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
 import { expandHostlist, HostlistError } from './hostlist';
+import { accessModePreset, describeDuration } from './access-modes';
+import {
+  grantGpuHours,
+  grantUnits,
+  parseDate,
+  periodDays,
+  periodFits,
+  periodMonths,
+  PROJECT_ID,
+  unitGpuEquivalent,
+} from './allocation';
 import { grantResource, poolOffers } from './capacity';
 import type {
   AccessMode,
   NodePoolSpec,
   SiteProfile,
   TaintSpec,
+  TenantGpuGrant,
   TenantResourceSpec,
   TenantSpec,
 } from './profile';
@@ -410,11 +422,12 @@ export function checkTenant(
       "use e.g. 'earth-climate'",
     );
   }
+  checkAllocation(c, tenant, pools, path);
   const byName = new Map(pools.map((p) => [p.name, p]));
   const seenGrant = new Set<string>();
   (tenant.gpus ?? []).forEach((grant, j) => {
     const gpath = `${path}.gpus[${j}]`;
-    checkPositive(c, `${gpath}.count`, grant.count, 'a GPU count');
+    checkGrantAmount(c, tenant, grant, gpath);
     const pool = byName.get(grant.pool);
     const key = `${grant.pool}/${grant.migProfile ?? ''}`;
     if (seenGrant.has(key)) {
@@ -501,7 +514,202 @@ export function checkTenant(
   });
 }
 
-/** Checks that the tenants' grants fit the pools (per resource of each pool). */
+function checkGrantAmount(c: IssueCollector, tenant: TenantSpec, grant: TenantGpuGrant, gpath: string): void {
+  if ((grant.count === undefined) === (grant.gpuHours === undefined)) {
+    c.add(
+      'GRANT_AMOUNT_INVALID',
+      gpath,
+      grant,
+      'a grant needs either an explicit count or a GPU-hour budget, not both or neither',
+      `set ${gpath}.count (GPUs or MIG instances) or ${gpath}.gpuHours (a budget over the tenant's allocation period)`,
+    );
+    return;
+  }
+  if (grant.count !== undefined) {
+    checkPositive(c, `${gpath}.count`, grant.count, 'a GPU count');
+    return;
+  }
+  const hours = grant.gpuHours;
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
+    c.add(
+      'GRANT_AMOUNT_INVALID',
+      `${gpath}.gpuHours`,
+      hours,
+      'a GPU-hour budget must be a number greater than zero',
+      `set ${gpath}.gpuHours, e.g. 50000`,
+    );
+  } else if (!tenant.allocation) {
+    c.add(
+      'ALLOCATION_MISSING',
+      `${gpath}.gpuHours`,
+      hours,
+      'a GPU-hour budget needs the period it is spread over',
+      "set the tenant's allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' }",
+    );
+  }
+}
+
+/** Project id, dates and the access mode's limits on a tenant's allocation. */
+function checkAllocation(
+  c: IssueCollector,
+  tenant: TenantSpec,
+  pools: readonly NodePoolSpec[],
+  path: string,
+): void {
+  const preset = ACCESS_MODES.includes(tenant.accessMode) ? accessModePreset(tenant.accessMode) : undefined;
+  const a = tenant.allocation;
+  let periodOk = false;
+  if (a) {
+    const apath = `${path}.allocation`;
+    if (typeof a.projectId !== 'string' || !PROJECT_ID.test(a.projectId)) {
+      c.add(
+        'PROJECT_ID_INVALID',
+        `${apath}.projectId`,
+        a.projectId,
+        'not a EuroHPC AI Factory project id',
+        "write it like 'EHPC-AIF-2026PG01-0042'",
+      );
+    }
+    const s = parseDate(a.start);
+    const e = parseDate(a.end);
+    if (s === undefined)
+      c.add(
+        'DATE_INVALID',
+        `${apath}.start`,
+        a.start,
+        'not a date of the form YYYY-MM-DD',
+        "write it like '2026-01-15'",
+      );
+    if (e === undefined)
+      c.add(
+        'DATE_INVALID',
+        `${apath}.end`,
+        a.end,
+        'not a date of the form YYYY-MM-DD',
+        "write it like '2026-04-14'",
+      );
+    if (s !== undefined && e !== undefined) {
+      if (e < s) {
+        c.add(
+          'PERIOD_INVALID',
+          `${apath}.end`,
+          a.end,
+          `the allocation ends before it starts (${a.start})`,
+          'swap the dates or correct the end date',
+        );
+      } else {
+        periodOk = true;
+        const rule = preset?.duration;
+        const fits = !rule || periodFits(rule, a.start, a.end);
+        if (!fits && rule && preset) {
+          c.add(
+            'DURATION_NOT_ALLOWED',
+            apath,
+            { start: a.start, end: a.end },
+            `${preset.displayName} allocations last ${describeDuration(rule)}; this one lasts ${periodDays(a.start, a.end)} days (${periodMonths(a.start, a.end)} months)`,
+            `change the end date, or the access mode`,
+          );
+        }
+      }
+    }
+  }
+  if (!preset) return;
+
+  // Budget and share, over the grants whose pools and amounts are valid.
+  const byName = new Map(pools.map((p) => [p.name, p]));
+  let budget = 0;
+  let budgetKnown = periodOk;
+  let share = 0;
+  for (const [j, g] of (tenant.gpus ?? []).entries()) {
+    const pool = byName.get(g.pool);
+    if (!pool || !findAccelerator(pool.accelerator)) continue;
+    if (g.migProfile !== undefined && !pool.mig?.profiles[g.migProfile]) continue;
+    if (g.migProfile === undefined && pool.mig) continue;
+    const amountOk =
+      g.count !== undefined
+        ? isPositiveInteger(g.count) && g.gpuHours === undefined
+        : typeof g.gpuHours === 'number' && g.gpuHours > 0;
+    if (!amountOk || (g.count === undefined && !periodOk)) {
+      budgetKnown = false;
+      continue;
+    }
+    let units: number;
+    try {
+      units = grantUnits(pool, g, periodOk ? a : undefined);
+      share += units * unitGpuEquivalent(pool, g);
+      const hours = periodOk ? grantGpuHours(pool, g, a) : undefined;
+      if (hours === undefined) budgetKnown = false;
+      else budget += hours;
+      const offer = poolOffers(pool).find((o) => o.resource === grantResource(pool, g));
+      if (offer && units > offer.units) {
+        c.add(
+          'TENANT_SHARE_EXCEEDS_POOL',
+          `${path}.gpus[${j}]`,
+          g,
+          `the grant comes to ${units} ${offer.resource}, but pool '${pool.name}' holds ${offer.units}`,
+          g.gpuHours !== undefined
+            ? 'lower the budget, lengthen the period, or use a larger pool'
+            : 'lower the count, or use a larger pool',
+        );
+      }
+    } catch {
+      budgetKnown = false;
+    }
+  }
+  const round = (n: number) => Math.round(n).toLocaleString('en-GB');
+  if (budgetKnown && (tenant.gpus ?? []).length > 0) {
+    if (preset.maxGpuHours !== undefined && budget > preset.maxGpuHours + 1e-6) {
+      c.add(
+        'BUDGET_OUTSIDE_MODE',
+        `${path}.gpus`,
+        round(budget),
+        `${preset.displayName} allows at most ${round(preset.maxGpuHours)} GPU-hours; the grants come to ${round(budget)}`,
+        preset.id === 'fast-lane'
+          ? 'lower the budget, or apply for Large Scale access'
+          : 'lower the budget, or use another access mode',
+      );
+    }
+    if (preset.gpuHoursAbove !== undefined && budget <= preset.gpuHoursAbove) {
+      c.add(
+        'BUDGET_OUTSIDE_MODE',
+        `${path}.gpus`,
+        round(budget),
+        `${preset.displayName} is for budgets above ${round(preset.gpuHoursAbove)} GPU-hours; the grants come to ${round(budget)}`,
+        'use Fast Lane for this budget, or raise it',
+      );
+    }
+  }
+  if (preset.maxGpus !== undefined && share > preset.maxGpus + 1e-6) {
+    c.add(
+      'SHARE_EXCEEDS_MODE',
+      `${path}.gpus`,
+      Math.round(share * 100) / 100,
+      `${preset.displayName} tenants hold at most ${preset.maxGpus} GPU-equivalents at once; the grants come to ${Math.round(share * 100) / 100}`,
+      'lower the grants, or use another access mode',
+    );
+  }
+}
+
+/** A grant's units if its amount, budget and period are valid; otherwise undefined (reported elsewhere). */
+function safeUnits(pool: NodePoolSpec, grant: TenantGpuGrant, tenant: TenantSpec): number | undefined {
+  if (grant.count !== undefined)
+    return grant.gpuHours === undefined && isPositiveInteger(grant.count) ? grant.count : undefined;
+  const a = tenant.allocation;
+  if (typeof grant.gpuHours !== 'number' || grant.gpuHours <= 0 || !a) return undefined;
+  const s = parseDate(a.start);
+  const e = parseDate(a.end);
+  if (s === undefined || e === undefined || e < s) return undefined;
+  try {
+    return grantUnits(pool, grant, a);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks that the tenants' grants fit the pools, per resource of each pool, within the pool's
+ * stated over-commit factor.
+ */
 export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
   profile.nodePools.forEach((pool, i) => {
     if (!findAccelerator(pool.accelerator)) return;
@@ -511,24 +719,33 @@ export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
     } catch {
       return; // the pool's own problems are already reported
     }
+    const factor = pool.overcommit && pool.overcommit.factor >= 1 ? pool.overcommit.factor : 1;
     for (const offer of offers) {
       const takers: Record<string, number> = {};
       let total = 0;
       for (const tenant of profile.tenants) {
         for (const grant of tenant.gpus ?? []) {
-          if (grant.pool !== pool.name || !isPositiveInteger(grant.count)) continue;
+          if (grant.pool !== pool.name) continue;
+          if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) continue;
           if (grantResource(pool, grant) !== offer.resource) continue;
-          takers[tenant.name] = (takers[tenant.name] ?? 0) + grant.count;
-          total += grant.count;
+          const units = safeUnits(pool, grant, tenant);
+          if (units === undefined) continue;
+          takers[tenant.name] = (takers[tenant.name] ?? 0) + units;
+          total += units;
         }
       }
-      if (total > offer.units) {
+      const allowed = Math.floor(offer.units * factor);
+      if (total > allowed) {
+        const held =
+          factor === 1
+            ? `which holds ${offer.units}`
+            : `which holds ${offer.units} and may be over-committed ${factor}x to ${allowed}`;
         c.add(
           'POOL_OVERCOMMITTED',
           `nodePools[${i}]`,
           takers,
-          `tenants are granted ${total} ${offer.resource} of pool '${pool.name}', which holds ${offer.units}`,
-          `lower the tenants' gpus for pool '${pool.name}' by ${total - offer.units}, or add nodes to the pool`,
+          `tenants are granted ${total} ${offer.resource} of pool '${pool.name}', ${held}`,
+          `lower the tenants' grants on pool '${pool.name}' by ${total - allowed}, add nodes, or state an over-commit factor with its reason (nodePools[${i}].overcommit)`,
         );
       }
     }
@@ -628,7 +845,44 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
       owner.set(h, pool.name);
     }
   });
-  tenants.forEach((t, i) => checkTenant(c, t, pools, `tenants[${i}]`));
+  pools.forEach((pool, i) => {
+    if (pool.overcommit && (!(pool.overcommit.factor >= 1) || !pool.overcommit.reason?.trim())) {
+      c.add(
+        'VALUE_INVALID',
+        `nodePools[${i}].overcommit`,
+        pool.overcommit,
+        'an over-commit needs a factor of at least 1 and a stated reason',
+        "write e.g. { factor: 1.5, reason: 'Playground tenants rarely run at once' }",
+      );
+    }
+  });
+  (profile.accessModes ?? []).forEach((m, i) => {
+    if (!ACCESS_MODES.includes(m)) {
+      c.add(
+        'VALUE_INVALID',
+        `accessModes[${i}]`,
+        m,
+        'unknown access mode',
+        `use one of: ${ACCESS_MODES.join(', ')}`,
+      );
+    }
+  });
+  tenants.forEach((t, i) => {
+    checkTenant(c, t, pools, `tenants[${i}]`);
+    if (
+      profile.accessModes &&
+      ACCESS_MODES.includes(t.accessMode) &&
+      !profile.accessModes.includes(t.accessMode)
+    ) {
+      c.add(
+        'ACCESS_MODE_NOT_OFFERED',
+        `tenants[${i}].accessMode`,
+        t.accessMode,
+        `the site offers only: ${profile.accessModes.join(', ')}`,
+        "choose one of those modes, or add this one to the site's accessModes",
+      );
+    }
+  });
   checkCapacity(c, { ...profile, nodePools: pools, tenants });
   checkStorage(c, { ...profile, nodePools: pools, tenants });
   return c.issues;

@@ -110,9 +110,11 @@ export class AiFactorySite {
           accessMode: t.accessMode,
           displayName: t.displayName,
           sector: t.sector,
+          allocation: t.allocation,
           gpus: t.gpus.map((g) => ({
             pool: pools.get(g.pool) as GpuNodePool,
             count: g.count,
+            gpuHours: g.gpuHours,
             migProfile: g.migProfile,
           })),
           sitePools: all,

@@ -13,20 +13,27 @@ import {
   tenantStorageQuota,
   DEFAULT_POD_SECURITY_VERSION,
   grantGpuEquivalents,
+  grantGpuHours,
+  grantResource,
+  grantUnits,
   IssueCollector,
   tenantGpuQuota,
   type AccessMode,
+  type NodePoolSpec,
+  type TenantAllocation,
   type TenantResourceSpec,
 } from '../model';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
 import { createSharedVolumes, type TenantSharedVolume, type TenantTierGrant } from './tenant-volumes';
 
-/** GPUs of one pool granted to the tenant, by object. */
+/** GPUs of one pool granted to the tenant, by object: a count, or a budget over `allocation`. */
 export interface TenantPoolGrant {
   readonly pool: GpuNodePool;
-  /** Whole GPUs, MIG instances or time-sliced replicas. */
-  readonly count: number;
+  /** Whole GPUs, MIG instances or time-sliced replicas. @default - derived from `gpuHours` */
+  readonly count?: number;
+  /** GPU-hour budget, spread over the tenant's allocation period. @default - `count` is used */
+  readonly gpuHours?: number;
   /** @default - whole GPUs */
   readonly migProfile?: string;
 }
@@ -44,6 +51,8 @@ export interface TenantNamespaceProps {
   /** Site name, written to a label. */
   readonly site: string;
   readonly accessMode: AccessMode;
+  /** Project and period; written to annotations, and the period `gpuHours` spread over. @default - open-ended */
+  readonly allocation?: TenantAllocation;
   /** @default - the name */
   readonly displayName?: string;
   /** @default - no sector label */
@@ -142,11 +151,16 @@ export class TenantNamespace extends Construct {
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
     const pools = uniquePools([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
-    const grants = props.gpus.map((g) => ({ pool: g.pool.name, count: g.count, migProfile: g.migProfile }));
+    const requested = props.gpus.map((g) => ({
+      pool: g.pool.name,
+      count: g.count,
+      gpuHours: g.gpuHours,
+      migProfile: g.migProfile,
+    }));
     const c = new IssueCollector();
     checkTenant(
       c,
-      { ...props, gpus: grants, storage: undefined, volumes: undefined },
+      { ...props, gpus: requested, storage: undefined, volumes: undefined },
       pools.map((p) => p.spec),
       'props',
     );
@@ -169,6 +183,9 @@ export class TenantNamespace extends Construct {
       'props',
     );
     c.throwIfAny(`TenantNamespace '${props.name}'`);
+    const specOf = (poolName: string) => (pools.find((p) => p.name === poolName) as GpuNodePool).spec;
+    // Budgets become counts here, once: everything below works on resolved counts.
+    const grants = requested.map((g) => ({ ...g, count: grantUnits(specOf(g.pool), g, props.allocation) }));
 
     const name = props.name;
     this.name = name;
@@ -196,6 +213,7 @@ export class TenantNamespace extends Construct {
         },
         annotations: {
           [`${LABEL_PREFIX}/display-name`]: props.displayName ?? name,
+          ...allocationAnnotations(props.allocation, grants, specOf),
           ...props.annotations,
         },
       },
@@ -208,7 +226,7 @@ export class TenantNamespace extends Construct {
     // Quota --------------------------------------------------------------------------------------
     const gpuEq = grants.reduce((sum, g) => {
       const pool = pools.find((p) => p.name === g.pool);
-      return sum + (pool ? grantGpuEquivalents(pool.spec, g) : 0);
+      return sum + (pool ? grantGpuEquivalents(pool.spec, g, props.allocation) : 0);
     }, 0);
     const r = props.resources ?? {};
     const cpu = r.cpu ?? String(Math.max(8, Math.ceil(16 * gpuEq)));
@@ -343,6 +361,40 @@ export class TenantNamespace extends Construct {
       props.groups.members ?? [],
     );
   }
+}
+
+/**
+ * The allocation as annotations: project, period, budget, and per pool what was granted, so that
+ * reviewers (and `aif report`) read the grant behind a quota from the cluster itself.
+ */
+function allocationAnnotations(
+  allocation: TenantAllocation | undefined,
+  grants: ReadonlyArray<{ pool: string; count: number; gpuHours?: number; migProfile?: string }>,
+  specOf: (pool: string) => NodePoolSpec,
+): Record<string, string> {
+  const rows = [...grants]
+    .sort((a, b) => `${a.pool}/${a.migProfile ?? ''}`.localeCompare(`${b.pool}/${b.migProfile ?? ''}`))
+    .map((g) => {
+      const spec = specOf(g.pool);
+      const hours = grantGpuHours(spec, g, allocation);
+      return {
+        pool: g.pool,
+        resource: grantResource(spec, g),
+        units: g.count,
+        ...(hours !== undefined ? { gpuHours: Math.round(hours) } : {}),
+        ...(g.gpuHours !== undefined ? { derivedFromBudget: true } : {}),
+      };
+    });
+  const out: Record<string, string> = { [`${LABEL_PREFIX}/gpu-grants`]: JSON.stringify(rows) };
+  if (allocation) {
+    out[`${LABEL_PREFIX}/project-id`] = allocation.projectId;
+    out[`${LABEL_PREFIX}/allocation-start`] = allocation.start;
+    out[`${LABEL_PREFIX}/allocation-end`] = allocation.end;
+    if (rows.every((r) => r.gpuHours !== undefined)) {
+      out[`${LABEL_PREFIX}/gpu-hours`] = String(rows.reduce((sum, r) => sum + (r.gpuHours ?? 0), 0));
+    }
+  }
+  return out;
 }
 
 function uniquePools(pools: readonly GpuNodePool[]): GpuNodePool[] {

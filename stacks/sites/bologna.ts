@@ -70,7 +70,7 @@ export const profile: SiteProfile = {
   ],
   // The Slurm controller state and slurmdbd database outlive their claims on the project tier.
   slurmStateTier: 'work',
-  // Allocations are illustrative (assumed), one tenant per sector of the factory; 448 of 512 GPUs.
+  // Allocations are illustrative (assumed), one tenant per sector of the factory.
   // Storage quotas are illustrative too (assumed), sized to the tenants' GPU shares.
   tenants: [
     {
@@ -78,7 +78,9 @@ export const profile: SiteProfile = {
       displayName: 'Agrifood: crop and supply-chain models',
       accessMode: 'large-scale',
       sector: 'agrifood',
-      gpus: [{ pool: 'booster', count: 96 }],
+      allocation: { projectId: 'EHPC-AIF-2026LS01-0007', start: '2026-07-01', end: '2027-06-30' },
+      // 800,000 GPU-hours over 365 days: 91.3 GPUs sustained, so 91.
+      gpus: [{ pool: 'booster', gpuHours: 800_000 }],
       groups: { admins: ['it4lia:agrifood-admins'], members: ['it4lia:agrifood-users'] },
       storage: [
         { tier: 'scratch', capacity: '400Ti' },
@@ -92,7 +94,9 @@ export const profile: SiteProfile = {
       displayName: 'Cybersecurity: threat-detection models',
       accessMode: 'fast-lane',
       sector: 'cybersecurity',
-      gpus: [{ pool: 'booster', count: 64 }],
+      allocation: { projectId: 'EHPC-AIF-2026FL03-0112', start: '2026-10-01', end: '2026-12-31' },
+      // The Fast Lane maximum, 50,000 GPU-hours over 92 days: 22.6 GPUs, so 23.
+      gpus: [{ pool: 'booster', gpuHours: 50_000 }],
       groups: { admins: ['it4lia:cybersecurity-admins'], members: ['it4lia:cybersecurity-users'] },
       storage: [
         { tier: 'scratch', capacity: '256Ti' },
@@ -104,6 +108,7 @@ export const profile: SiteProfile = {
       displayName: 'Earth and climate: weather and climate foundation models',
       accessMode: 'ai-for-science',
       sector: 'earth-climate',
+      allocation: { projectId: 'EHPC-AIF-2026SC02-0019', start: '2026-06-01', end: '2026-11-30' },
       gpus: [{ pool: 'booster', count: 160 }],
       groups: { admins: ['it4lia:earth-climate-admins'], members: ['it4lia:earth-climate-users'] },
       storage: [
@@ -121,7 +126,9 @@ export const profile: SiteProfile = {
       displayName: 'Manufacturing: industrial vision and digital twins',
       accessMode: 'large-scale',
       sector: 'manufacturing',
-      gpus: [{ pool: 'booster', count: 128 }],
+      // Ended in August: the report lists it as expired until the tenant is offboarded.
+      allocation: { projectId: 'EHPC-AIF-2026LS02-0031', start: '2026-03-01', end: '2026-08-31' },
+      gpus: [{ pool: 'booster', gpuHours: 300_000 }],
       groups: { admins: ['it4lia:manufacturing-admins'], members: ['it4lia:manufacturing-users'] },
       storage: [
         { tier: 'scratch', capacity: '512Ti' },

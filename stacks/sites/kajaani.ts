@@ -85,7 +85,7 @@ export const profile: SiteProfile = {
   ],
   // The Slurm controller state and slurmdbd database outlive their claims on the project tier.
   slurmStateTier: 'project',
-  // Allocations are illustrative (assumed); 448 of 512 GCDs.
+  // Allocations are illustrative (assumed). Budgets count hours of one GCD, the unit Kubernetes schedules.
   // Storage quotas are illustrative too (assumed), sized to the tenants' GPU shares.
   tenants: [
     {
@@ -93,6 +93,7 @@ export const profile: SiteProfile = {
       displayName: 'Nordic and Baltic language models',
       accessMode: 'ai-for-science',
       sector: 'language',
+      allocation: { projectId: 'EHPC-AIF-2026SC01-0004', start: '2026-09-01', end: '2027-02-28' },
       gpus: [{ pool: 'lumi-g', count: 256 }],
       groups: { admins: ['lumi-aif:nordic-llm-admins'], members: ['lumi-aif:nordic-llm-users'] },
       storage: [
@@ -109,7 +110,9 @@ export const profile: SiteProfile = {
       name: 'startup-trials',
       displayName: 'Start-up AI trials',
       accessMode: 'fast-lane',
-      gpus: [{ pool: 'lumi-g', count: 96 }],
+      allocation: { projectId: 'EHPC-AIF-2026FL04-0210', start: '2026-11-02', end: '2027-01-31' },
+      // 45,000 GCD-hours over 91 days: 20.6 GCDs, so 21.
+      gpus: [{ pool: 'lumi-g', gpuHours: 45_000 }],
       groups: { admins: ['lumi-aif:startup-trials-admins'], members: ['lumi-aif:startup-trials-users'] },
       storage: [
         { tier: 'scratch', capacity: '384Ti' },
@@ -122,7 +125,8 @@ export const profile: SiteProfile = {
       displayName: 'Industrial AI pilots',
       accessMode: 'large-scale',
       sector: 'industry',
-      gpus: [{ pool: 'lumi-g', count: 80 }],
+      allocation: { projectId: 'EHPC-AIF-2026LS03-0044', start: '2026-04-01', end: '2026-09-30' },
+      gpus: [{ pool: 'lumi-g', gpuHours: 350_000 }],
       groups: { admins: ['lumi-aif:industry-pilot-admins'] },
       storage: [
         { tier: 'scratch', capacity: '320Ti' },
@@ -134,7 +138,9 @@ export const profile: SiteProfile = {
       name: 'playground',
       displayName: 'Playground for entry-level tests',
       accessMode: 'playground',
-      gpus: [{ pool: 'lumi-g', count: 16 }],
+      allocation: { projectId: 'EHPC-AIF-2026PG05-0042', start: '2026-11-16', end: '2027-01-15' },
+      // 4,000 GCD-hours over 61 days: 2.7 GCDs, so 3.
+      gpus: [{ pool: 'lumi-g', gpuHours: 4_000 }],
       groups: { admins: ['lumi-aif:playground-admins'], members: ['lumi-aif:playground-users'] },
       storage: [{ tier: 'scratch', capacity: '16Ti', claims: 10 }],
     },

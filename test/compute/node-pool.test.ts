@@ -1,0 +1,139 @@
+import { GpuNodePool, ValidationError } from '../../lib';
+import { resources, synth, testStack } from '../helpers';
+
+describe('GpuNodePool', () => {
+  it('labels and taints every listed node, one resource each, addressed by node name', () => {
+    const stack = testStack();
+    const pool = new GpuNodePool(stack, 'pool', {
+      name: 'booster',
+      accelerator: 'nvidia-a100-64gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'lrdn[0001-0003]' },
+      interconnect: { fabric: 'infiniband', generation: 'HDR100', linksPerNode: 4, gbpsPerLink: 100 },
+    });
+    const json = synth(stack);
+    const labels = resources(json, 'kubernetes_labels');
+    const taints = resources(json, 'kubernetes_node_taint');
+    expect(Object.keys(labels).sort()).toEqual([
+      'pool_booster_labels_lrdn0001',
+      'pool_booster_labels_lrdn0002',
+      'pool_booster_labels_lrdn0003',
+    ]);
+    expect(Object.keys(taints)).toHaveLength(3);
+
+    const l = labels.pool_booster_labels_lrdn0002;
+    expect(l).toMatchObject({
+      api_version: 'v1',
+      kind: 'Node',
+      metadata: { name: 'lrdn0002' },
+      field_manager: 'cdktf-ai-factory',
+    });
+    expect(l.labels).toEqual({
+      'ai-factory.eu/pool': 'booster',
+      'ai-factory.eu/accelerator': 'nvidia-a100-64gb',
+      'ai-factory.eu/interconnect': 'infiniband',
+    });
+    // Labels are a map: force takes only the keys above.
+    expect(l.force).toBe(true);
+
+    const t = taints.pool_booster_taint_lrdn0001;
+    expect(t.metadata).toEqual({ name: 'lrdn0001' });
+    expect(t.taint).toEqual([{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }]);
+    // The taint list is atomic: never take it over silently.
+    expect(t.force).toBe(false);
+
+    expect(pool.nodeCount).toBe(3);
+    expect(pool.gpuCount).toBe(12);
+    expect(pool.nodeSelector).toEqual({ 'ai-factory.eu/pool': 'booster' });
+    expect(pool.toleration).toEqual({
+      key: 'nvidia.com/gpu',
+      operator: 'Equal',
+      value: 'present',
+      effect: 'NoSchedule',
+    });
+  });
+
+  it("carries the site's own taints on listed nodes, because it owns the whole list", () => {
+    const stack = testStack();
+    new GpuNodePool(stack, 'pool', {
+      name: 'p',
+      accelerator: 'nvidia-h100-80gb',
+      gpusPerNode: 8,
+      nodes: { hostlist: 'n1' },
+      additionalTaints: [{ key: 'site.example/maintenance', value: 'planned', effect: 'NoSchedule' }],
+      forceTaintOwnership: true,
+    });
+    const t = resources(synth(stack), 'kubernetes_node_taint').pool_p_taint_n1;
+    expect(t.taint).toEqual([
+      { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+      { key: 'site.example/maintenance', value: 'planned', effect: 'NoSchedule' },
+    ]);
+    expect(t.force).toBe(true);
+  });
+
+  it("selects label-selected pools by the site's labels and outputs what the site must apply", () => {
+    const stack = testStack();
+    const pool = new GpuNodePool(stack, 'pool', {
+      name: 'lumi-g',
+      accelerator: 'amd-mi250x',
+      gpusPerNode: 8,
+      nodes: { labels: { 'lumi.csc.fi/partition': 'k8s' }, count: 64 },
+    });
+    const json = synth(stack);
+    expect(resources(json, 'kubernetes_labels')).toEqual({});
+    expect(resources(json, 'kubernetes_node_taint')).toEqual({});
+    expect(pool.nodeSelector).toEqual({ 'lumi.csc.fi/partition': 'k8s' });
+    expect(pool.taint).toEqual({ key: 'amd.com/gpu', value: 'present', effect: 'NoSchedule' });
+    expect(pool.offers).toEqual([{ resource: 'amd.com/gpu', units: 512 }]);
+    expect(json.output['pool_lumi-g_site_applied_node_config'].value).toEqual({
+      selector: { 'lumi.csc.fi/partition': 'k8s' },
+      labels: { 'ai-factory.eu/pool': 'lumi-g', 'ai-factory.eu/accelerator': 'amd-mi250x' },
+      taint: 'amd.com/gpu=present:NoSchedule',
+    });
+  });
+
+  it('labels MIG and time-sliced nodes with their configuration names', () => {
+    const stack = testStack();
+    const mig = new GpuNodePool(stack, 'mig', {
+      name: 'mig',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 8,
+      nodes: { hostlist: 'm1' },
+      mig: { profiles: { '1g.10gb': 7 } },
+    });
+    const sliced = new GpuNodePool(stack, 'sliced', {
+      name: 'sliced',
+      accelerator: 'nvidia-a100-40gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 's1' },
+      timeSlicingReplicas: 4,
+    });
+    const labels = resources(synth(stack), 'kubernetes_labels');
+    expect(labels.pool_mig_labels_m1.labels['nvidia.com/mig.config']).toBe('aif-mig');
+    expect(labels.pool_sliced_labels_s1.labels['nvidia.com/device-plugin.config']).toBe('aif-sliced');
+    expect(mig.offers).toEqual([{ resource: 'nvidia.com/mig-1g.10gb', migProfile: '1g.10gb', units: 56 }]);
+    expect(sliced.offers).toEqual([{ resource: 'nvidia.com/gpu', units: 16 }]);
+  });
+
+  it('rejects bad props with every problem, by code', () => {
+    const stack = testStack();
+    let error: unknown;
+    try {
+      new GpuNodePool(stack, 'bad', {
+        name: 'Bad',
+        accelerator: 'nvidia-a100-80gb',
+        gpusPerNode: 0,
+        nodes: { hostlist: 'x[1-' },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.code)).toEqual([
+      'NAME_INVALID',
+      'COUNT_NOT_POSITIVE',
+      'HOSTLIST_INVALID',
+    ]);
+    expect((error as Error).message).toMatch(/^GpuNodePool 'Bad' has 3 problems/);
+  });
+});

@@ -1,0 +1,265 @@
+import { GpuNodePool, TenantNamespace, ValidationError, type TenantNamespaceProps } from '../../lib';
+import { one, resources, synth, testStack, type TfJson } from '../helpers';
+
+function build(overrides: Partial<TenantNamespaceProps> = {}): TfJson {
+  const stack = testStack();
+  const a100 = new GpuNodePool(stack, 'a100', {
+    name: 'a100',
+    accelerator: 'nvidia-a100-80gb',
+    gpusPerNode: 4,
+    nodes: { hostlist: 'g[1-4]' },
+  });
+  const mi = new GpuNodePool(stack, 'mi', {
+    name: 'mi',
+    accelerator: 'amd-mi250x',
+    gpusPerNode: 8,
+    nodes: { labels: { a: 'b' }, count: 2 },
+  });
+  const mig = new GpuNodePool(stack, 'mig', {
+    name: 'mig',
+    accelerator: 'nvidia-h100-80gb',
+    gpusPerNode: 8,
+    nodes: { hostlist: 'm1' },
+    mig: { profiles: { '1g.10gb': 7 } },
+  });
+  new TenantNamespace(stack, 'tenant', {
+    name: 'agrifood',
+    site: 'bologna',
+    accessMode: 'large-scale',
+    sector: 'agrifood',
+    gpus: [{ pool: a100, count: 6 }],
+    sitePools: [a100, mi, mig],
+    groups: { admins: ['idp:agri-admins'], members: ['idp:agri-users', 'idp:agri-guests'] },
+    ...overrides,
+  });
+  return synth(stack);
+}
+
+describe('TenantNamespace', () => {
+  const json = build();
+  const ns = resources(json, 'kubernetes_namespace_v1').tenant_agrifood_namespace;
+
+  it('creates the namespace at an address pinned to the tenant name, protected from destroy', () => {
+    expect(ns.metadata.name).toBe('agrifood');
+    expect(ns.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('enforces Pod Security restricted at a pinned version', () => {
+    expect(ns.metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': 'v1.33',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+    });
+    const pinned = build({ podSecurityVersion: 'v1.34' });
+    expect(
+      resources(pinned, 'kubernetes_namespace_v1').tenant_agrifood_namespace.metadata.labels[
+        'pod-security.kubernetes.io/enforce-version'
+      ],
+    ).toBe('v1.34');
+  });
+
+  it('labels site, tenant, access mode and sector', () => {
+    expect(ns.metadata.labels).toMatchObject({
+      'ai-factory.eu/site': 'bologna',
+      'ai-factory.eu/tenant': 'agrifood',
+      'ai-factory.eu/access-mode': 'large-scale',
+      'ai-factory.eu/sector': 'agrifood',
+    });
+  });
+
+  describe('ResourceQuota', () => {
+    const hard = one(json, 'kubernetes_resource_quota_v1', 'tenant-quota').spec.hard;
+
+    it('grants the GPU resource of each pool it may use, with the requests. prefix', () => {
+      expect(hard['requests.nvidia.com/gpu']).toBe('6');
+    });
+
+    it('sets zero on every other GPU resource of the site', () => {
+      expect(hard['requests.amd.com/gpu']).toBe('0');
+      expect(hard['requests.nvidia.com/mig-1g.10gb']).toBe('0');
+    });
+
+    it('limits cpu, memory, ephemeral storage, pods and PVCs, derived from the GPUs by default', () => {
+      expect(hard).toMatchObject({
+        'requests.cpu': '96',
+        'limits.cpu': '96',
+        'requests.memory': '768Gi',
+        'limits.memory': '768Gi',
+        'requests.ephemeral-storage': '600Gi',
+        pods: '200',
+        persistentvolumeclaims: '50',
+      });
+    });
+
+    it('allows no NodePort and no LoadBalancer services', () => {
+      expect(hard['services.nodeports']).toBe('0');
+      expect(hard['services.loadbalancers']).toBe('0');
+    });
+
+    it('takes explicit resources', () => {
+      const h = one(
+        build({ resources: { cpu: '12', memory: '64Gi', pods: 20 } }),
+        'kubernetes_resource_quota_v1',
+        'tenant-quota',
+      ).spec.hard;
+      expect(h).toMatchObject({ 'requests.cpu': '12', 'limits.memory': '64Gi', pods: '20' });
+    });
+
+    it('counts MIG grants under the profile resource', () => {
+      const stack = testStack();
+      const mig = new GpuNodePool(stack, 'mig', {
+        name: 'mig',
+        accelerator: 'nvidia-h100-80gb',
+        gpusPerNode: 8,
+        nodes: { hostlist: 'm1' },
+        mig: { profiles: { '1g.10gb': 7 } },
+      });
+      new TenantNamespace(stack, 't', {
+        name: 't',
+        site: 's',
+        accessMode: 'playground',
+        gpus: [{ pool: mig, count: 14, migProfile: '1g.10gb' }],
+        groups: { admins: ['g'] },
+      });
+      const h = one(synth(stack), 'kubernetes_resource_quota_v1', 'tenant-quota').spec.hard;
+      expect(h['requests.nvidia.com/mig-1g.10gb']).toBe('14');
+      expect(h['requests.nvidia.com/gpu']).toBeUndefined();
+      // 14 x 1/7 of a GPU = 2 GPU-equivalents: 32 cores.
+      expect(h['requests.cpu']).toBe('32');
+    });
+  });
+
+  it('gives containers default requests and limits, so they count against the quota', () => {
+    const lr = one(json, 'kubernetes_limit_range_v1', 'tenant-defaults');
+    expect(lr.spec.limit[0]).toMatchObject({
+      type: 'Container',
+      default: { cpu: '2', memory: '8Gi', 'ephemeral-storage': '20Gi' },
+      default_request: { cpu: '1', memory: '4Gi', 'ephemeral-storage': '10Gi' },
+    });
+  });
+
+  describe('network policies', () => {
+    it('deny all ingress and egress by default', () => {
+      const p = one(json, 'kubernetes_network_policy_v1', 'aif-default-deny');
+      expect(p.spec).toEqual({ pod_selector: {}, policy_types: ['Ingress', 'Egress'] });
+    });
+
+    it('allow traffic within the namespace', () => {
+      const p = one(json, 'kubernetes_network_policy_v1', 'aif-allow-same-namespace');
+      expect(p.spec.ingress).toEqual([{ from: [{ pod_selector: {} }] }]);
+      expect(p.spec.egress).toEqual([{ to: [{ pod_selector: {} }] }]);
+    });
+
+    it('allow DNS to the cluster DNS pods only', () => {
+      const p = one(json, 'kubernetes_network_policy_v1', 'aif-allow-cluster-dns');
+      expect(p.spec.policy_types).toEqual(['Egress']);
+      expect(p.spec.egress[0].to).toEqual([
+        {
+          namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+          pod_selector: { match_labels: { 'k8s-app': 'kube-dns' } },
+        },
+      ]);
+      expect(p.spec.egress[0].ports).toEqual([
+        { port: '53', protocol: 'UDP' },
+        { port: '53', protocol: 'TCP' },
+      ]);
+    });
+
+    it('open egress only to the CIDRs named', () => {
+      expect(resources(json, 'kubernetes_network_policy_v1')['tenant_agrifood_egress-cidrs']).toBeUndefined();
+      const p = one(
+        build({ egressCidrs: ['10.2.0.0/16', '10.1.0.0/16'] }),
+        'kubernetes_network_policy_v1',
+        'aif-allow-egress-cidrs',
+      );
+      expect(p.spec.egress).toEqual([
+        { to: [{ ip_block: { cidr: '10.1.0.0/16' } }, { ip_block: { cidr: '10.2.0.0/16' } }] },
+      ]);
+    });
+  });
+
+  describe('RBAC', () => {
+    const roles = [
+      one(json, 'kubernetes_role_v1', 'tenant-admin'),
+      one(json, 'kubernetes_role_v1', 'tenant-member'),
+    ];
+    type Rule = { api_groups: string[]; resources: string[]; verbs: string[] };
+    const writable = (role: TfJson, resource: string) =>
+      (role.rule as Rule[]).some(
+        (r) => r.resources.includes(resource) && r.verbs.some((v) => !['get', 'list', 'watch'].includes(v)),
+      );
+
+    it.each(['resourcequotas', 'limitranges', 'networkpolicies', 'roles', 'rolebindings'])(
+      'no tenant role can change %s',
+      (res) => {
+        for (const role of roles) expect(writable(role, res)).toBe(false);
+      },
+    );
+
+    it('no tenant role can escalate, bind, impersonate or use wildcards', () => {
+      for (const role of roles) {
+        for (const rule of role.rule as Rule[]) {
+          expect(rule.verbs).not.toEqual(expect.arrayContaining(['escalate']));
+          expect(rule.verbs).not.toContain('bind');
+          expect(rule.verbs).not.toContain('impersonate');
+          expect(rule.verbs).not.toContain('*');
+          expect(rule.resources).not.toContain('*');
+          expect(rule.api_groups).not.toContain('*');
+          expect(rule.api_groups).not.toContain('rbac.authorization.k8s.io');
+        }
+      }
+    });
+
+    it('lets members run workloads and admins manage secrets', () => {
+      const [admin, member] = roles;
+      expect(writable(member, 'pods')).toBe(true);
+      expect(writable(member, 'jobs')).toBe(true);
+      expect(writable(member, 'secrets')).toBe(false);
+      expect(writable(admin, 'secrets')).toBe(true);
+    });
+
+    it('binds the identity-provider groups to namespaced roles only', () => {
+      const admins = one(json, 'kubernetes_role_binding_v1', 'tenant-admin');
+      expect(admins.role_ref).toEqual({
+        api_group: 'rbac.authorization.k8s.io',
+        kind: 'Role',
+        name: 'tenant-admin',
+      });
+      expect(admins.subject).toEqual([
+        { api_group: 'rbac.authorization.k8s.io', kind: 'Group', name: 'idp:agri-admins' },
+      ]);
+      const members = one(json, 'kubernetes_role_binding_v1', 'tenant-member');
+      expect(members.subject.map((s: TfJson) => s.name)).toEqual(['idp:agri-guests', 'idp:agri-users']);
+      expect(resources(json, 'kubernetes_cluster_role_v1')).toEqual({});
+      expect(resources(json, 'kubernetes_cluster_role_binding_v1')).toEqual({});
+    });
+  });
+
+  it('rejects a grant of a MIG profile the pool lacks, by code', () => {
+    let error: unknown;
+    try {
+      const stack = testStack();
+      const a100 = new GpuNodePool(stack, 'a100', {
+        name: 'a100',
+        accelerator: 'nvidia-a100-80gb',
+        gpusPerNode: 4,
+        nodes: { hostlist: 'g1' },
+      });
+      new TenantNamespace(stack, 't', {
+        name: 't',
+        site: 's',
+        accessMode: 'playground',
+        gpus: [{ pool: a100, count: 1, migProfile: '1g.10gb' }],
+        groups: { admins: [] },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'TENANT_GPU_UNAVAILABLE props.gpus[0].migProfile',
+      'GROUPS_MISSING props.groups.admins',
+    ]);
+  });
+});
