@@ -4,6 +4,7 @@
  * so `aif validate` never pays for loading cdktf.
  *
  *   aif validate [--sites <dir>]     check every site profile, print every problem
+ *   aif report [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir reports]
  */
 import * as path from 'path';
 
@@ -16,6 +17,8 @@ export interface Command {
 const COMMANDS: Record<string, () => Command> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   validate: () => require('./validate').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  report: () => require('./report').command as Command,
 };
 
 function usage(): string {

@@ -1,7 +1,8 @@
-import { TerraformStack, type App } from 'cdktf';
+import { TerraformOutput, TerraformStack, type App } from 'cdktf';
 import { AmdGpuOperator, CertManager, NvidiaGpuOperator, poolTolerations } from '../compute/gpu-operators';
 import { GpuNodePool } from '../compute/node-pool';
-import { DEFAULT_POD_SECURITY_VERSION, validateSite, type SiteProfile } from '../model';
+import { DEFAULT_POD_SECURITY_VERSION, unitGpuEquivalent, validateSite, type SiteProfile } from '../model';
+import { pinAddress } from '../platform/ids';
 import { configureBackend, configureProviders } from '../platform/providers';
 import { SiteStorage } from '../storage/site-storage';
 import type { StorageTier } from '../storage/storage-tier';
@@ -81,6 +82,8 @@ export class AiFactorySite {
       });
     }
 
+    this.inventory(all);
+
     this.storage = new SiteStorage(this.platform, 'storage', {
       tiers: profile.storageTiers ?? [],
       certManager: () => this.useCertManager(),
@@ -129,5 +132,41 @@ export class AiFactorySite {
       );
     }
     this.tenants = tenants;
+  }
+
+  /**
+   * The site's inventory as a Terraform output of the platform stack: what each pool holds, in the
+   * units quotas count. Review tools (`aif report`) read it from the synthesized JSON, and
+   * `terraform output` shows it on a deployed site.
+   */
+  private inventory(pools: readonly GpuNodePool[]): void {
+    const out = new TerraformOutput(this.platform, 'site-inventory', {
+      description: `What the GPU pools of ${this.profile.displayName} hold`,
+      value: {
+        site: this.profile.name,
+        displayName: this.profile.displayName,
+        accessModes: this.profile.accessModes ?? [],
+        pools: pools.map((p) => ({
+          name: p.name,
+          accelerator: p.accelerator.id,
+          acceleratorName: p.accelerator.displayName,
+          vendor: p.vendor,
+          nodes: p.nodeCount,
+          gpusPerNode: p.gpusPerNode,
+          gpus: p.gpuCount,
+          interconnect: p.spec.interconnect
+            ? `${p.spec.interconnect.fabric} ${p.spec.interconnect.generation} ${p.spec.interconnect.linksPerNode}x${p.spec.interconnect.gbpsPerLink}G`
+            : '',
+          overcommitFactor: p.spec.overcommit?.factor ?? 1,
+          offers: p.offers.map((o) => ({
+            resource: o.resource,
+            units: o.units,
+            gpuEquivalentPerUnit: unitGpuEquivalent(p.spec, { migProfile: o.migProfile }),
+          })),
+          note: p.spec.note ?? '',
+        })),
+      },
+    });
+    pinAddress(out, 'aif', 'site_inventory');
   }
 }

@@ -1,0 +1,188 @@
+/**
+ * Renders a FleetReport as a terminal table or as Markdown (for PR comments and the README).
+ */
+import { ACCESS_MODE_PRESETS, type AccessMode } from '../model';
+import type { FleetReport, SiteReport } from './report';
+
+export type TableFormat = 'table' | 'markdown';
+
+type Cell = string | number;
+
+function fmt(n: number): string {
+  return Number.isInteger(n)
+    ? n.toLocaleString('en-GB')
+    : n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+}
+
+export function bytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Math.round(v * 10) / 10} ${units[i]}`;
+}
+
+function cell(c: Cell): string {
+  return typeof c === 'number' ? fmt(c) : c;
+}
+
+/** A table: right-aligned numbers, left-aligned text. */
+export function renderTable(
+  format: TableFormat,
+  headers: readonly string[],
+  rows: readonly Cell[][],
+): string {
+  const text = rows.map((r) => r.map(cell));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
+  if (format === 'markdown') {
+    const esc = (s: string) => s.replace(/\|/g, '\\|');
+    const head = `| ${headers.map(esc).join(' | ')} |`;
+    const rule = `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`;
+    return [head, rule, ...text.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n') + '\n';
+  }
+  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => r[i].length)));
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n') + '\n';
+}
+
+function heading(format: TableFormat, level: number, title: string): string {
+  if (format === 'markdown') return `${'#'.repeat(level)} ${title}\n\n`;
+  return `${title}\n${(level <= 2 ? '=' : '-').repeat(title.length)}\n`;
+}
+
+/** Entries in the order of the access-mode presets (Playground first), not insertion order. */
+function byMode(values: Readonly<Partial<Record<AccessMode, number>>>): Array<[AccessMode, number]> {
+  return (Object.keys(ACCESS_MODE_PRESETS) as AccessMode[])
+    .filter((m) => values[m] !== undefined)
+    .map((m) => [m, values[m] as number]);
+}
+
+const modeName = (m: string) => ACCESS_MODE_PRESETS[m as AccessMode]?.displayName ?? m;
+
+export function renderSite(site: SiteReport, format: TableFormat): string {
+  const parts: string[] = [heading(format, 2, `${site.displayName} (${site.site})`)];
+  parts.push(heading(format, 3, 'GPU pools'));
+  parts.push(
+    renderTable(
+      format,
+      ['pool', 'accelerator', 'nodes', 'GPUs', 'resource', 'units', 'granted', 'headroom', 'granted %'],
+      site.offers.map((o) => [
+        o.pool,
+        o.accelerator,
+        o.nodes,
+        o.gpus,
+        o.resource,
+        o.units,
+        o.granted,
+        o.headroom,
+        o.units > 0 ? Math.round((o.granted / o.units) * 1000) / 10 : 0,
+      ]),
+    ),
+  );
+  parts.push('\n', heading(format, 3, 'Tenants'));
+  parts.push(
+    renderTable(
+      format,
+      ['tenant', 'access mode', 'project', 'period', 'status', 'grants', 'GPU-eq', 'GPU-hours'],
+      site.tenants.map((t) => [
+        t.tenant,
+        modeName(t.accessMode),
+        t.projectId ?? '-',
+        t.start ? `${t.start} .. ${t.end}` : 'open-ended',
+        t.status,
+        t.grants.map((g) => `${g.pool}: ${fmt(g.units)} ${g.resource}`).join(', ') || '-',
+        t.gpuEquivalents,
+        t.gpuHours ?? '-',
+      ]),
+    ),
+  );
+  parts.push('\n', heading(format, 3, 'By access mode'));
+  parts.push(
+    renderTable(
+      format,
+      ['access mode', 'tenants', 'GPU-eq'],
+      Object.entries(site.byAccessMode).map(([m, n]) => [
+        modeName(m),
+        site.tenants.filter((t) => t.accessMode === m).length,
+        n as number,
+      ]),
+    ),
+  );
+  if (site.storage.length > 0) {
+    parts.push('\n', heading(format, 3, 'Storage'));
+    parts.push(
+      renderTable(
+        format,
+        ['storage class', 'provisioner', 'default', 'capacity', 'granted to tenants'],
+        site.storage.map((s) => [
+          s.storageClass,
+          s.provisioner,
+          s.isDefault ? 'yes' : '',
+          s.capacity !== undefined ? bytes(s.capacity) : '-',
+          bytes(s.granted),
+        ]),
+      ),
+    );
+  }
+  const notices: string[] = [];
+  if (site.expired.length > 0)
+    notices.push(`Expired allocations (offboard or renew): ${site.expired.join(', ')}`);
+  if (site.future.length > 0) notices.push(`Allocations that start in the future: ${site.future.join(', ')}`);
+  const over = site.offers.filter((o) => o.headroom < 0);
+  for (const o of over)
+    notices.push(
+      `Pool ${o.pool} is over-committed on ${o.resource}: ${fmt(o.granted)} granted of ${fmt(o.units)} (factor ${o.overcommitFactor})`,
+    );
+  if (notices.length > 0)
+    parts.push('\n', notices.map((n) => (format === 'markdown' ? `- ${n}` : `! ${n}`)).join('\n'), '\n');
+  return parts.join('');
+}
+
+export function renderFleet(report: FleetReport, format: TableFormat): string {
+  const parts: string[] = [heading(format, 1, `AI Factory fleet capacity report, ${report.date}`)];
+  parts.push(
+    renderTable(
+      format,
+      ['site', 'GPUs', 'granted GPU-eq', 'tenants', 'expired', 'future'],
+      report.sites.map((s) => {
+        const seen = new Set<string>();
+        const gpus = s.offers.reduce((n, o) => (seen.has(o.pool) ? n : (seen.add(o.pool), n + o.gpus)), 0);
+        return [
+          s.site,
+          gpus,
+          Math.round(s.tenants.reduce((n, t) => n + t.gpuEquivalents, 0) * 100) / 100,
+          s.tenants.length,
+          s.expired.length,
+          s.future.length,
+        ];
+      }),
+    ),
+  );
+  parts.push(
+    '\n',
+    renderTable(
+      format,
+      ['accelerator', 'GPUs'],
+      Object.entries(report.fleet.gpusByAccelerator)
+        .sort()
+        .map(([a, n]) => [a, n]),
+    ),
+    '\n',
+    renderTable(
+      format,
+      ['access mode', 'GPU-eq granted'],
+      byMode(report.fleet.byAccessMode).map(([m, n]) => [modeName(m), n]),
+    ),
+    '\n',
+    `Fleet: ${fmt(report.fleet.gpus)} GPUs, ${fmt(report.fleet.grantedGpuEquivalents)} GPU-equivalents granted to ${report.fleet.tenants} tenants.\n\n`,
+  );
+  for (const s of report.sites) parts.push(renderSite(s, format), '\n');
+  return parts.join('').trimEnd() + '\n';
+}

@@ -1,0 +1,271 @@
+/**
+ * The capacity report: for every site and for the fleet, what the pools hold, what each tenant was
+ * granted (by access mode), the headroom per pool, storage per tier, and allocations that have
+ * expired or not yet started. Built from synthesized output only.
+ */
+import { allocationStatus, parseQuantity, type AccessMode, type AllocationStatus } from '../model';
+import { resourcesOf, type Json, type SynthesizedStack } from './synthesized';
+
+export interface OfferRow {
+  readonly pool: string;
+  readonly accelerator: string;
+  readonly nodes: number;
+  readonly gpusPerNode: number;
+  /** Physical GPUs of the pool (schedulable devices). */
+  readonly gpus: number;
+  readonly resource: string;
+  /** Units the pool offers of this resource. */
+  readonly units: number;
+  readonly gpuEquivalentPerUnit: number;
+  readonly overcommitFactor: number;
+  /** Units granted to tenants. */
+  readonly granted: number;
+  /** units - granted; negative when over-committed. */
+  readonly headroom: number;
+}
+
+export interface GrantRow {
+  readonly pool: string;
+  readonly resource: string;
+  readonly units: number;
+  readonly gpuEquivalents: number;
+  readonly gpuHours?: number;
+}
+
+export interface TenantRow {
+  readonly tenant: string;
+  readonly displayName: string;
+  readonly accessMode: AccessMode;
+  readonly sector?: string;
+  readonly projectId?: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly status: AllocationStatus;
+  readonly grants: readonly GrantRow[];
+  readonly gpuEquivalents: number;
+  readonly gpuHours?: number;
+  /** Storage quota per StorageClass, in bytes. */
+  readonly storage: Readonly<Record<string, number>>;
+}
+
+export interface StorageRow {
+  readonly storageClass: string;
+  readonly provisioner: string;
+  readonly isDefault: boolean;
+  /** Tier capacity in bytes, where the site states one. */
+  readonly capacity?: number;
+  /** Sum of tenant quotas on the class, in bytes. */
+  readonly granted: number;
+}
+
+export interface SiteReport {
+  readonly site: string;
+  readonly displayName: string;
+  readonly offers: readonly OfferRow[];
+  readonly tenants: readonly TenantRow[];
+  /** GPU-equivalents granted per access mode. */
+  readonly byAccessMode: Readonly<Partial<Record<AccessMode, number>>>;
+  readonly storage: readonly StorageRow[];
+  readonly expired: readonly string[];
+  readonly future: readonly string[];
+}
+
+export interface FleetReport {
+  /** The day the report is for (`YYYY-MM-DD`): statuses are relative to it. */
+  readonly date: string;
+  readonly sites: readonly SiteReport[];
+  readonly fleet: {
+    readonly gpus: number;
+    readonly gpusByAccelerator: Readonly<Record<string, number>>;
+    readonly grantedGpuEquivalents: number;
+    readonly byAccessMode: Readonly<Partial<Record<AccessMode, number>>>;
+    readonly tenants: number;
+    readonly expired: number;
+    readonly future: number;
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function add<K extends string>(into: Partial<Record<K, number>>, key: K, n: number): void {
+  into[key] = round2((into[key] ?? 0) + n);
+}
+
+const STORAGE_QUOTA = /^(.+)\.storageclass\.storage\.k8s\.io\/requests\.storage$/;
+
+function tenantRows(tenants: SynthesizedStack | undefined, date: string): TenantRow[] {
+  if (!tenants) return [];
+  const namespaces = resourcesOf(tenants, 'kubernetes_namespace_v1');
+  const quotas = Object.entries(resourcesOf(tenants, 'kubernetes_resource_quota_v1'));
+  const rows: TenantRow[] = [];
+  for (const [address, ns] of Object.entries(namespaces)) {
+    const labels = (ns.metadata?.labels ?? {}) as Record<string, string>;
+    const tenant = labels['ai-factory.eu/tenant'];
+    if (!tenant) continue;
+    const ann = (ns.metadata?.annotations ?? {}) as Record<string, string>;
+    const rawGrants = JSON.parse(ann['ai-factory.eu/gpu-grants'] ?? '[]') as Array<{
+      pool: string;
+      resource: string;
+      units: number;
+      gpuHours?: number;
+    }>;
+    const allocation = ann['ai-factory.eu/project-id']
+      ? {
+          projectId: ann['ai-factory.eu/project-id'],
+          start: ann['ai-factory.eu/allocation-start'],
+          end: ann['ai-factory.eu/allocation-end'],
+        }
+      : undefined;
+    // The quota is in the same stack and refers to the namespace by its address.
+    const quota = quotas.find(([, q]) =>
+      String(q.metadata?.namespace).includes(`kubernetes_namespace_v1.${address}.`),
+    );
+    const hard = (quota?.[1].spec?.hard ?? {}) as Record<string, string>;
+    const storage: Record<string, number> = {};
+    for (const [key, value] of Object.entries(hard)) {
+      const m = STORAGE_QUOTA.exec(key);
+      if (m && parseQuantity(value) > 0) storage[m[1]] = parseQuantity(value);
+    }
+    rows.push({
+      tenant,
+      displayName: ann['ai-factory.eu/display-name'] ?? tenant,
+      accessMode: labels['ai-factory.eu/access-mode'] as AccessMode,
+      sector: labels['ai-factory.eu/sector'],
+      projectId: allocation?.projectId,
+      start: allocation?.start,
+      end: allocation?.end,
+      status: allocationStatus(allocation, date),
+      grants: rawGrants.map((g) => ({ ...g, gpuEquivalents: 0 })),
+      gpuEquivalents: 0,
+      gpuHours: ann['ai-factory.eu/gpu-hours'] ? Number(ann['ai-factory.eu/gpu-hours']) : undefined,
+      storage,
+    });
+  }
+  return rows.sort((a, b) => a.tenant.localeCompare(b.tenant));
+}
+
+function storageRows(
+  stacks: readonly SynthesizedStack[],
+  inventory: Json,
+  tenants: readonly TenantRow[],
+): StorageRow[] {
+  const tiers = new Map<string, Json>(
+    ((inventory.storageTiers ?? []) as Json[]).map((t) => [t.storageClass as string, t]),
+  );
+  const rows: StorageRow[] = [];
+  for (const stack of stacks) {
+    for (const sc of Object.values(resourcesOf(stack, 'kubernetes_storage_class_v1'))) {
+      const name = sc.metadata?.name as string;
+      const tier = tiers.get(name);
+      rows.push({
+        storageClass: name,
+        provisioner: sc.storage_provisioner as string,
+        isDefault: sc.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+        capacity: tier?.capacity ? parseQuantity(String(tier.capacity)) : undefined,
+        granted: tenants.reduce((sum, t) => sum + (t.storage[name] ?? 0), 0),
+      });
+    }
+  }
+  return rows.sort((a, b) => a.storageClass.localeCompare(b.storageClass));
+}
+
+/** The report of one site, from its two stacks. */
+export function siteReport(
+  platform: SynthesizedStack,
+  tenantsStack: SynthesizedStack | undefined,
+  date: string,
+): SiteReport {
+  const inventory = platform.json.output?.aif_site_inventory?.value as Json | undefined;
+  if (!inventory)
+    throw new Error(`${platform.name} has no aif_site_inventory output: synthesize it with this library`);
+  const tenants = tenantRows(tenantsStack, date);
+
+  // GPU-equivalents per unit, by pool and resource, from the inventory.
+  const perUnit = new Map<string, number>();
+  for (const p of inventory.pools as Json[]) {
+    for (const o of p.offers as Json[])
+      perUnit.set(`${p.name}|${o.resource}`, o.gpuEquivalentPerUnit as number);
+  }
+  const withEq: TenantRow[] = tenants.map((t) => {
+    const grants = t.grants.map((g) => ({
+      ...g,
+      gpuEquivalents: round2(g.units * (perUnit.get(`${g.pool}|${g.resource}`) ?? 1)),
+    }));
+    return { ...t, grants, gpuEquivalents: round2(grants.reduce((s, g) => s + g.gpuEquivalents, 0)) };
+  });
+
+  const offers: OfferRow[] = [];
+  for (const p of inventory.pools as Json[]) {
+    for (const o of p.offers as Json[]) {
+      const granted = withEq.reduce(
+        (sum, t) =>
+          sum +
+          t.grants
+            .filter((g) => g.pool === p.name && g.resource === o.resource)
+            .reduce((s, g) => s + g.units, 0),
+        0,
+      );
+      offers.push({
+        pool: p.name,
+        accelerator: p.accelerator,
+        nodes: p.nodes,
+        gpusPerNode: p.gpusPerNode,
+        gpus: p.gpus,
+        resource: o.resource,
+        units: o.units,
+        gpuEquivalentPerUnit: o.gpuEquivalentPerUnit,
+        overcommitFactor: p.overcommitFactor ?? 1,
+        granted,
+        headroom: o.units - granted,
+      });
+    }
+  }
+  const byAccessMode: Partial<Record<AccessMode, number>> = {};
+  for (const t of withEq) add(byAccessMode, t.accessMode, t.gpuEquivalents);
+  return {
+    site: inventory.site,
+    displayName: inventory.displayName,
+    offers,
+    tenants: withEq,
+    byAccessMode,
+    storage: storageRows([platform, ...(tenantsStack ? [tenantsStack] : [])], inventory, withEq),
+    expired: withEq.filter((t) => t.status === 'expired').map((t) => t.tenant),
+    future: withEq.filter((t) => t.status === 'future').map((t) => t.tenant),
+  };
+}
+
+/** The report of every site in a set of synthesized stacks, and of the fleet. */
+export function fleetReport(stacks: readonly SynthesizedStack[], date: string): FleetReport {
+  const byName = new Map(stacks.map((s) => [s.name, s]));
+  const sites = stacks
+    .filter((s) => s.name.endsWith('-platform') && s.json.output?.aif_site_inventory)
+    .map((p) => siteReport(p, byName.get(p.name.replace(/-platform$/, '-tenants')), date));
+  const gpusByAccelerator: Record<string, number> = {};
+  const pools = new Set<string>();
+  for (const s of sites) {
+    for (const o of s.offers) {
+      const key = `${s.site}/${o.pool}`;
+      if (pools.has(key)) continue; // a MIG pool has one row per profile, but its GPUs once
+      pools.add(key);
+      add(gpusByAccelerator, o.accelerator, o.gpus);
+    }
+  }
+  const byAccessMode: Partial<Record<AccessMode, number>> = {};
+  for (const s of sites)
+    for (const [m, n] of Object.entries(s.byAccessMode)) add(byAccessMode, m as AccessMode, n as number);
+  return {
+    date,
+    sites,
+    fleet: {
+      gpus: Object.values(gpusByAccelerator).reduce((a, b) => a + b, 0),
+      gpusByAccelerator,
+      grantedGpuEquivalents: round2(
+        sites.reduce((sum, s) => sum + s.tenants.reduce((t, r) => t + r.gpuEquivalents, 0), 0),
+      ),
+      byAccessMode,
+      tenants: sites.reduce((n, s) => n + s.tenants.length, 0),
+      expired: sites.reduce((n, s) => n + s.expired.length, 0),
+      future: sites.reduce((n, s) => n + s.future.length, 0),
+    },
+  };
+}
