@@ -5,5 +5,6 @@
 export * from './model';
 export * from './platform';
 export * from './compute';
+export * from './storage';
 export * from './tenancy';
 export * from './site';

@@ -6,4 +6,5 @@ export * from './errors';
 export * from './hostlist';
 export * from './profile';
 export * from './quantity';
+export * from './storage';
 export * from './validate';

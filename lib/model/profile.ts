@@ -2,6 +2,7 @@
  * The site profile: plain data that describes one AI Factory site's Kubernetes side.
  * Profiles live in `stacks/sites/<site>.ts`; `validateSite` checks them before anything is built.
  */
+import type { StorageTierSpec, TenantStorageGrant, TenantVolumeSpec } from './storage';
 
 /** How Terraform reaches the cluster: a kubeconfig file and one of its contexts. */
 export interface KubernetesConnection {
@@ -177,6 +178,13 @@ export interface TenantSpec {
    * @default - none: egress is denied
    */
   readonly egressCidrs?: readonly string[];
+  /**
+   * Quota per storage tier; every other tier of the site gets a quota of zero.
+   * @default - no storage beyond ephemeral storage
+   */
+  readonly storage?: readonly TenantStorageGrant[];
+  /** Named shared volumes (PVCs kept with `prevent_destroy`). @default - none */
+  readonly volumes?: readonly TenantVolumeSpec[];
 }
 
 /** Options for the GPU operators of the platform stack. */
@@ -212,6 +220,14 @@ export interface SiteProfile {
    * @default 'v1.33'
    */
   readonly podSecurityVersion?: string;
+  /** Storage tiers (StorageClasses and their drivers). @default - none */
+  readonly storageTiers?: readonly StorageTierSpec[];
+  /**
+   * Tier of the Slurm controller state and the slurmdbd database volumes; a `Retain` tier that is
+   * not node-local.
+   * @default - the Slurm cluster's own default
+   */
+  readonly slurmStateTier?: string;
 }
 
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';

@@ -28,6 +28,7 @@ import type {
   TenantSpec,
 } from './profile';
 import { isQuantity } from './quantity';
+import { checkStorage } from './storage';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -883,6 +884,7 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
     }
   });
   checkCapacity(c, { ...profile, nodePools: pools, tenants });
+  checkStorage(c, { ...profile, nodePools: pools, tenants });
   return c.issues;
 }
 

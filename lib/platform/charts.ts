@@ -92,7 +92,9 @@ export const CHARTS = {
     repository: 'https://kubernetes-csi.github.io/csi-driver-nfs',
     chart: 'csi-driver-nfs',
     version: '4.13.4',
-    namespace: 'kube-system',
+    // Its own namespace rather than upstream's kube-system: the library creates (and would own)
+    // the namespace with its Pod Security level.
+    namespace: 'csi-nfs',
     docs: 'https://github.com/kubernetes-csi/csi-driver-nfs/tree/master/charts',
   }),
   rookCeph: chart({

@@ -30,7 +30,8 @@ export interface PinnedReleaseProps {
  * both are escaped (`$${`, `%%{`) to reach Helm literally.
  */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // A replacer function: in a replacement string `$$` would stand for a single `$`.
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** Renders values deterministically: keys sorted at every level, two-space indent. */

@@ -1,9 +1,11 @@
 import { TerraformOutput, TerraformStack, type App } from 'cdktf';
-import { AmdGpuOperator, CertManager, NvidiaGpuOperator } from '../compute/gpu-operators';
+import { AmdGpuOperator, CertManager, NvidiaGpuOperator, poolTolerations } from '../compute/gpu-operators';
 import { GpuNodePool } from '../compute/node-pool';
 import { DEFAULT_POD_SECURITY_VERSION, unitGpuEquivalent, validateSite, type SiteProfile } from '../model';
 import { pinAddress } from '../platform/ids';
 import { configureBackend, configureProviders } from '../platform/providers';
+import { SiteStorage } from '../storage/site-storage';
+import type { StorageTier } from '../storage/storage-tier';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
 
 function byName<T extends { name: string }>(items: readonly T[]): T[] {
@@ -14,8 +16,8 @@ function byName<T extends { name: string }>(items: readonly T[]): T[] {
  * One AI Factory site from its profile: validates the profile (every problem at once, before any
  * construct exists), then builds two stacks.
  *
- * - `<site>-platform`: providers, GPU node pools (labels, taints), GPU operators, cert-manager;
- *   everything that installs CRDs.
+ * - `<site>-platform`: providers, GPU node pools (labels, taints), GPU operators, cert-manager (once,
+ *   if anything needs it), storage tiers and their CSI drivers; everything that installs CRDs.
  * - `<site>-tenants`: tenant namespaces and, later, the custom resources of the operators. It
  *   depends on the platform stack: a `kubernetes_manifest` needs its CRD in the cluster at plan time
  *   (hashicorp/terraform-provider-kubernetes#1367), so the two can never be planned together.
@@ -30,7 +32,22 @@ export class AiFactorySite {
   public readonly tenants: ReadonlyMap<string, TenantNamespace>;
   public readonly nvidiaOperator?: NvidiaGpuOperator;
   public readonly amdOperator?: AmdGpuOperator;
-  public readonly certManager?: CertManager;
+  /** The site's storage tiers by name (StorageClasses and driver releases in the platform stack). */
+  public readonly storage: SiteStorage;
+  /** The tier of the Slurm controller state and slurmdbd volumes (profile `slurmStateTier`). */
+  public readonly slurmStateTier?: StorageTier;
+  private certManagerInstance?: CertManager;
+
+  /** cert-manager, if a component of the site needed it; at most one per site. */
+  public get certManager(): CertManager | undefined {
+    return this.certManagerInstance;
+  }
+
+  /** The site's cert-manager, created in the platform stack on first use. */
+  private useCertManager(): CertManager {
+    this.certManagerInstance ??= new CertManager(this.platform, 'cert-manager');
+    return this.certManagerInstance;
+  }
 
   constructor(app: App, profile: SiteProfile) {
     validateSite(profile);
@@ -58,15 +75,28 @@ export class AiFactorySite {
       });
     }
     if (amd.length > 0) {
-      this.certManager = new CertManager(this.platform, 'cert-manager');
       this.amdOperator = new AmdGpuOperator(this.platform, 'amd-gpu-operator', {
         pools: amd,
-        certManager: this.certManager,
+        certManager: this.useCertManager(),
         driver,
       });
     }
 
     this.inventory(all);
+
+    this.storage = new SiteStorage(this.platform, 'storage', {
+      tiers: profile.storageTiers ?? [],
+      certManager: () => this.useCertManager(),
+      // TopoLVM's node plugin runs on the pools that have the NVMe volume group, through their taints.
+      nodeLocalPlacement: (drivers) => {
+        const names = new Set(drivers.flatMap((d) => d.nodePools ?? [...pools.keys()]));
+        const chosen = all.filter((p) => names.has(p.name));
+        return { tolerations: poolTolerations(chosen), nodeSelectorTerms: chosen.map((p) => p.nodeSelector) };
+      },
+    });
+    const tiers = this.storage.tiers;
+    this.slurmStateTier = profile.slurmStateTier ? tiers.get(profile.slurmStateTier) : undefined;
+    const siteTiers = [...tiers.values()];
 
     this.tenantsStack = new TerraformStack(app, tenantsName);
     configureProviders(this.tenantsStack, profile.kubernetes);
@@ -95,6 +125,9 @@ export class AiFactorySite {
           groups: t.groups,
           egressCidrs: t.egressCidrs,
           podSecurityVersion: profile.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION,
+          storage: (t.storage ?? []).map((g) => ({ ...g, tier: tiers.get(g.tier) as StorageTier })),
+          siteTiers,
+          volumes: (t.volumes ?? []).map((v) => ({ ...v, tier: tiers.get(v.tier) as StorageTier })),
         }),
       );
     }

@@ -1,5 +1,6 @@
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import type { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
@@ -8,6 +9,8 @@ import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
   checkTenant,
+  checkTenantStorage,
+  tenantStorageQuota,
   DEFAULT_POD_SECURITY_VERSION,
   grantGpuEquivalents,
   grantGpuHours,
@@ -21,6 +24,8 @@ import {
   type TenantResourceSpec,
 } from '../model';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import type { StorageTier } from '../storage/storage-tier';
+import { createSharedVolumes, type TenantSharedVolume, type TenantTierGrant } from './tenant-volumes';
 
 /** GPUs of one pool granted to the tenant, by object: a count, or a budget over `allocation`. */
 export interface TenantPoolGrant {
@@ -72,6 +77,15 @@ export interface TenantNamespaceProps {
     readonly admin?: readonly PolicyRule[];
     readonly member?: readonly PolicyRule[];
   };
+  /** Quota per storage tier, by tier object. @default - no storage beyond ephemeral storage */
+  readonly storage?: readonly TenantTierGrant[];
+  /**
+   * Every storage tier of the site: classes the tenant has no grant on get a quota of zero.
+   * @default - the tiers in `storage` and `volumes` only
+   */
+  readonly siteTiers?: readonly StorageTier[];
+  /** Named shared volumes, PVCs with `prevent_destroy`. @default - none */
+  readonly volumes?: readonly TenantSharedVolume[];
 }
 
 /** Read-only verbs. */
@@ -131,6 +145,8 @@ export class TenantNamespace extends Construct {
   public readonly quota: ResourceQuotaV1;
   /** The quota's hard limits, as applied. */
   public readonly hardLimits: Readonly<Record<string, string>>;
+  /** The tenant's shared volumes, in name order. */
+  public readonly volumes: readonly PersistentVolumeClaimV1[];
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
@@ -144,8 +160,26 @@ export class TenantNamespace extends Construct {
     const c = new IssueCollector();
     checkTenant(
       c,
-      { ...props, gpus: requested },
+      { ...props, gpus: requested, storage: undefined, volumes: undefined },
       pools.map((p) => p.spec),
+      'props',
+    );
+    const tiers = uniqueTiers([
+      ...(props.siteTiers ?? []),
+      ...(props.storage ?? []).map((g) => g.tier),
+      ...(props.volumes ?? []).map((v) => v.tier),
+    ]);
+    checkTenantStorage(
+      c,
+      {
+        storage: (props.storage ?? []).map((g) => ({
+          tier: g.tier.name,
+          capacity: g.capacity,
+          claims: g.claims,
+        })),
+        volumes: (props.volumes ?? []).map((v) => ({ ...v, tier: v.tier.name })),
+      },
+      tiers.map((t) => t.spec),
       'props',
     );
     c.throwIfAny(`TenantNamespace '${props.name}'`);
@@ -216,15 +250,28 @@ export class TenantNamespace extends Construct {
     // is listed, at zero where the tenant has no grant, so a new pool never opens up by default.
     const granted = new Map(
       tenantGpuQuota(
-        { ...props, gpus: grants },
+        { ...props, gpus: grants, storage: undefined, volumes: undefined },
         pools.map((p) => p.spec),
       ).map((q) => [q.resource, q.count]),
     );
     const allResources = new Set(pools.flatMap((p) => p.offers.map((o) => o.resource)));
     for (const res of [...allResources].sort()) hard[`requests.${res}`] = String(granted.get(res) ?? 0);
+    // Storage per class: the tenant's grants, and zero on every other tier of the site.
+    Object.assign(
+      hard,
+      tenantStorageQuota(
+        (props.storage ?? []).map((g) => ({
+          className: g.tier.className,
+          capacity: g.capacity,
+          claims: g.claims,
+        })),
+        tiers.map((t) => t.className),
+      ),
+    );
     this.hardLimits = hard;
     this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
     pinAddress(this.quota, 'tenant', name, 'quota');
+    this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
 
     const limits = new LimitRangeV1(this, 'limits', {
       metadata: meta('tenant-defaults'),
@@ -353,5 +400,11 @@ function allocationAnnotations(
 function uniquePools(pools: readonly GpuNodePool[]): GpuNodePool[] {
   const byName = new Map<string, GpuNodePool>();
   for (const p of pools) byName.set(p.name, p);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function uniqueTiers(tiers: readonly StorageTier[]): StorageTier[] {
+  const byName = new Map<string, StorageTier>();
+  for (const t of tiers) byName.set(t.name, t);
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

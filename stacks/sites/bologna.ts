@@ -42,7 +42,53 @@ export const profile: SiteProfile = {
       note: 'IT4LIA AI system (planned): >8,000 GB200 NVL4 GPUs; 64 nodes assumed for Kubernetes',
     },
   ],
+  /*
+   * Storage: every CINECA file system is Lustre (https://docs.hpc.cineca.it/hpc/hpc_data_storage.html),
+   * on Leonardo a DDN EXAScaler system with an HDD capacity tier and an all-flash fast tier
+   * (Turisini et al., "LEONARDO: A Pan-European Pre-Exascale Supercomputer for HPC and AI
+   * Applications", https://arxiv.org/abs/2307.16885). The user guide's areas map to tiers: $SCRATCH
+   * (temporary, files older than 40 days deleted), $WORK (per project, kept 6 months after the
+   * project) and $FAST (per project, faster I/O, Leonardo only). The DDN CSI driver is installed by
+   * the site. No node-local tier: the guide publishes no local disks on Booster nodes (assumed none).
+   */
+  storageTiers: [
+    {
+      name: 'scratch',
+      purpose: 'scratch',
+      // assumed: the Kubernetes partition's share of the capacity tier.
+      capacity: '2Pi',
+      // Scratch data goes with its claim, as $SCRATCH data goes after 40 days.
+      reclaimPolicy: 'Delete',
+      default: true,
+      // assumed: MGS NIDs and file system name are not published.
+      driver: {
+        kind: 'exascaler',
+        exaFS: '10.128.0.1@o2ib:10.128.0.2@o2ib:/scratch',
+        mountPoint: '/exa/scratch',
+      },
+      note: 'Leonardo $SCRATCH (Lustre, DDN EXAScaler capacity tier); size and NIDs assumed',
+    },
+    {
+      name: 'work',
+      purpose: 'project',
+      // assumed: the Kubernetes partition's share of the capacity tier.
+      capacity: '4Pi',
+      driver: { kind: 'exascaler', exaFS: '10.128.0.1@o2ib:10.128.0.2@o2ib:/work', mountPoint: '/exa/work' },
+      note: 'Leonardo $WORK (Lustre, DDN EXAScaler capacity tier): datasets and results; size and NIDs assumed',
+    },
+    {
+      name: 'fast',
+      purpose: 'fast',
+      // assumed: the Kubernetes partition's share of the all-flash tier.
+      capacity: '512Ti',
+      driver: { kind: 'exascaler', exaFS: '10.128.0.3@o2ib:10.128.0.4@o2ib:/fast', mountPoint: '/exa/fast' },
+      note: 'Leonardo $FAST (Lustre, DDN EXAScaler all-flash tier): checkpoints; size and NIDs assumed',
+    },
+  ],
+  // The Slurm controller state and slurmdbd database outlive their claims on the project tier.
+  slurmStateTier: 'work',
   // Allocations are illustrative (assumed), one tenant per sector of the factory.
+  // Storage quotas are illustrative too (assumed), sized to the tenants' GPU shares.
   tenants: [
     {
       name: 'agrifood',
@@ -53,6 +99,12 @@ export const profile: SiteProfile = {
       // 800,000 GPU-hours over 365 days: 91.3 GPUs sustained, so 91.
       gpus: [{ pool: 'booster', gpuHours: 800_000 }],
       groups: { admins: ['it4lia:agrifood-admins'], members: ['it4lia:agrifood-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '400Ti' },
+        { tier: 'work', capacity: '800Ti' },
+        { tier: 'fast', capacity: '96Ti' },
+      ],
+      volumes: [{ name: 'crop-datasets', tier: 'work', size: '200Ti' }],
     },
     {
       name: 'cybersecurity',
@@ -63,6 +115,10 @@ export const profile: SiteProfile = {
       // The Fast Lane maximum, 50,000 GPU-hours over 92 days: 22.6 GPUs, so 23.
       gpus: [{ pool: 'booster', gpuHours: 50_000 }],
       groups: { admins: ['it4lia:cybersecurity-admins'], members: ['it4lia:cybersecurity-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '256Ti' },
+        { tier: 'work', capacity: '512Ti' },
+      ],
     },
     {
       name: 'earth-climate',
@@ -72,6 +128,15 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026SC02-0019', start: '2026-06-01', end: '2026-11-30' },
       gpus: [{ pool: 'booster', count: 160 }],
       groups: { admins: ['it4lia:earth-climate-admins'], members: ['it4lia:earth-climate-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '768Ti' },
+        { tier: 'work', capacity: '1536Ti' },
+        { tier: 'fast', capacity: '192Ti' },
+      ],
+      volumes: [
+        { name: 'era5', tier: 'work', size: '400Ti' },
+        { name: 'checkpoints', tier: 'fast', size: '128Ti' },
+      ],
     },
     {
       name: 'manufacturing',
@@ -82,6 +147,12 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026LS02-0031', start: '2026-03-01', end: '2026-08-31' },
       gpus: [{ pool: 'booster', gpuHours: 300_000 }],
       groups: { admins: ['it4lia:manufacturing-admins'], members: ['it4lia:manufacturing-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '512Ti' },
+        { tier: 'work', capacity: '1Pi' },
+        { tier: 'fast', capacity: '128Ti' },
+      ],
+      volumes: [{ name: 'checkpoints', tier: 'fast', size: '64Ti' }],
     },
     {
       name: 'climate-foundation',

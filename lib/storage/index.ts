@@ -1,0 +1,3 @@
+export * from './drivers';
+export * from './site-storage';
+export * from './storage-tier';
