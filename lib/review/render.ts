@@ -120,13 +120,25 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
     parts.push(
       renderTable(
         format,
-        ['storage class', 'provisioner', 'default', 'capacity', 'granted to tenants'],
+        [
+          'tier',
+          'purpose',
+          'storage class',
+          'provisioner',
+          'default',
+          'capacity',
+          'granted to tenants',
+          'granted %',
+        ],
         site.storage.map((s) => [
+          s.tier ?? '-',
+          s.purpose ?? '-',
           s.storageClass,
           s.provisioner,
           s.isDefault ? 'yes' : '',
           s.capacity !== undefined ? bytes(s.capacity) : '-',
           bytes(s.granted),
+          s.capacity ? Math.round((s.granted / s.capacity) * 1000) / 10 : '-',
         ]),
       ),
     );

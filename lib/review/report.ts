@@ -49,6 +49,9 @@ export interface TenantRow {
 }
 
 export interface StorageRow {
+  /** Tier name and purpose, where the class belongs to a tier of the site. */
+  readonly tier?: string;
+  readonly purpose?: string;
   readonly storageClass: string;
   readonly provisioner: string;
   readonly isDefault: boolean;
@@ -158,6 +161,8 @@ function storageRows(
       const name = sc.metadata?.name as string;
       const tier = tiers.get(name);
       rows.push({
+        tier: tier?.name,
+        purpose: tier?.purpose,
         storageClass: name,
         provisioner: sc.storage_provisioner as string,
         isDefault: sc.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',

@@ -82,8 +82,6 @@ export class AiFactorySite {
       });
     }
 
-    this.inventory(all);
-
     this.storage = new SiteStorage(this.platform, 'storage', {
       tiers: profile.storageTiers ?? [],
       certManager: () => this.useCertManager(),
@@ -97,6 +95,7 @@ export class AiFactorySite {
     const tiers = this.storage.tiers;
     this.slurmStateTier = profile.slurmStateTier ? tiers.get(profile.slurmStateTier) : undefined;
     const siteTiers = [...tiers.values()];
+    this.inventory(all, siteTiers);
 
     this.tenantsStack = new TerraformStack(app, tenantsName);
     configureProviders(this.tenantsStack, profile.kubernetes);
@@ -139,9 +138,9 @@ export class AiFactorySite {
    * units quotas count. Review tools (`aif report`) read it from the synthesized JSON, and
    * `terraform output` shows it on a deployed site.
    */
-  private inventory(pools: readonly GpuNodePool[]): void {
+  private inventory(pools: readonly GpuNodePool[], tiers: readonly StorageTier[]): void {
     const out = new TerraformOutput(this.platform, 'site-inventory', {
-      description: `What the GPU pools of ${this.profile.displayName} hold`,
+      description: `What the GPU pools and storage tiers of ${this.profile.displayName} hold`,
       value: {
         site: this.profile.name,
         displayName: this.profile.displayName,
@@ -164,6 +163,14 @@ export class AiFactorySite {
             gpuEquivalentPerUnit: unitGpuEquivalent(p.spec, { migProfile: o.migProfile }),
           })),
           note: p.spec.note ?? '',
+        })),
+        storageTiers: tiers.map((t) => ({
+          name: t.name,
+          purpose: t.spec.purpose,
+          storageClass: t.className,
+          provisioner: t.provisioner,
+          capacity: t.spec.capacity,
+          reclaimPolicy: t.reclaimPolicy,
         })),
       },
     });

@@ -34,6 +34,37 @@ export const profile: SiteProfile = {
       note: 'Two DAEDALUS nodes time-sliced 4 ways for Playground notebooks (assumed)',
     },
   ],
+  // DAEDALUS's storage is not published. Assumed: an existing Ceph cluster run by GRNET, reached
+  // through ceph-csi, with RBD for scratch and CephFS for shared project data.
+  storageTiers: [
+    {
+      name: 'scratch',
+      purpose: 'scratch',
+      capacity: '300Ti', // assumed
+      reclaimPolicy: 'Delete',
+      default: true,
+      driver: {
+        kind: 'ceph-rbd',
+        clusterID: 'daedalus-ceph', // assumed
+        pool: 'k8s-scratch', // assumed
+        secrets: { namespace: 'ceph-csi', provisioner: 'csi-rbd-provisioner', node: 'csi-rbd-node' },
+      },
+      note: 'Ceph RBD scratch on an existing cluster (assumed)',
+    },
+    {
+      name: 'projects',
+      purpose: 'project',
+      capacity: '1Pi', // assumed
+      driver: {
+        kind: 'cephfs',
+        clusterID: 'daedalus-ceph', // assumed
+        fsName: 'projects', // assumed
+        secrets: { namespace: 'ceph-csi', provisioner: 'csi-cephfs-provisioner', node: 'csi-cephfs-node' },
+      },
+      accessModes: ['ReadWriteMany'],
+      note: 'CephFS project storage on an existing cluster (assumed)',
+    },
+  ],
   tenants: [
     {
       name: 'health',
@@ -43,6 +74,11 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026SC05-0501', start: '2026-10-01', end: '2027-03-31' },
       gpus: [{ pool: 'daedalus', count: 64 }],
       groups: { admins: ['pharos:health-admins'], members: ['pharos:health-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '100Ti' },
+        { tier: 'projects', capacity: '300Ti' },
+      ],
+      volumes: [{ name: 'clinical-corpora', tier: 'projects', size: '50Ti' }],
     },
     {
       name: 'greek-language',
@@ -53,6 +89,10 @@ export const profile: SiteProfile = {
       // 500,000 GPU-hours over 365 days: 57.1 GPUs, so 57.
       gpus: [{ pool: 'daedalus', gpuHours: 500_000 }],
       groups: { admins: ['pharos:greek-language-admins'], members: ['pharos:greek-language-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '80Ti' },
+        { tier: 'projects', capacity: '200Ti' },
+      ],
     },
     {
       name: 'sustainability',
@@ -62,6 +102,7 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026FL09-0503', start: '2026-12-07', end: '2027-03-06' },
       gpus: [{ pool: 'daedalus', gpuHours: 25_000 }],
       groups: { admins: ['pharos:sustainability-admins'] },
+      storage: [{ tier: 'projects', capacity: '40Ti' }],
     },
     {
       name: 'culture-playground',
@@ -72,6 +113,7 @@ export const profile: SiteProfile = {
       // 24 replicas of time-sliced GPUs: 6 GPU-equivalents.
       gpus: [{ pool: 'daedalus-shared', count: 24 }],
       groups: { admins: ['pharos:culture-playground-admins'] },
+      storage: [{ tier: 'scratch', capacity: '2Ti', claims: 20 }],
     },
     {
       name: 'schools',
@@ -80,6 +122,7 @@ export const profile: SiteProfile = {
       sector: 'education',
       gpus: [{ pool: 'daedalus-shared', count: 20 }],
       groups: { admins: ['pharos:schools-admins'], members: ['pharos:schools-teachers'] },
+      storage: [{ tier: 'projects', capacity: '10Ti', claims: 100 }],
     },
   ],
 };

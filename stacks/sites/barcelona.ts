@@ -26,6 +26,27 @@ export const profile: SiteProfile = {
     },
   ],
   // Allocations are illustrative (assumed), one tenant per sector group of the factory.
+  // MareNostrum 5 storage is IBM Storage Scale (https://www.bsc.es/marenostrum/marenostrum-5); the
+  // file system names and the Kubernetes share of the capacity are assumed.
+  storageTiers: [
+    {
+      name: 'scratch',
+      purpose: 'scratch',
+      capacity: '1Pi', // assumed
+      reclaimPolicy: 'Delete',
+      default: true,
+      driver: { kind: 'storage-scale', volBackendFs: 'gpfs_scratch' }, // assumed file system name
+      note: 'MareNostrum 5 scratch (IBM Storage Scale); share and file system assumed',
+    },
+    {
+      name: 'projects',
+      purpose: 'project',
+      capacity: '2Pi', // assumed
+      driver: { kind: 'storage-scale', volBackendFs: 'gpfs_projects' }, // assumed file system name
+      accessModes: ['ReadWriteMany'],
+      note: 'MareNostrum 5 projects (IBM Storage Scale); share and file system assumed',
+    },
+  ],
   tenants: [
     {
       name: 'public-admin',
@@ -35,6 +56,11 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026SC03-0101', start: '2026-09-01', end: '2027-02-28' },
       gpus: [{ pool: 'mn5-acc', count: 64 }],
       groups: { admins: ['bsc-aif:public-admin-admins'], members: ['bsc-aif:public-admin-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '200Ti' },
+        { tier: 'projects', capacity: '400Ti' },
+      ],
+      volumes: [{ name: 'corpora', tier: 'projects', size: '100Ti' }],
     },
     {
       name: 'health-imaging',
@@ -45,6 +71,10 @@ export const profile: SiteProfile = {
       // 600,000 GPU-hours over 365 days: 68.5 GPUs, so 68.
       gpus: [{ pool: 'mn5-acc', gpuHours: 600_000 }],
       groups: { admins: ['bsc-aif:health-imaging-admins'], members: ['bsc-aif:health-imaging-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '200Ti' },
+        { tier: 'projects', capacity: '600Ti' },
+      ],
     },
     {
       name: 'biotech-protein',
@@ -54,6 +84,10 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026FL05-0103', start: '2026-11-01', end: '2027-01-31' },
       gpus: [{ pool: 'mn5-acc', gpuHours: 48_000 }],
       groups: { admins: ['bsc-aif:biotech-protein-admins'] },
+      storage: [
+        { tier: 'scratch', capacity: '64Ti' },
+        { tier: 'projects', capacity: '64Ti' },
+      ],
     },
     {
       name: 'finance-risk',
@@ -63,6 +97,7 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026FL05-0104', start: '2026-12-01', end: '2027-02-28' },
       gpus: [{ pool: 'mn5-acc', gpuHours: 30_000 }],
       groups: { admins: ['bsc-aif:finance-risk-admins'] },
+      storage: [{ tier: 'scratch', capacity: '32Ti' }],
     },
     {
       name: 'agri-energy',
@@ -72,6 +107,10 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026LS01-0105', start: '2026-04-01', end: '2026-09-30' },
       gpus: [{ pool: 'mn5-acc', gpuHours: 200_000 }],
       groups: { admins: ['bsc-aif:agri-energy-admins'], members: ['bsc-aif:agri-energy-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '100Ti' },
+        { tier: 'projects', capacity: '200Ti' },
+      ],
     },
     {
       name: 'media-playground',
@@ -81,6 +120,7 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026PG06-0106', start: '2026-11-15', end: '2027-01-14' },
       gpus: [{ pool: 'mn5-acc', gpuHours: 8_000 }],
       groups: { admins: ['bsc-aif:media-playground-admins'] },
+      storage: [{ tier: 'scratch', capacity: '4Ti', claims: 10 }],
     },
   ],
 };

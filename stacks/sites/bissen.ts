@@ -45,6 +45,36 @@ export const profile: SiteProfile = {
       note: 'MeluXina-AI (planned, end 2026): 252 nodes x 4 Blackwell; 64 nodes assumed for Kubernetes',
     },
   ],
+  // MeluXina's storage is DDN EXAScaler Lustre in tiers: scratch (all-flash), project, backup and a
+  // tape archive (https://docs.lxp.lu/system/overview/). The Kubernetes share, NIDs and file system
+  // names are assumed.
+  storageTiers: [
+    {
+      name: 'scratch',
+      purpose: 'scratch',
+      capacity: '200Ti', // assumed share of the 0.6 PB scratch tier
+      reclaimPolicy: 'Delete',
+      default: true,
+      driver: { kind: 'exascaler', exaFS: '10.40.0.1@o2ib:/scratch', mountPoint: '/mnt/tier1' }, // assumed
+      note: 'MeluXina Tier-1 scratch (Lustre, all-flash); share and NIDs assumed',
+    },
+    {
+      name: 'project',
+      purpose: 'project',
+      capacity: '2Pi', // assumed share of the 12 PB project tier
+      driver: { kind: 'exascaler', exaFS: '10.40.0.2@o2ib:/project', mountPoint: '/mnt/tier2' }, // assumed
+      accessModes: ['ReadWriteMany'],
+      note: 'MeluXina Tier-2 project (Lustre); share and NIDs assumed',
+    },
+    {
+      name: 'backup',
+      purpose: 'archive',
+      capacity: '1Pi', // assumed share of the 7.5 PB backup tier
+      driver: { kind: 'exascaler', exaFS: '10.40.0.3@o2ib:/backup', mountPoint: '/mnt/tier3' }, // assumed
+      accessModes: ['ReadWriteMany'],
+      note: 'MeluXina Tier-3 backup (Lustre); share and NIDs assumed',
+    },
+  ],
   tenants: [
     {
       name: 'finance-llm',
@@ -55,6 +85,12 @@ export const profile: SiteProfile = {
       // 250,000 GPU-hours over 184 days: 56.6 GPUs, so 57.
       gpus: [{ pool: 'meluxina-gpu', gpuHours: 250_000 }],
       groups: { admins: ['l-aif:finance-llm-admins'], members: ['l-aif:finance-llm-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '50Ti' },
+        { tier: 'project', capacity: '400Ti' },
+        { tier: 'backup', capacity: '200Ti' },
+      ],
+      volumes: [{ name: 'filings', tier: 'project', size: '100Ti' }],
     },
     {
       name: 'real-estate',
@@ -64,6 +100,10 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026FL06-0202', start: '2026-10-15', end: '2027-01-14' },
       gpus: [{ pool: 'meluxina-gpu', gpuHours: 40_000 }],
       groups: { admins: ['l-aif:real-estate-admins'] },
+      storage: [
+        { tier: 'scratch', capacity: '20Ti' },
+        { tier: 'project', capacity: '50Ti' },
+      ],
     },
     {
       name: 'space-eo',
@@ -73,6 +113,12 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2027SC01-0203', start: '2027-01-04', end: '2027-07-03' },
       gpus: [{ pool: 'meluxina-ai', count: 128 }],
       groups: { admins: ['l-aif:space-eo-admins'], members: ['l-aif:space-eo-users'] },
+      storage: [
+        { tier: 'scratch', capacity: '80Ti' },
+        { tier: 'project', capacity: '1Pi' },
+        { tier: 'backup', capacity: '400Ti' },
+      ],
+      volumes: [{ name: 'sentinel-archive', tier: 'project', size: '600Ti' }],
     },
     {
       name: 'cyber-playground',
@@ -86,6 +132,7 @@ export const profile: SiteProfile = {
         { pool: 'meluxina-mig', migProfile: '3g.20gb', count: 4 },
       ],
       groups: { admins: ['l-aif:cyber-playground-admins'] },
+      storage: [{ tier: 'scratch', capacity: '2Ti', claims: 10 }],
     },
     {
       name: 'green-economy',
@@ -95,6 +142,10 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2027LS01-0205', start: '2027-01-04', end: '2028-01-03' },
       gpus: [{ pool: 'meluxina-ai', gpuHours: 1_000_000 }],
       groups: { admins: ['l-aif:green-economy-admins'] },
+      storage: [
+        { tier: 'scratch', capacity: '40Ti' },
+        { tier: 'project', capacity: '300Ti' },
+      ],
     },
   ],
 };

@@ -163,6 +163,7 @@ export const profile: SiteProfile = {
       // 1,500,000 GPU-hours over 366 days (2028 is a leap year): 170.8 GPUs, so 171.
       gpus: [{ pool: 'it4lia-gb200', gpuHours: 1_500_000 }],
       groups: { admins: ['it4lia:climate-foundation-admins'], members: ['it4lia:climate-foundation-users'] },
+      storage: [{ tier: 'fast', capacity: '64Ti' }],
     },
   ],
 };

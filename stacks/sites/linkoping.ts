@@ -35,6 +35,27 @@ export const profile: SiteProfile = {
       note: 'MIMER (planned): Bull/Eviden, "400 GB200" (count unconfirmed), Nokia 400G Ethernet',
     },
   ],
+  // Berzelius has DDN AI400X Lustre storage and 15 TB of NVMe in each DGX A100; MIMER's storage is
+  // not published. The Kubernetes share, NIDs and the NVMe volume group are assumed.
+  storageTiers: [
+    {
+      name: 'nvme',
+      purpose: 'scratch',
+      capacity: '120Ti', // 16 nodes x ~7.5 TiB kept for TopoLVM (assumed)
+      reclaimPolicy: 'Delete',
+      driver: { kind: 'topolvm', deviceClass: 'nvme', volumeGroup: 'vg-nvme', nodePools: ['berzelius'] }, // volume group assumed
+      note: 'DGX A100 local NVMe on the Berzelius share, through TopoLVM (volume group assumed)',
+    },
+    {
+      name: 'proj',
+      purpose: 'project',
+      capacity: '500Ti', // assumed share
+      default: true,
+      driver: { kind: 'exascaler', exaFS: '10.50.0.1@o2ib:/proj', mountPoint: '/proj' }, // assumed NIDs
+      accessModes: ['ReadWriteMany'],
+      note: 'Berzelius /proj (Lustre, DDN AI400X); share and NIDs assumed',
+    },
+  ],
   tenants: [
     {
       name: 'life-sciences',
@@ -44,6 +65,11 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026SC04-0301', start: '2026-08-01', end: '2027-01-31' },
       gpus: [{ pool: 'berzelius', count: 64 }],
       groups: { admins: ['mimer:life-sciences-admins'], members: ['mimer:life-sciences-users'] },
+      storage: [
+        { tier: 'nvme', capacity: '40Ti' },
+        { tier: 'proj', capacity: '200Ti' },
+      ],
+      volumes: [{ name: 'reference-genomes', tier: 'proj', size: '20Ti' }],
     },
     {
       name: 'materials',
@@ -54,6 +80,7 @@ export const profile: SiteProfile = {
       // 400,000 GPU-hours over 181 days: 92.1 GPUs, so 92.
       gpus: [{ pool: 'mimer', gpuHours: 400_000 }],
       groups: { admins: ['mimer:materials-admins'] },
+      storage: [{ tier: 'proj', capacity: '150Ti' }],
     },
     {
       name: 'autonomous-systems',
@@ -63,6 +90,10 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026FL07-0303', start: '2026-11-16', end: '2027-02-15' },
       gpus: [{ pool: 'berzelius', gpuHours: 50_000 }],
       groups: { admins: ['mimer:autonomous-systems-admins'] },
+      storage: [
+        { tier: 'nvme', capacity: '20Ti' },
+        { tier: 'proj', capacity: '60Ti' },
+      ],
     },
     {
       name: 'gaming',
@@ -72,6 +103,7 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026PG08-0304', start: '2026-10-01', end: '2026-11-30' },
       gpus: [{ pool: 'berzelius', count: 4 }],
       groups: { admins: ['mimer:gaming-admins'] },
+      storage: [{ tier: 'nvme', capacity: '2Ti', claims: 10 }],
     },
   ],
 };

@@ -25,6 +25,34 @@ export const profile: SiteProfile = {
       note: 'HLRS Hunter: 4 x MI300A per node; 32 of 188 nodes assumed for Kubernetes',
     },
   ],
+  // Hunter's parallel file system is Lustre on HPE ClusterStor, mounted through a CSI driver the site
+  // runs (provisioner name assumed); project homes on an NFS server through csi-driver-nfs, which the
+  // library installs. Server names, shares and the Kubernetes share are assumed.
+  storageTiers: [
+    {
+      name: 'ws',
+      purpose: 'scratch',
+      capacity: '500Ti', // assumed
+      reclaimPolicy: 'Delete',
+      default: true,
+      driver: { kind: 'custom', provisioner: 'lustre.csi.hlrs.de', parameters: { fileSystem: 'ws' } }, // assumed
+      accessModes: ['ReadWriteMany'],
+      note: 'Hunter workspaces (Lustre, HPE ClusterStor); driver and share assumed',
+    },
+    {
+      name: 'home',
+      purpose: 'project',
+      capacity: '100Ti', // assumed
+      driver: {
+        kind: 'nfs',
+        server: 'nfs-k8s.hww.hlrs.de', // assumed
+        share: '/export/k8s-projects', // assumed
+        subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}',
+      },
+      accessModes: ['ReadWriteMany'],
+      note: 'Project homes on NFS for industrial tenants; server and share assumed',
+    },
+  ],
   tenants: [
     {
       name: 'mobility',
@@ -35,6 +63,10 @@ export const profile: SiteProfile = {
       // 200,000 GPU-hours over 182 days: 45.8 APUs, so 46.
       gpus: [{ pool: 'hunter', gpuHours: 200_000 }],
       groups: { admins: ['hammerhai:mobility-admins'], members: ['hammerhai:mobility-users'] },
+      storage: [
+        { tier: 'ws', capacity: '200Ti' },
+        { tier: 'home', capacity: '20Ti' },
+      ],
     },
     {
       name: 'mech-engineering',
@@ -44,6 +76,10 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026FL08-0402', start: '2026-09-01', end: '2026-11-30' },
       gpus: [{ pool: 'hunter', gpuHours: 36_000 }],
       groups: { admins: ['hammerhai:mech-engineering-admins'] },
+      storage: [
+        { tier: 'ws', capacity: '60Ti' },
+        { tier: 'home', capacity: '10Ti' },
+      ],
     },
     {
       name: 'manufacturing',
@@ -53,6 +89,11 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2027LS03-0403', start: '2027-01-11', end: '2027-04-10' },
       gpus: [{ pool: 'hunter', gpuHours: 90_000 }],
       groups: { admins: ['hammerhai:manufacturing-admins'] },
+      storage: [
+        { tier: 'ws', capacity: '150Ti' },
+        { tier: 'home', capacity: '20Ti' },
+      ],
+      volumes: [{ name: 'inspection-images', tier: 'home', size: '10Ti' }],
     },
     {
       name: 'sme-playground',
@@ -62,6 +103,7 @@ export const profile: SiteProfile = {
       allocation: { projectId: 'EHPC-AIF-2026PG09-0404', start: '2026-11-02', end: '2026-12-31' },
       gpus: [{ pool: 'hunter', count: 4 }],
       groups: { admins: ['hammerhai:sme-playground-admins'] },
+      storage: [{ tier: 'home', capacity: '2Ti', claims: 10 }],
     },
   ],
 };
