@@ -186,3 +186,46 @@ describe('renderTable', () => {
     );
   });
 });
+
+describe('aif report on Bologna, figures worked out by hand from the profile', () => {
+  const TiB = 2 ** 40;
+  let dir: string;
+  let report: FleetReport;
+  beforeAll(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { profile } = require('../../stacks/sites/bologna') as { profile: SiteProfile };
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-report-bologna-'));
+    expect(synthesizeSites([profile], path.join(dir, 'cdktf.out')).ok).toBe(true);
+    report = fleetReport(readStacks(path.join(dir, 'cdktf.out')), '2026-11-28');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('grants and headroom per pool', () => {
+    // booster: 128 nodes x 4 = 512 GPUs. agrifood 800,000 / 8,760 h = 91.3 -> 91; cybersecurity
+    // 50,000 / 2,208 h = 22.6 -> 23; earth-climate 160; manufacturing 300,000 / 4,416 h = 67.9 -> 68.
+    // it4lia-gb200: 64 x 4 = 256; climate-foundation 1,500,000 / 8,784 h = 170.8 -> 171.
+    expect(report.sites[0].offers.map((o) => [o.pool, o.units, o.granted, o.headroom])).toEqual([
+      ['booster', 512, 342, 170],
+      ['it4lia-gb200', 256, 171, 85],
+    ]);
+  });
+
+  it('allocations by access mode, and those expired or still to come', () => {
+    expect(report.sites[0].byAccessMode).toEqual({
+      'large-scale': 330,
+      'fast-lane': 23,
+      'ai-for-science': 160,
+    });
+    expect(report.sites[0].expired).toEqual(['manufacturing']);
+    expect(report.sites[0].future).toEqual(['climate-foundation']);
+  });
+
+  it('storage per tier', () => {
+    // scratch: 400 + 256 + 768 + 512 Ti; work: 800 + 512 + 1536 + 1024 Ti; fast: 96 + 192 + 128 + 64 Ti.
+    expect(report.sites[0].storage.map((s) => [s.tier, s.purpose, s.capacity, s.granted])).toEqual([
+      ['fast', 'fast', 512 * TiB, 480 * TiB],
+      ['scratch', 'scratch', 2048 * TiB, 1936 * TiB],
+      ['work', 'project', 4096 * TiB, 3872 * TiB],
+    ]);
+  });
+});
