@@ -24,7 +24,15 @@ export type IssueCode =
   | 'GROUPS_MISSING'
   | 'CIDR_INVALID'
   | 'CONNECTION_INVALID'
-  | 'VALUE_INVALID';
+  | 'VALUE_INVALID'
+  // schedulers (lib/model/scheduling.ts)
+  | 'SCHEDULER_POOL_UNKNOWN'
+  | 'SCHEDULER_NODES_EXCEEDED'
+  | 'TENANT_QUOTA_EXCEEDS_SHARE'
+  | 'TENANT_UNKNOWN'
+  | 'BORROWING_WITHOUT_COHORT'
+  | 'SECRET_REF_MISSING'
+  | 'SLURM_POOL_UNSUPPORTED';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

@@ -2,6 +2,7 @@
  * The site profile: plain data that describes one AI Factory site's Kubernetes side.
  * Profiles live in `stacks/sites/<site>.ts`; `validateSite` checks them before anything is built.
  */
+import type { SchedulersSpec } from './scheduling';
 
 /** How Terraform reaches the cluster: a kubeconfig file and one of its contexts. */
 export interface KubernetesConnection {
@@ -175,6 +176,8 @@ export interface SiteProfile {
    * @default 'v1.33'
    */
   readonly podSecurityVersion?: string;
+  /** Kueue and Slurm, and how they share the pools (see lib/model/scheduling.ts). @default - none */
+  readonly schedulers?: SchedulersSpec;
 }
 
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';

@@ -16,6 +16,7 @@ import type {
   TenantSpec,
 } from './profile';
 import { isQuantity } from './quantity';
+import { checkSchedulers } from './scheduling';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -629,6 +630,7 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   });
   tenants.forEach((t, i) => checkTenant(c, t, pools, `tenants[${i}]`));
   checkCapacity(c, { ...profile, nodePools: pools, tenants });
+  checkSchedulers(c, { ...profile, nodePools: pools, tenants });
   return c.issues;
 }
 

@@ -25,6 +25,17 @@ export const profile: SiteProfile = {
       note: 'Leonardo Booster: 4 x A100 64GB per node; 128 nodes assumed for Kubernetes',
     },
   ],
+  // Both schedulers share the Booster partition: Slurm (Slinky) takes 16 nodes for `sbatch` users,
+  // Kueue the other 112 (448 GPUs), which the tenants' quotas below use in full.
+  schedulers: {
+    kueue: {},
+    slurm: {
+      nodes: { booster: 16 }, // assumed split
+      // assumed: CINECA's existing accounting MariaDB; the Secret is created by the site.
+      accounting: { host: 'slurmdb.leonardo.local', passwordSecret: { name: 'slurmdbd-mariadb' } },
+      login: { replicas: 2, sssdConfSecret: { name: 'slurm-sssd-conf' } },
+    },
+  },
   // Allocations are illustrative (assumed), one tenant per sector of the factory; 448 of 512 GPUs.
   tenants: [
     {

@@ -25,6 +25,8 @@ export const profile: SiteProfile = {
       note: 'LUMI-G: 4 x MI250X (8 GCDs) per node; 64 nodes assumed for Kubernetes',
     },
   ],
+  // Kueue only: LUMI's Slurm users stay on LUMI-G's own Slurm outside Kubernetes.
+  schedulers: { kueue: {} },
   // Allocations are illustrative (assumed); 448 of 512 GCDs.
   tenants: [
     {

@@ -1,0 +1,117 @@
+/**
+ * What each access mode means to the schedulers, as data in one place. Kueue's ClusterQueues,
+ * WorkloadPriorityClasses and fair-sharing weights are derived from this table; a new mode, or a
+ * site's different policy, is a change here and nowhere else.
+ *
+ * The modes are EuroHPC's AI Factory access modes (see SITES.md) plus `internal` for site staff.
+ * Kueue semantics: https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/ (preemption, borrowing)
+ * and https://kueue.sigs.k8s.io/docs/concepts/preemption/#fair-sharing.
+ */
+import type { AccessMode } from './profile';
+
+/** Kueue ClusterQueue preemption policies (`spec.preemption`), spelled as the API spells them. */
+export interface QueuePreemptionPreset {
+  /** Preempt the queue's own lower-priority workloads to admit a higher-priority one. */
+  readonly withinClusterQueue: 'Never' | 'LowerPriority' | 'LowerOrNewerEqualPriority';
+  /** Take back nominal quota that other queues of the cohort borrowed. */
+  readonly reclaimWithinCohort: 'Never' | 'LowerPriority' | 'Any';
+}
+
+/** The scheduler-facing defaults of one access mode. */
+export interface AccessModeSchedulingPreset {
+  /** Name of the Kueue WorkloadPriorityClass of the mode (cluster-scoped). */
+  readonly priorityClass: string;
+  /** Its value: higher is admitted first and may preempt lower within the rules below. */
+  readonly priority: number;
+  /** Kueue fair-sharing weight of the tenant's ClusterQueue (a Kubernetes quantity). */
+  readonly fairSharingWeight: string;
+  readonly preemption: QueuePreemptionPreset;
+  /**
+   * How much a tenant's queue may borrow from the cohort, as a multiple of its nominal quota
+   * (0: never borrows; 1: may double its quota while others idle). Only with a cohort.
+   */
+  readonly borrowingFactor: number;
+  /**
+   * How much of its unused nominal quota a tenant's queue lends to the cohort, as a fraction of that
+   * quota (1: all of it). Lent quota is reclaimed by preemption when `reclaimWithinCohort` allows.
+   */
+  readonly lendingFactor: number;
+}
+
+export interface AccessModePreset {
+  /** What the mode is for, for reports. */
+  readonly description: string;
+  readonly scheduling: AccessModeSchedulingPreset;
+}
+
+/**
+ * The preset of every access mode. Reasoning behind the numbers:
+ * - Playground is for entry-level tests: lowest priority, no borrowing, lends everything;
+ * - Fast Lane gets short, sized allocations: may borrow half its quota again and reclaims its own
+ *   quota from lower-priority borrowers;
+ * - Large Scale and AI for Science went through peer review and hold the biggest guarantees:
+ *   double weight, and they reclaim their nominal quota from any borrower;
+ * - internal (site staff) ranks highest but borrows little, so that operations never starve users.
+ */
+export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>> = {
+  playground: {
+    description: 'EuroHPC Playground: small entry-level tests, 1 to 3 months',
+    scheduling: {
+      priorityClass: 'aif-playground',
+      priority: 100,
+      fairSharingWeight: '1',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Never' },
+      borrowingFactor: 0,
+      lendingFactor: 1,
+    },
+  },
+  'fast-lane': {
+    description: 'EuroHPC Fast Lane: up to 50,000 GPU-hours over 1 to 3 months',
+    scheduling: {
+      priorityClass: 'aif-fast-lane',
+      priority: 300,
+      fairSharingWeight: '1',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'LowerPriority' },
+      borrowingFactor: 0.5,
+      lendingFactor: 1,
+    },
+  },
+  'large-scale': {
+    description: 'EuroHPC Large Scale: more than 50,000 GPU-hours over 3, 6 or 12 months',
+    scheduling: {
+      priorityClass: 'aif-large-scale',
+      priority: 500,
+      fairSharingWeight: '2',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
+      borrowingFactor: 1,
+      lendingFactor: 1,
+    },
+  },
+  'ai-for-science': {
+    description: 'EuroHPC AI for Science: peer-reviewed science and public-sector projects, 6 months',
+    scheduling: {
+      priorityClass: 'aif-ai-for-science',
+      priority: 500,
+      fairSharingWeight: '2',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
+      borrowingFactor: 1,
+      lendingFactor: 1,
+    },
+  },
+  internal: {
+    description: "The site's own staff: operations, benchmarks, acceptance tests",
+    scheduling: {
+      priorityClass: 'aif-internal',
+      priority: 1000,
+      fairSharingWeight: '1',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
+      borrowingFactor: 0.25,
+      lendingFactor: 1,
+    },
+  },
+};
+
+/** The preset of one access mode. */
+export function accessModePreset(mode: AccessMode): AccessModePreset {
+  return ACCESS_MODE_PRESETS[mode];
+}
