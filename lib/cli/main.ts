@@ -4,6 +4,8 @@
  * so `aif validate` never pays for loading cdktf.
  *
  *   aif validate [--sites <dir>]     check every site profile, print every problem
+ *   aif verify --reference <dir> [--out cdktf.out]
+ *                                    check synthesized output against upstream charts and CRDs
  */
 import * as path from 'path';
 
@@ -16,6 +18,8 @@ export interface Command {
 const COMMANDS: Record<string, () => Command> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   validate: () => require('./validate').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  verify: () => require('./verify').command as Command,
 };
 
 function usage(): string {
