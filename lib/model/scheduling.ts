@@ -388,7 +388,12 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
   const pools = new Map((profile.nodePools ?? []).map((p) => [p.name, p]));
   checkKueue(c, profile, pools);
   if (profile.schedulers.slurm) checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm');
-  if (c.issues.some((i) => i.path.startsWith('schedulers.'))) return; // counts below need sane input
+  // The arithmetic below needs whole node counts; unknown pool names in the maps are ignored by it.
+  if (
+    c.issues.some((i) => i.code === 'COUNT_NOT_POSITIVE' && /^schedulers\.(kueue|slurm)\.nodes/.test(i.path))
+  ) {
+    return;
+  }
 
   let splits: PoolSplit[];
   try {

@@ -13,7 +13,7 @@
  * Custom resources are `kubernetes_manifest`s, which need their CRD at plan time: hence two stacks.
  */
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
   ACCESS_MODE_PRESETS,
@@ -26,7 +26,33 @@ import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
-import type { PolicyRule, TenantNamespace, TenantPoolGrant } from '../tenancy/tenant-namespace';
+
+/** One RBAC rule (the shape TenantNamespace's `additionalRules` takes). */
+export interface KueueRbacRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+/**
+ * What a tenant queue needs of the tenant's namespace construct; `TenantNamespace` has it. Kept
+ * structural so that lib/scheduling does not depend on lib/tenancy (DESIGN.md: the other way round).
+ */
+export interface KueueTenant {
+  readonly name: string;
+  /** The namespace resource, which the LocalQueue depends on. */
+  readonly namespace: IDependable;
+  /** The namespace quota's hard limits; `requests.cpu` and `requests.memory` are split across flavors. */
+  readonly hardLimits: Readonly<Record<string, string>>;
+}
+
+/** GPUs of one pool granted to a tenant, by object. */
+export interface KueueGrant {
+  readonly pool: GpuNodePool;
+  readonly count: number;
+  /** @default - whole GPUs */
+  readonly migProfile?: string;
+}
 
 export const KUEUE_API = 'kueue.x-k8s.io/v1beta2';
 /** The label that sends a job to a LocalQueue. */
@@ -39,7 +65,7 @@ export const TENANT_LOCAL_QUEUE = 'default';
  * the Workloads Kueue creates for their jobs, and run the job kinds Kueue integrates. Namespaced
  * only; ClusterQueues and flavors stay out of reach.
  */
-export const KUEUE_TENANT_RULES: readonly PolicyRule[] = [
+export const KUEUE_TENANT_RULES: readonly KueueRbacRule[] = [
   { apiGroups: ['kueue.x-k8s.io'], resources: ['localqueues', 'workloads'], verbs: ['get', 'list', 'watch'] },
   {
     apiGroups: ['jobset.x-k8s.io', 'kubeflow.org', 'trainer.kubeflow.org'],
@@ -205,10 +231,10 @@ export class KueuePriorityClasses extends Construct {
 
 export interface KueueTenantQueueProps {
   /** The tenant's namespace: its name, and its quota's cpu and memory. */
-  readonly tenant: TenantNamespace;
+  readonly tenant: KueueTenant;
   readonly accessMode: AccessMode;
   /** The tenant's GPUs by pool. */
-  readonly gpus: readonly TenantPoolGrant[];
+  readonly gpus: readonly KueueGrant[];
   /** The flavors of the site, by pool name; every granted pool needs one. */
   readonly flavors: ReadonlyMap<string, KueueResourceFlavor>;
   /** @default - no cohort: the queue neither borrows nor lends */
@@ -254,7 +280,7 @@ export class KueueTenantQueue extends Construct {
     if (missing.length > 0) {
       throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);
     }
-    const grantOf = (g: TenantPoolGrant): TenantGpuGrant => ({
+    const grantOf = (g: KueueGrant): TenantGpuGrant => ({
       pool: g.pool.name,
       count: g.count,
       migProfile: g.migProfile,
@@ -278,9 +304,7 @@ export class KueueTenantQueue extends Construct {
     const cpu = parseQuantity(props.tenant.hardLimits['requests.cpu']);
     const memory = parseQuantity(props.tenant.hardLimits['requests.memory']);
 
-    const gpuResources = [
-      ...new Set(grants.flatMap((g) => g.pool.offers.map((o) => o.resource)).filter((r) => r !== undefined)),
-    ].sort();
+    const gpuResources = [...new Set(grants.flatMap((g) => g.pool.offers.map((o) => o.resource)))].sort();
     const covered = ['cpu', 'memory', ...gpuResources];
     const borrowFactor = props.cohort
       ? props.borrowingLimit !== undefined && totalUnits > 0

@@ -3,17 +3,10 @@ import { AmdGpuOperator, CertManager, NvidiaGpuOperator } from '../compute/gpu-o
 import { GpuNodePool } from '../compute/node-pool';
 import { DEFAULT_POD_SECURITY_VERSION, validateSite, type SiteProfile } from '../model';
 import { configureBackend, configureProviders } from '../platform/providers';
-import { SystemNamespace } from '../platform/namespace';
-import {
-  Kueue,
-  KUEUE_TENANT_RULES,
-  KueueCohort,
-  KueuePriorityClasses,
-  KueueResourceFlavor,
-  KueueTenantQueue,
-} from '../scheduling/kueue';
-import { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
+import { KUEUE_TENANT_RULES, type Kueue, type KueueTenantQueue } from '../scheduling/kueue';
+import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
+import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
 
 function byName<T extends { name: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -41,8 +34,8 @@ export class AiFactorySite {
   public readonly amdOperator?: AmdGpuOperator;
   public readonly certManager?: CertManager;
   public readonly kueue?: Kueue;
-  public readonly kueueQueues?: ReadonlyMap<string, KueueTenantQueue>;
   public readonly slurmOperator?: SlurmOperator;
+  public readonly kueueQueues?: ReadonlyMap<string, KueueTenantQueue>;
   public readonly slurm?: SlurmCluster;
 
   constructor(app: App, profile: SiteProfile) {
@@ -70,9 +63,8 @@ export class AiFactorySite {
         driver,
       });
     }
-    const schedulers = profile.schedulers ?? {};
     // One cert-manager for every component that needs it (AMD GPU operator, Slinky webhooks).
-    if (amd.length > 0 || schedulers.slurm) {
+    if (amd.length > 0 || profile.schedulers?.slurm) {
       this.certManager = new CertManager(this.platform, 'cert-manager');
     }
     if (amd.length > 0 && this.certManager) {
@@ -82,14 +74,11 @@ export class AiFactorySite {
         driver,
       });
     }
-    if (schedulers.kueue) this.kueue = new Kueue(this.platform, 'kueue');
-    if (schedulers.slurm && this.certManager) {
-      this.slurmOperator = new SlurmOperator(this.platform, 'slurm-operator', {
-        certManager: this.certManager,
-      });
-      // In the platform stack, so the site can put the cluster's Secrets there before deploying it.
-      new SystemNamespace(this.platform, 'slurm-namespace', { name: 'slurm', podSecurity: 'privileged' });
-    }
+    ({ kueue: this.kueue, slurmOperator: this.slurmOperator } = addPlatformSchedulers(
+      this.platform,
+      profile,
+      this.certManager,
+    ));
 
     this.tenantsStack = new TerraformStack(app, tenantsName);
     configureProviders(this.tenantsStack, profile.kubernetes);
@@ -116,70 +105,18 @@ export class AiFactorySite {
           groups: t.groups,
           egressCidrs: t.egressCidrs,
           podSecurityVersion: profile.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION,
-          additionalRules: schedulers.kueue
+          additionalRules: profile.schedulers?.kueue
             ? { admin: KUEUE_TENANT_RULES, member: KUEUE_TENANT_RULES }
             : undefined,
         }),
       );
     }
     this.tenants = tenants;
-    if (schedulers.kueue) this.kueueQueues = this.buildKueueQueues(profile, pools, tenants);
-    if (schedulers.slurm) {
-      const s = schedulers.slurm;
-      this.slurm = new SlurmCluster(this.tenantsStack, 'slurm', {
-        name: s.clusterName ?? profile.name,
-        namespace: 'slurm',
-        createNamespace: false,
-        nodeSets: Object.keys(s.nodes)
-          .sort()
-          .map((p) => ({ pool: pools.get(p) as GpuNodePool, replicas: s.nodes[p] })),
-        partitions: s.partitions?.map((p) => ({
-          name: p.name,
-          pools: p.pools.map((x) => pools.get(x) as GpuNodePool),
-          maxTime: p.maxTime,
-        })),
-        defaultPartition: s.defaultPartition,
-        accounting: s.accounting,
-        login: s.login,
-      });
-    }
-  }
-
-  /** Flavors per pool, the site's cohort, priority classes, and a queue pair per tenant. */
-  private buildKueueQueues(
-    profile: SiteProfile,
-    pools: ReadonlyMap<string, GpuNodePool>,
-    tenants: ReadonlyMap<string, TenantNamespace>,
-  ): Map<string, KueueTenantQueue> {
-    const kueue = profile.schedulers?.kueue ?? {};
-    const flavors = new Map<string, KueueResourceFlavor>();
-    for (const pool of pools.values()) {
-      flavors.set(pool.name, new KueueResourceFlavor(this.tenantsStack, `flavor-${pool.name}`, { pool }));
-    }
-    const cohortName = kueue.cohort === undefined ? profile.name : kueue.cohort;
-    const cohort =
-      cohortName === false ? undefined : new KueueCohort(this.tenantsStack, 'cohort', { name: cohortName });
-    new KueuePriorityClasses(this.tenantsStack, 'priority-classes');
-    const queues = new Map<string, KueueTenantQueue>();
-    for (const t of byName(profile.tenants)) {
-      const override = kueue.tenants?.[t.name];
-      queues.set(
-        t.name,
-        new KueueTenantQueue(this.tenantsStack, `queue-${t.name}`, {
-          tenant: tenants.get(t.name) as TenantNamespace,
-          accessMode: t.accessMode,
-          gpus: t.gpus.map((g) => ({
-            pool: pools.get(g.pool) as GpuNodePool,
-            count: g.count,
-            migProfile: g.migProfile,
-          })),
-          flavors,
-          cohort,
-          borrowingLimit: override?.borrowingLimit,
-          lendingLimit: override?.lendingLimit,
-        }),
-      );
-    }
-    return queues;
+    ({ kueueQueues: this.kueueQueues, slurm: this.slurm } = addTenantSchedulers(
+      this.tenantsStack,
+      profile,
+      pools,
+      tenants,
+    ));
   }
 }
