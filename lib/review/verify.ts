@@ -400,7 +400,9 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
       });
       for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
         for (const s of (rel[key] as Array<{ name: string }> | undefined) ?? []) {
+          // `a.b[0].c`: below a list index everything is free-form, so the path ends at the list.
           const nested = String(s.name)
+            .replace(/\[\d+\].*$/, '')
             .split(/(?<!\\)\./)
             .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), '');
           checkValues(nested, tree, key, (p, hint) =>

@@ -149,7 +149,10 @@ describe('verify: Helm values', () => {
           workers: { w1: { replicaz: 1 } },
           queues: { q1: { enabled: true, sise: 2 } },
         },
-        set: [{ name: 'image.repositry', value: 'x' }],
+        set: [
+          { name: 'image.repositry', value: 'x' },
+          { name: 'tolerations[0].key', value: 'k' },
+        ],
       },
     });
     expect(lines(verifyOutput(out, reference).problems)).toEqual([

@@ -68,9 +68,14 @@ describe('Kueue at Bologna', () => {
       expect(cq.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
       expect(cq.spec.resourceGroups[0].coveredResources).toEqual(['cpu', 'memory', 'nvidia.com/gpu']);
       const gpus = t.gpus[0].count;
-      // Default namespace quota: 16 cores and 128Gi per GPU; all of it in the one pool.
+      // Default namespace quota: 16 cores and 128Gi per GPU, all of it in the one pool; memory in
+      // the API server's canonical form (128Gi x 8 GPUs = 1Ti).
       expect(nominal(cq)).toEqual({
-        booster: { cpu: String(16 * gpus), memory: `${128 * gpus}Gi`, 'nvidia.com/gpu': String(gpus) },
+        booster: {
+          cpu: String(16 * gpus),
+          memory: `${(128 * gpus) / 1024}Ti`,
+          'nvidia.com/gpu': String(gpus),
+        },
       });
       const preset = ACCESS_MODE_PRESETS[t.accessMode].scheduling;
       expect(cq.spec.fairSharing).toEqual({ weight: preset.fairSharingWeight });
