@@ -44,6 +44,8 @@ export interface KueueTenant {
   readonly namespace: IDependable;
   /** The namespace quota's hard limits; `requests.cpu` and `requests.memory` are split across flavors. */
   readonly hardLimits: Readonly<Record<string, string>>;
+  /** Raises quota hard limits, so that what Kueue admits by borrowing is not refused by the quota. */
+  raiseQuota?(limits: Readonly<Record<string, string>>): void;
 }
 
 /** GPUs of one pool granted to a tenant, by object. */
@@ -330,13 +332,20 @@ export class KueueTenantQueue extends Construct {
       : undefined;
 
     const quotas: Record<string, Record<string, string>> = {};
+    const render = (r: string, v: number) =>
+      r === 'cpu' ? cpuQuantity(v) : r === 'memory' ? memoryQuantity(v) : String(Math.floor(v));
+    /** Most of each resource Kueue may admit for the tenant: nominal plus borrowing, all flavors. */
+    const ceiling = new Map<string, number>();
     const flavors = [...units.keys()].sort().map((pool) => {
       const share = totalEq > 0 ? (equivalents.get(pool) ?? 0) / totalEq : 0;
       const nominal: Record<string, number> = { cpu: cpu * share, memory: memory * share };
       for (const r of gpuResources) nominal[r] = units.get(pool)?.get(r) ?? 0;
-      const render = (r: string, v: number) =>
-        r === 'cpu' ? cpuQuantity(v) : r === 'memory' ? memoryQuantity(v) : String(Math.floor(v));
       quotas[pool] = Object.fromEntries(covered.map((r) => [r, render(r, nominal[r])]));
+      for (const r of covered) {
+        const most =
+          parseQuantity(render(r, nominal[r])) + parseQuantity(render(r, nominal[r] * (borrowFactor ?? 0)));
+        ceiling.set(r, (ceiling.get(r) ?? 0) + most);
+      }
       return {
         name: (props.flavors.get(pool) as KueueResourceFlavor).name,
         resources: covered.map((r) => ({
@@ -351,6 +360,20 @@ export class KueueTenantQueue extends Construct {
       };
     });
     this.quotas = quotas;
+    if ((borrowFactor ?? 0) > 0 && props.tenant.raiseQuota) {
+      // The namespace quota holds the allocation; borrowed capacity must fit in it too.
+      const raised: Record<string, string> = {};
+      for (const [r, v] of ceiling) {
+        const q = render(r, v);
+        if (r === 'cpu' || r === 'memory') {
+          raised[`requests.${r}`] = q;
+          raised[`limits.${r}`] = q;
+        } else {
+          raised[`requests.${r}`] = q;
+        }
+      }
+      props.tenant.raiseQuota(raised);
+    }
 
     const spec: Record<string, unknown> = {
       // Only the tenant's own namespace; a null selector would select none, `{}` every namespace.

@@ -11,6 +11,7 @@ import {
   DEFAULT_POD_SECURITY_VERSION,
   grantGpuEquivalents,
   IssueCollector,
+  parseQuantity,
   tenantGpuQuota,
   type AccessMode,
   type TenantResourceSpec,
@@ -120,8 +121,9 @@ export class TenantNamespace extends Construct {
   public readonly name: string;
   public readonly namespace: NamespaceV1;
   public readonly quota: ResourceQuotaV1;
-  /** The quota's hard limits, as applied. */
+  /** The quota's hard limits as derived from the allocation (see `raiseQuota` for what may be added). */
   public readonly hardLimits: Readonly<Record<string, string>>;
+  private applied: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
@@ -205,6 +207,7 @@ export class TenantNamespace extends Construct {
     const allResources = new Set(pools.flatMap((p) => p.offers.map((o) => o.resource)));
     for (const res of [...allResources].sort()) hard[`requests.${res}`] = String(granted.get(res) ?? 0);
     this.hardLimits = hard;
+    this.applied = { ...hard };
     this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
     pinAddress(this.quota, 'tenant', name, 'quota');
 
@@ -295,6 +298,24 @@ export class TenantNamespace extends Construct {
       [...MEMBER_RULES, ...(props.additionalRules?.member ?? [])],
       props.groups.members ?? [],
     );
+  }
+
+  /**
+   * Raises hard limits of the quota (`spec.hard`), never lowering one: a scheduler that lets the
+   * tenant borrow idle capacity (Kueue's `borrowingLimit`) needs room in the quota for the pods it
+   * admits, or they would be refused at creation. `hardLimits` keeps the allocation.
+   */
+  public raiseQuota(limits: Readonly<Record<string, string>>): void {
+    for (const [key, value] of Object.entries(limits)) {
+      const current = this.applied[key];
+      if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
+    }
+    this.quota.addOverride('spec.hard', { ...this.applied });
+  }
+
+  /** The quota's hard limits as applied (the allocation, raised by `raiseQuota`). */
+  public get appliedHardLimits(): Readonly<Record<string, string>> {
+    return { ...this.applied };
   }
 }
 

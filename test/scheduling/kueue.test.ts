@@ -85,6 +85,17 @@ describe('Kueue at Bologna', () => {
     }
   });
 
+  it('raises the namespace quota to what Kueue may admit with borrowing, and no further', () => {
+    for (const t of bologna.tenants) {
+      const hard = resources(tenants, 'kubernetes_resource_quota_v1')[`tenant_${t.name}_quota`].spec.hard;
+      const gpus = t.gpus[0].count;
+      const most = gpus + Math.floor(gpus * ACCESS_MODE_PRESETS[t.accessMode].scheduling.borrowingFactor);
+      expect(hard['requests.nvidia.com/gpu']).toBe(String(most));
+      expect(hard['requests.cpu']).toBe(String(16 * most));
+      expect(hard['limits.memory']).toBe(`${(128 * most) / 1024}Ti`);
+    }
+  });
+
   it('gives every tenant a LocalQueue in its namespace pointing at its ClusterQueue', () => {
     for (const t of bologna.tenants) {
       expect(crs[`LocalQueue/${t.name}/default`].spec).toEqual({ clusterQueue: t.name });
@@ -137,6 +148,12 @@ describe('Kueue on MIG and without a cohort', () => {
       mig: { cpu: '37', memory: '293Gi', 'nvidia.com/mig-1g.10gb': '16', 'nvidia.com/mig-3g.40gb': '0' },
     });
     expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
+  });
+
+  it('keeps the namespace quota at the allocation when nothing can be borrowed', () => {
+    const hard = resources(tenants, 'kubernetes_resource_quota_v1')['tenant_alpha_quota'].spec.hard;
+    expect(hard['requests.nvidia.com/gpu']).toBe('8');
+    expect(hard['requests.cpu']).toBe('128');
   });
 
   it('has no cohort, no borrowing and no cohort reclaim', () => {
