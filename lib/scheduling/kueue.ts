@@ -71,7 +71,7 @@ export const KUEUE_TENANT_RULES: readonly KueueRbacRule[] = [
   { apiGroups: ['kueue.x-k8s.io'], resources: ['localqueues', 'workloads'], verbs: ['get', 'list', 'watch'] },
   {
     apiGroups: ['jobset.x-k8s.io', 'kubeflow.org', 'trainer.kubeflow.org'],
-    resources: ['jobsets', 'pytorchjobs', 'mpijobs', 'trainjobs'],
+    resources: ['jobsets', 'mpijobs', 'pytorchjobs', 'trainjobs'],
     verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
   },
 ];
@@ -85,6 +85,20 @@ const INTEGRATIONS = [
   'trainer.kubeflow.org/trainjob',
 ];
 
+/** The job kinds that tenants create and Kueue admits, as RBAC and admission rules name them. */
+const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
+  { apiGroup: 'batch', resource: 'jobs' },
+  { apiGroup: 'jobset.x-k8s.io', resource: 'jobsets' },
+  { apiGroup: 'kubeflow.org', resource: 'mpijobs' },
+  { apiGroup: 'kubeflow.org', resource: 'pytorchjobs' },
+  { apiGroup: 'trainer.kubeflow.org', resource: 'trainjobs' },
+];
+
+/** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
+const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
+const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
+export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
+
 export interface KueueProps {
   /**
    * Fair sharing between the queues of a cohort by their weights
@@ -92,6 +106,13 @@ export interface KueueProps {
    * @default true
    */
   readonly fairSharing?: boolean;
+  /**
+   * Kueue manages every job in tenant namespaces, labelled with a queue or not, so that no job
+   * takes GPUs past the queues (`manageJobsWithoutQueueName` with a namespace selector on the
+   * tenant label). Bare pods are still bounded by the namespace quota.
+   * @default true
+   */
+  readonly manageAllTenantJobs?: boolean;
 }
 
 /** The Kueue controller (chart `kueue`, which also installs the CRDs), in `kueue-system`. */
@@ -117,6 +138,10 @@ export class Kueue extends Construct {
       leaderElection: { leaderElect: true },
       integrations: { frameworks: INTEGRATIONS },
     };
+    if (props.manageAllTenantJobs ?? true) {
+      config.manageJobsWithoutQueueName = true;
+      config.managedJobsNamespaceSelector = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
+    }
     if (props.fairSharing ?? true) {
       // v1beta2 has no `enable` flag: the presence of `fairSharing` turns it on.
       config.fairSharing = { preemptionStrategies: ['LessThanOrEqualToFinalShare', 'LessThanInitialShare'] };
@@ -138,6 +163,84 @@ export class Kueue extends Construct {
       },
       dependsOn: [this.namespace.namespace],
     });
+  }
+}
+
+/**
+ * A ValidatingAdmissionPolicy that keeps tenants to the priority of their access mode: a job's
+ * `kueue.x-k8s.io/priority-class` label may name the class of the namespace's access mode or a
+ * lower one, never a higher one (Kueue itself lets any job name any WorkloadPriorityClass, which
+ * would let a Playground job preempt a Large Scale one). Built-in API (Kubernetes 1.30+), so it
+ * lives in the platform stack.
+ * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+export class KueuePriorityGuard extends Construct {
+  public static readonly POLICY_NAME = 'aif-kueue-priority-class';
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const modes = Object.keys(ACCESS_MODE_PRESETS).sort() as AccessMode[];
+    // mode -> the classes it may use (its own priority or lower), as a CEL map literal.
+    const allowed = modes
+      .map((mode) => {
+        const own = ACCESS_MODE_PRESETS[mode].scheduling.priority;
+        const classes = modes
+          .map((m) => ACCESS_MODE_PRESETS[m].scheduling)
+          .filter((p) => p.priority <= own)
+          .map((p) => `'${p.priorityClass}'`);
+        return `'${mode}': [${[...new Set(classes)].sort().join(', ')}]`;
+      })
+      .join(', ');
+    const name = KueuePriorityGuard.POLICY_NAME;
+    const policy = new Manifest(this, 'policy', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name, labels: { ...MANAGED_BY } },
+        spec: {
+          failurePolicy: 'Fail',
+          matchConstraints: {
+            namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+            resourceRules: JOB_RESOURCES.map((r) => ({
+              apiGroups: [r.apiGroup],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: [r.resource],
+            })),
+          },
+          variables: [
+            {
+              name: 'requested',
+              expression: `has(object.metadata.labels) && '${KUEUE_PRIORITY_LABEL}' in object.metadata.labels ? object.metadata.labels['${KUEUE_PRIORITY_LABEL}'] : ''`,
+            },
+            {
+              name: 'mode',
+              expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
+            },
+            { name: 'allowed', expression: `{${allowed}}` },
+          ],
+          validations: [
+            {
+              expression:
+                "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
+              messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
+              reason: 'Forbidden',
+            },
+          ],
+        },
+      },
+    });
+    pinAddress(policy, 'kueue', 'priority_guard', 'policy');
+    const binding = new Manifest(this, 'binding', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name, labels: { ...MANAGED_BY } },
+        spec: { policyName: name, validationActions: ['Deny'] },
+      },
+      dependsOn: [policy],
+    });
+    pinAddress(binding, 'kueue', 'priority_guard', 'binding');
   }
 }
 
@@ -387,7 +490,7 @@ export class KueueTenantQueue extends Construct {
     };
     if (props.cohort) spec.cohortName = props.cohort.name;
 
-    const meta = { [`${LABEL_PREFIX}/tenant`]: name, [`${LABEL_PREFIX}/access-mode`]: props.accessMode };
+    const meta = { [TENANT_LABEL]: name, [ACCESS_MODE_LABEL]: props.accessMode };
     this.clusterQueue = manifest(
       this,
       'cluster-queue',

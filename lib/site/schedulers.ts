@@ -6,6 +6,7 @@ import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
   KueueCohort,
+  KueuePriorityGuard,
   KueuePriorityClasses,
   KueueResourceFlavor,
   KueueTenantQueue,
@@ -33,6 +34,7 @@ export function addPlatformSchedulers(
 ): { kueue?: Kueue; slurmOperator?: SlurmOperator } {
   const s = profile.schedulers ?? {};
   const kueue = s.kueue ? new Kueue(platform, 'kueue') : undefined;
+  if (kueue) new KueuePriorityGuard(platform, 'kueue-priority-guard');
   let slurmOperator: SlurmOperator | undefined;
   if (s.slurm) {
     if (!certManager)

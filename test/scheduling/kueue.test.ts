@@ -51,6 +51,33 @@ describe('Kueue at Bologna', () => {
     expect(release).toMatchObject({ namespace: 'kueue-system', version: '0.19.2' });
   });
 
+  it('manages every job of tenant namespaces, labelled or not', () => {
+    const config = JSON.parse(helmValues(platform, 'kueue').managerConfig.controllerManagerConfigYaml);
+    expect(config.manageJobsWithoutQueueName).toBe(true);
+    expect(config.managedJobsNamespaceSelector).toEqual({
+      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
+    });
+  });
+
+  it('keeps tenants to the priority classes of their access mode or lower', () => {
+    const manifests = resources(platform, 'kubernetes_manifest');
+    const policy = manifests['kueue_priority_guard_policy'].manifest;
+    expect(policy.kind).toBe('ValidatingAdmissionPolicy');
+    expect(policy.spec.matchConstraints.namespaceSelector.matchExpressions[0].key).toBe(
+      'ai-factory.eu/tenant',
+    );
+    const allowed = policy.spec.variables.find((v: TfJson) => v.name === 'allowed').expression;
+    expect(allowed).toContain("'playground': ['aif-playground']");
+    expect(allowed).toContain("'fast-lane': ['aif-fast-lane', 'aif-playground']");
+    expect(allowed).toMatch(
+      /'internal': \['aif-ai-for-science', 'aif-fast-lane', 'aif-internal', 'aif-large-scale', 'aif-playground'\]/,
+    );
+    expect(manifests['kueue_priority_guard_binding'].manifest.spec).toEqual({
+      policyName: 'aif-kueue-priority-class',
+      validationActions: ['Deny'],
+    });
+  });
+
   it('has a ResourceFlavor per pool from the pool object', () => {
     expect(crs['ResourceFlavor/booster'].spec).toEqual({
       nodeLabels: { 'ai-factory.eu/pool': 'booster' },
