@@ -116,8 +116,10 @@ function checkValues(
   defaults: ValueTree,
   at: string,
   out: (path: string, hint: string) => void,
+  root = false,
 ): void {
-  if (defaults.kind !== 'map' || defaults.entries.size === 0) return;
+  // Below the root, `{}` is free-form; at the root it is a chart that takes no values.
+  if (defaults.kind !== 'map' || (defaults.entries.size === 0 && !root)) return;
   if (!isPlainObject(user)) return;
   for (const [key, value] of Object.entries(user)) {
     const p = `${at}.${key}`;
@@ -383,6 +385,8 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
       let tree = defaults.get(ref.dir);
       if (!tree) {
         tree = toTree(parseDocument(fs.readFileSync(path.join(ref.dir, 'values.yaml'), 'utf8')).contents);
+        // An empty values.yaml: the chart takes no values at all, so every key is unknown.
+        if (tree.kind !== 'map') tree = { kind: 'map', entries: new Map() };
         defaults.set(ref.dir, tree);
       }
       const where = `chart ${chart} ${version}`;
@@ -394,8 +398,12 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
           add(address, `values[${i}]`, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
           return;
         }
-        checkValues(user, tree, 'values', (p, hint) =>
-          add(address, p, `not in the default values of ${where}${hint}`),
+        checkValues(
+          user,
+          tree,
+          'values',
+          (p, hint) => add(address, p, `not in the default values of ${where}${hint}`),
+          true,
         );
       });
       for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
@@ -405,8 +413,12 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
             .replace(/\[\d+\].*$/, '')
             .split(/(?<!\\)\./)
             .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), '');
-          checkValues(nested, tree, key, (p, hint) =>
-            add(address, p, `not in the default values of ${where}${hint}`),
+          checkValues(
+            nested,
+            tree,
+            key,
+            (p, hint) => add(address, p, `not in the default values of ${where}${hint}`),
+            true,
           );
         }
       }

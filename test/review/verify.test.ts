@@ -58,6 +58,9 @@ extra:
   'charts/other-v2.0.0/values.yaml': 'enabled: true\n',
   // rule c: no Chart.yaml
   'charts/plain-3.0.0/values.yaml': 'size: 1\n',
+  // a chart without values (like slurm-operator-crds)
+  'charts/crds-only-1.0.0/Chart.yaml': 'name: crds-only\nversion: 1.0.0\n',
+  'charts/crds-only-1.0.0/values.yaml': '',
   'crds/demo/widgets.yaml': `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
@@ -132,9 +135,12 @@ describe('verify: Helm values', () => {
       b: { chart: 'other', version: 'v2.0.0', values: { enabled: false } },
       c: { chart: 'plain', version: '3.0.0', values: { size: 3 } },
       d: { chart: 'missing', version: '9.9.9', values: {} },
+      e: { chart: 'crds-only', version: '1.0.0', values: {} },
+      f: { chart: 'crds-only', version: '1.0.0', values: { install: true } },
     });
     expect(lines(verifyOutput(out, reference).problems)).toEqual([
       'site-a helm_release.d: chart: the reference has no default values of chart missing 9.9.9',
+      'site-a helm_release.f: values.install: not in the default values of chart crds-only 1.0.0',
     ]);
   });
 
