@@ -11,6 +11,8 @@
  *   LocalQueue          `default` in the tenant's namespace, pointing at its ClusterQueue
  *
  * Custom resources are `kubernetes_manifest`s, which need their CRD at plan time: hence two stacks.
+ * The platform stack also holds `KueuePriorityGuard`, an admission policy that keeps each tenant's
+ * jobs to the priority classes of its access mode.
  */
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct, type IDependable } from 'constructs';
@@ -18,6 +20,7 @@ import type { GpuNodePool } from '../compute/node-pool';
 import {
   ACCESS_MODE_PRESETS,
   grantGpuEquivalents,
+  grantResource,
   parseQuantity,
   type AccessMode,
   type TenantGpuGrant,
@@ -378,7 +381,9 @@ function memoryQuantity(bytes: number): string {
  * A tenant's ClusterQueue and LocalQueue. The quota per flavor is the tenant's grant on that pool
  * for the pool's GPU resource; cpu and memory are the namespace quota's, split across the granted
  * pools in proportion to their GPU-equivalents. Preemption, fair-sharing weight, borrowing and
- * lending come from the access mode (ACCESS_MODE_PRESETS).
+ * lending come from the access mode (ACCESS_MODE_PRESETS). Where the queue may borrow, the tenant's
+ * namespace quota is raised to nominal plus borrowing limit (`raiseQuota`), or the pods Kueue admits
+ * on borrowed capacity would be refused at creation.
  */
 export class KueueTenantQueue extends Construct {
   public readonly clusterQueue: Manifest;
@@ -407,7 +412,7 @@ export class KueueTenantQueue extends Construct {
     const units = new Map<string, Map<string, number>>();
     const equivalents = new Map<string, number>();
     for (const g of grants) {
-      const resource = g.migProfile ? `nvidia.com/mig-${g.migProfile}` : g.pool.accelerator.resourceName;
+      const resource = grantResource(g.pool.spec, grantOf(g));
       const perPool = units.get(g.pool.name) ?? new Map<string, number>();
       perPool.set(resource, (perPool.get(resource) ?? 0) + g.count);
       units.set(g.pool.name, perPool);
