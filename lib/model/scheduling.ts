@@ -408,7 +408,7 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
     if (s.kubernetes + s.slurm > s.nodes || (!explicitKueue && s.slurm > s.nodes)) {
       c.add(
         'SCHEDULER_NODES_EXCEEDED',
-        `schedulers`,
+        s.slurm > 0 ? `schedulers.slurm.nodes["${s.pool}"]` : `schedulers.kueue.nodes["${s.pool}"]`,
         { pool: s.pool, kueue: s.kubernetes, slurm: s.slurm },
         `pool '${s.pool}' has ${s.nodes} nodes, but the schedulers are given ${s.kubernetes + s.slurm}`,
         `lower schedulers.kueue.nodes["${s.pool}"] or schedulers.slurm.nodes["${s.pool}"] to fit ${s.nodes}`,

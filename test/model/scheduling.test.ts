@@ -53,14 +53,21 @@ describe('scheduler profile validation', () => {
       'scheduler node counts beyond the pool',
       withSchedulers({ kueue: { nodes: { a100: 3 } }, slurm }),
       'SCHEDULER_NODES_EXCEEDED',
-      'schedulers',
+      'schedulers.slurm.nodes["a100"]',
       /pool 'a100' has 4 nodes, but the schedulers are given 5/,
+    ],
+    [
+      'a Kueue share larger than its pool',
+      withSchedulers({ kueue: { nodes: { mig: 3 } } }),
+      'SCHEDULER_NODES_EXCEEDED',
+      'schedulers.kueue.nodes["mig"]',
+      /pool 'mig' has 2 nodes, but the schedulers are given 3/,
     ],
     [
       'a Slurm NodeSet larger than its pool',
       withSchedulers({ slurm: { ...slurm, nodes: { a100: 6 } } }),
       'SCHEDULER_NODES_EXCEEDED',
-      'schedulers',
+      'schedulers.slurm.nodes["a100"]',
       /has 4 nodes/,
     ],
     [
