@@ -151,6 +151,7 @@ export function slurmPartitionNames(spec: SlurmSpec): string[] {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const SLURM_TIME = /^(UNLIMITED|INFINITE|\d+(-\d{1,2}(:\d{2}(:\d{2})?)?)?|\d+:\d{2}(:\d{2})?)$/;
 
 function checkPoolNames(
@@ -185,13 +186,22 @@ function checkPoolNames(
 }
 
 function checkSecret(c: IssueCollector, path: string, ref: SecretKeySpec | undefined, what: string): void {
-  if (!ref || typeof ref.name !== 'string' || !DNS_LABEL.test(ref.name) || ref.name.length > 253) {
+  const name = ref?.name;
+  if (typeof name !== 'string' || name === '') {
     c.add(
       'SECRET_REF_MISSING',
       `${path}.name`,
-      ref?.name,
+      name,
       `${what} must come from a Secret named here; the library never puts secrets into Terraform`,
       `create the Secret in the scheduler's namespace and set ${path} to { name: 'its-name' }`,
+    );
+  } else if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      name,
+      'not a valid Secret name (a DNS subdomain: lower-case letters, digits, - and .)',
+      `write the name as \`kubectl get secrets\` shows it`,
     );
   }
 }
