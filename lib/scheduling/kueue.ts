@@ -21,6 +21,7 @@ import {
   ACCESS_MODE_PRESETS,
   grantGpuEquivalents,
   grantResource,
+  IssueCollector,
   parseQuantity,
   type AccessMode,
   type TenantGpuGrant,
@@ -398,6 +399,18 @@ export class KueueTenantQueue extends Construct {
     const grants = [...props.gpus].sort((a, b) =>
       `${a.pool.name}/${a.migProfile ?? ''}`.localeCompare(`${b.pool.name}/${b.migProfile ?? ''}`),
     );
+    if (!props.cohort && (props.borrowingLimit !== undefined || props.lendingLimit !== undefined)) {
+      const c = new IssueCollector();
+      const key = props.borrowingLimit !== undefined ? 'borrowingLimit' : 'lendingLimit';
+      c.add(
+        'BORROWING_WITHOUT_COHORT',
+        `props.${key}`,
+        props[key],
+        'a queue borrows and lends only within a cohort, and no cohort was given',
+        'pass a KueueCohort as props.cohort, or remove the limit',
+      );
+      c.throwIfAny(`KueueTenantQueue '${name}'`);
+    }
     const missing = grants.filter((g) => !props.flavors.has(g.pool.name)).map((g) => g.pool.name);
     if (missing.length > 0) {
       throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);

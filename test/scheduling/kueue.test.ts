@@ -1,5 +1,5 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
-import { ACCESS_MODE_PRESETS, type SiteProfile } from '../../lib/model';
+import { ACCESS_MODE_PRESETS, ValidationError, type SiteProfile } from '../../lib/model';
 import { KueueCohort, KueueResourceFlavor, KueueTenantQueue } from '../../lib/scheduling/kueue';
 import { AiFactorySite } from '../../lib/site/site';
 import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
@@ -247,6 +247,40 @@ describe('KueueTenantQueue', () => {
       { name: 'cpu', nominalQuota: '75', borrowingLimit: '37500m', lendingLimit: '37500m' },
       { name: 'memory', nominalQuota: '750Gi', borrowingLimit: '375Gi', lendingLimit: '375Gi' },
       { name: 'nvidia.com/gpu', nominalQuota: '6', borrowingLimit: '3', lendingLimit: '3' },
+    ]);
+  });
+
+  it('refuses a borrowing limit without a cohort', () => {
+    const stack = testStack();
+    const a = new GpuNodePool(stack, 'a', {
+      name: 'a',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'a1' },
+    });
+    const tenant = new TenantNamespace(stack, 't', {
+      name: 'team',
+      site: 's',
+      accessMode: 'playground',
+      gpus: [{ pool: a, count: 1 }],
+      groups: { admins: ['idp:team'] },
+    });
+    const flavors = new Map([['a', new KueueResourceFlavor(stack, 'f', { pool: a })]]);
+    let error: unknown;
+    try {
+      new KueueTenantQueue(stack, 'q', {
+        tenant,
+        accessMode: 'playground',
+        gpus: [{ pool: a, count: 1 }],
+        flavors,
+        borrowingLimit: 2,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'BORROWING_WITHOUT_COHORT props.borrowingLimit',
     ]);
   });
 
