@@ -6,5 +6,6 @@ export * from './model';
 export * from './platform';
 export * from './compute';
 export * from './storage';
+export * from './scheduling';
 export * from './tenancy';
 export * from './site';

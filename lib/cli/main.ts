@@ -5,6 +5,8 @@
  *
  *   aif validate [--sites <dir>]     check every site profile, print every problem
  *   aif report [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir reports]
+ *   aif verify --reference <dir> [--out cdktf.out]
+ *                                    check synthesized output against upstream charts and CRDs
  */
 import * as path from 'path';
 
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, () => Command> = {
   validate: () => require('./validate').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   report: () => require('./report').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  verify: () => require('./verify').command as Command,
 };
 
 function usage(): string {

@@ -1,11 +1,16 @@
 /**
- * EuroHPC AI Factory access modes as data: who they are for, the limits of an allocation, and the
- * scheduling defaults that follow from them. Sources: the EuroHPC JU AI Factories access calls
- * (Playground, Fast Lane, Large Scale, AI for Science); see SITES.md. `internal` is the site's own
- * staff and services and has no call.
+ * EuroHPC AI Factory access modes as data, in one place: who they are for, the limits of an
+ * allocation, and what each mode means to the schedulers. Kueue's ClusterQueues,
+ * WorkloadPriorityClasses and fair-sharing weights, and the allocation checks of validation, are all
+ * derived from this table; a new mode, or a site's different policy, is a change here and nowhere else.
  *
- * The numbers that the calls leave open (how small Playground is, the priorities and weights) are
- * this library's policy, marked as such; a site can change them in one place.
+ * Sources: the EuroHPC JU AI Factories access calls (Playground, Fast Lane, Large Scale, AI for
+ * Science; see SITES.md); `internal` is the site's own staff and has no call. Kueue semantics:
+ * https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/ (preemption, borrowing) and
+ * https://kueue.sigs.k8s.io/docs/concepts/preemption/#fair-sharing.
+ *
+ * The numbers the calls leave open (how small Playground is, priorities, weights, borrowing) are this
+ * library's policy, marked as such.
  */
 import type { AccessMode } from './profile';
 
@@ -15,10 +20,40 @@ export type DurationRule =
   | { readonly kind: 'one-of'; readonly months: readonly number[] }
   | { readonly kind: 'any' };
 
+/** Kueue ClusterQueue preemption policies (`spec.preemption`), spelled as the API spells them. */
+export interface QueuePreemptionPreset {
+  /** Preempt the queue's own lower-priority workloads to admit a higher-priority one. */
+  readonly withinClusterQueue: 'Never' | 'LowerPriority' | 'LowerOrNewerEqualPriority';
+  /** Take back nominal quota that other queues of the cohort borrowed. */
+  readonly reclaimWithinCohort: 'Never' | 'LowerPriority' | 'Any';
+}
+
+/** The scheduler-facing defaults of one access mode. */
+export interface AccessModeSchedulingPreset {
+  /** Name of the Kueue WorkloadPriorityClass of the mode (cluster-scoped). */
+  readonly priorityClass: string;
+  /** Its value: higher is admitted first and may preempt lower within the rules below. */
+  readonly priority: number;
+  /** Kueue fair-sharing weight of the tenant's ClusterQueue (a Kubernetes quantity). */
+  readonly fairSharingWeight: string;
+  readonly preemption: QueuePreemptionPreset;
+  /**
+   * How much a tenant's queue may borrow from the cohort, as a multiple of its nominal quota
+   * (0: never borrows; 1: may double its quota while others idle). Only with a cohort.
+   */
+  readonly borrowingFactor: number;
+  /**
+   * How much of its unused nominal quota a tenant's queue lends to the cohort, as a fraction of that
+   * quota (1: all of it). Lent quota is reclaimed by preemption when `reclaimWithinCohort` allows.
+   */
+  readonly lendingFactor: number;
+}
+
 export interface AccessModePreset {
   readonly id: AccessMode;
   readonly displayName: string;
-  readonly audience: string;
+  /** What the mode is for, for reports. */
+  readonly description: string;
   /** Smallest GPU-hour budget (exclusive), if any. */
   readonly gpuHoursAbove?: number;
   /** Largest GPU-hour budget (inclusive), if any. */
@@ -26,74 +61,97 @@ export interface AccessModePreset {
   /** Largest sustained share in GPU-equivalents at any time, if any. */
   readonly maxGpus?: number;
   readonly duration: DurationRule;
-  /** Priority of the mode's WorkloadPriorityClass: higher is admitted (and preempts) first. */
-  readonly priority: number;
-  /** Fair-sharing weight of a tenant's queue in the site cohort. */
-  readonly fairShareWeight: number;
-  /** Whether the mode's queues may borrow idle quota from the cohort. */
-  readonly canBorrow: boolean;
-  /** Whether a queue of this mode may reclaim its lent quota by preempting borrowers. */
-  readonly reclaimsLentQuota: boolean;
+  readonly scheduling: AccessModeSchedulingPreset;
 }
 
+/**
+ * The preset of every access mode. Reasoning behind the numbers:
+ * - Playground is for entry-level tests: lowest priority, no borrowing, lends everything;
+ * - Fast Lane gets short, sized allocations: may borrow half its quota again and reclaims its own
+ *   quota from lower-priority borrowers;
+ * - Large Scale and AI for Science went through peer review and hold the biggest guarantees:
+ *   double weight, and they reclaim their nominal quota from any borrower;
+ * - internal (site staff) ranks highest but borrows little, so that operations never starve users.
+ */
 export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>> = {
   playground: {
     id: 'playground',
     displayName: 'Playground',
-    audience: 'SMEs, start-ups, industry and entry-level users: limited resources for entry-level tests',
     // Policy: "small" is not quantified by the call; 8 GPU-equivalents and 10,000 GPU-hours.
     maxGpus: 8,
     maxGpuHours: 10_000,
     duration: { kind: 'range', minMonths: 1, maxMonths: 3 },
-    priority: 100,
-    fairShareWeight: 0.5,
-    canBorrow: true,
-    reclaimsLentQuota: false,
+    description: 'EuroHPC Playground: small entry-level tests, 1 to 3 months',
+    scheduling: {
+      priorityClass: 'aif-playground',
+      priority: 100,
+      fairSharingWeight: '1',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Never' },
+      borrowingFactor: 0,
+      lendingFactor: 1,
+    },
   },
   'fast-lane': {
     id: 'fast-lane',
     displayName: 'Fast Lane',
-    audience: 'SMEs and start-ups familiar with HPC',
     maxGpuHours: 50_000,
     duration: { kind: 'range', minMonths: 1, maxMonths: 3 },
-    priority: 200,
-    fairShareWeight: 1,
-    canBorrow: true,
-    reclaimsLentQuota: true,
+    description: 'EuroHPC Fast Lane: up to 50,000 GPU-hours over 1 to 3 months',
+    scheduling: {
+      priorityClass: 'aif-fast-lane',
+      priority: 300,
+      fairSharingWeight: '1',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'LowerPriority' },
+      borrowingFactor: 0.5,
+      lendingFactor: 1,
+    },
   },
   'large-scale': {
     id: 'large-scale',
     displayName: 'Large Scale',
-    audience: 'industry and high-impact AI',
     gpuHoursAbove: 50_000,
     duration: { kind: 'one-of', months: [3, 6, 12] },
-    priority: 300,
-    fairShareWeight: 2,
-    canBorrow: true,
-    reclaimsLentQuota: true,
+    description: 'EuroHPC Large Scale: more than 50,000 GPU-hours over 3, 6 or 12 months',
+    scheduling: {
+      priorityClass: 'aif-large-scale',
+      priority: 500,
+      fairSharingWeight: '2',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
+      borrowingFactor: 1,
+      lendingFactor: 1,
+    },
   },
   'ai-for-science': {
     id: 'ai-for-science',
     displayName: 'AI for Science',
-    audience: 'science, public sector and EU-funded projects',
     duration: { kind: 'one-of', months: [6] },
-    priority: 300,
-    fairShareWeight: 2,
-    canBorrow: true,
-    reclaimsLentQuota: true,
+    description: 'EuroHPC AI for Science: peer-reviewed science and public-sector projects, 6 months',
+    scheduling: {
+      priorityClass: 'aif-ai-for-science',
+      priority: 500,
+      fairSharingWeight: '2',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
+      borrowingFactor: 1,
+      lendingFactor: 1,
+    },
   },
   internal: {
     id: 'internal',
     displayName: 'Internal',
-    audience: "the site's own staff and services",
     duration: { kind: 'any' },
-    priority: 250,
-    fairShareWeight: 1,
-    canBorrow: true,
-    reclaimsLentQuota: true,
+    description: "The site's own staff: operations, benchmarks, acceptance tests",
+    scheduling: {
+      priorityClass: 'aif-internal',
+      priority: 1000,
+      fairSharingWeight: '1',
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
+      borrowingFactor: 0.25,
+      lendingFactor: 1,
+    },
   },
 };
 
+/** The preset of one access mode. */
 export function accessModePreset(mode: AccessMode): AccessModePreset {
   return ACCESS_MODE_PRESETS[mode];
 }

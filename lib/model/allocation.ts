@@ -128,6 +128,31 @@ export function grantUnits(pool: NodePoolSpec, grant: TenantGpuGrant, allocation
 }
 
 /**
+ * A grant's units if its amount, budget and period are valid, otherwise undefined: for capacity
+ * checks, which must not throw on problems that other checks report.
+ */
+export function validGrantUnits(
+  pool: NodePoolSpec,
+  grant: TenantGpuGrant,
+  allocation?: TenantAllocation,
+): number | undefined {
+  if (grant.count !== undefined) {
+    return grant.gpuHours === undefined && Number.isInteger(grant.count) && grant.count > 0
+      ? grant.count
+      : undefined;
+  }
+  if (typeof grant.gpuHours !== 'number' || !(grant.gpuHours > 0) || !allocation) return undefined;
+  const s = parseDate(allocation.start);
+  const e = parseDate(allocation.end);
+  if (s === undefined || e === undefined || e < s) return undefined;
+  try {
+    return grantUnits(pool, grant, allocation);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * GPU-hours of a grant: its budget, or for an explicit count the hours that count runs up over the
  * tenant's period. Undefined for a count without a period.
  */

@@ -40,7 +40,15 @@ export type IssueCode =
   | 'DEFAULT_CLASS_DUPLICATE'
   | 'DRIVER_PARAMETER_INVALID'
   | 'STORAGE_MODE_UNSUPPORTED'
-  | 'VOLUME_OVER_QUOTA';
+  | 'VOLUME_OVER_QUOTA'
+  // schedulers (lib/model/scheduling.ts)
+  | 'SCHEDULER_POOL_UNKNOWN'
+  | 'SCHEDULER_NODES_EXCEEDED'
+  | 'TENANT_QUOTA_EXCEEDS_SHARE'
+  | 'TENANT_UNKNOWN'
+  | 'BORROWING_WITHOUT_COHORT'
+  | 'SECRET_REF_MISSING'
+  | 'SLURM_POOL_UNSUPPORTED';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

@@ -7,4 +7,5 @@ export * from './hostlist';
 export * from './profile';
 export * from './quantity';
 export * from './storage';
+export * from './scheduling';
 export * from './validate';

@@ -3,6 +3,7 @@
  * Profiles live in `stacks/sites/<site>.ts`; `validateSite` checks them before anything is built.
  */
 import type { StorageTierSpec, TenantStorageGrant, TenantVolumeSpec } from './storage';
+import type { SchedulersSpec } from './scheduling';
 
 /** How Terraform reaches the cluster: a kubeconfig file and one of its contexts. */
 export interface KubernetesConnection {
@@ -228,6 +229,8 @@ export interface SiteProfile {
    * @default - the Slurm cluster's own default
    */
   readonly slurmStateTier?: string;
+  /** Kueue and Slurm, and how they share the pools (see lib/model/scheduling.ts). @default - none */
+  readonly schedulers?: SchedulersSpec;
 }
 
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';

@@ -11,6 +11,7 @@ import {
   grantGpuHours,
   grantUnits,
   parseDate,
+  validGrantUnits,
   periodDays,
   periodFits,
   periodMonths,
@@ -29,6 +30,7 @@ import type {
 } from './profile';
 import { isQuantity } from './quantity';
 import { checkStorage } from './storage';
+import { checkSchedulers } from './scheduling';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -690,22 +692,6 @@ function checkAllocation(
   }
 }
 
-/** A grant's units if its amount, budget and period are valid; otherwise undefined (reported elsewhere). */
-function safeUnits(pool: NodePoolSpec, grant: TenantGpuGrant, tenant: TenantSpec): number | undefined {
-  if (grant.count !== undefined)
-    return grant.gpuHours === undefined && isPositiveInteger(grant.count) ? grant.count : undefined;
-  const a = tenant.allocation;
-  if (typeof grant.gpuHours !== 'number' || grant.gpuHours <= 0 || !a) return undefined;
-  const s = parseDate(a.start);
-  const e = parseDate(a.end);
-  if (s === undefined || e === undefined || e < s) return undefined;
-  try {
-    return grantUnits(pool, grant, a);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Checks that the tenants' grants fit the pools, per resource of each pool, within the pool's
  * stated over-commit factor.
@@ -728,7 +714,7 @@ export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
           if (grant.pool !== pool.name) continue;
           if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) continue;
           if (grantResource(pool, grant) !== offer.resource) continue;
-          const units = safeUnits(pool, grant, tenant);
+          const units = validGrantUnits(pool, grant, tenant.allocation);
           if (units === undefined) continue;
           takers[tenant.name] = (takers[tenant.name] ?? 0) + units;
           total += units;
@@ -885,6 +871,7 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   });
   checkCapacity(c, { ...profile, nodePools: pools, tenants });
   checkStorage(c, { ...profile, nodePools: pools, tenants });
+  checkSchedulers(c, { ...profile, nodePools: pools, tenants });
   return c.issues;
 }
 

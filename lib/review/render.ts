@@ -72,7 +72,19 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
   parts.push(
     renderTable(
       format,
-      ['pool', 'accelerator', 'nodes', 'GPUs', 'resource', 'units', 'granted', 'headroom', 'granted %'],
+      [
+        'pool',
+        'accelerator',
+        'nodes',
+        'GPUs',
+        'resource',
+        'units',
+        'Slurm nodes',
+        'for tenants',
+        'granted',
+        'headroom',
+        'granted %',
+      ],
       site.offers.map((o) => [
         o.pool,
         o.accelerator,
@@ -80,9 +92,11 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
         o.gpus,
         o.resource,
         o.units,
+        o.slurmNodes,
+        o.tenantUnits,
         o.granted,
         o.headroom,
-        o.units > 0 ? Math.round((o.granted / o.units) * 1000) / 10 : 0,
+        o.tenantUnits > 0 ? Math.round((o.granted / o.tenantUnits) * 1000) / 10 : 0,
       ]),
     ),
   );
@@ -150,7 +164,7 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
   const over = site.offers.filter((o) => o.headroom < 0);
   for (const o of over)
     notices.push(
-      `Pool ${o.pool} is over-committed on ${o.resource}: ${fmt(o.granted)} granted of ${fmt(o.units)} (factor ${o.overcommitFactor})`,
+      `Pool ${o.pool} is over-committed on ${o.resource}: ${fmt(o.granted)} granted of ${fmt(o.tenantUnits)} (factor ${o.overcommitFactor})`,
     );
   if (notices.length > 0)
     parts.push('\n', notices.map((n) => (format === 'markdown' ? `- ${n}` : `! ${n}`)).join('\n'), '\n');

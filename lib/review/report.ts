@@ -16,11 +16,15 @@ export interface OfferRow {
   readonly resource: string;
   /** Units the pool offers of this resource. */
   readonly units: number;
+  /** Nodes of the pool that the Slurm cluster holds. */
+  readonly slurmNodes: number;
+  /** Units left for the tenants' quotas (the pool less Slurm's nodes). */
+  readonly tenantUnits: number;
   readonly gpuEquivalentPerUnit: number;
   readonly overcommitFactor: number;
   /** Units granted to tenants. */
   readonly granted: number;
-  /** units - granted; negative when over-committed. */
+  /** tenantUnits - granted; negative when over-committed. */
   readonly headroom: number;
 }
 
@@ -218,10 +222,12 @@ export function siteReport(
         gpus: p.gpus,
         resource: o.resource,
         units: o.units,
+        slurmNodes: p.slurmNodes ?? 0,
+        tenantUnits: o.tenantUnits ?? o.units,
         gpuEquivalentPerUnit: o.gpuEquivalentPerUnit,
         overcommitFactor: p.overcommitFactor ?? 1,
         granted,
-        headroom: o.units - granted,
+        headroom: (o.tenantUnits ?? o.units) - granted,
       });
     }
   }

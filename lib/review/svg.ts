@@ -32,7 +32,7 @@ export function allocationSvg(site: SiteReport, date: string): string {
   const barWidth = 620;
   const rowHeight = 30;
   const rowGap = 26;
-  const top = 64;
+  const top = 76;
   const width = left + barWidth + 40;
   const colour = new Map(site.tenants.map((t, i) => [t.tenant, PALETTE[i % PALETTE.length]]));
   const out: string[] = [];
@@ -70,7 +70,19 @@ export function allocationSvg(site: SiteReport, date: string): string {
       }
       x += w;
     }
-    const capX = left + px(o.units);
+    // The tenants' share ends where Slurm's nodes begin; the line marks that capacity.
+    const capX = left + px(o.tenantUnits);
+    if (o.units > o.tenantUnits) {
+      const slurmW = px(o.units - o.tenantUnits);
+      out.push(
+        `<rect x="${capX.toFixed(1)}" y="${y}" width="${slurmW.toFixed(1)}" height="${rowHeight}" fill="#555555"><title>${esc(`Slurm: ${o.slurmNodes} nodes, ${n(o.units - o.tenantUnits)} ${o.resource}`)}</title></rect>`,
+      );
+      if (slurmW > 70) {
+        out.push(
+          `<text x="${(capX + slurmW / 2).toFixed(1)}" y="${y + 20}" text-anchor="middle" fill="#ffffff" class="small">Slurm ${n(o.units - o.tenantUnits)}</text>`,
+        );
+      }
+    }
     if (o.headroom > 0 && px(o.headroom) > 60) {
       out.push(
         `<text x="${((x + capX) / 2).toFixed(1)}" y="${y + 20}" text-anchor="middle" class="small">free ${n(o.headroom)}</text>`,
@@ -103,7 +115,8 @@ export function allocationSvg(site: SiteReport, date: string): string {
     `<style>.small { font-size: 11px; }</style>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="20" y="28" font-size="17" font-weight="bold">${esc(`GPU allocation: ${site.displayName}`)}</text>`,
-    `<text x="20" y="48" class="small">${esc(`Grants per pool and tenant on ${date}; faded: expired, dashed: not yet started; the line marks capacity (red: over-committed).`)}</text>`,
+    `<text x="20" y="46" class="small">${esc(`Grants per pool and tenant on ${date}. Faded: expired; dashed: not yet started; grey: held by Slurm.`)}</text>`,
+    `<text x="20" y="60" class="small">The line marks what the tenants may share (red: over-committed).</text>`,
     ...out,
     '</svg>',
     '',

@@ -1,12 +1,23 @@
 import { TerraformOutput, TerraformStack, type App } from 'cdktf';
 import { AmdGpuOperator, CertManager, NvidiaGpuOperator, poolTolerations } from '../compute/gpu-operators';
 import { GpuNodePool } from '../compute/node-pool';
-import { DEFAULT_POD_SECURITY_VERSION, unitGpuEquivalent, validateSite, type SiteProfile } from '../model';
+import {
+  DEFAULT_POD_SECURITY_VERSION,
+  offersOnNodes,
+  poolSplits,
+  resolveProfile,
+  unitGpuEquivalent,
+  validateSite,
+  type SiteProfile,
+} from '../model';
 import { pinAddress } from '../platform/ids';
 import { configureBackend, configureProviders } from '../platform/providers';
 import { SiteStorage } from '../storage/site-storage';
 import type { StorageTier } from '../storage/storage-tier';
+import { KUEUE_TENANT_RULES, type Kueue, type KueueTenantQueue } from '../scheduling/kueue';
+import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
+import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
 
 function byName<T extends { name: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -48,6 +59,10 @@ export class AiFactorySite {
     this.certManagerInstance ??= new CertManager(this.platform, 'cert-manager');
     return this.certManagerInstance;
   }
+  public readonly kueue?: Kueue;
+  public readonly slurmOperator?: SlurmOperator;
+  public readonly kueueQueues?: ReadonlyMap<string, KueueTenantQueue>;
+  public readonly slurm?: SlurmCluster;
 
   constructor(app: App, profile: SiteProfile) {
     validateSite(profile);
@@ -81,6 +96,11 @@ export class AiFactorySite {
         driver,
       });
     }
+    ({ kueue: this.kueue, slurmOperator: this.slurmOperator } = addPlatformSchedulers(
+      this.platform,
+      profile,
+      profile.schedulers?.slurm ? this.useCertManager() : undefined,
+    ));
 
     this.storage = new SiteStorage(this.platform, 'storage', {
       tiers: profile.storageTiers ?? [],
@@ -127,10 +147,21 @@ export class AiFactorySite {
           storage: (t.storage ?? []).map((g) => ({ ...g, tier: tiers.get(g.tier) as StorageTier })),
           siteTiers,
           volumes: (t.volumes ?? []).map((v) => ({ ...v, tier: tiers.get(v.tier) as StorageTier })),
+          additionalRules: profile.schedulers?.kueue
+            ? { admin: KUEUE_TENANT_RULES, member: KUEUE_TENANT_RULES }
+            : undefined,
         }),
       );
     }
     this.tenants = tenants;
+    // Queues take the grants as counts: budgets resolved over their periods, as the quotas did.
+    ({ kueueQueues: this.kueueQueues, slurm: this.slurm } = addTenantSchedulers(
+      this.tenantsStack,
+      resolveProfile(profile),
+      pools,
+      tenants,
+      this.slurmStateTier?.className,
+    ));
   }
 
   /**
@@ -139,6 +170,7 @@ export class AiFactorySite {
    * `terraform output` shows it on a deployed site.
    */
   private inventory(pools: readonly GpuNodePool[], tiers: readonly StorageTier[]): void {
+    const splits = new Map(poolSplits(this.profile).map((s) => [s.pool, s]));
     const out = new TerraformOutput(this.platform, 'site-inventory', {
       description: `What the GPU pools and storage tiers of ${this.profile.displayName} hold`,
       value: {
@@ -157,9 +189,16 @@ export class AiFactorySite {
             ? `${p.spec.interconnect.fabric} ${p.spec.interconnect.generation} ${p.spec.interconnect.linksPerNode}x${p.spec.interconnect.gbpsPerLink}G`
             : '',
           overcommitFactor: p.spec.overcommit?.factor ?? 1,
+          // Nodes the Slurm cluster holds; tenants' quotas draw on the rest.
+          slurmNodes: splits.get(p.name)?.slurm ?? 0,
           offers: p.offers.map((o) => ({
             resource: o.resource,
             units: o.units,
+            tenantUnits: Math.floor(
+              offersOnNodes(p.spec, splits.get(p.name)?.kubernetes ?? p.nodeCount).find(
+                (x) => x.resource === o.resource,
+              )?.units ?? o.units,
+            ),
             gpuEquivalentPerUnit: unitGpuEquivalent(p.spec, { migProfile: o.migProfile }),
           })),
           note: p.spec.note ?? '',

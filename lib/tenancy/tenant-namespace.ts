@@ -17,6 +17,7 @@ import {
   grantResource,
   grantUnits,
   IssueCollector,
+  parseQuantity,
   tenantGpuQuota,
   type AccessMode,
   type NodePoolSpec,
@@ -143,10 +144,11 @@ export class TenantNamespace extends Construct {
   public readonly name: string;
   public readonly namespace: NamespaceV1;
   public readonly quota: ResourceQuotaV1;
-  /** The quota's hard limits, as applied. */
+  /** The quota's hard limits as derived from the allocation (see `raiseQuota` for what may be added). */
   public readonly hardLimits: Readonly<Record<string, string>>;
   /** The tenant's shared volumes, in name order. */
   public readonly volumes: readonly PersistentVolumeClaimV1[];
+  private applied: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
@@ -269,6 +271,7 @@ export class TenantNamespace extends Construct {
       ),
     );
     this.hardLimits = hard;
+    this.applied = { ...hard };
     this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
     pinAddress(this.quota, 'tenant', name, 'quota');
     this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
@@ -360,6 +363,24 @@ export class TenantNamespace extends Construct {
       [...MEMBER_RULES, ...(props.additionalRules?.member ?? [])],
       props.groups.members ?? [],
     );
+  }
+
+  /**
+   * Raises hard limits of the quota (`spec.hard`), never lowering one: a scheduler that lets the
+   * tenant borrow idle capacity (Kueue's `borrowingLimit`) needs room in the quota for the pods it
+   * admits, or they would be refused at creation. `hardLimits` keeps the allocation.
+   */
+  public raiseQuota(limits: Readonly<Record<string, string>>): void {
+    for (const [key, value] of Object.entries(limits)) {
+      const current = this.applied[key];
+      if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
+    }
+    this.quota.addOverride('spec.hard', { ...this.applied });
+  }
+
+  /** The quota's hard limits as applied (the allocation, raised by `raiseQuota`). */
+  public get appliedHardLimits(): Readonly<Record<string, string>> {
+    return { ...this.applied };
   }
 }
 

@@ -87,6 +87,17 @@ export const profile: SiteProfile = {
   ],
   // The Slurm controller state and slurmdbd database outlive their claims on the project tier.
   slurmStateTier: 'work',
+  // Both schedulers share the Booster partition: Slurm (Slinky) takes 16 nodes for `sbatch` users,
+  // Kueue the other 112 (448 GPUs), which the tenants' quotas below use in full.
+  schedulers: {
+    kueue: {},
+    slurm: {
+      nodes: { booster: 16 }, // assumed split
+      // assumed: CINECA's existing accounting MariaDB; the Secret is created by the site.
+      accounting: { host: 'slurmdb.leonardo.local', passwordSecret: { name: 'slurmdbd-mariadb' } },
+      login: { replicas: 2, sssdConfSecret: { name: 'slurm-sssd-conf' } },
+    },
+  },
   // Allocations are illustrative (assumed), one tenant per sector of the factory.
   // Storage quotas are illustrative too (assumed), sized to the tenants' GPU shares.
   tenants: [

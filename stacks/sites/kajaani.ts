@@ -84,8 +84,8 @@ export const profile: SiteProfile = {
       note: 'LUMI-F flash Lustre (HPE ClusterStor); size and driver assumed',
     },
   ],
-  // The Slurm controller state and slurmdbd database outlive their claims on the project tier.
-  slurmStateTier: 'project',
+  // Kueue only: LUMI's Slurm users stay on LUMI-G's own Slurm outside Kubernetes.
+  schedulers: { kueue: {} },
   // Allocations are illustrative (assumed). Budgets count hours of one GCD, the unit Kubernetes schedules.
   // Storage quotas are illustrative too (assumed), sized to the tenants' GPU shares.
   tenants: [

@@ -137,7 +137,7 @@ describe('access mode presets', () => {
   });
 
   it('rank priorities: Large Scale and AI for Science above Fast Lane above Playground', () => {
-    const p = (m: keyof typeof ACCESS_MODE_PRESETS) => ACCESS_MODE_PRESETS[m].priority;
+    const p = (m: keyof typeof ACCESS_MODE_PRESETS) => ACCESS_MODE_PRESETS[m].scheduling.priority;
     expect(p('large-scale')).toBeGreaterThan(p('fast-lane'));
     expect(p('ai-for-science')).toBeGreaterThan(p('fast-lane'));
     expect(p('fast-lane')).toBeGreaterThan(p('playground'));

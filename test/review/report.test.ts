@@ -118,11 +118,13 @@ describe('aif report', () => {
 
   it('renders the same figures as a terminal table and as Markdown', () => {
     const text = renderFleet(report, 'table');
-    expect(text).toMatch(/^h100 +nvidia-h100-80gb +10 +80 +nvidia.com\/gpu +80 +55 +25 +68.8$/m);
+    expect(text).toMatch(/^h100 +nvidia-h100-80gb +10 +80 +nvidia.com\/gpu +80 +0 +80 +55 +25 +68.8$/m);
     expect(text).toMatch(/! Expired allocations \(offboard or renew\): fastlane/);
     expect(text).toMatch(/! Allocations that start in the future: playground/);
     const md = renderFleet(report, 'markdown');
-    expect(md).toContain('| h100 | nvidia-h100-80gb | 10 | 80 | nvidia.com/gpu | 80 | 55 | 25 | 68.8 |');
+    expect(md).toContain(
+      '| h100 | nvidia-h100-80gb | 10 | 80 | nvidia.com/gpu | 80 | 0 | 80 | 55 | 25 | 68.8 |',
+    );
     expect(md).toContain(
       '| playground | Playground | EHPC-AIF-2026PG01-0003 | 2026-07-01 .. 2026-07-31 | future |',
     );
@@ -204,9 +206,19 @@ describe('aif report on Bologna, figures worked out by hand from the profile', (
     // booster: 128 nodes x 4 = 512 GPUs. agrifood 800,000 / 8,760 h = 91.3 -> 91; cybersecurity
     // 50,000 / 2,208 h = 22.6 -> 23; earth-climate 160; manufacturing 300,000 / 4,416 h = 67.9 -> 68.
     // it4lia-gb200: 64 x 4 = 256; climate-foundation 1,500,000 / 8,784 h = 170.8 -> 171.
-    expect(report.sites[0].offers.map((o) => [o.pool, o.units, o.granted, o.headroom])).toEqual([
-      ['booster', 512, 342, 170],
-      ['it4lia-gb200', 256, 171, 85],
+    // Slurm holds 16 booster nodes (64 GPUs), so the tenants share 448.
+    expect(
+      report.sites[0].offers.map((o) => [
+        o.pool,
+        o.units,
+        o.slurmNodes,
+        o.tenantUnits,
+        o.granted,
+        o.headroom,
+      ]),
+    ).toEqual([
+      ['booster', 512, 16, 448, 342, 106],
+      ['it4lia-gb200', 256, 0, 256, 171, 85],
     ]);
   });
 

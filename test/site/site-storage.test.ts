@@ -2,7 +2,7 @@ import { AiFactorySite } from '../../lib/site/site';
 import type { SiteProfile } from '../../lib/model';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
-import { resources, synth, testApp, type TfJson } from '../helpers';
+import { resources, sampleProfile, synth, testApp, type TfJson } from '../helpers';
 
 function build(profile: SiteProfile): { site: AiFactorySite; platform: TfJson; tenants: TfJson } {
   const site = new AiFactorySite(testApp(), profile);
@@ -32,10 +32,12 @@ describe('site storage', () => {
       scratch: 'exa.csi.ddn.com Delete default=true',
       work: 'exa.csi.ddn.com Retain default=false',
     });
-    // Drivers installed by the site: no CSI release, no cert-manager for storage.
-    expect(Object.values(resources(b.platform, 'helm_release')).map((r) => r.chart)).toEqual([
-      'gpu-operator',
-    ]);
+    // Drivers installed by the site: no CSI driver release (cert-manager is there for Slinky).
+    const charts = Object.values(resources(b.platform, 'helm_release')).map((r) => r.chart);
+    expect(charts).not.toEqual(expect.arrayContaining(['csi-driver-nfs']));
+    expect(
+      charts.filter((c) => ['csi-driver-nfs', 'rook-ceph', 'rook-ceph-cluster', 'topolvm'].includes(c)),
+    ).toEqual([]);
     expect(b.site.slurmStateTier?.className).toBe('work');
   });
 
@@ -45,7 +47,8 @@ describe('site storage', () => {
       project: 'lustre.csi.lumi.csc.fi Retain default=false',
       scratch: 'lustre.csi.lumi.csc.fi Delete default=true',
     });
-    expect(k.site.slurmStateTier?.className).toBe('project');
+    // Kajaani runs no Slurm on Kubernetes, so it names no state tier.
+    expect(k.site.slurmStateTier).toBeUndefined();
   });
 
   it('quotas every tenant per tier, zero on tiers it may not use', () => {
@@ -138,8 +141,15 @@ describe('site storage', () => {
     expect(JSON.stringify(r.tenants)).toBe(JSON.stringify(b.tenants));
   });
 
-  it('creates cert-manager only where a component needs it', () => {
-    expect(b.site.certManager).toBeUndefined();
+  it('creates cert-manager once, and only where a component needs it', () => {
+    expect(b.site.certManager).toBeDefined(); // the Slinky operator's webhooks
     expect(k.site.certManager).toBeDefined(); // the AMD GPU operator's webhooks
+    for (const json of [b.platform, k.platform]) {
+      expect(
+        Object.values(resources(json, 'helm_release')).filter((r) => r.chart === 'cert-manager'),
+      ).toHaveLength(1);
+    }
+    const plain = new AiFactorySite(testApp(), sampleProfile());
+    expect(plain.certManager).toBeUndefined(); // NVIDIA only, no Slurm, no TopoLVM
   });
 });

@@ -143,7 +143,7 @@ describe('site profiles', () => {
     const charts = Object.values(resources(platform, 'helm_release'))
       .map((r) => r.chart)
       .sort();
-    expect(charts).toEqual(['cert-manager', 'gpu-operator-charts']);
+    expect(charts).toEqual(['cert-manager', 'gpu-operator-charts', 'kueue']);
   });
 
   describe.each(profiles.map((p) => [p.name, p] as const))('%s', (_name, profile) => {

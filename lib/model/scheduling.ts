@@ -1,0 +1,469 @@
+/**
+ * The schedulers of a site: Kueue for Kubernetes-native jobs and Slurm (through SchedMD's Slinky)
+ * for `sbatch` users, over the same GPU pools. Types, the split of each pool's nodes between the
+ * two, and the validation of both; pure TypeScript like the rest of lib/model.
+ */
+import { accelerator, findAccelerator } from './accelerators';
+import { validGrantUnits } from './allocation';
+import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
+import type { IssueCollector } from './errors';
+import type { NodePoolSpec, SiteProfile } from './profile';
+
+/** A key of a Kubernetes Secret, by name: the library never sees the secret value itself. */
+export interface SecretKeySpec {
+  /** Name of a Secret the site creates in the scheduler's namespace. */
+  readonly name: string;
+  /** @default - the chart's conventional key (`password`, `sssd.conf`) */
+  readonly key?: string;
+}
+
+/** Per-tenant departures from the access mode's Kueue defaults. */
+export interface KueueTenantOverride {
+  /**
+   * Units of each GPU resource (and the matching share of cpu and memory) the tenant's queue may
+   * borrow from the cohort beyond its quota. Needs a cohort.
+   * @default - the access mode's borrowing factor times the quota
+   */
+  readonly borrowingLimit?: number;
+  /**
+   * Units of each GPU resource of its unused quota the tenant lends to the cohort.
+   * @default - the access mode's lending factor times the quota
+   */
+  readonly lendingLimit?: number;
+}
+
+export interface KueueSpec {
+  /**
+   * Nodes of each pool that Kueue admits Kubernetes jobs onto, by pool name. A pool not named gets
+   * every node Slurm does not take.
+   * @default - every node of each pool, less the pool's Slurm NodeSet
+   */
+  readonly nodes?: Readonly<Record<string, number>>;
+  /**
+   * Cohort that the tenants' ClusterQueues share, so idle quota can be borrowed; `false` makes
+   * every queue stand alone (no borrowing or lending at all).
+   * @default - the site name
+   */
+  readonly cohort?: string | false;
+  /** By tenant name. @default - the access modes' presets (see ACCESS_MODE_PRESETS) */
+  readonly tenants?: Readonly<Record<string, KueueTenantOverride>>;
+}
+
+/** A Slurm partition over several pools, besides the one partition per pool. */
+export interface SlurmPartitionSpec {
+  /** Partition name as users pass it to `sbatch -p`. */
+  readonly name: string;
+  /** Pools (by name) whose NodeSets the partition spans. */
+  readonly pools: readonly string[];
+  /** Slurm `MaxTime`, e.g. `2-00:00:00`. @default 'UNLIMITED' */
+  readonly maxTime?: string;
+}
+
+export interface SlurmAccountingSpec {
+  /** Host of the site's existing MariaDB or MySQL server. */
+  readonly host: string;
+  /** @default 3306 */
+  readonly port?: number;
+  /** @default 'slurm_acct_db' */
+  readonly database?: string;
+  /** @default 'slurm' */
+  readonly user?: string;
+  /** The Secret holding the database password (key `password` unless stated). */
+  readonly passwordSecret: SecretKeySpec;
+}
+
+export interface SlurmLoginSpec {
+  /** @default 1 */
+  readonly replicas?: number;
+  /** The Secret holding the site's `sssd.conf` (key `sssd.conf` unless stated). */
+  readonly sssdConfSecret: SecretKeySpec;
+  /** How users reach the login nodes' SSH. @default 'LoadBalancer' */
+  readonly serviceType?: 'LoadBalancer' | 'NodePort' | 'ClusterIP';
+}
+
+export interface SlurmSpec {
+  /** Slurm `ClusterName` (unique per accounting database). @default - the site name */
+  readonly clusterName?: string;
+  /** slurmd pods (Slurm nodes) per pool, by pool name: one NodeSet per entry. */
+  readonly nodes: Readonly<Record<string, number>>;
+  /** @default - one partition per pool only */
+  readonly partitions?: readonly SlurmPartitionSpec[];
+  /** @default - the partition of the first pool by name */
+  readonly defaultPartition?: string;
+  /** Accounting through slurmdbd. @default - no accounting */
+  readonly accounting?: SlurmAccountingSpec;
+  /** Login nodes for users. @default - no login nodes */
+  readonly login?: SlurmLoginSpec;
+}
+
+/** Which schedulers a site runs. */
+export interface SchedulersSpec {
+  /** @default - no Kueue */
+  readonly kueue?: KueueSpec;
+  /** @default - no Slurm */
+  readonly slurm?: SlurmSpec;
+}
+
+/** How one pool's nodes are shared between the schedulers. */
+export interface PoolSplit {
+  readonly pool: string;
+  readonly nodes: number;
+  /** Nodes whose GPUs Kubernetes workloads (Kueue or not) may use. */
+  readonly kubernetes: number;
+  /** Nodes that run a slurmd pod each. */
+  readonly slurm: number;
+}
+
+function isCount(v: unknown, min: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min;
+}
+
+/**
+ * The split of every pool of a profile between Kubernetes workloads and Slurm. Without schedulers,
+ * a pool belongs to Kubernetes whole. Assumes a validated profile (counts are whole numbers).
+ */
+export function poolSplits(profile: SiteProfile): PoolSplit[] {
+  const slurm = profile.schedulers?.slurm?.nodes ?? {};
+  const kueue = profile.schedulers?.kueue?.nodes ?? {};
+  return [...profile.nodePools]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => {
+      const nodes = poolNodeCount(p);
+      const s = slurm[p.name] ?? 0;
+      const k = kueue[p.name] ?? Math.max(0, nodes - s);
+      return { pool: p.name, nodes, kubernetes: k, slurm: s };
+    });
+}
+
+/** What `nodes` of a pool offer, per extended resource (the pool's offers scaled down). */
+export function offersOnNodes(pool: NodePoolSpec, nodes: number): PoolOffer[] {
+  const total = poolNodeCount(pool);
+  return poolOffers(pool).map((o) => ({ ...o, units: total === 0 ? 0 : (o.units / total) * nodes }));
+}
+
+/** The Slurm GRES of one node of a pool: `gpu:a100:4` (`Gres=` in slurm.conf). */
+export function slurmGres(pool: NodePoolSpec): string {
+  return `gpu:${accelerator(pool.accelerator).gresType}:${pool.gpusPerNode}`;
+}
+
+/** The partition names of a Slurm spec: one per pool, then the extra ones. */
+export function slurmPartitionNames(spec: SlurmSpec): string[] {
+  return [...Object.keys(spec.nodes).sort(), ...(spec.partitions ?? []).map((p) => p.name)];
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SLURM_TIME = /^(UNLIMITED|INFINITE|\d+(-\d{1,2}(:\d{2}(:\d{2})?)?)?|\d+:\d{2}(:\d{2})?)$/;
+
+function checkPoolNames(
+  c: IssueCollector,
+  path: string,
+  map: Readonly<Record<string, number>>,
+  pools: ReadonlyMap<string, NodePoolSpec>,
+  min: number,
+  what: string,
+): void {
+  for (const [name, count] of Object.entries(map)) {
+    const p = `${path}["${name}"]`;
+    if (!pools.has(name)) {
+      c.add(
+        'SCHEDULER_POOL_UNKNOWN',
+        p,
+        name,
+        `the site has no pool '${name}'`,
+        `use one of the site's pools: ${[...pools.keys()].sort().join(', ') || '(none defined)'}`,
+      );
+    }
+    if (!isCount(count, min)) {
+      c.add(
+        'COUNT_NOT_POSITIVE',
+        p,
+        count,
+        `${what} must be a whole number of ${min === 0 ? 'zero or more' : 'one or more'} nodes`,
+        `set ${p} to ${min} or more`,
+      );
+    }
+  }
+}
+
+function checkSecret(c: IssueCollector, path: string, ref: SecretKeySpec | undefined, what: string): void {
+  const name = ref?.name;
+  if (typeof name !== 'string' || name === '') {
+    c.add(
+      'SECRET_REF_MISSING',
+      `${path}.name`,
+      name,
+      `${what} must come from a Secret named here; the library never puts secrets into Terraform`,
+      `create the Secret in the scheduler's namespace and set ${path} to { name: 'its-name' }`,
+    );
+  } else if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      name,
+      'not a valid Secret name (a DNS subdomain: lower-case letters, digits, - and .)',
+      `write the name as \`kubectl get secrets\` shows it`,
+    );
+  }
+}
+
+function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<string, NodePoolSpec>): void {
+  const kueue = profile.schedulers?.kueue;
+  if (!kueue) return;
+  checkPoolNames(c, 'schedulers.kueue.nodes', kueue.nodes ?? {}, pools, 0, 'the Kueue share of a pool');
+  if (kueue.cohort !== undefined && kueue.cohort !== false && !DNS_LABEL.test(String(kueue.cohort))) {
+    c.add(
+      'NAME_INVALID',
+      'schedulers.kueue.cohort',
+      kueue.cohort,
+      'the cohort name must be a Kubernetes DNS label',
+      "rename it, e.g. 'bologna', or set it to false for queues without a cohort",
+    );
+  }
+  const tenants = new Set(profile.tenants.map((t) => t.name));
+  for (const [name, o] of Object.entries(kueue.tenants ?? {})) {
+    const p = `schedulers.kueue.tenants["${name}"]`;
+    if (!tenants.has(name)) {
+      c.add(
+        'TENANT_UNKNOWN',
+        p,
+        name,
+        `the site has no tenant '${name}'`,
+        `use one of: ${[...tenants].sort().join(', ') || '(none defined)'}`,
+      );
+    }
+    for (const key of ['borrowingLimit', 'lendingLimit'] as const) {
+      if (o[key] !== undefined && !isCount(o[key], 0)) {
+        c.add('COUNT_NOT_POSITIVE', `${p}.${key}`, o[key], `${key} must be a whole number`, 'set 0 or more');
+      }
+    }
+    if (kueue.cohort === false && (o.borrowingLimit !== undefined || o.lendingLimit !== undefined)) {
+      c.add(
+        'BORROWING_WITHOUT_COHORT',
+        o.borrowingLimit !== undefined ? `${p}.borrowingLimit` : `${p}.lendingLimit`,
+        o.borrowingLimit ?? o.lendingLimit,
+        'a queue borrows and lends only within a cohort, and schedulers.kueue.cohort is false',
+        `remove the limit, or give the queues a cohort (schedulers.kueue.cohort: '${profile.name}')`,
+      );
+    }
+  }
+}
+
+/**
+ * Checks a Slurm cluster's spec against the pools it may use (by name). Used for profiles and by
+ * the SlurmCluster construct on its own props.
+ */
+export function checkSlurm(
+  c: IssueCollector,
+  slurm: SlurmSpec,
+  pools: ReadonlyMap<string, NodePoolSpec>,
+  path: string,
+): void {
+  if (slurm.clusterName !== undefined && !DNS_LABEL.test(String(slurm.clusterName))) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.clusterName`,
+      slurm.clusterName,
+      'the Slurm cluster name must be a DNS label (it also names Kubernetes objects)',
+      "rename it, e.g. 'leonardo-ai'",
+    );
+  }
+  const nodes = slurm.nodes ?? {};
+  if (Object.keys(nodes).length === 0) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.nodes`,
+      slurm.nodes,
+      'a Slurm cluster needs at least one NodeSet',
+      'give Slurm nodes of a pool, e.g. { booster: 16 }, or remove schedulers.slurm',
+    );
+  }
+  checkPoolNames(c, `${path}.nodes`, nodes, pools, 1, 'the Slurm NodeSet of a pool');
+  const vendors = new Set<string>();
+  for (const name of Object.keys(nodes).sort()) {
+    const pool = pools.get(name);
+    const acc = pool && findAccelerator(pool.accelerator);
+    if (!pool || !acc) continue;
+    vendors.add(acc.vendor);
+    if (pool.mig || pool.timeSlicingReplicas) {
+      c.add(
+        'SLURM_POOL_UNSUPPORTED',
+        `${path}.nodes["${name}"]`,
+        name,
+        `pool '${name}' is ${pool.mig ? 'partitioned with MIG' : 'time-sliced'}; slurmd takes whole GPUs of a node`,
+        'give Slurm nodes of a pool that offers whole GPUs',
+      );
+    }
+  }
+  if (vendors.size > 1) {
+    c.add(
+      'SLURM_POOL_UNSUPPORTED',
+      `${path}.nodes`,
+      nodes,
+      'the pools mix NVIDIA and AMD GPUs; one gres.conf AutoDetect line serves one vendor',
+      'run one Slurm cluster per vendor, or give Slurm pools of one vendor only',
+    );
+  }
+  const seen = new Set(Object.keys(nodes));
+  (slurm.partitions ?? []).forEach((part, i) => {
+    const p = `${path}.partitions[${i}]`;
+    if (!DNS_LABEL.test(String(part.name)) || seen.has(part.name)) {
+      c.add(
+        seen.has(part.name) ? 'NAME_DUPLICATE' : 'NAME_INVALID',
+        `${p}.name`,
+        part.name,
+        seen.has(part.name)
+          ? `partition '${part.name}' already exists (every pool has a partition of its own name)`
+          : 'a partition name must be a DNS label',
+        'choose another name',
+      );
+    }
+    seen.add(part.name);
+    if ((part.pools ?? []).length === 0) {
+      c.add(
+        'VALUE_INVALID',
+        `${p}.pools`,
+        part.pools,
+        'a partition needs at least one pool',
+        'name its pools',
+      );
+    }
+    (part.pools ?? []).forEach((name, j) => {
+      if (!pools.has(name) || nodes[name] === undefined) {
+        c.add(
+          'SCHEDULER_POOL_UNKNOWN',
+          `${p}.pools[${j}]`,
+          name,
+          pools.has(name)
+            ? `pool '${name}' has no Slurm NodeSet (schedulers.slurm.nodes does not name it)`
+            : `the site has no pool '${name}'`,
+          `use one of the Slurm pools: ${Object.keys(nodes).sort().join(', ') || '(none)'}`,
+        );
+      }
+    });
+    if (part.maxTime !== undefined && !SLURM_TIME.test(part.maxTime)) {
+      c.add(
+        'VALUE_INVALID',
+        `${p}.maxTime`,
+        part.maxTime,
+        'not a Slurm time limit',
+        "write it like '2-00:00:00', '48:00:00' or 'UNLIMITED'",
+      );
+    }
+  });
+  if (slurm.defaultPartition !== undefined && !seen.has(slurm.defaultPartition)) {
+    c.add(
+      'SCHEDULER_POOL_UNKNOWN',
+      `${path}.defaultPartition`,
+      slurm.defaultPartition,
+      'no partition of that name',
+      `use one of: ${[...seen].join(', ')}`,
+    );
+  }
+  if (slurm.accounting) {
+    const a = slurm.accounting;
+    if (typeof a.host !== 'string' || a.host.trim() === '' || /\s/.test(a.host)) {
+      c.add(
+        'VALUE_INVALID',
+        `${path}.accounting.host`,
+        a.host,
+        'the accounting database host is empty or not a host name',
+        "name the site's MariaDB host, e.g. 'mariadb.slurm.svc'",
+      );
+    }
+    if (a.port !== undefined && !(isCount(a.port, 1) && a.port <= 65535)) {
+      c.add('VALUE_INVALID', `${path}.accounting.port`, a.port, 'not a TCP port', 'use 1 to 65535');
+    }
+    checkSecret(c, `${path}.accounting.passwordSecret`, a.passwordSecret, 'the accounting database password');
+  }
+  if (slurm.login) {
+    if (slurm.login.replicas !== undefined && !isCount(slurm.login.replicas, 1)) {
+      c.add(
+        'COUNT_NOT_POSITIVE',
+        `${path}.login.replicas`,
+        slurm.login.replicas,
+        'login replicas must be a whole number of one or more',
+        'set 1 or more',
+      );
+    }
+    checkSecret(c, `${path}.login.sssdConfSecret`, slurm.login.sssdConfSecret, "the login nodes' sssd.conf");
+  }
+}
+
+/**
+ * Checks the schedulers of a site: names of pools and tenants they refer to, that the schedulers'
+ * nodes fit each pool, and that each tenant's quota fits the Kubernetes share of its pools.
+ */
+export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
+  if (!profile.schedulers) return;
+  const pools = new Map((profile.nodePools ?? []).map((p) => [p.name, p]));
+  checkKueue(c, profile, pools);
+  if (profile.schedulers.slurm) checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm');
+  // The arithmetic below needs whole node counts; unknown pool names in the maps are ignored by it.
+  if (
+    c.issues.some((i) => i.code === 'COUNT_NOT_POSITIVE' && /^schedulers\.(kueue|slurm)\.nodes/.test(i.path))
+  ) {
+    return;
+  }
+
+  let splits: PoolSplit[];
+  try {
+    splits = poolSplits(profile);
+  } catch {
+    return; // pools with unknown accelerators or bad hostlists are reported by checkPool
+  }
+  for (const s of splits) {
+    const pool = pools.get(s.pool) as NodePoolSpec;
+    const i = profile.nodePools.indexOf(pool);
+    const explicitKueue = profile.schedulers.kueue?.nodes?.[s.pool] !== undefined;
+    if (s.kubernetes + s.slurm > s.nodes || (!explicitKueue && s.slurm > s.nodes)) {
+      c.add(
+        'SCHEDULER_NODES_EXCEEDED',
+        s.slurm > 0 ? `schedulers.slurm.nodes["${s.pool}"]` : `schedulers.kueue.nodes["${s.pool}"]`,
+        { pool: s.pool, kueue: s.kubernetes, slurm: s.slurm },
+        `pool '${s.pool}' has ${s.nodes} nodes, but the schedulers are given ${s.kubernetes + s.slurm}`,
+        `lower schedulers.kueue.nodes["${s.pool}"] or schedulers.slurm.nodes["${s.pool}"] to fit ${s.nodes}`,
+      );
+      continue;
+    }
+    if (!findAccelerator(pool.accelerator) || s.kubernetes >= s.nodes) continue;
+    // Part of the pool went to Slurm (or is held back): the tenants' quotas must fit what is left.
+    const whole = new Map(poolOffers(pool).map((o) => [o.resource, o.units]));
+    for (const offer of offersOnNodes(pool, s.kubernetes)) {
+      let total = 0;
+      const takers: Record<string, number> = {};
+      profile.tenants.forEach((t, ti) => {
+        (t.gpus ?? []).forEach((g, gi) => {
+          if (g.pool !== s.pool || (g.migProfile !== undefined && !pool.mig?.profiles[g.migProfile])) return;
+          if (grantResource(pool, g) !== offer.resource) return;
+          // A budget counts as the units it resolves to over the tenant's period.
+          const units = validGrantUnits(pool, g, t.allocation);
+          if (units === undefined) return;
+          total += units;
+          takers[t.name] = (takers[t.name] ?? 0) + units;
+          if (units > offer.units) {
+            c.add(
+              'TENANT_QUOTA_EXCEEDS_SHARE',
+              `tenants[${ti}].gpus[${gi}]`,
+              g,
+              `pool '${s.pool}' keeps ${s.kubernetes} of its ${s.nodes} nodes for Kubernetes jobs, ${offer.units} ${offer.resource}; the grant comes to ${units}`,
+              `lower the grant to ${offer.units} or less, or give Kubernetes more nodes of '${s.pool}'`,
+            );
+          }
+        });
+      });
+      // Beyond the whole pool, checkCapacity has reported it already.
+      const factor = pool.overcommit && pool.overcommit.factor >= 1 ? pool.overcommit.factor : 1;
+      const allowed = Math.floor(offer.units * factor);
+      if (total > allowed && total <= Math.floor((whole.get(offer.resource) ?? 0) * factor)) {
+        c.add(
+          'POOL_OVERCOMMITTED',
+          `nodePools[${i}]`,
+          takers,
+          `tenants are granted ${total} ${offer.resource} of pool '${s.pool}', whose ${s.kubernetes} Kubernetes nodes (of ${s.nodes}; Slurm has ${s.slurm}) hold ${offer.units}`,
+          `lower the tenants' grants on pool '${s.pool}' by ${total - allowed}, or give Slurm fewer nodes`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,473 @@
+/**
+ * Upstream conformance of synthesized output (`aif verify`). Reads only `cdktf.out/stacks/<stack>/
+ * cdk.tf.json` and a reference directory laid out like `../shared/reference`:
+ *
+ *   <reference>/charts/<key>-<version>/values.yaml   a chart's default values (Chart.yaml optional)
+ *   <reference>/crds/<anything>/*.yaml               CustomResourceDefinitions
+ *
+ * Two checks, because both kinds of mistake deploy silently or late:
+ *
+ * 1. Every Helm value path of every `helm_release` must exist in the chart's default values: Helm
+ *    ignores unknown keys, so a typo there deploys nothing and says nothing. Free-form parts of the
+ *    values are not checked below their root (see `FREE_FORM_KEYS` and `checkValues`).
+ * 2. Every `kubernetes_manifest` must validate against its CRD's `openAPIV3Schema` (matched by
+ *    group, version and kind), with unknown fields reported as errors, as kubectl's strict field
+ *    validation would.
+ *
+ * How a release finds its chart's reference: by the release's `chart` name and `version`, in this
+ * order (the first rule that matches exactly one directory wins):
+ *   a. a directory whose Chart.yaml says that `name` and that `version`;
+ *   b. a directory named `<anything>-<version>` whose Chart.yaml says that `name` (some charts keep a
+ *      development version in git, e.g. NVIDIA's `gpu-operator` says `v1.0.0-devel`);
+ *   c. a directory named `<chart>-<version>` without a Chart.yaml.
+ * No match is a problem too: a release that cannot be checked is not known to be right.
+ *
+ * lib/review depends on nothing but lib/model: never on cdktf or the constructs.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import * as fs from 'fs';
+import * as path from 'path';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
+
+export interface VerifyProblem {
+  /** Stack name, e.g. `bologna-tenants`. */
+  readonly stack: string;
+  /** Terraform address, e.g. `helm_release.helm_slurm_slurm`. */
+  readonly address: string;
+  /** Path of the offending value: `values.nodesets.booster.slurmd`, `manifest.spec.cohortName`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface VerifyResult {
+  readonly problems: readonly VerifyProblem[];
+  /** Stacks read, sorted. */
+  readonly stacks: readonly string[];
+  readonly releasesChecked: number;
+  readonly manifestsChecked: number;
+  /** Custom resources whose API group the reference has no CRD for (reported, not failed). */
+  readonly unchecked: readonly string[];
+}
+
+/** One line per problem: `<stack> <address>: <path>: <message>`. */
+export function formatProblem(p: VerifyProblem): string {
+  return `${p.stack} ${p.address}: ${p.path}: ${p.message}`;
+}
+
+// Default values ----------------------------------------------------------------------------------
+
+/** A chart's default values as a tree that keeps each key's documentation comment. */
+type ValueTree =
+  | { readonly kind: 'map'; readonly entries: ReadonlyMap<string, { tree: ValueTree; doc: string }> }
+  | { readonly kind: 'seq'; readonly empty: boolean }
+  | { readonly kind: 'scalar'; readonly isNull: boolean };
+
+function toTree(node: Node | null | undefined): ValueTree {
+  if (isMap(node)) {
+    const entries = new Map<string, { tree: ValueTree; doc: string }>();
+    (node as YAMLMap).items.forEach((pair, i) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // The yaml library attaches the comment above a map's first key to the map itself.
+      const doc = (i === 0 ? node.commentBefore : isScalar(pair.key) ? pair.key.commentBefore : '') ?? '';
+      entries.set(key, { tree: toTree(pair.value as Node), doc });
+    });
+    return { kind: 'map', entries };
+  }
+  if (isSeq(node)) return { kind: 'seq', empty: node.items.length === 0 };
+  return { kind: 'scalar', isNull: !isScalar(node) || node.value === null };
+}
+
+/** The helm-docs type annotation of a key (`# -- (map[string]object) ...`), if any. */
+function docType(doc: string): string | undefined {
+  const blocks = doc.split(/\n/).filter((l) => /^\s*--\s/.test(l));
+  const last = blocks[blocks.length - 1];
+  const m = last && /^\s*--\s*\(([^)]*)\)/.exec(last);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * Keys that hold Kubernetes maps keyed by names the user chooses (labels, selectors, resource
+ * names), whatever example entry the chart ships, e.g. `nodeSelector: { kubernetes.io/os: linux }`.
+ */
+export const FREE_FORM_KEYS: readonly string[] = [
+  'annotations',
+  'labels',
+  'limits',
+  'matchLabels',
+  'nodeSelector',
+  'podAnnotations',
+  'podLabels',
+  'requests',
+];
+
+/**
+ * Checks user values against a chart's defaults. Below a key, nothing is checked when:
+ * - its default is `{}` or `[]`: the chart documents it as free-form;
+ * - its default is a list: a list given by the user replaces the default whole;
+ * - its default is a scalar or null: any value is taken as is (types are not checked);
+ * - its name is in FREE_FORM_KEYS;
+ * - its helm-docs annotation says `(map[...])`: a map of user-chosen names. Exception: a
+ *   `(map[string]object)` whose entries have a template is checked entry by entry against it. The
+ *   template is the sibling `<singular>Defaults` (Slinky: `nodesets` and `nodesetDefaults`), or,
+ *   failing that, the union of the example entries the default holds (`partitions.all`).
+ */
+function checkValues(
+  user: unknown,
+  defaults: ValueTree,
+  at: string,
+  out: (path: string, hint: string) => void,
+  root = false,
+): void {
+  // Below the root, `{}` is free-form; at the root it is a chart that takes no values.
+  if (defaults.kind !== 'map' || (defaults.entries.size === 0 && !root)) return;
+  if (!isPlainObject(user)) return;
+  for (const [key, value] of Object.entries(user)) {
+    const p = `${at}.${key}`;
+    const entry = defaults.entries.get(key);
+    if (!entry) {
+      const near = nearest(key, [...defaults.entries.keys()]);
+      out(p, near ? ` (did you mean '${near}'?)` : '');
+      continue;
+    }
+    if (FREE_FORM_KEYS.includes(key)) continue;
+    const type = docType(entry.doc);
+    if (type?.startsWith('map[')) {
+      if (!type.startsWith('map[string]object') || !isPlainObject(value)) continue;
+      const template = mapTemplate(key, entry.tree, defaults);
+      if (!template) continue;
+      for (const [name, item] of Object.entries(value)) checkValues(item, template, `${p}.${name}`, out);
+      continue;
+    }
+    checkValues(value, entry.tree, p, out);
+  }
+}
+
+function mapTemplate(
+  key: string,
+  tree: ValueTree,
+  parent: ValueTree & { kind: 'map' },
+): ValueTree | undefined {
+  const singular = key.endsWith('s') ? key.slice(0, -1) : key;
+  const sibling = parent.entries.get(`${singular}Defaults`);
+  if (sibling && sibling.tree.kind === 'map') return sibling.tree;
+  if (tree.kind !== 'map' || tree.entries.size === 0) return undefined;
+  const union = new Map<string, { tree: ValueTree; doc: string }>();
+  for (const e of tree.entries.values()) {
+    if (e.tree.kind !== 'map') return undefined;
+    for (const [k, v] of e.tree.entries) if (!union.has(k)) union.set(k, v);
+  }
+  return { kind: 'map', entries: union };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A key within edit distance 2, for the message. */
+function nearest(key: string, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of keys) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+interface ChartReference {
+  readonly dir: string;
+  readonly name?: string;
+  readonly version?: string;
+}
+
+function readCharts(referenceDir: string): ChartReference[] {
+  const root = path.join(referenceDir, 'charts');
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, d.name, 'values.yaml')))
+    .map((d) => {
+      const dir = path.join(root, d.name);
+      const chartFile = path.join(dir, 'Chart.yaml');
+      if (!fs.existsSync(chartFile)) return { dir };
+      const meta = parseDocument(fs.readFileSync(chartFile, 'utf8')).toJS() as Record<string, unknown> | null;
+      return { dir, name: meta?.name as string | undefined, version: String(meta?.version ?? '') };
+    })
+    .sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/** The reference directory of a chart at a version (rules a, b, c above), or why there is none. */
+export function findChartReference(
+  charts: readonly ChartReference[],
+  chart: string,
+  version: string,
+): { dir: string } | { error: string } {
+  const base = (c: ChartReference) => path.basename(c.dir);
+  const rules: Array<(c: ChartReference) => boolean> = [
+    (c) => c.name === chart && c.version === version,
+    (c) => c.name === chart && base(c).endsWith(`-${version}`),
+    (c) => c.name === undefined && base(c) === `${chart}-${version}`,
+  ];
+  for (const rule of rules) {
+    const found = charts.filter(rule);
+    if (found.length === 1) return { dir: found[0].dir };
+    if (found.length > 1) {
+      return {
+        error: `several reference directories match chart ${chart} ${version}: ${found.map(base).join(', ')}`,
+      };
+    }
+  }
+  return { error: `the reference has no default values of chart ${chart} ${version}` };
+}
+
+// CRDs --------------------------------------------------------------------------------------------
+
+type Schema = Record<string, unknown>;
+
+/**
+ * Rewrites a structural schema into plain JSON Schema for ajv: `x-kubernetes-int-or-string` becomes
+ * "integer or string"; objects with declared properties reject undeclared ones unless the schema
+ * says `x-kubernetes-preserve-unknown-fields` (or has additionalProperties of its own). Other
+ * extensions (`x-kubernetes-validations` CEL rules, list types) are not evaluated.
+ */
+export function toJsonSchema(schema: Schema, root = true): Schema {
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k.startsWith('x-kubernetes-') || k === 'default' || k === 'description') continue;
+    if (k === 'properties' && isPlainObject(v)) {
+      out.properties = Object.fromEntries(
+        Object.entries(v).map(([name, s]) => [name, toJsonSchema(s as Schema, false)]),
+      );
+    } else if ((k === 'items' || k === 'additionalProperties' || k === 'not') && isPlainObject(v)) {
+      out[k] = toJsonSchema(v as Schema, false);
+    } else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) {
+      out[k] = v.map((s) => toJsonSchema(s as Schema, false));
+    } else {
+      out[k] = v;
+    }
+  }
+  if (schema['x-kubernetes-int-or-string'] === true) {
+    delete out.type;
+    out.anyOf ??= [{ type: 'integer' }, { type: 'string' }];
+  }
+  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  if (!preserve && out.properties && out.additionalProperties === undefined) {
+    // The root object's metadata is the API server's business; everything else is strict.
+    out.additionalProperties = false;
+  }
+  if (root && isPlainObject(out.properties) && (out.properties as Schema).metadata) {
+    (out.properties as Schema).metadata = { type: 'object' };
+  }
+  return out;
+}
+
+interface CrdVersion {
+  readonly schema: Schema;
+  readonly served: boolean;
+  validate?: ValidateFunction;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) return yamlFiles(p);
+      return /\.ya?ml$/.test(d.name) ? [p] : [];
+    })
+    .sort();
+}
+
+/** `group/version/Kind` to schema, from every CRD under `<reference>/crds`. */
+function readCrds(referenceDir: string): { byKey: Map<string, CrdVersion>; groups: Set<string> } {
+  const byKey = new Map<string, CrdVersion>();
+  const groups = new Set<string>();
+  for (const file of yamlFiles(path.join(referenceDir, 'crds'))) {
+    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+      const crd = doc.toJS() as Record<string, unknown> | null;
+      if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
+      const spec = crd.spec as { group: string; names: { kind: string }; versions?: unknown[] };
+      groups.add(spec.group);
+      for (const v of (spec.versions ?? []) as Array<Record<string, unknown>>) {
+        const schema = (v.schema as { openAPIV3Schema?: Schema } | undefined)?.openAPIV3Schema;
+        if (!schema) continue;
+        byKey.set(`${spec.group}/${String(v.name)}/${spec.names.kind}`, {
+          schema,
+          served: v.served !== false,
+        });
+      }
+    }
+  }
+  return { byKey, groups };
+}
+
+function errorPath(e: ErrorObject): string {
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') parts.push(String(params.missingProperty));
+  if (e.keyword === 'additionalProperties') parts.push(String(params.additionalProperty));
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : `${acc}.${p}`), 'manifest');
+}
+
+function errorMessage(e: ErrorObject): string {
+  if (e.keyword === 'required') return 'required by the CRD schema but missing';
+  if (e.keyword === 'additionalProperties') return 'not a field of the CRD schema';
+  if (e.keyword === 'anyOf') return 'matches none of the types the CRD schema allows (integer or string)';
+  return `${e.message ?? 'invalid'} (CRD schema)`;
+}
+
+// The whole check ---------------------------------------------------------------------------------
+
+/** Unescapes Terraform's `$${` and `%%{`, which the library writes so values reach Helm literally. */
+function unescapeTemplate(text: string): string {
+  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+/** Checks every stack of a synthesized output directory against a reference directory. */
+export function verifyOutput(outDir: string, referenceDir: string): VerifyResult {
+  const stacksDir = path.join(outDir, 'stacks');
+  if (!fs.existsSync(stacksDir))
+    throw new Error(`${stacksDir} does not exist: synthesize first (npm run synth)`);
+  if (!fs.existsSync(referenceDir)) throw new Error(`reference directory ${referenceDir} does not exist`);
+  const stacks = fs
+    .readdirSync(stacksDir)
+    .filter((s) => fs.existsSync(path.join(stacksDir, s, 'cdk.tf.json')))
+    .sort();
+  if (stacks.length === 0) throw new Error(`no stacks in ${stacksDir}: synthesize first (npm run synth)`);
+
+  const charts = readCharts(referenceDir);
+  const defaults = new Map<string, ValueTree>();
+  const crds = readCrds(referenceDir);
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const problems: VerifyProblem[] = [];
+  const unchecked = new Set<string>();
+  let releases = 0;
+  let manifests = 0;
+
+  for (const stack of stacks) {
+    const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as {
+      resource?: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const add = (address: string, p: string, message: string) =>
+      problems.push({ stack, address, path: p, message });
+
+    for (const [name, rel] of Object.entries(json.resource?.helm_release ?? {})) {
+      releases++;
+      const address = `helm_release.${name}`;
+      const chart = String(rel.chart);
+      const version = String(rel.version ?? '');
+      const ref = findChartReference(charts, chart, version);
+      if ('error' in ref) {
+        add(address, 'chart', ref.error);
+        continue;
+      }
+      let tree = defaults.get(ref.dir);
+      if (!tree) {
+        tree = toTree(parseDocument(fs.readFileSync(path.join(ref.dir, 'values.yaml'), 'utf8')).contents);
+        // An empty values.yaml: the chart takes no values at all, so every key is unknown.
+        if (tree.kind !== 'map') tree = { kind: 'map', entries: new Map() };
+        defaults.set(ref.dir, tree);
+      }
+      const where = `chart ${chart} ${version}`;
+      ((rel.values as string[] | undefined) ?? []).forEach((text, i) => {
+        let user: unknown;
+        try {
+          user = parseDocument(unescapeTemplate(text)).toJS();
+        } catch (e) {
+          add(address, `values[${i}]`, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
+          return;
+        }
+        checkValues(
+          user,
+          tree,
+          'values',
+          (p, hint) => add(address, p, `not in the default values of ${where}${hint}`),
+          true,
+        );
+      });
+      for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
+        for (const s of (rel[key] as Array<{ name: string }> | undefined) ?? []) {
+          // `a.b[0].c`: below a list index everything is free-form, so the path ends at the list.
+          const nested = String(s.name)
+            .replace(/\[\d+\].*$/, '')
+            .split(/(?<!\\)\./)
+            .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), '');
+          checkValues(
+            nested,
+            tree,
+            key,
+            (p, hint) => add(address, p, `not in the default values of ${where}${hint}`),
+            true,
+          );
+        }
+      }
+    }
+
+    for (const [name, res] of Object.entries(json.resource?.kubernetes_manifest ?? {})) {
+      const address = `kubernetes_manifest.${name}`;
+      const body = res.manifest as Record<string, unknown> | undefined;
+      if (!isPlainObject(body)) continue;
+      const apiVersion = String(body.apiVersion ?? '');
+      const kind = String(body.kind ?? '');
+      const slash = apiVersion.lastIndexOf('/');
+      const group = slash > 0 ? apiVersion.slice(0, slash) : '';
+      const version = slash > 0 ? apiVersion.slice(slash + 1) : apiVersion;
+      if (!crds.groups.has(group)) {
+        // Built-in kinds and groups the reference has no CRDs for.
+        if (group.includes('.') && !group.endsWith('.k8s.io')) unchecked.add(`${group}/${version} ${kind}`);
+        continue;
+      }
+      manifests++;
+      const crd = crds.byKey.get(`${group}/${version}/${kind}`);
+      if (!crd) {
+        const known = [...crds.byKey.keys()].filter(
+          (k) => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`),
+        );
+        add(
+          address,
+          'manifest.apiVersion',
+          known.length > 0
+            ? `the reference CRD of ${kind} has no version ${version}; it has ${known.map((k) => k.split('/')[1]).join(', ')}`
+            : `the reference has no CRD of kind ${kind} in ${group}`,
+        );
+        continue;
+      }
+      if (!crd.served) add(address, 'manifest.apiVersion', `${apiVersion} ${kind} is no longer served`);
+      crd.validate ??= ajv.compile(toJsonSchema(crd.schema));
+      if (!crd.validate(body)) {
+        for (const e of crd.validate.errors ?? []) {
+          if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) continue; // the anyOf error says it once
+          add(address, errorPath(e), errorMessage(e));
+        }
+      }
+    }
+  }
+  return {
+    problems,
+    stacks,
+    releasesChecked: releases,
+    manifestsChecked: manifests,
+    unchecked: [...unchecked].sort(),
+  };
+}

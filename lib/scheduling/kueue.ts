@@ -1,0 +1,553 @@
+/**
+ * Kueue (https://kueue.sigs.k8s.io): the operator in the platform stack, and its custom resources
+ * (API `kueue.x-k8s.io/v1beta2`, the storage version of 0.19) in the tenants stack:
+ *
+ *   ResourceFlavor      one per GPU pool: the pool's node labels, and its taint as a toleration that
+ *                       Kueue injects into every admitted pod
+ *   Cohort              one per site: the tenants' queues lend idle quota to each other in it
+ *   WorkloadPriorityClass  one per access mode
+ *   ClusterQueue        one per tenant, selecting only the tenant's namespace, with a nominal quota
+ *                       per flavor (GPU resource, cpu, memory) equal to the tenant's allocation
+ *   LocalQueue          `default` in the tenant's namespace, pointing at its ClusterQueue
+ *
+ * Custom resources are `kubernetes_manifest`s, which need their CRD at plan time: hence two stacks.
+ * The platform stack also holds `KueuePriorityGuard`, an admission policy that keeps each tenant's
+ * jobs to the priority classes of its access mode.
+ */
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct, type IDependable } from 'constructs';
+import type { GpuNodePool } from '../compute/node-pool';
+import {
+  ACCESS_MODE_PRESETS,
+  grantGpuEquivalents,
+  grantResource,
+  IssueCollector,
+  parseQuantity,
+  type AccessMode,
+  type TenantGpuGrant,
+} from '../model';
+import { CHARTS } from '../platform/charts';
+import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import { SystemNamespace } from '../platform/namespace';
+import { PinnedRelease } from '../platform/release';
+
+/** One RBAC rule (the shape TenantNamespace's `additionalRules` takes). */
+export interface KueueRbacRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+/**
+ * What a tenant queue needs of the tenant's namespace construct; `TenantNamespace` has it. Kept
+ * structural so that lib/scheduling does not depend on lib/tenancy (DESIGN.md: the other way round).
+ */
+export interface KueueTenant {
+  readonly name: string;
+  /** The namespace resource, which the LocalQueue depends on. */
+  readonly namespace: IDependable;
+  /** The namespace quota's hard limits; `requests.cpu` and `requests.memory` are split across flavors. */
+  readonly hardLimits: Readonly<Record<string, string>>;
+  /** Raises quota hard limits, so that what Kueue admits by borrowing is not refused by the quota. */
+  raiseQuota?(limits: Readonly<Record<string, string>>): void;
+}
+
+/** GPUs of one pool granted to a tenant, by object. */
+export interface KueueGrant {
+  readonly pool: GpuNodePool;
+  readonly count: number;
+  /** @default - whole GPUs */
+  readonly migProfile?: string;
+}
+
+export const KUEUE_API = 'kueue.x-k8s.io/v1beta2';
+/** The label that sends a job to a LocalQueue. */
+export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
+/** The LocalQueue of every tenant namespace; Kueue also uses a queue of this name for unlabelled jobs. */
+export const TENANT_LOCAL_QUEUE = 'default';
+
+/**
+ * What tenant members need besides the base roles to work with Kueue: read their LocalQueue and
+ * the Workloads Kueue creates for their jobs, and run the job kinds Kueue integrates. Namespaced
+ * only; ClusterQueues and flavors stay out of reach.
+ */
+export const KUEUE_TENANT_RULES: readonly KueueRbacRule[] = [
+  { apiGroups: ['kueue.x-k8s.io'], resources: ['localqueues', 'workloads'], verbs: ['get', 'list', 'watch'] },
+  {
+    apiGroups: ['jobset.x-k8s.io', 'kubeflow.org', 'trainer.kubeflow.org'],
+    resources: ['jobsets', 'mpijobs', 'pytorchjobs', 'trainjobs'],
+    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+  },
+];
+
+/**
+ * Workload kinds Kueue manages in tenant namespaces, labelled or not (manageJobsWithoutQueueName).
+ * Plain pods, Deployments and StatefulSets are among them: a tenant's ResourceQuota is raised to
+ * what Kueue may admit with borrowing, so anything that could start pods without Kueue's admission
+ * would let a tenant use the borrowing headroom without borrowing anything.
+ * https://kueue.sigs.k8s.io/docs/tasks/run/plain_pods/
+ */
+const INTEGRATIONS = [
+  'batch/job',
+  'deployment',
+  'jobset.x-k8s.io/jobset',
+  'kubeflow.org/mpijob',
+  'kubeflow.org/pytorchjob',
+  'pod',
+  'statefulset',
+  'trainer.kubeflow.org/trainjob',
+];
+
+/** The job kinds that tenants create and Kueue admits, as RBAC and admission rules name them. */
+const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
+  { apiGroup: '', resource: 'pods' },
+  { apiGroup: 'apps', resource: 'deployments' },
+  { apiGroup: 'apps', resource: 'statefulsets' },
+  { apiGroup: 'batch', resource: 'jobs' },
+  { apiGroup: 'jobset.x-k8s.io', resource: 'jobsets' },
+  { apiGroup: 'kubeflow.org', resource: 'mpijobs' },
+  { apiGroup: 'kubeflow.org', resource: 'pytorchjobs' },
+  { apiGroup: 'trainer.kubeflow.org', resource: 'trainjobs' },
+];
+
+/** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
+const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
+const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
+export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
+
+export interface KueueProps {
+  /**
+   * Fair sharing between the queues of a cohort by their weights
+   * (https://kueue.sigs.k8s.io/docs/concepts/preemption/#fair-sharing).
+   * @default true
+   */
+  readonly fairSharing?: boolean;
+  /**
+   * Kueue manages every job in tenant namespaces, labelled with a queue or not, so that no job
+   * takes GPUs past the queues (`manageJobsWithoutQueueName` with a namespace selector on the
+   * tenant label). Bare pods are still bounded by the namespace quota.
+   * @default true
+   */
+  readonly manageAllTenantJobs?: boolean;
+}
+
+/** The Kueue controller (chart `kueue`, which also installs the CRDs), in `kueue-system`. */
+export class Kueue extends Construct {
+  public readonly namespace: SystemNamespace;
+  public readonly release: PinnedRelease;
+
+  constructor(scope: Construct, id: string, props: KueueProps = {}) {
+    super(scope, id);
+    // The controller runs as non-root with a read-only root file system and no capabilities.
+    this.namespace = new SystemNamespace(this, 'namespace', {
+      name: CHARTS.kueue.namespace,
+      podSecurity: 'baseline',
+    });
+    // The chart's manager configuration (kind Configuration, config.kueue.x-k8s.io/v1beta2); the
+    // addresses are the ones the chart's Service and probes point at.
+    const config: Record<string, unknown> = {
+      apiVersion: 'config.kueue.x-k8s.io/v1beta2',
+      kind: 'Configuration',
+      health: { healthProbeBindAddress: ':8081' },
+      metrics: { bindAddress: ':8443' },
+      webhook: { port: 9443 },
+      leaderElection: { leaderElect: true },
+      integrations: { frameworks: INTEGRATIONS },
+    };
+    if (props.manageAllTenantJobs ?? true) {
+      config.manageJobsWithoutQueueName = true;
+      config.managedJobsNamespaceSelector = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
+    }
+    if (props.fairSharing ?? true) {
+      // v1beta2 has no `enable` flag: the presence of `fairSharing` turns it on.
+      config.fairSharing = { preemptionStrategies: ['LessThanOrEqualToFinalShare', 'LessThanInitialShare'] };
+    }
+    this.release = new PinnedRelease(this, 'release', {
+      chart: CHARTS.kueue,
+      values: {
+        controllerManager: {
+          manager: {
+            // The chart in git points at the staging registry; pin the released image.
+            image: {
+              repository: 'registry.k8s.io/kueue/kueue',
+              tag: `v${CHARTS.kueue.version}`,
+              pullPolicy: 'IfNotPresent',
+            },
+          },
+        },
+        managerConfig: { controllerManagerConfigYaml: JSON.stringify(config, null, 2) },
+      },
+      dependsOn: [this.namespace.namespace],
+    });
+  }
+}
+
+/**
+ * A ValidatingAdmissionPolicy that keeps tenants to the priority of their access mode: a job's
+ * `kueue.x-k8s.io/priority-class` label may name the class of the namespace's access mode or a
+ * lower one, never a higher one (Kueue itself lets any job name any WorkloadPriorityClass, which
+ * would let a Playground job preempt a Large Scale one). Built-in API (Kubernetes 1.30+), so it
+ * lives in the platform stack.
+ * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+export class KueuePriorityGuard extends Construct {
+  public static readonly POLICY_NAME = 'aif-kueue-priority-class';
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const modes = Object.keys(ACCESS_MODE_PRESETS).sort() as AccessMode[];
+    // mode -> the classes it may use (its own priority or lower), as a CEL map literal.
+    const allowed = modes
+      .map((mode) => {
+        const own = ACCESS_MODE_PRESETS[mode].scheduling.priority;
+        const classes = modes
+          .map((m) => ACCESS_MODE_PRESETS[m].scheduling)
+          .filter((p) => p.priority <= own)
+          .map((p) => `'${p.priorityClass}'`);
+        return `'${mode}': [${[...new Set(classes)].sort().join(', ')}]`;
+      })
+      .join(', ');
+    const name = KueuePriorityGuard.POLICY_NAME;
+    const policy = new Manifest(this, 'policy', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name, labels: { ...MANAGED_BY } },
+        spec: {
+          failurePolicy: 'Fail',
+          matchConstraints: {
+            namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+            resourceRules: JOB_RESOURCES.map((r) => ({
+              apiGroups: [r.apiGroup],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: [r.resource],
+            })),
+          },
+          variables: [
+            {
+              name: 'requested',
+              expression: `has(object.metadata.labels) && '${KUEUE_PRIORITY_LABEL}' in object.metadata.labels ? object.metadata.labels['${KUEUE_PRIORITY_LABEL}'] : ''`,
+            },
+            {
+              name: 'mode',
+              expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
+            },
+            { name: 'allowed', expression: `{${allowed}}` },
+          ],
+          validations: [
+            {
+              expression:
+                "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
+              messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
+              reason: 'Forbidden',
+            },
+          ],
+        },
+      },
+    });
+    pinAddress(policy, 'kueue', 'priority_guard', 'policy');
+    const binding = new Manifest(this, 'binding', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name, labels: { ...MANAGED_BY } },
+        spec: { policyName: name, validationActions: ['Deny'] },
+      },
+      dependsOn: [policy],
+    });
+    pinAddress(binding, 'kueue', 'priority_guard', 'binding');
+  }
+}
+
+function manifest(
+  scope: Construct,
+  id: string,
+  body: Record<string, unknown>,
+  ...address: string[]
+): Manifest {
+  const m = new Manifest(scope, id, { manifest: body });
+  pinAddress(m, 'kueue', ...address);
+  return m;
+}
+
+const labels = { ...MANAGED_BY };
+
+export interface KueueResourceFlavorProps {
+  readonly pool: GpuNodePool;
+}
+
+/** The ResourceFlavor of one pool: named after it, selecting its nodes and tolerating its taint. */
+export class KueueResourceFlavor extends Construct {
+  public readonly name: string;
+  public readonly pool: GpuNodePool;
+  public readonly manifest: Manifest;
+
+  constructor(scope: Construct, id: string, props: KueueResourceFlavorProps) {
+    super(scope, id);
+    this.pool = props.pool;
+    this.name = props.pool.name;
+    this.manifest = manifest(
+      this,
+      'flavor',
+      {
+        apiVersion: KUEUE_API,
+        kind: 'ResourceFlavor',
+        metadata: { name: this.name, labels: { ...labels, [`${LABEL_PREFIX}/pool`]: this.name } },
+        spec: {
+          nodeLabels: { ...props.pool.nodeSelector },
+          // Injected into admitted pods, so users never write the pool's toleration themselves.
+          tolerations: [{ ...props.pool.toleration }],
+        },
+      },
+      'flavor',
+      this.name,
+    );
+  }
+}
+
+export interface KueueCohortProps {
+  readonly name: string;
+}
+
+/** The cohort in which the tenants' ClusterQueues borrow and lend. */
+export class KueueCohort extends Construct {
+  public readonly name: string;
+
+  constructor(scope: Construct, id: string, props: KueueCohortProps) {
+    super(scope, id);
+    this.name = props.name;
+    manifest(
+      this,
+      'cohort',
+      { apiVersion: KUEUE_API, kind: 'Cohort', metadata: { name: props.name, labels }, spec: {} },
+      'cohort',
+      props.name,
+    );
+  }
+}
+
+/** One WorkloadPriorityClass per access mode, from ACCESS_MODE_PRESETS, in mode order. */
+export class KueuePriorityClasses extends Construct {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    for (const mode of Object.keys(ACCESS_MODE_PRESETS).sort() as AccessMode[]) {
+      const preset = ACCESS_MODE_PRESETS[mode];
+      manifest(
+        this,
+        mode,
+        {
+          apiVersion: KUEUE_API,
+          kind: 'WorkloadPriorityClass',
+          metadata: { name: preset.scheduling.priorityClass, labels },
+          value: preset.scheduling.priority,
+          description: preset.description,
+        },
+        'priority',
+        mode,
+      );
+    }
+  }
+}
+
+export interface KueueTenantQueueProps {
+  /** The tenant's namespace: its name, and its quota's cpu and memory. */
+  readonly tenant: KueueTenant;
+  readonly accessMode: AccessMode;
+  /** The tenant's GPUs by pool. */
+  readonly gpus: readonly KueueGrant[];
+  /** The flavors of the site, by pool name; every granted pool needs one. */
+  readonly flavors: ReadonlyMap<string, KueueResourceFlavor>;
+  /** @default - no cohort: the queue neither borrows nor lends */
+  readonly cohort?: KueueCohort;
+  /** GPUs the queue may borrow beyond its quota. @default - the access mode's borrowing factor */
+  readonly borrowingLimit?: number;
+  /** GPUs of its idle quota the queue lends. @default - the access mode's lending factor */
+  readonly lendingLimit?: number;
+}
+
+/** Whole cores, or millicores where the share is fractional (both canonical). */
+function cpuQuantity(cores: number): string {
+  const milli = Math.floor(cores * 1000);
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+
+/**
+ * Memory in the canonical form the API server stores it in (the largest binary suffix that keeps a
+ * whole number, so 12288Gi is `12Ti`), rounded down to Mi so shares never add up to more than the
+ * total. A non-canonical quantity would come back changed after apply, which kubernetes_manifest
+ * reports as an inconsistent result.
+ */
+function memoryQuantity(bytes: number): string {
+  let value = Math.floor(bytes / 2 ** 20);
+  if (value === 0) return '0';
+  const suffixes = ['Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+  let i = 0;
+  while (value % 1024 === 0 && i < suffixes.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return `${value}${suffixes[i]}`;
+}
+
+/**
+ * A tenant's ClusterQueue and LocalQueue. The quota per flavor is the tenant's grant on that pool
+ * for the pool's GPU resource; cpu and memory are the namespace quota's, split across the granted
+ * pools in proportion to their GPU-equivalents. Preemption, fair-sharing weight, borrowing and
+ * lending come from the access mode (ACCESS_MODE_PRESETS). Where the queue may borrow, the tenant's
+ * namespace quota is raised to nominal plus borrowing limit (`raiseQuota`), or the pods Kueue admits
+ * on borrowed capacity would be refused at creation.
+ */
+export class KueueTenantQueue extends Construct {
+  public readonly clusterQueue: Manifest;
+  public readonly localQueue: Manifest;
+  /** Nominal quota per flavor and resource, as applied: `{ booster: { 'nvidia.com/gpu': '96' } }`. */
+  public readonly quotas: Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+  constructor(scope: Construct, id: string, props: KueueTenantQueueProps) {
+    super(scope, id);
+    const name = props.tenant.name;
+    const preset = ACCESS_MODE_PRESETS[props.accessMode].scheduling;
+    const grants = [...props.gpus].sort((a, b) =>
+      `${a.pool.name}/${a.migProfile ?? ''}`.localeCompare(`${b.pool.name}/${b.migProfile ?? ''}`),
+    );
+    if (!props.cohort && (props.borrowingLimit !== undefined || props.lendingLimit !== undefined)) {
+      const c = new IssueCollector();
+      const key = props.borrowingLimit !== undefined ? 'borrowingLimit' : 'lendingLimit';
+      c.add(
+        'BORROWING_WITHOUT_COHORT',
+        `props.${key}`,
+        props[key],
+        'a queue borrows and lends only within a cohort, and no cohort was given',
+        'pass a KueueCohort as props.cohort, or remove the limit',
+      );
+      c.throwIfAny(`KueueTenantQueue '${name}'`);
+    }
+    const missing = grants.filter((g) => !props.flavors.has(g.pool.name)).map((g) => g.pool.name);
+    if (missing.length > 0) {
+      throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);
+    }
+    const grantOf = (g: KueueGrant): TenantGpuGrant => ({
+      pool: g.pool.name,
+      count: g.count,
+      migProfile: g.migProfile,
+    });
+
+    // GPU units per pool and resource, and GPU-equivalents per pool for the cpu/memory split.
+    const units = new Map<string, Map<string, number>>();
+    const equivalents = new Map<string, number>();
+    for (const g of grants) {
+      const resource = grantResource(g.pool.spec, grantOf(g));
+      const perPool = units.get(g.pool.name) ?? new Map<string, number>();
+      perPool.set(resource, (perPool.get(resource) ?? 0) + g.count);
+      units.set(g.pool.name, perPool);
+      equivalents.set(
+        g.pool.name,
+        (equivalents.get(g.pool.name) ?? 0) + grantGpuEquivalents(g.pool.spec, grantOf(g)),
+      );
+    }
+    const totalEq = [...equivalents.values()].reduce((a, b) => a + b, 0);
+    const totalUnits = grants.reduce((a, g) => a + g.count, 0);
+    const cpu = parseQuantity(props.tenant.hardLimits['requests.cpu']);
+    const memory = parseQuantity(props.tenant.hardLimits['requests.memory']);
+
+    const gpuResources = [...new Set(grants.flatMap((g) => g.pool.offers.map((o) => o.resource)))].sort();
+    const covered = ['cpu', 'memory', ...gpuResources];
+    const borrowFactor = props.cohort
+      ? props.borrowingLimit !== undefined && totalUnits > 0
+        ? props.borrowingLimit / totalUnits
+        : preset.borrowingFactor
+      : undefined;
+    const lendFactor = props.cohort
+      ? props.lendingLimit !== undefined && totalUnits > 0
+        ? props.lendingLimit / totalUnits
+        : preset.lendingFactor
+      : undefined;
+
+    const quotas: Record<string, Record<string, string>> = {};
+    const render = (r: string, v: number) =>
+      r === 'cpu' ? cpuQuantity(v) : r === 'memory' ? memoryQuantity(v) : String(Math.floor(v));
+    /** Most of each resource Kueue may admit for the tenant: nominal plus borrowing, all flavors. */
+    const ceiling = new Map<string, number>();
+    const flavors = [...units.keys()].sort().map((pool) => {
+      const share = totalEq > 0 ? (equivalents.get(pool) ?? 0) / totalEq : 0;
+      const nominal: Record<string, number> = { cpu: cpu * share, memory: memory * share };
+      for (const r of gpuResources) nominal[r] = units.get(pool)?.get(r) ?? 0;
+      quotas[pool] = Object.fromEntries(covered.map((r) => [r, render(r, nominal[r])]));
+      for (const r of covered) {
+        const most =
+          parseQuantity(render(r, nominal[r])) + parseQuantity(render(r, nominal[r] * (borrowFactor ?? 0)));
+        ceiling.set(r, (ceiling.get(r) ?? 0) + most);
+      }
+      return {
+        name: (props.flavors.get(pool) as KueueResourceFlavor).name,
+        resources: covered.map((r) => ({
+          name: r,
+          nominalQuota: render(r, nominal[r]),
+          ...(borrowFactor !== undefined ? { borrowingLimit: render(r, nominal[r] * borrowFactor) } : {}),
+          // Omitted when everything idle may be lent (Kueue's default).
+          ...(lendFactor !== undefined && lendFactor < 1
+            ? { lendingLimit: render(r, nominal[r] * lendFactor) }
+            : {}),
+        })),
+      };
+    });
+    this.quotas = quotas;
+    if ((borrowFactor ?? 0) > 0 && props.tenant.raiseQuota) {
+      // The namespace quota holds the allocation; borrowed capacity must fit in it too.
+      const raised: Record<string, string> = {};
+      for (const [r, v] of ceiling) {
+        const q = render(r, v);
+        if (r === 'cpu' || r === 'memory') {
+          raised[`requests.${r}`] = q;
+          raised[`limits.${r}`] = q;
+        } else {
+          raised[`requests.${r}`] = q;
+        }
+      }
+      props.tenant.raiseQuota(raised);
+    }
+
+    const spec: Record<string, unknown> = {
+      // Only the tenant's own namespace; a null selector would select none, `{}` every namespace.
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
+      queueingStrategy: 'BestEffortFIFO',
+      preemption: props.cohort
+        ? { ...preset.preemption }
+        : { withinClusterQueue: preset.preemption.withinClusterQueue },
+      fairSharing: { weight: preset.fairSharingWeight },
+      resourceGroups: flavors.length > 0 ? [{ coveredResources: covered, flavors }] : [],
+    };
+    if (props.cohort) spec.cohortName = props.cohort.name;
+
+    const meta = { [TENANT_LABEL]: name, [ACCESS_MODE_LABEL]: props.accessMode };
+    this.clusterQueue = manifest(
+      this,
+      'cluster-queue',
+      {
+        apiVersion: KUEUE_API,
+        kind: 'ClusterQueue',
+        metadata: { name, labels: { ...labels, ...meta } },
+        spec,
+      },
+      'tenant',
+      name,
+      'cluster_queue',
+    );
+    this.localQueue = manifest(
+      this,
+      'local-queue',
+      {
+        apiVersion: KUEUE_API,
+        kind: 'LocalQueue',
+        metadata: { name: TENANT_LOCAL_QUEUE, namespace: name, labels: { ...labels, ...meta } },
+        spec: { clusterQueue: name },
+      },
+      'tenant',
+      name,
+      'local_queue',
+    );
+    // The LocalQueue lives in the tenant's namespace; the ClusterQueue points at nothing else.
+    this.localQueue.node.addDependency(props.tenant.namespace, this.clusterQueue);
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Slurm on Kubernetes through SchedMD's Slinky (https://slinky.schedmd.com): the operator and its
+ * CRDs in the platform stack, and a `SlurmCluster` (chart `slurm`, which renders the Controller,
+ * NodeSet, LoginSet and Accounting custom resources itself) per cluster in the tenants stack.
+ *
+ * Every value below is a key of the `slurm` chart's values.yaml at the pinned version; `aif verify`
+ * checks that against the upstream defaults, since Helm ignores unknown keys silently.
+ */
+import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
+import type { CertManager } from '../compute/gpu-operators';
+import type { GpuNodePool } from '../compute/node-pool';
+import {
+  checkSlurm,
+  IssueCollector,
+  slurmGres,
+  type NodePoolSpec,
+  type SlurmAccountingSpec,
+  type SlurmLoginSpec,
+  type SlurmSpec,
+} from '../model';
+import { CHARTS } from '../platform/charts';
+import { SystemNamespace } from '../platform/namespace';
+import { PinnedRelease } from '../platform/release';
+
+export interface SlurmOperatorProps {
+  /** cert-manager, which issues the operator webhook's certificate. */
+  readonly certManager: CertManager;
+}
+
+/** The Slinky operator and its CRDs (charts `slurm-operator-crds` and `slurm-operator`), in `slinky`. */
+export class SlurmOperator extends Construct {
+  public readonly namespace: SystemNamespace;
+  public readonly crds: PinnedRelease;
+  public readonly release: PinnedRelease;
+
+  constructor(scope: Construct, id: string, props: SlurmOperatorProps) {
+    super(scope, id);
+    this.namespace = new SystemNamespace(this, 'namespace', {
+      name: CHARTS.slurmOperator.namespace,
+      podSecurity: 'baseline',
+    });
+    // CRDs in a release of their own, so that upgrading or removing the operator never drops them
+    // (and with them every Slurm cluster).
+    this.crds = new PinnedRelease(this, 'crds', {
+      chart: CHARTS.slurmOperatorCrds,
+      values: {},
+      dependsOn: [this.namespace.namespace],
+    });
+    this.release = new PinnedRelease(this, 'release', {
+      chart: CHARTS.slurmOperator,
+      values: {
+        crds: { enabled: false },
+        certManager: { enabled: true },
+      },
+      dependsOn: [this.namespace.namespace, this.crds.release, props.certManager.release.release],
+    });
+  }
+}
+
+/** slurmd pods on one pool. */
+export interface SlurmNodeSetProps {
+  readonly pool: GpuNodePool;
+  /** slurmd pods (Slurm nodes), one per Kubernetes node of the pool. */
+  readonly replicas: number;
+}
+
+/** A partition over several pools, besides the one partition per pool. */
+export interface SlurmPartitionProps {
+  readonly name: string;
+  readonly pools: readonly GpuNodePool[];
+  /** @default 'UNLIMITED' */
+  readonly maxTime?: string;
+}
+
+export interface SlurmClusterProps {
+  /** Slurm `ClusterName`, a DNS label. */
+  readonly name: string;
+  /** One NodeSet per pool. */
+  readonly nodeSets: readonly SlurmNodeSetProps[];
+  /** @default - one partition per pool only */
+  readonly partitions?: readonly SlurmPartitionProps[];
+  /** @default - the partition of the first pool by name */
+  readonly defaultPartition?: string;
+  /** Accounting through slurmdbd against an existing MariaDB. @default - no accounting */
+  readonly accounting?: SlurmAccountingSpec;
+  /** Login nodes with the site's SSSD configuration. @default - no login nodes */
+  readonly login?: SlurmLoginSpec;
+  /** @default - `slurm-<name>` */
+  readonly namespace?: string;
+  /**
+   * Create the namespace here. A site creates it in its platform stack instead, so that the Secrets
+   * the cluster reads (database password, sssd.conf) can be put there before the cluster is deployed.
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * StorageClass of the controller's save-state volume (`controller.persistence`), which must outlive
+   * pod restarts: a site passes its `slurmStateTier`'s class, a `Retain` tier.
+   * @default - the cluster's default StorageClass
+   */
+  readonly stateStorageClass?: string;
+  /** @default - no explicit dependencies */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * A Slurm cluster (chart `slurm`): a NodeSet per pool whose slurmd pods take every GPU of their node
+ * and land only on the pool's nodes, with the pool's `Gres=gpu:<type>:<n>` line; a partition per pool
+ * plus any extra ones; `GresTypes=gpu` and a gres.conf that autodetects the vendor's GPUs; optionally
+ * accounting and login nodes, whose secrets are referenced by name only.
+ */
+export class SlurmCluster extends Construct {
+  public readonly name: string;
+  public readonly namespace: string;
+  public readonly release: PinnedRelease;
+  /** Partition names, the default first. */
+  public readonly partitions: readonly string[];
+
+  constructor(scope: Construct, id: string, props: SlurmClusterProps) {
+    super(scope, id);
+    const sets = [...props.nodeSets].sort((a, b) => a.pool.name.localeCompare(b.pool.name));
+    const pools = new Map<string, NodePoolSpec>();
+    for (const p of [...sets.map((s) => s.pool), ...(props.partitions ?? []).flatMap((x) => x.pools)]) {
+      pools.set(p.name, p.spec);
+    }
+    const spec: SlurmSpec = {
+      clusterName: props.name,
+      nodes: Object.fromEntries(sets.map((s) => [s.pool.name, s.replicas])),
+      partitions: props.partitions?.map((p) => ({
+        name: p.name,
+        pools: p.pools.map((x) => x.name),
+        maxTime: p.maxTime,
+      })),
+      defaultPartition: props.defaultPartition,
+      accounting: props.accounting,
+      login: props.login,
+    };
+    const c = new IssueCollector();
+    checkSlurm(c, spec, pools, 'props');
+    for (const s of sets) {
+      if (s.replicas > s.pool.nodeCount) {
+        c.add(
+          'SCHEDULER_NODES_EXCEEDED',
+          `props.nodeSets["${s.pool.name}"].replicas`,
+          s.replicas,
+          `pool '${s.pool.name}' has ${s.pool.nodeCount} nodes, and each slurmd pod takes a whole node`,
+          `set replicas to ${s.pool.nodeCount} or less`,
+        );
+      }
+    }
+    c.throwIfAny(`SlurmCluster '${props.name}'`);
+
+    this.name = props.name;
+    this.namespace = props.namespace ?? `slurm-${props.name}`;
+    const deps: ITerraformDependable[] = [...(props.dependsOn ?? [])];
+    if (props.createNamespace ?? true) {
+      // slurmd manages cgroups and devices of its node: the namespace must allow privileged pods.
+      const ns = new SystemNamespace(this, 'namespace', { name: this.namespace, podSecurity: 'privileged' });
+      deps.push(ns.namespace);
+    }
+
+    const extra = [...(props.partitions ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    const defaultPartition = props.defaultPartition ?? sets[0].pool.name;
+    const partition = (nodesets: string[], maxTime: string | undefined, name: string) => ({
+      enabled: true,
+      nodesets,
+      configMap: {
+        State: 'UP',
+        MaxTime: maxTime ?? 'UNLIMITED',
+        Default: name === defaultPartition ? 'YES' : 'NO',
+      },
+    });
+    const partitions: Record<string, unknown> = {};
+    for (const s of sets) partitions[s.pool.name] = partition([s.pool.name], undefined, s.pool.name);
+    for (const p of extra) {
+      partitions[p.name] = partition([...p.pools.map((x) => x.name)].sort(), p.maxTime, p.name);
+    }
+    this.partitions = [defaultPartition, ...Object.keys(partitions).filter((n) => n !== defaultPartition)];
+
+    const nodesets: Record<string, unknown> = {};
+    for (const s of sets) {
+      const pool = s.pool;
+      nodesets[pool.name] = {
+        enabled: true,
+        replicas: s.replicas,
+        slurmd: {
+          // The whole node's GPUs: Kubernetes then schedules nothing else that needs a GPU there,
+          // and Kueue's quota covers only the nodes Slurm does not hold.
+          resources: { limits: { [pool.accelerator.resourceName]: pool.gpusPerNode } },
+        },
+        extraConfMap: {
+          Gres: [slurmGres(pool.spec)],
+          Features: [pool.name, pool.accelerator.id],
+        },
+        podSpec: {
+          nodeSelector: { ...pool.nodeSelector },
+          tolerations: [{ ...pool.toleration }],
+        },
+      };
+    }
+
+    const vendor = sets[0].pool.vendor;
+    const controllerConf: Record<string, string[]> = { GresTypes: ['gpu'] };
+    if (props.accounting) controllerConf.AccountingStorageTRES = ['gres/gpu'];
+    const values: Record<string, unknown> = {
+      clusterName: props.name,
+      controller: {
+        extraConfMap: controllerConf,
+        ...(props.stateStorageClass
+          ? { persistence: { enabled: true, storageClassName: props.stateStorageClass } }
+          : {}),
+      },
+      // https://slurm.schedmd.com/gres.conf.html#OPT_AutoDetect: `nvidia` reads the devices without
+      // NVML; `rsmi` uses AMD's ROCm SMI library.
+      configFiles: { 'gres.conf': `AutoDetect=${vendor === 'amd' ? 'rsmi' : 'nvidia'}\n` },
+      nodesets,
+      partitions,
+    };
+    if (props.accounting) {
+      const a = props.accounting;
+      values.accounting = {
+        enabled: true,
+        storageConfig: {
+          host: a.host,
+          port: a.port ?? 3306,
+          database: a.database ?? 'slurm_acct_db',
+          username: a.user ?? 'slurm',
+          // The password stays in the Secret: only its name and key reach Terraform and Helm.
+          passwordKeyRef: { name: a.passwordSecret.name, key: a.passwordSecret.key ?? 'password' },
+        },
+      };
+    }
+    if (props.login) {
+      const l = props.login;
+      values.sssd = { secretRef: { name: l.sssdConfSecret.name, key: l.sssdConfSecret.key ?? 'sssd.conf' } };
+      values.loginsets = {
+        login: {
+          enabled: true,
+          replicas: l.replicas ?? 1,
+          service: { spec: { type: l.serviceType ?? 'LoadBalancer' } },
+        },
+      };
+    }
+
+    this.release = new PinnedRelease(this, 'release', {
+      chart: CHARTS.slurm,
+      releaseName: 'slurm',
+      namespace: this.namespace,
+      values,
+      timeoutSeconds: 900,
+      dependsOn: deps,
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import type { TerraformStack } from 'cdktf';
+import type { CertManager } from '../compute/gpu-operators';
+import type { GpuNodePool } from '../compute/node-pool';
+import type { SiteProfile } from '../model';
+import { SystemNamespace } from '../platform/namespace';
+import {
+  Kueue,
+  KueueCohort,
+  KueuePriorityGuard,
+  KueuePriorityClasses,
+  KueueResourceFlavor,
+  KueueTenantQueue,
+} from '../scheduling/kueue';
+import { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
+import type { TenantNamespace } from '../tenancy/tenant-namespace';
+
+/** The namespace of a site's Slurm cluster (reserved: no tenant can take it). */
+export const SITE_SLURM_NAMESPACE = 'slurm';
+
+function byName<T extends { name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The platform side of a site's schedulers: the Kueue controller, the Slinky operator and CRDs, and
+ * the Slurm cluster's namespace. The namespace is made here, not with the cluster, so that the site
+ * can put the Secrets the cluster reads (database password, sssd.conf) into it before the tenants
+ * stack is deployed.
+ */
+export function addPlatformSchedulers(
+  platform: TerraformStack,
+  profile: SiteProfile,
+  certManager: CertManager | undefined,
+): { kueue?: Kueue; slurmOperator?: SlurmOperator } {
+  const s = profile.schedulers ?? {};
+  const kueue = s.kueue ? new Kueue(platform, 'kueue') : undefined;
+  if (kueue) new KueuePriorityGuard(platform, 'kueue-priority-guard');
+  let slurmOperator: SlurmOperator | undefined;
+  if (s.slurm) {
+    if (!certManager)
+      throw new Error('addPlatformSchedulers: Slurm needs cert-manager for the Slinky webhooks');
+    slurmOperator = new SlurmOperator(platform, 'slurm-operator', { certManager });
+    new SystemNamespace(platform, 'slurm-namespace', {
+      name: SITE_SLURM_NAMESPACE,
+      podSecurity: 'privileged',
+    });
+  }
+  return { kueue, slurmOperator };
+}
+
+/**
+ * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool, the site's cohort, the priority classes, a queue pair
+ * per tenant, and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
+ */
+export function addTenantSchedulers(
+  tenantsStack: TerraformStack,
+  profile: SiteProfile,
+  pools: ReadonlyMap<string, GpuNodePool>,
+  tenants: ReadonlyMap<string, TenantNamespace>,
+  stateStorageClass?: string,
+): { kueueQueues?: Map<string, KueueTenantQueue>; slurm?: SlurmCluster } {
+  const s = profile.schedulers ?? {};
+  let kueueQueues: Map<string, KueueTenantQueue> | undefined;
+  if (s.kueue) {
+    const kueue = s.kueue;
+    const flavors = new Map<string, KueueResourceFlavor>();
+    for (const pool of byName([...pools.values()])) {
+      flavors.set(pool.name, new KueueResourceFlavor(tenantsStack, `flavor-${pool.name}`, { pool }));
+    }
+    const cohortName = kueue.cohort === undefined ? profile.name : kueue.cohort;
+    const cohort =
+      cohortName === false ? undefined : new KueueCohort(tenantsStack, 'cohort', { name: cohortName });
+    new KueuePriorityClasses(tenantsStack, 'priority-classes');
+    kueueQueues = new Map();
+    for (const t of byName(profile.tenants)) {
+      const override = kueue.tenants?.[t.name];
+      kueueQueues.set(
+        t.name,
+        new KueueTenantQueue(tenantsStack, `queue-${t.name}`, {
+          tenant: tenants.get(t.name) as TenantNamespace,
+          accessMode: t.accessMode,
+          gpus: t.gpus.map((g) => ({
+            pool: pools.get(g.pool) as GpuNodePool,
+            count: g.count as number, // resolved by resolveProfile
+            migProfile: g.migProfile,
+          })),
+          flavors,
+          cohort,
+          borrowingLimit: override?.borrowingLimit,
+          lendingLimit: override?.lendingLimit,
+        }),
+      );
+    }
+  }
+  let slurm: SlurmCluster | undefined;
+  if (s.slurm) {
+    const spec = s.slurm;
+    slurm = new SlurmCluster(tenantsStack, 'slurm', {
+      name: spec.clusterName ?? profile.name,
+      namespace: SITE_SLURM_NAMESPACE,
+      createNamespace: false,
+      nodeSets: Object.keys(spec.nodes)
+        .sort()
+        .map((p) => ({ pool: pools.get(p) as GpuNodePool, replicas: spec.nodes[p] })),
+      partitions: spec.partitions?.map((p) => ({
+        name: p.name,
+        pools: p.pools.map((x) => pools.get(x) as GpuNodePool),
+        maxTime: p.maxTime,
+      })),
+      defaultPartition: spec.defaultPartition,
+      accounting: spec.accounting,
+      login: spec.login,
+      stateStorageClass,
+    });
+  }
+  return { kueueQueues, slurm };
+}

@@ -1,0 +1,297 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../lib/cli/main';
+import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
+import { formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Writes files under a fresh temporary directory: `{ 'a/b.yaml': text }`. */
+function tree(files: Record<string, string>): string {
+  const root = tempDir('aif-verify-');
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+/** A small reference directory, written by the test itself (never copied from upstream). */
+const reference = tree({
+  'charts/demo-1.0.0/Chart.yaml': 'name: demo\nversion: 1.0.0\n',
+  'charts/demo-1.0.0/values.yaml': `---
+# -- Replicas.
+replicas: 1
+image:
+  repository: example.org/demo
+  tag: null
+podAnnotations: {}
+tolerations: []
+nodeSelector:
+  kubernetes.io/os: linux
+# -- (map[string]object) Workers by name.
+workers: {}
+# -- (object) Defaults of the worker map values.
+workerDefaults:
+  # -- Worker replicas.
+  replicas: 1
+  resources: {}
+# -- (map[string]object) Queues by name.
+queues:
+  example:
+    enabled: false
+    size: 1
+# -- (map[string]string) Extra settings.
+extra:
+  a: b
+`,
+  // rule b: the Chart.yaml in git has a development version
+  'charts/other-v2.0.0/Chart.yaml': 'name: other\nversion: v0.0.0-devel\n',
+  'charts/other-v2.0.0/values.yaml': 'enabled: true\n',
+  // rule c: no Chart.yaml
+  'charts/plain-3.0.0/values.yaml': 'size: 1\n',
+  // a chart without values (like slurm-operator-crds)
+  'charts/crds-only-1.0.0/Chart.yaml': 'name: crds-only\nversion: 1.0.0\n',
+  'charts/crds-only-1.0.0/values.yaml': '',
+  'crds/demo/widgets.yaml': `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.demo.example.org
+spec:
+  group: demo.example.org
+  names: { kind: Widget, plural: widgets }
+  scope: Cluster
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            apiVersion: { type: string }
+            kind: { type: string }
+            metadata: { type: object }
+            spec:
+              type: object
+              required: [size]
+              properties:
+                size:
+                  anyOf: [{ type: integer }, { type: string }]
+                  x-kubernetes-int-or-string: true
+                mode: { type: string, enum: [Fast, Slow] }
+                parts:
+                  type: array
+                  items:
+                    type: object
+                    required: [name]
+                    properties: { name: { type: string } }
+                config:
+                  type: object
+                  x-kubernetes-preserve-unknown-fields: true
+`,
+});
+
+interface Release {
+  chart: string;
+  version: string;
+  values?: unknown;
+  set?: Array<{ name: string; value: string }>;
+}
+
+/** A synthesized output directory with one stack holding the given releases and manifests. */
+function output(releases: Record<string, Release>, manifests: Record<string, unknown> = {}): string {
+  const resource = {
+    helm_release: Object.fromEntries(
+      Object.entries(releases).map(([k, r]) => [
+        k,
+        {
+          chart: r.chart,
+          version: r.version,
+          values: r.values ? [JSON.stringify(r.values)] : [],
+          set: r.set,
+        },
+      ]),
+    ),
+    kubernetes_manifest: Object.fromEntries(Object.entries(manifests).map(([k, m]) => [k, { manifest: m }])),
+  };
+  return tree({ 'stacks/site-a/cdk.tf.json': JSON.stringify({ resource }) });
+}
+
+const lines = (problems: readonly VerifyProblem[]) => problems.map(formatProblem);
+
+describe('verify: Helm values', () => {
+  it('maps releases to reference charts by Chart.yaml, by directory version, or by directory name', () => {
+    const out = output({
+      a: { chart: 'demo', version: '1.0.0', values: { replicas: 2 } },
+      b: { chart: 'other', version: 'v2.0.0', values: { enabled: false } },
+      c: { chart: 'plain', version: '3.0.0', values: { size: 3 } },
+      d: { chart: 'missing', version: '9.9.9', values: {} },
+      e: { chart: 'crds-only', version: '1.0.0', values: {} },
+      f: { chart: 'crds-only', version: '1.0.0', values: { install: true } },
+    });
+    expect(lines(verifyOutput(out, reference).problems)).toEqual([
+      'site-a helm_release.d: chart: the reference has no default values of chart missing 9.9.9',
+      'site-a helm_release.f: values.install: not in the default values of chart crds-only 1.0.0',
+    ]);
+  });
+
+  it('fails on a misspelled key, with its path, also inside templated maps', () => {
+    const out = output({
+      demo: {
+        chart: 'demo',
+        version: '1.0.0',
+        values: {
+          replicaz: 2,
+          image: { tagg: 'v1' },
+          workers: { w1: { replicaz: 1 } },
+          queues: { q1: { enabled: true, sise: 2 } },
+        },
+        set: [
+          { name: 'image.repositry', value: 'x' },
+          { name: 'tolerations[0].key', value: 'k' },
+        ],
+      },
+    });
+    expect(lines(verifyOutput(out, reference).problems)).toEqual([
+      "site-a helm_release.demo: values.replicaz: not in the default values of chart demo 1.0.0 (did you mean 'replicas'?)",
+      "site-a helm_release.demo: values.image.tagg: not in the default values of chart demo 1.0.0 (did you mean 'tag'?)",
+      "site-a helm_release.demo: values.workers.w1.replicaz: not in the default values of chart demo 1.0.0 (did you mean 'replicas'?)",
+      "site-a helm_release.demo: values.queues.q1.sise: not in the default values of chart demo 1.0.0 (did you mean 'size'?)",
+      "site-a helm_release.demo: set.image.repositry: not in the default values of chart demo 1.0.0 (did you mean 'repository'?)",
+    ]);
+  });
+
+  it('takes free-form parts as they are', () => {
+    const out = output({
+      demo: {
+        chart: 'demo',
+        version: '1.0.0',
+        values: {
+          image: { tag: { anything: 'goes' } }, // scalar/null default: any value
+          podAnnotations: { 'example.org/a': 'b' }, // {} default
+          tolerations: [{ key: 'k', operator: 'Exists' }], // list default
+          nodeSelector: { 'example.org/pool': 'gpu' }, // Kubernetes name map
+          extra: { c: 'd' }, // (map[string]string)
+          workers: { w1: { replicas: 2, resources: { limits: { 'nvidia.com/gpu': 4 } } } },
+        },
+      },
+    });
+    expect(verifyOutput(out, reference).problems).toEqual([]);
+  });
+});
+
+describe('verify: custom resources', () => {
+  const widget = (spec: Record<string, unknown>, apiVersion = 'demo.example.org/v1') => ({
+    apiVersion,
+    kind: 'Widget',
+    metadata: { name: 'w', labels: { a: 'b' } },
+    spec,
+  });
+
+  it('accepts a valid resource, int-or-string values and preserved unknown fields', () => {
+    const out = output(
+      {},
+      { a: widget({ size: 4 }), b: widget({ size: '4Gi', config: { free: { form: 1 } } }) },
+    );
+    const result = verifyOutput(out, reference);
+    expect(result.problems).toEqual([]);
+    expect(result.manifestsChecked).toBe(2);
+  });
+
+  it('fails on a missing required field and an unknown field, with their paths', () => {
+    const out = output(
+      {},
+      {
+        w: widget({ mode: 'Medium', parts: [{ name: 'x' }, { nam: 'y' }], sizes: 1 }),
+        v: widget({ size: true }),
+      },
+    );
+    expect(lines(verifyOutput(out, reference).problems).sort()).toEqual([
+      'site-a kubernetes_manifest.v: manifest.spec.size: matches none of the types the CRD schema allows (integer or string)',
+      'site-a kubernetes_manifest.w: manifest.spec.mode: must be equal to one of the allowed values (CRD schema)',
+      'site-a kubernetes_manifest.w: manifest.spec.parts[1].nam: not a field of the CRD schema',
+      'site-a kubernetes_manifest.w: manifest.spec.parts[1].name: required by the CRD schema but missing',
+      'site-a kubernetes_manifest.w: manifest.spec.size: required by the CRD schema but missing',
+      'site-a kubernetes_manifest.w: manifest.spec.sizes: not a field of the CRD schema',
+    ]);
+  });
+
+  it('fails on a version the CRD does not have, and notes groups the reference does not cover', () => {
+    const out = output(
+      {},
+      {
+        old: widget({ size: 1 }, 'demo.example.org/v1beta1'),
+        other: { apiVersion: 'other.example.com/v1', kind: 'Thing', metadata: { name: 't' } },
+        cm: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },
+      },
+    );
+    const result = verifyOutput(out, reference);
+    expect(lines(result.problems)).toEqual([
+      'site-a kubernetes_manifest.old: manifest.apiVersion: the reference CRD of Widget has no version v1beta1; it has v1',
+    ]);
+    expect(result.unchecked).toEqual(['other.example.com/v1 Thing']);
+  });
+});
+
+describe('aif verify (command)', () => {
+  let written = '';
+  beforeEach(() => {
+    written = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((written += String(s)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((written += String(s)), true));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('exits 1 with one line per problem, 0 when all conforms, 2 without --reference', async () => {
+    const bad = output({ demo: { chart: 'demo', version: '1.0.0', values: { replicaz: 1 } } });
+    expect(await main(['verify', '--reference', reference, '--out', bad])).toBe(1);
+    expect(written).toMatch(
+      /1 problem\(s\):\n {2}site-a helm_release\.demo: values\.replicaz: not in the default/,
+    );
+    const good = output({ demo: { chart: 'demo', version: '1.0.0', values: { replicas: 1 } } });
+    expect(await main(['verify', `--reference=${reference}`, '--out', good])).toBe(0);
+    expect(await main(['verify', '--out', good])).toBe(2);
+  });
+});
+
+// The upstream reference, where this checkout sits next to it (as in CI: ../shared/reference).
+const upstream = path.resolve(__dirname, '../../..', 'shared/reference');
+const withUpstream = fs.existsSync(path.join(upstream, 'charts')) ? describe : describe.skip;
+
+withUpstream('verify against the upstream reference', () => {
+  const out = path.join(tempDir('aif-sites-'), 'cdktf.out');
+  const result = synthesizeSites(loadProfiles(path.resolve(__dirname, '../../stacks/sites')), out);
+
+  it('passes on every site', () => {
+    expect(result.ok).toBe(true);
+    const verified = verifyOutput(out, upstream);
+    expect(lines(verified.problems)).toEqual([]);
+    expect(verified.stacks).toEqual(result.stacks);
+    expect(verified.manifestsChecked).toBeGreaterThan(0);
+  });
+
+  it('fails on a misspelled Slurm value and a ClusterQueue without coveredResources', () => {
+    const file = path.join(out, 'stacks/bologna-tenants/cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const rel = json.resource.helm_release.helm_slurm_slurm;
+    const values = JSON.parse(rel.values[0]);
+    values.nodesets.booster.podSpec.tolerationz = values.nodesets.booster.podSpec.tolerations;
+    rel.values = [JSON.stringify(values)];
+    const cq = json.resource.kubernetes_manifest.kueue_tenant_agrifood_cluster_queue.manifest;
+    delete cq.spec.resourceGroups[0].coveredResources;
+    fs.writeFileSync(file, JSON.stringify(json));
+    expect(lines(verifyOutput(out, upstream).problems)).toEqual([
+      "bologna-tenants helm_release.helm_slurm_slurm: values.nodesets.booster.podSpec.tolerationz: not in the default values of chart slurm 1.2.1 (did you mean 'tolerations'?)",
+      'bologna-tenants kubernetes_manifest.kueue_tenant_agrifood_cluster_queue: manifest.spec.resourceGroups[0].coveredResources: required by the CRD schema but missing',
+    ]);
+  });
+});

@@ -1,0 +1,332 @@
+import { GpuNodePool } from '../../lib/compute/node-pool';
+import { ACCESS_MODE_PRESETS, ValidationError, type SiteProfile } from '../../lib/model';
+import { KueueCohort, KueueResourceFlavor, KueueTenantQueue } from '../../lib/scheduling/kueue';
+import { AiFactorySite } from '../../lib/site/site';
+import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
+import { profile as bologna } from '../../stacks/sites/bologna';
+import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
+
+/** The custom resources of a stack, keyed `<Kind>/<namespace/>name`. */
+function customResources(json: TfJson): Record<string, TfJson> {
+  const out: Record<string, TfJson> = {};
+  for (const r of Object.values(resources(json, 'kubernetes_manifest'))) {
+    const m = r.manifest as TfJson;
+    out[`${m.kind}/${m.metadata.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata.name}`] = m;
+  }
+  return out;
+}
+
+/** Nominal quotas of a ClusterQueue: `{ flavor: { resource: quota } }`. */
+function nominal(cq: TfJson): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const group of cq.spec.resourceGroups) {
+    for (const f of group.flavors) {
+      out[f.name] = Object.fromEntries(f.resources.map((r: TfJson) => [r.name, r.nominalQuota]));
+    }
+  }
+  return out;
+}
+
+function build(profile: SiteProfile): { site: AiFactorySite; platform: TfJson; tenants: TfJson } {
+  const site = new AiFactorySite(testApp(), profile);
+  return { site, platform: synth(site.platform), tenants: synth(site.tenantsStack) };
+}
+
+describe('Kueue at Bologna', () => {
+  const { platform, tenants } = build(bologna);
+  const crs = customResources(tenants);
+
+  it('installs the pinned chart in kueue-system, with the released image and fair sharing', () => {
+    const values = helmValues(platform, 'kueue');
+    expect(values.controllerManager.manager.image).toEqual({
+      repository: 'registry.k8s.io/kueue/kueue',
+      tag: 'v0.19.2',
+      pullPolicy: 'IfNotPresent',
+    });
+    const config = JSON.parse(values.managerConfig.controllerManagerConfigYaml);
+    expect(config.apiVersion).toBe('config.kueue.x-k8s.io/v1beta2');
+    expect(config.fairSharing.preemptionStrategies).toHaveLength(2);
+    expect(config.integrations.frameworks).toContain('kubeflow.org/pytorchjob');
+    const release = Object.values(resources(platform, 'helm_release')).find((r) => r.chart === 'kueue');
+    expect(release).toMatchObject({ namespace: 'kueue-system', version: '0.19.2' });
+  });
+
+  it('manages every job of tenant namespaces, labelled or not', () => {
+    const config = JSON.parse(helmValues(platform, 'kueue').managerConfig.controllerManagerConfigYaml);
+    expect(config.manageJobsWithoutQueueName).toBe(true);
+    expect(config.managedJobsNamespaceSelector).toEqual({
+      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
+    });
+  });
+
+  it('keeps tenants to the priority classes of their access mode or lower', () => {
+    const manifests = resources(platform, 'kubernetes_manifest');
+    const policy = manifests['kueue_priority_guard_policy'].manifest;
+    expect(policy.kind).toBe('ValidatingAdmissionPolicy');
+    expect(policy.spec.matchConstraints.namespaceSelector.matchExpressions[0].key).toBe(
+      'ai-factory.eu/tenant',
+    );
+    const allowed = policy.spec.variables.find((v: TfJson) => v.name === 'allowed').expression;
+    expect(allowed).toContain("'playground': ['aif-playground']");
+    expect(allowed).toContain("'fast-lane': ['aif-fast-lane', 'aif-playground']");
+    expect(allowed).toMatch(
+      /'internal': \['aif-ai-for-science', 'aif-fast-lane', 'aif-internal', 'aif-large-scale', 'aif-playground'\]/,
+    );
+    expect(manifests['kueue_priority_guard_binding'].manifest.spec).toEqual({
+      policyName: 'aif-kueue-priority-class',
+      validationActions: ['Deny'],
+    });
+  });
+
+  it('has a ResourceFlavor per pool from the pool object', () => {
+    expect(crs['ResourceFlavor/booster'].spec).toEqual({
+      nodeLabels: { 'ai-factory.eu/pool': 'booster' },
+      tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
+    });
+  });
+
+  // Worked out by hand from stacks/sites/bologna.ts: the budgets spread over their periods (see
+  // lib/model/allocation.ts), 16 cores and 128Gi per GPU, and the access mode's borrowing factor.
+  const expected: Record<string, { pool: string; gpus: number; memory: string; borrow: number }> = {
+    agrifood: { pool: 'booster', gpus: 91, memory: '11648Gi', borrow: 91 }, // 800,000 / 8,760 h; Large Scale x1
+    'climate-foundation': { pool: 'it4lia-gb200', gpus: 171, memory: '21888Gi', borrow: 171 }, // 1.5M / 8,784 h
+    cybersecurity: { pool: 'booster', gpus: 23, memory: '2944Gi', borrow: 11 }, // 50,000 / 2,208 h; Fast Lane x0.5
+    'earth-climate': { pool: 'booster', gpus: 160, memory: '20Ti', borrow: 160 }, // explicit count
+    manufacturing: { pool: 'booster', gpus: 68, memory: '8704Gi', borrow: 68 }, // 300,000 / 4,416 h
+  };
+
+  it('gives every tenant a ClusterQueue whose quota matches its allocation, in the site cohort', () => {
+    expect(crs['Cohort/bologna']).toBeDefined();
+    expect(bologna.tenants.map((t) => t.name).sort()).toEqual(Object.keys(expected));
+    for (const t of bologna.tenants) {
+      const want = expected[t.name];
+      const cq = crs[`ClusterQueue/${t.name}`];
+      expect(cq.apiVersion).toBe('kueue.x-k8s.io/v1beta2');
+      expect(cq.spec.cohortName).toBe('bologna');
+      expect(cq.spec).not.toHaveProperty('cohort');
+      expect(cq.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
+      expect(cq.spec.resourceGroups[0].coveredResources).toEqual(['cpu', 'memory', 'nvidia.com/gpu']);
+      // Memory in the API server's canonical form (128Gi x 160 GPUs = 20Ti).
+      expect(nominal(cq)).toEqual({
+        [want.pool]: {
+          cpu: String(16 * want.gpus),
+          memory: want.memory,
+          'nvidia.com/gpu': String(want.gpus),
+        },
+      });
+      const preset = ACCESS_MODE_PRESETS[t.accessMode].scheduling;
+      expect(cq.spec.fairSharing).toEqual({ weight: preset.fairSharingWeight });
+      expect(cq.spec.preemption).toEqual(preset.preemption);
+      const gpuRes = cq.spec.resourceGroups[0].flavors[0].resources[2];
+      expect(gpuRes.borrowingLimit).toBe(String(want.borrow));
+    }
+  });
+
+  it('raises the namespace quota to what Kueue may admit with borrowing, and no further', () => {
+    for (const t of bologna.tenants) {
+      const want = expected[t.name];
+      const hard = resources(tenants, 'kubernetes_resource_quota_v1')[`tenant_${t.name}_quota`].spec.hard;
+      const most = want.gpus + want.borrow;
+      expect(hard['requests.nvidia.com/gpu']).toBe(String(most));
+      // cpu borrows by the same factor: Fast Lane's 368 cores may borrow floor(368 x 0.5) = 184.
+      const cpu = 16 * want.gpus;
+      expect(hard['requests.cpu']).toBe(
+        String(cpu + (want.borrow === want.gpus ? cpu : Math.floor(cpu / 2))),
+      );
+    }
+  });
+
+  it('sends every pod of a tenant namespace through Kueue, so the raised quota cannot be used around it', () => {
+    const config = JSON.parse(helmValues(platform, 'kueue').managerConfig.controllerManagerConfigYaml);
+    expect(config.integrations.frameworks).toEqual(
+      expect.arrayContaining(['batch/job', 'pod', 'deployment', 'statefulset']),
+    );
+  });
+
+  it('gives every tenant a LocalQueue in its namespace pointing at its ClusterQueue', () => {
+    for (const t of bologna.tenants) {
+      expect(crs[`LocalQueue/${t.name}/default`].spec).toEqual({ clusterQueue: t.name });
+    }
+  });
+
+  it('has a WorkloadPriorityClass per access mode', () => {
+    for (const p of Object.values(ACCESS_MODE_PRESETS)) {
+      expect(crs[`WorkloadPriorityClass/${p.scheduling.priorityClass}`].value).toBe(p.scheduling.priority);
+    }
+  });
+
+  it('lets tenant members read their queue and workloads, and nothing cluster-wide', () => {
+    const role = resources(tenants, 'kubernetes_role_v1')['tenant_agrifood_role_member'];
+    expect(role.rule).toContainEqual({
+      api_groups: ['kueue.x-k8s.io'],
+      resources: ['localqueues', 'workloads'],
+      verbs: ['get', 'list', 'watch'],
+    });
+    expect(resources(tenants, 'kubernetes_cluster_role_v1')).toEqual({});
+  });
+
+  it('pins addresses to tenant and pool names', () => {
+    expect(Object.keys(resources(tenants, 'kubernetes_manifest'))).toEqual(
+      expect.arrayContaining([
+        'kueue_flavor_booster',
+        'kueue_cohort_bologna',
+        'kueue_tenant_agrifood_cluster_queue',
+        'kueue_tenant_agrifood_local_queue',
+      ]),
+    );
+  });
+});
+
+describe('Kueue on MIG and without a cohort', () => {
+  const profile = sampleProfile({ schedulers: { kueue: { cohort: false } } });
+  const { tenants } = build(profile);
+  const crs = customResources(tenants);
+
+  it('quotes MIG slices as their own resource, and the MIG pool as its own flavor', () => {
+    const beta = crs['ClusterQueue/beta'];
+    expect(beta.spec.resourceGroups[0].coveredResources).toEqual([
+      'cpu',
+      'memory',
+      'nvidia.com/mig-1g.10gb',
+      'nvidia.com/mig-3g.40gb',
+    ]);
+    // 16 x 1g.10gb = 16/7 GPU-equivalents: 36 cores and 292Gi by default, rounded up by the namespace.
+    expect(nominal(beta)).toEqual({
+      mig: { cpu: '37', memory: '293Gi', 'nvidia.com/mig-1g.10gb': '16', 'nvidia.com/mig-3g.40gb': '0' },
+    });
+    expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
+  });
+
+  it('keeps the namespace quota at the allocation when nothing can be borrowed', () => {
+    const hard = resources(tenants, 'kubernetes_resource_quota_v1')['tenant_alpha_quota'].spec.hard;
+    expect(hard['requests.nvidia.com/gpu']).toBe('8');
+    expect(hard['requests.cpu']).toBe('128');
+  });
+
+  it('has no cohort, no borrowing and no cohort reclaim', () => {
+    expect(Object.keys(crs).filter((k) => k.startsWith('Cohort/'))).toEqual([]);
+    for (const name of ['alpha', 'beta']) {
+      const cq = crs[`ClusterQueue/${name}`];
+      expect(cq.spec).not.toHaveProperty('cohortName');
+      expect(cq.spec.preemption).not.toHaveProperty('reclaimWithinCohort');
+      expect(JSON.stringify(cq)).not.toMatch(/borrowingLimit|lendingLimit/);
+    }
+  });
+});
+
+describe('KueueTenantQueue', () => {
+  it('splits cpu and memory across pools by GPU-equivalents and honours overrides', () => {
+    const stack = testStack();
+    const a = new GpuNodePool(stack, 'a', {
+      name: 'a',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'a[1-2]' },
+    });
+    const b = new GpuNodePool(stack, 'b', {
+      name: 'b',
+      accelerator: 'nvidia-h100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'b[1-2]' },
+    });
+    const tenant = new TenantNamespace(stack, 't', {
+      name: 'team',
+      site: 's',
+      accessMode: 'fast-lane',
+      gpus: [
+        { pool: a, count: 6 },
+        { pool: b, count: 2 },
+      ],
+      resources: { cpu: '100', memory: '1000Gi' },
+      groups: { admins: ['idp:team'] },
+    });
+    const flavors = new Map(
+      [a, b].map((p) => [p.name, new KueueResourceFlavor(stack, `f-${p.name}`, { pool: p })]),
+    );
+    const q = new KueueTenantQueue(stack, 'q', {
+      tenant,
+      accessMode: 'fast-lane',
+      gpus: [
+        { pool: b, count: 2 },
+        { pool: a, count: 6 },
+      ],
+      flavors,
+      cohort: new KueueCohort(stack, 'c', { name: 's' }),
+      borrowingLimit: 4,
+      lendingLimit: 4,
+    });
+    expect(q.quotas).toEqual({
+      a: { cpu: '75', memory: '750Gi', 'nvidia.com/gpu': '6' },
+      b: { cpu: '25', memory: '250Gi', 'nvidia.com/gpu': '2' },
+    });
+    const cq = Object.values(resources(synth(stack), 'kubernetes_manifest')).find(
+      (r) => r.manifest.kind === 'ClusterQueue',
+    )?.manifest;
+    // 4 of 8 GPUs: half of every quota may be borrowed and lent.
+    expect(cq.spec.resourceGroups[0].flavors[0].resources).toEqual([
+      { name: 'cpu', nominalQuota: '75', borrowingLimit: '37500m', lendingLimit: '37500m' },
+      { name: 'memory', nominalQuota: '750Gi', borrowingLimit: '375Gi', lendingLimit: '375Gi' },
+      { name: 'nvidia.com/gpu', nominalQuota: '6', borrowingLimit: '3', lendingLimit: '3' },
+    ]);
+  });
+
+  it('refuses a borrowing limit without a cohort', () => {
+    const stack = testStack();
+    const a = new GpuNodePool(stack, 'a', {
+      name: 'a',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'a1' },
+    });
+    const tenant = new TenantNamespace(stack, 't', {
+      name: 'team',
+      site: 's',
+      accessMode: 'playground',
+      gpus: [{ pool: a, count: 1 }],
+      groups: { admins: ['idp:team'] },
+    });
+    const flavors = new Map([['a', new KueueResourceFlavor(stack, 'f', { pool: a })]]);
+    let error: unknown;
+    try {
+      new KueueTenantQueue(stack, 'q', {
+        tenant,
+        accessMode: 'playground',
+        gpus: [{ pool: a, count: 1 }],
+        flavors,
+        borrowingLimit: 2,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'BORROWING_WITHOUT_COHORT props.borrowingLimit',
+    ]);
+  });
+
+  it('refuses a grant on a pool without a flavor', () => {
+    const stack = testStack();
+    const a = new GpuNodePool(stack, 'a', {
+      name: 'a',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'a1' },
+    });
+    const tenant = new TenantNamespace(stack, 't', {
+      name: 'team',
+      site: 's',
+      accessMode: 'playground',
+      gpus: [{ pool: a, count: 1 }],
+      groups: { admins: ['idp:team'] },
+    });
+    expect(
+      () =>
+        new KueueTenantQueue(stack, 'q', {
+          tenant,
+          accessMode: 'playground',
+          gpus: [{ pool: a, count: 1 }],
+          flavors: new Map(),
+        }),
+    ).toThrow(/KueueTenantQueue 'team': no ResourceFlavor for pool\(s\) a/);
+  });
+});
