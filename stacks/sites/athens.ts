@@ -65,6 +65,8 @@ export const profile: SiteProfile = {
       note: 'CephFS project storage on an existing cluster (assumed)',
     },
   ],
+  // Kueue only (assumed): the scheduler of DAEDALUS is not published.
+  schedulers: { kueue: {} },
   tenants: [
     {
       name: 'health',

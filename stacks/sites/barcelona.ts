@@ -47,6 +47,19 @@ export const profile: SiteProfile = {
       note: 'MareNostrum 5 projects (IBM Storage Scale); share and file system assumed',
     },
   ],
+  // The Slurm controller's save-state lives on the projects tier (Retain).
+  slurmStateTier: 'projects',
+  // MareNostrum 5 users expect `sbatch`: Slurm (Slinky) takes 8 of the 80 ACC nodes (assumed split),
+  // Kueue the other 72 (288 GPUs), which the tenants' grants below fit.
+  schedulers: {
+    kueue: {},
+    slurm: {
+      nodes: { 'mn5-acc': 8 }, // assumed split
+      // assumed: BSC's accounting MariaDB; the Secret is created by the site in the slurm namespace.
+      accounting: { host: 'slurmdb.bsc.es', passwordSecret: { name: 'slurmdbd-mariadb' } },
+      login: { replicas: 2, sssdConfSecret: { name: 'slurm-sssd-conf' } },
+    },
+  },
   tenants: [
     {
       name: 'public-admin',

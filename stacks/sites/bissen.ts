@@ -75,6 +75,8 @@ export const profile: SiteProfile = {
       note: 'MeluXina Tier-3 backup (Lustre); share and NIDs assumed',
     },
   ],
+  // Kueue only: MeluXina's Slurm users stay on MeluXina's own Slurm outside Kubernetes (assumed).
+  schedulers: { kueue: {} },
   tenants: [
     {
       name: 'finance-llm',

@@ -56,6 +56,8 @@ export const profile: SiteProfile = {
       note: 'Berzelius /proj (Lustre, DDN AI400X); share and NIDs assumed',
     },
   ],
+  // Kueue only (assumed): Berzelius' Slurm stays outside Kubernetes.
+  schedulers: { kueue: {} },
   tenants: [
     {
       name: 'life-sciences',

@@ -53,6 +53,8 @@ export const profile: SiteProfile = {
       note: 'Project homes on NFS for industrial tenants; server and share assumed',
     },
   ],
+  // Kueue only (assumed): HLRS runs its own batch system for Hunter outside Kubernetes.
+  schedulers: { kueue: {} },
   tenants: [
     {
       name: 'mobility',
