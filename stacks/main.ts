@@ -18,7 +18,13 @@ function fail(problems: readonly string[]): never {
   process.exit(1);
 }
 
-const profiles = loadProfiles(path.join(__dirname, 'sites'));
+let profiles;
+try {
+  profiles = loadProfiles(path.join(__dirname, 'sites'));
+} catch (e) {
+  // A profile module that does not load (syntax error, missing export) is a problem like any other.
+  fail([`a site profile could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
+}
 if (process.env.CDKTF_OUTDIR) {
   const problems = profileProblems(profiles);
   if (problems.length > 0) fail(problems);

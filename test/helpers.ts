@@ -72,12 +72,14 @@ export function sampleProfile(overrides: Partial<SiteProfile> = {}): SiteProfile
       {
         name: 'alpha',
         accessMode: 'fast-lane',
+        allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' },
         gpus: [{ pool: 'a100', count: 8 }],
         groups: { admins: ['idp:alpha-admins'], members: ['idp:alpha-users'] },
       },
       {
         name: 'beta',
         accessMode: 'playground',
+        allocation: { projectId: 'EHPC-AIF-2026PG01-0002', start: '2026-01-01', end: '2026-02-28' },
         gpus: [{ pool: 'mig', count: 16, migProfile: '1g.10gb' }],
         groups: { admins: ['idp:beta-admins'] },
       },

@@ -38,6 +38,12 @@ export function synthesizeSites(profiles: readonly SiteProfile[], outdir: string
     fs.renameSync(staging, outdir);
     const stacks = sites.flatMap((s) => [s.platform.node.id, s.tenantsStack.node.id]).sort();
     return { ok: true, problems: [], stacks };
+  } catch (e) {
+    // Validation passed but building failed (a construct's own check, or a bug): still all or
+    // nothing, and one line rather than a stack trace from deep inside cdktf.
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [`synthesis failed: ${detail.split('\n').join('\n    ')}`], stacks: [] };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

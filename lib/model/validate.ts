@@ -29,6 +29,7 @@ import type {
   TenantSpec,
 } from './profile';
 import { isQuantity } from './quantity';
+import { checkShape } from './shape';
 import { checkStorage } from './storage';
 import { checkSchedulers } from './scheduling';
 
@@ -395,6 +396,7 @@ export function checkTenant(
   tenant: TenantSpec,
   pools: readonly NodePoolSpec[],
   path: string,
+  options: { readonly requireAllocation?: boolean } = {},
 ): void {
   checkName(c, `${path}.name`, tenant.name, 'a tenant name (it is also the namespace name)');
   if (RESERVED_NAMESPACES.includes(tenant.name)) {
@@ -424,7 +426,7 @@ export function checkTenant(
       "use e.g. 'earth-climate'",
     );
   }
-  checkAllocation(c, tenant, pools, path);
+  checkAllocation(c, tenant, pools, path, options.requireAllocation ?? false);
   const byName = new Map(pools.map((p) => [p.name, p]));
   const seenGrant = new Set<string>();
   (tenant.gpus ?? []).forEach((grant, j) => {
@@ -474,8 +476,26 @@ export function checkTenant(
     }
   });
   if (tenant.resources) checkResources(c, `${path}.resources`, tenant.resources);
-  const admins = tenant.groups?.admins ?? [];
-  if (admins.length === 0) {
+  // Lists, not strings: a string would be spread into one group per character.
+  const rawAdmins: unknown = tenant.groups?.admins;
+  const rawMembers: unknown = tenant.groups?.members;
+  for (const [key, raw] of [
+    ['admins', rawAdmins],
+    ['members', rawMembers],
+  ] as const) {
+    if (raw !== undefined && !Array.isArray(raw)) {
+      c.add(
+        'GROUPS_MISSING',
+        `${path}.groups.${key}`,
+        raw,
+        'groups must be a list of group names',
+        `write ${path}.groups.${key} as ['idp:group-name']`,
+      );
+    }
+  }
+  const admins: unknown[] = Array.isArray(rawAdmins) ? rawAdmins : [];
+  const members: unknown[] = Array.isArray(rawMembers) ? rawMembers : [];
+  if (Array.isArray(rawAdmins) && admins.length === 0) {
     c.add(
       'GROUPS_MISSING',
       `${path}.groups.admins`,
@@ -483,8 +503,16 @@ export function checkTenant(
       'a tenant needs at least one admin group from the identity provider',
       'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
     );
+  } else if (rawAdmins === undefined) {
+    c.add(
+      'GROUPS_MISSING',
+      `${path}.groups.admins`,
+      undefined,
+      'a tenant needs at least one admin group from the identity provider',
+      'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
+    );
   }
-  [...admins, ...(tenant.groups?.members ?? [])].forEach((g) => {
+  [...admins, ...members].forEach((g) => {
     if (typeof g !== 'string' || g.trim() === '' || g.startsWith('system:')) {
       c.add(
         'GROUPS_MISSING',
@@ -557,6 +585,7 @@ function checkAllocation(
   tenant: TenantSpec,
   pools: readonly NodePoolSpec[],
   path: string,
+  requireAllocation: boolean,
 ): void {
   const preset = ACCESS_MODES.includes(tenant.accessMode) ? accessModePreset(tenant.accessMode) : undefined;
   const a = tenant.allocation;
@@ -616,6 +645,17 @@ function checkAllocation(
     }
   }
   if (!preset) return;
+  // EuroHPC access is always a project with a period: without them the mode's limits, the project
+  // id on the namespace and the report's expiry check would all be skipped.
+  if (requireAllocation && !a && preset.duration.kind !== 'any') {
+    c.add(
+      'ALLOCATION_MISSING',
+      `${path}.allocation`,
+      undefined,
+      `a ${preset.displayName} tenant needs its allocation: the project id and the period it was granted for`,
+      "set allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' }, or use the 'internal' mode for the site's own staff",
+    );
+  }
 
   // Budget and share, over the grants whose pools and amounts are valid.
   const byName = new Map(pools.map((p) => [p.name, p]));
@@ -741,6 +781,8 @@ export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
 /** Every problem of a site profile; an empty list means the profile can be built. */
 export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   const c = new IssueCollector();
+  // Every other check assumes the profile's shape; report shape problems alone, all of them.
+  if (!checkShape(c, profile)) return c.issues;
   checkName(c, 'name', profile.name, 'the site name');
   if (typeof profile.name === 'string' && profile.name.length > 40) {
     c.add(
@@ -854,7 +896,9 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
     }
   });
   tenants.forEach((t, i) => {
-    checkTenant(c, t, pools, `tenants[${i}]`);
+    // A site profile is EuroHPC access: its tenants need their allocation (constructs used directly
+    // serve whatever policy the operator's own code expresses).
+    checkTenant(c, t, pools, `tenants[${i}]`, { requireAllocation: true });
     if (
       profile.accessModes &&
       ACCESS_MODES.includes(t.accessMode) &&

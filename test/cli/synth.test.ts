@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthesizeSites } from '../../lib/cli/synth';
+import { profileProblems, synthesizeSites } from '../../lib/cli/synth';
 import { main } from '../../lib/cli/main';
 import { sampleProfile } from '../helpers';
 
@@ -90,5 +90,35 @@ describe('aif validate', () => {
   it('rejects unknown commands with usage', async () => {
     expect(await main(['frobnicate'])).toBe(2);
     expect(String(writeErr.mock.calls.at(-1)?.[0])).toMatch(/unknown command 'frobnicate'\nusage: aif/);
+  });
+});
+
+describe('synthesizeSites when building fails after validation', () => {
+  it('removes the previous output and reports one line, no stack trace', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-synth-fail-'));
+    try {
+      const out = path.join(dir, 'cdktf.out');
+      expect(synthesizeSites([sampleProfile()], out).ok).toBe(true);
+      // A profile that validation reads fine and that then throws while the site is built.
+      let reads = 0;
+      let limit = Infinity;
+      const profile = sampleProfile();
+      const tricky = {
+        ...profile,
+        get nodePools() {
+          reads += 1;
+          if (reads > limit) throw new Error('profile changed while it was built');
+          return profile.nodePools;
+        },
+      };
+      expect(profileProblems([tricky])).toEqual([]);
+      limit = reads * 2; // as many reads again for validation inside synthesizeSites, then fail
+      const result = synthesizeSites([tricky], out);
+      expect(result.ok).toBe(false);
+      expect(result.problems).toEqual(['synthesis failed: profile changed while it was built']);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -41,7 +41,7 @@ describe('validateSite: allocations and access modes', () => {
     ],
     [
       'a budget without a period',
-      withTenant({ gpus: [{ pool: 'a100', gpuHours: 1000 }] }),
+      withTenant({ allocation: undefined, gpus: [{ pool: 'a100', gpuHours: 1000 }] }),
       'ALLOCATION_MISSING',
       'tenants[0].gpus[0].gpuHours',
       /the period it is spread over/,
@@ -166,6 +166,17 @@ describe('validateSite: allocations and access modes', () => {
     const hit = issues.find((i) => i.code === code && i.path === path);
     expect(hit).toBeDefined();
     expect(`${hit?.message} ${hit?.fix}`).toMatch(text);
+  });
+
+  it('requires the allocation of every EuroHPC tenant, so no mode limit can be skipped by leaving it out', () => {
+    const open = withTenant({ allocation: undefined, gpus: [{ pool: 'a100', count: 16 }] });
+    const hit = siteIssues(open).find((i) => i.code === 'ALLOCATION_MISSING');
+    expect(hit?.path).toBe('tenants[0].allocation');
+    expect(hit?.message).toBe(
+      'a Fast Lane tenant needs its allocation: the project id and the period it was granted for',
+    );
+    // The site's own staff have no EuroHPC allocation.
+    expect(siteIssues(withTenant({ accessMode: 'internal', allocation: undefined }))).toEqual([]);
   });
 
   it('accepts a Fast Lane budget of exactly 50,000 GPU-hours over 3 months', () => {

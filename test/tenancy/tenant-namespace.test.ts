@@ -236,6 +236,22 @@ describe('TenantNamespace', () => {
     });
   });
 
+  it('refuses a group list written as a string, which would bind one group per character', () => {
+    let error: unknown;
+    try {
+      build({
+        groups: { admins: 'it4lia:admins' as unknown as string[], members: 'abc' as unknown as string[] },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}: ${i.message}`)).toEqual([
+      'GROUPS_MISSING props.groups.admins: groups must be a list of group names',
+      'GROUPS_MISSING props.groups.members: groups must be a list of group names',
+    ]);
+  });
+
   it('rejects a grant of a MIG profile the pool lacks, by code', () => {
     let error: unknown;
     try {
