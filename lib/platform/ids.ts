@@ -1,4 +1,8 @@
-import type { TerraformElement } from 'cdktf';
+import { TerraformStack, type TerraformElement } from 'cdktf';
+import { ValidationError } from '../model/errors';
+
+/** Pinned addresses per stack, so that two constructs can never silently merge into one resource. */
+const pinned = new WeakMap<TerraformStack, Map<string, string>>();
 
 /**
  * Pins a resource's Terraform address to stable names (tenant, pool, tier, node), so that moving or
@@ -6,7 +10,26 @@ import type { TerraformElement } from 'cdktf';
  * address is a destroy and a create, and the data in it is gone.
  */
 export function pinAddress(element: TerraformElement, ...parts: string[]): void {
-  element.overrideLogicalId(parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_')).join('_'));
+  const id = parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_')).join('_');
+  const stack = TerraformStack.of(element);
+  const type = (element as { terraformResourceType?: string }).terraformResourceType ?? 'output';
+  const address = `${type}.${id}`;
+  const seen = pinned.get(stack) ?? new Map<string, string>();
+  pinned.set(stack, seen);
+  const other = seen.get(address);
+  if (other !== undefined && other !== element.node.path) {
+    throw new ValidationError(`stack '${stack.node.id}'`, [
+      {
+        code: 'NAME_DUPLICATE',
+        path: element.node.path,
+        received: address,
+        message: `would take the Terraform address ${address}, which ${other} already has; the two would merge into one resource`,
+        fix: 'give every tenant, pool, tier and node its own name within a stack',
+      },
+    ]);
+  }
+  seen.set(address, element.node.path);
+  element.overrideLogicalId(id);
 }
 
 /** The label prefix the library writes on everything it manages. */

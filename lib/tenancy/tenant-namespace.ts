@@ -184,6 +184,7 @@ export class TenantNamespace extends Construct {
       tiers.map((t) => t.spec),
       'props',
     );
+    checkTenantRules(c, props.additionalRules);
     c.throwIfAny(`TenantNamespace '${props.name}'`);
     const specOf = (poolName: string) => (pools.find((p) => p.name === poolName) as GpuNodePool).spec;
     // Budgets become counts here, once: everything below works on resolved counts.
@@ -215,8 +216,10 @@ export class TenantNamespace extends Construct {
         },
         annotations: {
           [`${LABEL_PREFIX}/display-name`]: props.displayName ?? name,
-          ...allocationAnnotations(props.allocation, grants, specOf),
           ...props.annotations,
+          // Last, so that no caller's annotation can overwrite the grant that reviewers and
+          // `aif report` read.
+          ...allocationAnnotations(props.allocation, grants, specOf),
         },
       },
       lifecycle: { preventDestroy: true },
@@ -381,6 +384,38 @@ export class TenantNamespace extends Construct {
   /** The quota's hard limits as applied (the allocation, raised by `raiseQuota`). */
   public get appliedHardLimits(): Readonly<Record<string, string>> {
     return { ...this.applied };
+  }
+}
+
+/** What a tenant role may never hold: RBAC rights, wildcards, or writes to the platform's guard rails. */
+const FORBIDDEN_VERBS = ['escalate', 'bind', 'impersonate', '*'];
+const GUARDED_RESOURCES = ['resourcequotas', 'limitranges', 'networkpolicies'];
+
+/** Additional rules keep the tenant roles inside the namespace's guard rails. */
+export function checkTenantRules(c: IssueCollector, rules: TenantNamespaceProps['additionalRules']): void {
+  for (const role of ['admin', 'member'] as const) {
+    (rules?.[role] ?? []).forEach((r, i) => {
+      const path = `props.additionalRules.${role}[${i}]`;
+      const writes = r.verbs.filter((v) => !READ.includes(v));
+      const problems = [
+        r.verbs.some((v) => FORBIDDEN_VERBS.includes(v)) &&
+          `verbs ${FORBIDDEN_VERBS.filter((v) => r.verbs.includes(v)).join(', ')}`,
+        (r.apiGroups.includes('*') || r.resources.includes('*')) && 'a wildcard',
+        r.apiGroups.includes('rbac.authorization.k8s.io') && 'RBAC objects',
+        writes.length > 0 &&
+          r.resources.some((x) => GUARDED_RESOURCES.includes(x)) &&
+          `writes to ${r.resources.filter((x) => GUARDED_RESOURCES.includes(x)).join(', ')}`,
+      ].filter(Boolean);
+      if (problems.length > 0) {
+        c.add(
+          'RBAC_RULE_FORBIDDEN',
+          path,
+          r,
+          `a tenant role may not hold ${problems.join(' or ')}`,
+          'grant only namespaced workload rights; quotas, limits, network policies and RBAC stay with the platform',
+        );
+      }
+    });
   }
 }
 

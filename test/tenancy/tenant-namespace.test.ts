@@ -1,5 +1,6 @@
 import { GpuNodePool, TenantNamespace, ValidationError, type TenantNamespaceProps } from '../../lib';
 import { one, resources, synth, testStack, type TfJson } from '../helpers';
+import { Construct } from 'constructs';
 
 function build(overrides: Partial<TenantNamespaceProps> = {}): TfJson {
   const stack = testStack();
@@ -252,6 +253,47 @@ describe('TenantNamespace', () => {
     ]);
   });
 
+  it('refuses additional role rules that escape the guard rails', () => {
+    let error: unknown;
+    try {
+      build({
+        additionalRules: {
+          admin: [
+            { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+            { apiGroups: [''], resources: ['resourcequotas'], verbs: ['get', 'patch'] },
+          ],
+          member: [
+            {
+              apiGroups: ['rbac.authorization.k8s.io'],
+              resources: ['rolebindings'],
+              verbs: ['create', 'bind'],
+            },
+            { apiGroups: ['kueue.x-k8s.io'], resources: ['workloads'], verbs: ['get', 'list'] },
+          ],
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}: ${i.message}`)).toEqual([
+      'RBAC_RULE_FORBIDDEN props.additionalRules.admin[0]: a tenant role may not hold verbs * or a wildcard',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.admin[1]: a tenant role may not hold writes to resourcequotas',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[0]: a tenant role may not hold verbs bind or RBAC objects',
+    ]);
+  });
+
+  it('keeps its allocation annotations over any caller annotation of the same key', () => {
+    const json = build({
+      allocation: { projectId: 'EHPC-AIF-2026LS01-0001', start: '2026-01-01', end: '2026-12-31' },
+      annotations: { 'ai-factory.eu/project-id': 'forged', 'example.org/owner': 'x' },
+    });
+    const annotations = resources(json, 'kubernetes_namespace_v1').tenant_agrifood_namespace.metadata
+      .annotations;
+    expect(annotations['ai-factory.eu/project-id']).toBe('EHPC-AIF-2026LS01-0001');
+    expect(annotations['example.org/owner']).toBe('x');
+  });
+
   it('rejects a grant of a MIG profile the pool lacks, by code', () => {
     let error: unknown;
     try {
@@ -277,5 +319,64 @@ describe('TenantNamespace', () => {
       'TENANT_GPU_UNAVAILABLE props.gpus[0].migProfile',
       'GROUPS_MISSING props.groups.admins',
     ]);
+  });
+});
+
+describe('Terraform addresses', () => {
+  it('refuse two tenants of one name in a stack instead of merging them into one resource', () => {
+    const stack = testStack();
+    const pool = new GpuNodePool(stack, 'p', {
+      name: 'p',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'g1' },
+    });
+    const props = {
+      name: 't',
+      site: 's',
+      accessMode: 'internal' as const,
+      gpus: [{ pool, count: 1 }],
+      groups: { admins: ['a'] },
+    };
+    new TenantNamespace(stack, 'one', props);
+    let error: unknown;
+    try {
+      new TenantNamespace(stack, 'two', { ...props, groups: { admins: ['evil'] } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const issue = (error as ValidationError).issues[0];
+    expect(issue.code).toBe('NAME_DUPLICATE');
+    expect(issue.message).toBe(
+      'would take the Terraform address kubernetes_namespace_v1.tenant_t_namespace, which test/one/namespace already has; the two would merge into one resource',
+    );
+  });
+
+  it('stay put when the construct around a tenant is renamed or wrapped', () => {
+    const build = (wrap: boolean, id: string) => {
+      const stack = testStack();
+      const pool = new GpuNodePool(stack, 'p', {
+        name: 'p',
+        accelerator: 'nvidia-a100-80gb',
+        gpusPerNode: 4,
+        nodes: { hostlist: 'g1' },
+      });
+      const scope = wrap ? new Construct(stack, 'wrapper') : stack;
+      new TenantNamespace(scope, id, {
+        name: 't',
+        site: 's',
+        accessMode: 'internal',
+        gpus: [{ pool, count: 1 }],
+        groups: { admins: ['a'] },
+      });
+      const json = synth(stack);
+      return Object.keys(json.resource)
+        .flatMap((type) => Object.keys(json.resource[type]).map((name) => `${type}.${name}`))
+        .sort();
+    };
+    const plain = build(false, 'tenant');
+    expect(plain).toContain('kubernetes_namespace_v1.tenant_t_namespace');
+    expect(build(true, 'renamed-tenant')).toEqual(plain);
   });
 });
