@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import type { Command } from './main';
 import { defaultSitesDir, option } from './main';
 import { loadProfiles, profileProblems } from './profiles';
@@ -7,6 +8,12 @@ export const command: Command = {
   summary: 'check the site profiles and print every problem (no synthesis)',
   run(args) {
     const dir = option(args, 'sites') ?? defaultSitesDir();
+    if (!fs.existsSync(dir)) {
+      process.stderr.write(
+        `aif validate: no site profiles in ${dir}; pass --sites <dir of compiled profiles>\n`,
+      );
+      return 2;
+    }
     const profiles = loadProfiles(dir);
     const problems = profileProblems(profiles);
     if (problems.length > 0) {

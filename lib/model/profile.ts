@@ -94,6 +94,13 @@ export interface NodePoolSpec {
    * @default - no time-slicing
    */
   readonly timeSlicingReplicas?: number;
+  /**
+   * Let several tenants hold replicas of this time-sliced pool. Time-slicing isolates neither memory
+   * nor faults between the pods that share a GPU, so tenants would share GPUs with each other; say
+   * so explicitly, and only where no tenant's data needs protecting from another.
+   * @default false - one tenant per time-sliced pool
+   */
+  readonly timeSlicingSharedByTenants?: boolean;
   /** Why this pool looks the way it does (source of the figures, or what is assumed). */
   readonly note?: string;
   /**
@@ -224,7 +231,7 @@ export interface SiteProfile {
   /** Storage tiers (StorageClasses and their drivers). @default - none */
   readonly storageTiers?: readonly StorageTierSpec[];
   /**
-   * Tier of the Slurm controller state and the slurmdbd database volumes; a `Retain` tier that is
+   * Tier of the Slurm controller's save-state volume; a `Retain` tier that is
    * not node-local.
    * @default - the Slurm cluster's own default
    */

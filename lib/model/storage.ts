@@ -985,7 +985,7 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
         'STORAGE_TIER_UNKNOWN',
         'slurmStateTier',
         profile.slurmStateTier,
-        'the site has no storage tier of that name for the Slurm controller state and slurmdbd database',
+        'the site has no storage tier of that name for the Slurm controller state',
         `use one of the site's tiers: ${tiers.map((t) => t.name).join(', ') || '(none defined)'}`,
       );
     } else if ((tier.reclaimPolicy ?? 'Retain') !== 'Retain') {

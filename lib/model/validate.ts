@@ -884,6 +884,21 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
       );
     }
   });
+  pools.forEach((pool, i) => {
+    if (!pool.timeSlicingReplicas || pool.timeSlicingSharedByTenants) return;
+    const sharing = tenants
+      .filter((t) => (t.gpus ?? []).some((g) => g.pool === pool.name))
+      .map((t) => t.name);
+    if (sharing.length > 1) {
+      c.add(
+        'TIME_SLICING_SHARED',
+        `nodePools[${i}]`,
+        sharing,
+        `tenants ${sharing.join(', ')} would share the time-sliced GPUs of pool '${pool.name}', which isolate neither memory nor faults between them`,
+        `give each tenant its own time-sliced pool, or set nodePools[${i}].timeSlicingSharedByTenants: true where no tenant's data needs protecting from another`,
+      );
+    }
+  });
   (profile.accessModes ?? []).forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
       c.add(

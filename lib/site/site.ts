@@ -16,6 +16,7 @@ import { SiteStorage } from '../storage/site-storage';
 import type { StorageTier } from '../storage/storage-tier';
 import { KUEUE_TENANT_RULES, type Kueue, type KueueTenantQueue } from '../scheduling/kueue';
 import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
+import { TenantGuardrails } from '../tenancy/guardrails';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
 import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
 
@@ -102,6 +103,8 @@ export class AiFactorySite {
       profile.schedulers?.slurm ? this.useCertManager() : undefined,
     ));
 
+    new TenantGuardrails(this.platform, 'tenant-guardrails');
+
     this.storage = new SiteStorage(this.platform, 'storage', {
       tiers: profile.storageTiers ?? [],
       certManager: () => this.useCertManager(),
@@ -176,7 +179,7 @@ export class AiFactorySite {
       value: {
         site: this.profile.name,
         displayName: this.profile.displayName,
-        accessModes: this.profile.accessModes ?? [],
+        accessModes: [...(this.profile.accessModes ?? [])].sort(),
         pools: pools.map((p) => ({
           name: p.name,
           accelerator: p.accelerator.id,

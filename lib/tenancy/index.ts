@@ -1,1 +1,2 @@
 export * from './tenant-namespace';
+export * from './guardrails';

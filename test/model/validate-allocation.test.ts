@@ -220,3 +220,26 @@ describe('validateSite: allocations and access modes', () => {
     expect(hit?.received).toEqual({ alpha: 9, gamma: 8 });
   });
 });
+
+describe('validateSite: time-sliced pools', () => {
+  const sliced = (shared?: boolean): SiteProfile => ({
+    ...base,
+    nodePools: [
+      { ...pool0, timeSlicingReplicas: 4, ...(shared ? { timeSlicingSharedByTenants: true } : {}) },
+      base.nodePools[1],
+    ],
+    tenants: [
+      { ...tenant0, gpus: [{ pool: 'a100', count: 8 }] },
+      { ...tenant0, name: 'gamma', gpus: [{ pool: 'a100', count: 8 }] },
+    ],
+  });
+
+  it('refuses two tenants on one time-sliced pool unless the profile says they may share', () => {
+    const hit = siteIssues(sliced()).find((i) => i.code === 'TIME_SLICING_SHARED');
+    expect(hit?.path).toBe('nodePools[0]');
+    expect(hit?.message).toBe(
+      "tenants alpha, gamma would share the time-sliced GPUs of pool 'a100', which isolate neither memory nor faults between them",
+    );
+    expect(siteIssues(sliced(true)).filter((i) => i.code === 'TIME_SLICING_SHARED')).toEqual([]);
+  });
+});

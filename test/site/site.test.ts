@@ -100,10 +100,11 @@ describe('AiFactorySite', () => {
     expect(y.platform).toBe(x.platform);
     expect(y.tenants).toBe(x.tenants);
     for (const site of profiles) {
-      const reordered = {
+      const reordered: SiteProfile = {
         ...site,
         nodePools: [...site.nodePools].reverse(),
-        tenants: [...site.tenants].reverse(),
+        tenants: [...site.tenants].reverse().map((t) => ({ ...t, gpus: [...t.gpus].reverse() })),
+        accessModes: site.accessModes ? [...site.accessModes].reverse() : undefined,
       };
       const s1 = synthSite(site);
       const s2 = synthSite(reordered);

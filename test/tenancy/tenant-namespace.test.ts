@@ -1,4 +1,10 @@
-import { GpuNodePool, TenantNamespace, ValidationError, type TenantNamespaceProps } from '../../lib';
+import {
+  GpuNodePool,
+  TenantGuardrails,
+  TenantNamespace,
+  ValidationError,
+  type TenantNamespaceProps,
+} from '../../lib';
 import { one, resources, synth, testStack, type TfJson } from '../helpers';
 import { Construct } from 'constructs';
 
@@ -378,5 +384,27 @@ describe('Terraform addresses', () => {
     const plain = build(false, 'tenant');
     expect(plain).toContain('kubernetes_namespace_v1.tenant_t_namespace');
     expect(build(true, 'renamed-tenant')).toEqual(plain);
+  });
+});
+
+describe('TenantGuardrails', () => {
+  it('refuses Services with externalIPs in tenant namespaces (CVE-2020-8554)', () => {
+    const stack = testStack();
+    new TenantGuardrails(stack, 'g');
+    const manifests = Object.values(resources(synth(stack), 'kubernetes_manifest')).map(
+      (r) => r.manifest as TfJson,
+    );
+    const policy = manifests.find((m) => m.kind === 'ValidatingAdmissionPolicy') as TfJson;
+    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
+      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
+    });
+    expect(policy.spec.matchConstraints.resourceRules).toEqual([
+      { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['services'] },
+    ]);
+    expect(policy.spec.validations[0].expression).toBe(
+      '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
+    );
+    const binding = manifests.find((m) => m.kind === 'ValidatingAdmissionPolicyBinding') as TfJson;
+    expect(binding.spec).toEqual({ policyName: 'aif-tenant-services', validationActions: ['Deny'] });
   });
 });

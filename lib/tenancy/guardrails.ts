@@ -1,0 +1,62 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct } from 'constructs';
+import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+
+/**
+ * Cluster-wide guard rails for tenant namespaces that RBAC and quotas cannot express, as a
+ * ValidatingAdmissionPolicy (built into Kubernetes 1.30+, so it lives in the platform stack):
+ *
+ * - no Service with `spec.externalIPs`: anyone who may create Services could otherwise intercept
+ *   traffic to any IP address of the cluster (CVE-2020-8554,
+ *   https://github.com/kubernetes/kubernetes/issues/97076). The quota already keeps tenants from
+ *   NodePort and LoadBalancer Services.
+ *
+ * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+export class TenantGuardrails extends Construct {
+  public static readonly POLICY_NAME = 'aif-tenant-services';
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const name = TenantGuardrails.POLICY_NAME;
+    const policy = new Manifest(this, 'policy', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name, labels: { ...MANAGED_BY } },
+        spec: {
+          failurePolicy: 'Fail',
+          matchConstraints: {
+            namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
+            resourceRules: [
+              {
+                apiGroups: [''],
+                apiVersions: ['v1'],
+                operations: ['CREATE', 'UPDATE'],
+                resources: ['services'],
+              },
+            ],
+          },
+          validations: [
+            {
+              expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
+              message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554)',
+              reason: 'Forbidden',
+            },
+          ],
+        },
+      },
+    });
+    pinAddress(policy, 'tenant_guardrails', 'services', 'policy');
+    const binding = new Manifest(this, 'binding', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name, labels: { ...MANAGED_BY } },
+        spec: { policyName: name, validationActions: ['Deny'] },
+      },
+      dependsOn: [policy],
+    });
+    pinAddress(binding, 'tenant_guardrails', 'services', 'binding');
+  }
+}
