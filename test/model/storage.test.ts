@@ -249,7 +249,7 @@ describe('storage validation', () => {
       { ...base, slurmStateTier: 'archive' },
       'STORAGE_TIER_UNKNOWN',
       'slurmStateTier',
-      'the site has no storage tier of that name for the Slurm controller state and slurmdbd database',
+      'the site has no storage tier of that name for the Slurm controller state',
     ],
     [
       'a Slurm state tier that deletes volumes',
