@@ -4,6 +4,7 @@ import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
 import { formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
+import { runsWithReference } from '../helpers';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -265,11 +266,26 @@ describe('aif verify (command)', () => {
 
 // The upstream reference, where this checkout sits next to it (as in CI: ../shared/reference).
 const upstream = path.resolve(__dirname, '../../..', 'shared/reference');
-const withUpstream = fs.existsSync(path.join(upstream, 'charts')) ? describe : describe.skip;
+// Skipped without it locally; in CI (CI set) a missing reference fails instead of skipping.
+const withUpstream = runsWithReference(path.join(upstream, 'charts')) ? describe : describe.skip;
+
+describe('tests that need the upstream reference', () => {
+  it('run when it exists, fail in CI when it does not, and skip only outside CI', () => {
+    const missing = path.join(tempDir('aif-noref-'), 'reference');
+    expect(runsWithReference(missing, { CI: 'true' })).toBe(true);
+    expect(runsWithReference(missing, {})).toBe(false);
+    expect(runsWithReference(missing, { CI: 'false' })).toBe(false);
+    expect(runsWithReference(reference, {})).toBe(true);
+  });
+});
 
 withUpstream('verify against the upstream reference', () => {
   const out = path.join(tempDir('aif-sites-'), 'cdktf.out');
   const result = synthesizeSites(loadProfiles(path.resolve(__dirname, '../../stacks/sites')), out);
+
+  it('is there (CI always has it)', () => {
+    expect(fs.existsSync(path.join(upstream, 'charts'))).toBe(true);
+  });
 
   it('passes on every site', () => {
     expect(result.ok).toBe(true);
