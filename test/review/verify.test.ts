@@ -4,7 +4,7 @@ import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
 import { formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
-import { runsWithReference } from '../helpers';
+import { runsWithReference, type TfJson } from '../helpers';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -31,6 +31,8 @@ const reference = tree({
   'charts/demo-1.0.0/values.yaml': `---
 # -- Replicas.
 replicas: 1
+# -- Whether the demo runs.
+enabled: true
 image:
   repository: example.org/demo
   tag: null
@@ -45,6 +47,33 @@ workerDefaults:
   # -- Worker replicas.
   replicas: 1
   resources: {}
+  env: []
+# -- Resources by container, not a Kubernetes resources block.
+controller:
+  resources:
+    main:
+      limits:
+        cpu: 1
+managerConfig:
+  # -- An example configuration, some of it commented out.
+  controllerManagerConfigYaml: |-
+    apiVersion: demo.example.org/v1
+    kind: Configuration
+    health:
+      port: 8081
+    # enableExtras: true
+    #waitForReady:
+    #  timeout: 5m
+    # See "Readiness" for guidance:
+    # https://example.org/docs/readiness
+    integrations:
+      frameworks:
+      - "batch/job"
+    #  - "example.org/widget"
+    #  externalFrameworks:
+    #  - "Foo.v1.example.com"
+    #fairSharing:
+    #  enable: true
 # -- (map[string]object) Queues by name.
 queues:
   example:
@@ -182,11 +211,79 @@ describe('verify: Helm values', () => {
           tolerations: [{ key: 'k', operator: 'Exists' }], // list default
           nodeSelector: { 'example.org/pool': 'gpu' }, // Kubernetes name map
           extra: { c: 'd' }, // (map[string]string)
-          workers: { w1: { replicas: 2, resources: { limits: { 'nvidia.com/gpu': 4 } } } },
+          workers: {
+            w1: {
+              replicas: 2,
+              resources: { limits: { 'nvidia.com/gpu': 4 }, requests: { cpu: 1 }, claims: [{ name: 'c' }] },
+              env: [
+                { name: 'A', value: '1' },
+                { name: 'B', valueFrom: { fieldRef: { fieldPath: 'x' } } },
+              ],
+            },
+          },
+          controller: { resources: { main: { limits: { cpu: 2 } } } }, // resources by container
+        },
+      },
+      // null deletes a default in Helm, whatever its type
+      nulls: { chart: 'demo', version: '1.0.0', values: { image: null, replicas: null, controller: null } },
+    });
+    expect(verifyOutput(out, reference).problems).toEqual([]);
+  });
+
+  it('fails on a map where the default is a scalar, and on a scalar or list where it is a map', () => {
+    const out = output({
+      demo: {
+        chart: 'demo',
+        version: '1.0.0',
+        values: {
+          replicas: { x: 1 },
+          enabled: { x: 1 },
+          image: 'example.org/demo:1',
+          nodeSelector: ['gpu'],
+          workerDefaults: 3,
+          podAnnotations: 'free', // `{}` default: free-form, no type either
+          tolerations: {}, // list default: not checked
         },
       },
     });
-    expect(verifyOutput(out, reference).problems).toEqual([]);
+    expect(lines(verifyOutput(out, reference).problems)).toEqual([
+      'site-a helm_release.demo: values.replicas: a map where the default values of chart demo 1.0.0 have a number',
+      'site-a helm_release.demo: values.enabled: a map where the default values of chart demo 1.0.0 have a boolean',
+      'site-a helm_release.demo: values.image: a string where the default values of chart demo 1.0.0 have a map',
+      'site-a helm_release.demo: values.nodeSelector: a list where the default values of chart demo 1.0.0 have a map',
+      'site-a helm_release.demo: values.workerDefaults: a number where the default values of chart demo 1.0.0 have a map',
+    ]);
+  });
+
+  it('fails on unknown fields of Kubernetes resources, env vars and tolerations', () => {
+    const out = output({
+      demo: {
+        chart: 'demo',
+        version: '1.0.0',
+        values: {
+          workers: {
+            w1: {
+              resources: { limit: { 'nvidia.com/gpu': 4 } },
+              env: [
+                { name: 'A', value: '1' },
+                { name: 'B', vaule: '2' },
+              ],
+            },
+          },
+          tolerations: [
+            { key: 'k', operator: 'Exists' },
+            { key: 'k', effects: 'NoSchedule' },
+          ],
+          controller: { resources: { mian: { limits: { cpu: 1 } } } },
+        },
+      },
+    });
+    expect(lines(verifyOutput(out, reference).problems)).toEqual([
+      "site-a helm_release.demo: values.workers.w1.resources.limit: not a field of Kubernetes resource requirements (limits, requests, claims) (did you mean 'limits'?)",
+      "site-a helm_release.demo: values.workers.w1.env[1].vaule: not a field of a Kubernetes env var (name, value, valueFrom) (did you mean 'value'?)",
+      "site-a helm_release.demo: values.tolerations[1].effects: not a field of a Kubernetes toleration (key, operator, value, effect, tolerationSeconds) (did you mean 'effect'?)",
+      "site-a helm_release.demo: values.controller.resources.mian: not in the default values of chart demo 1.0.0 (did you mean 'main'?)",
+    ]);
   });
 });
 
@@ -293,6 +390,30 @@ withUpstream('verify against the upstream reference', () => {
     expect(lines(verified.problems)).toEqual([]);
     expect(verified.stacks).toEqual(result.stacks);
     expect(verified.manifestsChecked).toBeGreaterThan(0);
+  });
+
+  it('fails on a map under a scalar and a slurmd resources typo', () => {
+    const copy = path.join(tempDir('aif-sites-copy-'), 'cdktf.out');
+    fs.cpSync(out, copy, { recursive: true });
+    const edit = (stack: string, release: string, change: (values: TfJson) => void) => {
+      const file = path.join(copy, 'stacks', stack, 'cdk.tf.json');
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const rel = json.resource.helm_release[release];
+      const values = JSON.parse(rel.values[0]);
+      change(values);
+      rel.values = [JSON.stringify(values)];
+      fs.writeFileSync(file, JSON.stringify(json));
+    };
+    edit('bologna-platform', 'helm_gpu-operator_gpu-operator', (v) => {
+      v.driver.enabled = { x: 1 };
+    });
+    edit('bologna-tenants', 'helm_slurm_slurm', (v) => {
+      v.nodesets.booster.slurmd.resources = { limit: v.nodesets.booster.slurmd.resources.limits };
+    });
+    expect(lines(verifyOutput(copy, upstream).problems)).toEqual([
+      'bologna-platform helm_release.helm_gpu-operator_gpu-operator: values.driver.enabled: a map where the default values of chart gpu-operator v26.7.0 have a boolean',
+      "bologna-tenants helm_release.helm_slurm_slurm: values.nodesets.booster.slurmd.resources.limit: not a field of Kubernetes resource requirements (limits, requests, claims) (did you mean 'limits'?)",
+    ]);
   });
 
   it('fails on a misspelled Slurm value and a ClusterQueue without coveredResources', () => {
