@@ -11,7 +11,8 @@
  *    ignores unknown keys, so a typo there deploys nothing and says nothing. A map where the default
  *    is a scalar, or a scalar or list where it is a non-empty map, is a type mismatch. Free-form
  *    parts of the values are not checked below their root (see `FREE_FORM_KEYS` and `checkValues`),
- *    except Kubernetes `resources`, `env` and `tolerations`, whose fields are known.
+ *    except Kubernetes `resources`, `env` and `tolerations`, whose fields are known, and embedded
+ *    configuration strings (`EMBEDDED_CONFIGS`: Kueue's manager configuration).
  * 2. Every `kubernetes_manifest` must validate against its CRD's `openAPIV3Schema` (matched by
  *    group, version and kind), with unknown fields reported as errors, as kubectl's strict field
  *    validation would.
@@ -138,6 +139,7 @@ function kindOf(v: unknown): string {
  * - a `resources` map whose default is `{}` or holds only `limits`/`requests`/`claims` may only have
  *   those keys (RESOURCE_FIELDS); `env` and `tolerations` lists may only hold entries with the keys
  *   of ENV_FIELDS and TOLERATION_FIELDS;
+ * - an embedded configuration string listed in EMBEDDED_CONFIGS is parsed and checked.
  * Apart from those, nothing is checked below a key when:
  * - its default is `{}` or `[]`: the chart documents it as free-form;
  * - its default is a list: a list given by the user replaces the default whole;
@@ -172,6 +174,11 @@ function checkValues(user: unknown, defaults: ValueTree, at: string, ctx: Values
       continue;
     }
     if (checkKubernetesShape(key, value, tree, p, ctx)) continue;
+    const embedded = EMBEDDED_CONFIGS.find((c) => p.slice(p.indexOf('.') + 1) === c.path);
+    if (embedded && tree.kind === 'scalar' && typeof tree.value === 'string') {
+      checkEmbeddedConfig(embedded, value, tree.value, p, ctx);
+      continue;
+    }
     if (FREE_FORM_KEYS.includes(key)) continue;
     const type = docType(entry.doc);
     if (type?.startsWith('map[')) {
@@ -225,6 +232,128 @@ function checkFields(
       `not a field of ${what} (${fields.join(', ')})${near ? ` (did you mean '${near}'?)` : ''}`,
     );
   }
+}
+
+// Embedded configuration strings ------------------------------------------------------------------
+
+/** A configuration file that a chart takes as one string value, checked against the chart's example. */
+export interface EmbeddedConfig {
+  /** Value path below the root, e.g. `managerConfig.controllerManagerConfigYaml`. */
+  readonly path: string;
+  /** What the string holds, for messages. */
+  readonly what: string;
+  /** The map whose keys are checked besides the top level (Kueue: `integrations`). */
+  readonly section: string;
+  /** The list in `section` whose entries must be among the example's (Kueue: `frameworks`). */
+  readonly list: string;
+  /** Keys of the Go type that the chart's example does not mention: top level, then `section`. */
+  readonly extraTop: readonly string[];
+  readonly extraSection: readonly string[];
+}
+
+/**
+ * Kueue's manager configuration: the chart's default string is an example Configuration in which
+ * some keys are commented out (`#waitForPodsReady:`); both count as known. Keys of the v1beta2
+ * `Configuration` and `Integrations` Go types (kubernetes-sigs/kueue, apis/config/v1beta2/
+ * configuration_types.go) that the example does not mention are added by name.
+ */
+export const EMBEDDED_CONFIGS: readonly EmbeddedConfig[] = [
+  {
+    path: 'managerConfig.controllerManagerConfigYaml',
+    what: 'the Kueue Configuration',
+    section: 'integrations',
+    list: 'frameworks',
+    extraTop: ['namespace', 'multiKueue', 'featureGates'],
+    extraSection: ['labelKeysToCopy'],
+  },
+];
+
+/**
+ * The keys of a commented example configuration: top-level keys (`key:` or `#key:` at column 0),
+ * keys of one section (at two spaces, commented or not) and the entries of one list in it. A `#`
+ * followed by one space before a key (`# enableClusterQueueResources: true`) stands for an indented
+ * key, and lines of prose (`# See ...`, `# https://...`) are no keys.
+ */
+export function exampleConfigKeys(
+  example: string,
+  section: string,
+  list: string,
+): { top: Set<string>; section: Set<string>; list: Set<string> } {
+  const top = new Set<string>();
+  const inSection = new Set<string>();
+  const items = new Set<string>();
+  let current = '';
+  let sub = '';
+  for (const line of example.split(/\r?\n/)) {
+    const text = line.startsWith('#') ? line.slice(1) : line;
+    const key = /^( *)([A-Za-z][A-Za-z0-9]*):(?: |$)/.exec(text);
+    if (key) {
+      const indent = key[1].length;
+      if (indent === 0) {
+        current = key[2];
+        sub = '';
+        top.add(current);
+      } else if (indent === 2 && current === section) {
+        sub = key[2];
+        inSection.add(sub);
+      }
+      continue;
+    }
+    const item = /^ *- +"?([^"#\s]+)"?/.exec(text);
+    if (item && current === section && sub === list) items.add(item[1]);
+  }
+  return { top, section: inSection, list: items };
+}
+
+function checkEmbeddedConfig(
+  rule: EmbeddedConfig,
+  value: unknown,
+  example: string,
+  p: string,
+  ctx: ValuesContext,
+): void {
+  if (typeof value !== 'string') {
+    ctx.report(p, `${kindOf(value)} where the default values of ${ctx.where} have a string`);
+    return;
+  }
+  let config: unknown;
+  try {
+    const doc = parseDocument(value);
+    if (doc.errors.length > 0) throw doc.errors[0];
+    config = doc.toJS();
+  } catch (e) {
+    ctx.report(p, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (!isPlainObject(config)) {
+    ctx.report(p, `${kindOf(config)} where ${rule.what} is a map`);
+    return;
+  }
+  const known = exampleConfigKeys(example, rule.section, rule.list);
+  const source = `${rule.what} of ${ctx.where} (its example and Go type)`;
+  const unknown = (at: string, key: string, keys: readonly string[]) => {
+    const near = nearest(key, keys);
+    ctx.report(at, `not a key of ${source}${near ? ` (did you mean '${near}'?)` : ''}`);
+  };
+  const topKeys = [...known.top, ...rule.extraTop];
+  for (const key of Object.keys(config)) if (!topKeys.includes(key)) unknown(`${p}.${key}`, key, topKeys);
+  const section = config[rule.section];
+  if (!isPlainObject(section)) return;
+  const sectionKeys = [...known.section, ...rule.extraSection];
+  for (const key of Object.keys(section)) {
+    if (!sectionKeys.includes(key)) unknown(`${p}.${rule.section}.${key}`, key, sectionKeys);
+  }
+  const entries = section[rule.list];
+  if (!Array.isArray(entries)) return;
+  const names = [...known.list];
+  entries.forEach((name, i) => {
+    if (typeof name === 'string' && known.list.has(name)) return;
+    const near = typeof name === 'string' ? nearest(name, names) : undefined;
+    ctx.report(
+      `${p}.${rule.section}.${rule.list}[${i}]`,
+      `${JSON.stringify(name)} is not among the ${rule.list} listed in the example of ${ctx.where}${near ? ` (did you mean '${near}'?)` : ''}`,
+    );
+  });
 }
 
 function mapTemplate(

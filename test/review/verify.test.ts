@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
-import { formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
+import { exampleConfigKeys, formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
 import { runsWithReference, type TfJson } from '../helpers';
 
 const made: string[] = [];
@@ -287,6 +287,82 @@ describe('verify: Helm values', () => {
   });
 });
 
+describe('verify: embedded configuration strings', () => {
+  const config = (text: string): Release => ({
+    chart: 'demo',
+    version: '1.0.0',
+    values: { managerConfig: { controllerManagerConfigYaml: text } },
+  });
+
+  it('knows the keys of the example, commented or not, and no prose', () => {
+    const example = [
+      'apiVersion: v1',
+      '# enableExtras: true',
+      '#waitForReady:',
+      '#  timeout: 5m',
+      '# See "Readiness" for guidance:',
+      '# https://example.org/docs',
+      'integrations:',
+      '  frameworks:',
+      '  - "batch/job"',
+      '#  - "example.org/widget"',
+      '#  externalFrameworks:',
+      '#  - "Foo.v1.example.com"',
+      '#fairSharing:',
+    ].join('\n');
+    const keys = exampleConfigKeys(example, 'integrations', 'frameworks');
+    expect([...keys.top]).toEqual(['apiVersion', 'waitForReady', 'integrations', 'fairSharing']);
+    expect([...keys.section]).toEqual(['frameworks', 'externalFrameworks']);
+    expect([...keys.list]).toEqual(['batch/job', 'example.org/widget']);
+  });
+
+  it('takes a configuration of known keys, as JSON or YAML', () => {
+    const known = {
+      apiVersion: 'demo.example.org/v1',
+      kind: 'Configuration',
+      waitForReady: { timeout: '5m' },
+      fairSharing: { enable: true },
+      featureGates: { A: true }, // in the Go type, not in the example
+      integrations: {
+        frameworks: ['batch/job', 'example.org/widget'],
+        externalFrameworks: [],
+        labelKeysToCopy: [],
+      },
+    };
+    const out = output({
+      json: config(JSON.stringify(known, null, 2)),
+      yaml: config('kind: Configuration\nintegrations:\n  frameworks: [batch/job]\n'),
+    });
+    expect(verifyOutput(out, reference).problems).toEqual([]);
+  });
+
+  it('fails on unknown keys and frameworks, and on a string that is not YAML', () => {
+    const out = output({
+      bad: config(
+        JSON.stringify({
+          kind: 'Configuration',
+          waitForReadyy: { timeout: '5m' },
+          enableExtras: true, // commented with '# ': a nested key of the example, not a top-level one
+          integrations: { frameworks: ['batch/job', 'example.org/widgett'], podOptions: {} },
+        }),
+      ),
+      broken: config('kind: [Configuration'),
+    });
+    const found = lines(verifyOutput(out, reference).problems);
+    expect(found.slice(0, 4)).toEqual([
+      "site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.waitForReadyy: not a key of the Kueue Configuration of chart demo 1.0.0 (its example and Go type) (did you mean 'waitForReady'?)",
+      'site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.enableExtras: not a key of the Kueue Configuration of chart demo 1.0.0 (its example and Go type)',
+      'site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.integrations.podOptions: not a key of the Kueue Configuration of chart demo 1.0.0 (its example and Go type)',
+      'site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.integrations.frameworks[1]: "example.org/widgett" is not among the frameworks listed in the example of chart demo 1.0.0 (did you mean \'example.org/widget\'?)',
+    ]);
+    expect(found.slice(4)).toEqual([
+      expect.stringMatching(
+        /^site-a helm_release\.broken: values\.managerConfig\.controllerManagerConfigYaml: not YAML: /,
+      ),
+    ]);
+  });
+});
+
 describe('verify: custom resources', () => {
   const widget = (spec: Record<string, unknown>, apiVersion = 'demo.example.org/v1') => ({
     apiVersion,
@@ -392,7 +468,7 @@ withUpstream('verify against the upstream reference', () => {
     expect(verified.manifestsChecked).toBeGreaterThan(0);
   });
 
-  it('fails on a map under a scalar and a slurmd resources typo', () => {
+  it('fails on a map under a scalar, a slurmd resources typo and a misspelled Kueue setting', () => {
     const copy = path.join(tempDir('aif-sites-copy-'), 'cdktf.out');
     fs.cpSync(out, copy, { recursive: true });
     const edit = (stack: string, release: string, change: (values: TfJson) => void) => {
@@ -407,11 +483,18 @@ withUpstream('verify against the upstream reference', () => {
     edit('bologna-platform', 'helm_gpu-operator_gpu-operator', (v) => {
       v.driver.enabled = { x: 1 };
     });
+    edit('bologna-platform', 'helm_kueue-system_kueue', (v) => {
+      const config = JSON.parse(v.managerConfig.controllerManagerConfigYaml);
+      config.manageJobsWithoutQueueNames = config.manageJobsWithoutQueueName;
+      delete config.manageJobsWithoutQueueName;
+      v.managerConfig.controllerManagerConfigYaml = JSON.stringify(config);
+    });
     edit('bologna-tenants', 'helm_slurm_slurm', (v) => {
       v.nodesets.booster.slurmd.resources = { limit: v.nodesets.booster.slurmd.resources.limits };
     });
     expect(lines(verifyOutput(copy, upstream).problems)).toEqual([
       'bologna-platform helm_release.helm_gpu-operator_gpu-operator: values.driver.enabled: a map where the default values of chart gpu-operator v26.7.0 have a boolean',
+      "bologna-platform helm_release.helm_kueue-system_kueue: values.managerConfig.controllerManagerConfigYaml.manageJobsWithoutQueueNames: not a key of the Kueue Configuration of chart kueue 0.19.2 (its example and Go type) (did you mean 'manageJobsWithoutQueueName'?)",
       "bologna-tenants helm_release.helm_slurm_slurm: values.nodesets.booster.slurmd.resources.limit: not a field of Kubernetes resource requirements (limits, requests, claims) (did you mean 'limits'?)",
     ]);
   });
