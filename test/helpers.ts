@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { App, Testing, TerraformStack } from 'cdktf';
 import type { SiteProfile } from '../lib/model';
 
@@ -86,4 +87,12 @@ export function sampleProfile(overrides: Partial<SiteProfile> = {}): SiteProfile
     ],
     ...overrides,
   };
+}
+
+/**
+ * Whether tests that need the upstream reference at `dir` run: when it exists, and always in CI
+ * (`CI` set), where the reference is part of the setup and a missing one must fail, not skip.
+ */
+export function runsWithReference(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return fs.existsSync(dir) || (Boolean(env.CI) && env.CI !== 'false');
 }

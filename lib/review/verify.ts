@@ -8,8 +8,11 @@
  * Two checks, because both kinds of mistake deploy silently or late:
  *
  * 1. Every Helm value path of every `helm_release` must exist in the chart's default values: Helm
- *    ignores unknown keys, so a typo there deploys nothing and says nothing. Free-form parts of the
- *    values are not checked below their root (see `FREE_FORM_KEYS` and `checkValues`).
+ *    ignores unknown keys, so a typo there deploys nothing and says nothing. A map where the default
+ *    is a scalar, or a scalar or list where it is a non-empty map, is a type mismatch. Free-form
+ *    parts of the values are not checked below their root (see `FREE_FORM_KEYS` and `checkValues`),
+ *    except Kubernetes `resources`, `env` and `tolerations`, whose fields are known, and embedded
+ *    configuration strings (`EMBEDDED_CONFIGS`: Kueue's manager configuration).
  * 2. Every `kubernetes_manifest` must validate against its CRD's `openAPIV3Schema` (matched by
  *    group, version and kind), with unknown fields reported as errors, as kubectl's strict field
  *    validation would.
@@ -60,7 +63,7 @@ export function formatProblem(p: VerifyProblem): string {
 type ValueTree =
   | { readonly kind: 'map'; readonly entries: ReadonlyMap<string, { tree: ValueTree; doc: string }> }
   | { readonly kind: 'seq'; readonly empty: boolean }
-  | { readonly kind: 'scalar'; readonly isNull: boolean };
+  | { readonly kind: 'scalar'; readonly isNull: boolean; readonly value?: unknown };
 
 function toTree(node: Node | null | undefined): ValueTree {
   if (isMap(node)) {
@@ -74,7 +77,9 @@ function toTree(node: Node | null | undefined): ValueTree {
     return { kind: 'map', entries };
   }
   if (isSeq(node)) return { kind: 'seq', empty: node.items.length === 0 };
-  return { kind: 'scalar', isNull: !isScalar(node) || node.value === null };
+  if (!isScalar(node) || node.value === null || node.value === undefined)
+    return { kind: 'scalar', isNull: true };
+  return { kind: 'scalar', isNull: false, value: node.value };
 }
 
 /** The helm-docs type annotation of a key (`# -- (map[string]object) ...`), if any. */
@@ -100,24 +105,52 @@ export const FREE_FORM_KEYS: readonly string[] = [
   'requests',
 ];
 
+/** Fields of a Kubernetes `ResourceRequirements` (a container's `resources`). */
+export const RESOURCE_FIELDS: readonly string[] = ['limits', 'requests', 'claims'];
+/** Fields of a Kubernetes `EnvVar` (an entry of a container's `env` list). */
+export const ENV_FIELDS: readonly string[] = ['name', 'value', 'valueFrom'];
+/** Fields of a Kubernetes `Toleration` (an entry of a pod's `tolerations` list). */
+export const TOLERATION_FIELDS: readonly string[] = [
+  'key',
+  'operator',
+  'value',
+  'effect',
+  'tolerationSeconds',
+];
+
+/** Where a problem was found, and how to report it. */
+interface ValuesContext {
+  /** `chart <name> <version>`, for messages. */
+  readonly where: string;
+  readonly report: (path: string, message: string) => void;
+}
+
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (isPlainObject(v)) return 'a map';
+  return `a ${typeof v}`;
+}
+
 /**
- * Checks user values against a chart's defaults. Below a key, nothing is checked when:
+ * Checks user values against a chart's defaults. A `null` user value is always taken (Helm deletes
+ * the key). Wherever a key exists in the defaults:
+ * - a map given where the default is a non-null scalar, or a scalar or list given where the default
+ *   is a non-empty map, is a type mismatch;
+ * - a `resources` map whose default is `{}` or holds only `limits`/`requests`/`claims` may only have
+ *   those keys (RESOURCE_FIELDS); `env` and `tolerations` lists may only hold entries with the keys
+ *   of ENV_FIELDS and TOLERATION_FIELDS;
+ * - an embedded configuration string listed in EMBEDDED_CONFIGS is parsed and checked.
+ * Apart from those, nothing is checked below a key when:
  * - its default is `{}` or `[]`: the chart documents it as free-form;
  * - its default is a list: a list given by the user replaces the default whole;
- * - its default is a scalar or null: any value is taken as is (types are not checked);
+ * - its default is a scalar or null (except for the map rule above);
  * - its name is in FREE_FORM_KEYS;
  * - its helm-docs annotation says `(map[...])`: a map of user-chosen names. Exception: a
  *   `(map[string]object)` whose entries have a template is checked entry by entry against it. The
  *   template is the sibling `<singular>Defaults` (Slinky: `nodesets` and `nodesetDefaults`), or,
  *   failing that, the union of the example entries the default holds (`partitions.all`).
  */
-function checkValues(
-  user: unknown,
-  defaults: ValueTree,
-  at: string,
-  out: (path: string, hint: string) => void,
-  root = false,
-): void {
+function checkValues(user: unknown, defaults: ValueTree, at: string, ctx: ValuesContext, root = false): void {
   // Below the root, `{}` is free-form; at the root it is a chart that takes no values.
   if (defaults.kind !== 'map' || (defaults.entries.size === 0 && !root)) return;
   if (!isPlainObject(user)) return;
@@ -126,20 +159,201 @@ function checkValues(
     const entry = defaults.entries.get(key);
     if (!entry) {
       const near = nearest(key, [...defaults.entries.keys()]);
-      out(p, near ? ` (did you mean '${near}'?)` : '');
+      ctx.report(p, `not in the default values of ${ctx.where}${near ? ` (did you mean '${near}'?)` : ''}`);
+      continue;
+    }
+    // null deletes a default in Helm; undefined is a `set` whose value is not checked.
+    if (value === null || value === undefined) continue;
+    const tree = entry.tree;
+    if (tree.kind === 'scalar' && !tree.isNull && isPlainObject(value)) {
+      ctx.report(p, `a map where the default values of ${ctx.where} have ${kindOf(tree.value)}`);
+      continue;
+    }
+    if (tree.kind === 'map' && tree.entries.size > 0 && !isPlainObject(value)) {
+      ctx.report(p, `${kindOf(value)} where the default values of ${ctx.where} have a map`);
+      continue;
+    }
+    if (checkKubernetesShape(key, value, tree, p, ctx)) continue;
+    const embedded = EMBEDDED_CONFIGS.find((c) => p.slice(p.indexOf('.') + 1) === c.path);
+    if (embedded && tree.kind === 'scalar' && typeof tree.value === 'string') {
+      checkEmbeddedConfig(embedded, value, tree.value, p, ctx);
       continue;
     }
     if (FREE_FORM_KEYS.includes(key)) continue;
     const type = docType(entry.doc);
     if (type?.startsWith('map[')) {
       if (!type.startsWith('map[string]object') || !isPlainObject(value)) continue;
-      const template = mapTemplate(key, entry.tree, defaults);
+      const template = mapTemplate(key, tree, defaults);
       if (!template) continue;
-      for (const [name, item] of Object.entries(value)) checkValues(item, template, `${p}.${name}`, out);
+      for (const [name, item] of Object.entries(value)) checkValues(item, template, `${p}.${name}`, ctx);
       continue;
     }
-    checkValues(value, entry.tree, p, out);
+    checkValues(value, tree, p, ctx);
   }
+}
+
+/** Checks `resources`, `env` and `tolerations` by their Kubernetes shape; true when it did. */
+function checkKubernetesShape(
+  key: string,
+  value: unknown,
+  tree: ValueTree,
+  p: string,
+  ctx: ValuesContext,
+): boolean {
+  if (key === 'resources') {
+    // A `resources` default keyed by container (csi-driver-nfs, topolvm, Rook) is checked as values.
+    if (tree.kind !== 'map' || ![...tree.entries.keys()].every((k) => RESOURCE_FIELDS.includes(k)))
+      return false;
+    if (!isPlainObject(value)) return false;
+    checkFields(value, RESOURCE_FIELDS, 'Kubernetes resource requirements', p, ctx);
+    return true;
+  }
+  const fields = key === 'env' ? ENV_FIELDS : key === 'tolerations' ? TOLERATION_FIELDS : undefined;
+  if (!fields || !Array.isArray(value)) return false;
+  const what = key === 'env' ? 'a Kubernetes env var' : 'a Kubernetes toleration';
+  value.forEach((item, i) => {
+    if (isPlainObject(item)) checkFields(item, fields, what, `${p}[${i}]`, ctx);
+  });
+  return true;
+}
+
+function checkFields(
+  value: Record<string, unknown>,
+  fields: readonly string[],
+  what: string,
+  at: string,
+  ctx: ValuesContext,
+): void {
+  for (const key of Object.keys(value)) {
+    if (fields.includes(key)) continue;
+    const near = nearest(key, fields);
+    ctx.report(
+      `${at}.${key}`,
+      `not a field of ${what} (${fields.join(', ')})${near ? ` (did you mean '${near}'?)` : ''}`,
+    );
+  }
+}
+
+// Embedded configuration strings ------------------------------------------------------------------
+
+/** A configuration file that a chart takes as one string value, checked against the chart's example. */
+export interface EmbeddedConfig {
+  /** Value path below the root, e.g. `managerConfig.controllerManagerConfigYaml`. */
+  readonly path: string;
+  /** What the string holds, for messages. */
+  readonly what: string;
+  /** The map whose keys are checked besides the top level (Kueue: `integrations`). */
+  readonly section: string;
+  /** The list in `section` whose entries must be among the example's (Kueue: `frameworks`). */
+  readonly list: string;
+  /** Keys of the Go type that the chart's example does not mention: top level, then `section`. */
+  readonly extraTop: readonly string[];
+  readonly extraSection: readonly string[];
+}
+
+/**
+ * Kueue's manager configuration: the chart's default string is an example Configuration in which
+ * some keys are commented out (`#waitForPodsReady:`); both count as known. Keys of the v1beta2
+ * `Configuration` and `Integrations` Go types (kubernetes-sigs/kueue, apis/config/v1beta2/
+ * configuration_types.go) that the example does not mention are added by name.
+ */
+export const EMBEDDED_CONFIGS: readonly EmbeddedConfig[] = [
+  {
+    path: 'managerConfig.controllerManagerConfigYaml',
+    what: 'the Kueue Configuration',
+    section: 'integrations',
+    list: 'frameworks',
+    extraTop: ['namespace', 'multiKueue', 'featureGates'],
+    extraSection: ['labelKeysToCopy'],
+  },
+];
+
+/**
+ * The keys of a commented example configuration: top-level keys (`key:` or `#key:` at column 0),
+ * keys of one section (at two spaces, commented or not) and the entries of one list in it. A `#`
+ * followed by one space before a key (`# enableClusterQueueResources: true`) stands for an indented
+ * key, and lines of prose (`# See ...`, `# https://...`) are no keys.
+ */
+export function exampleConfigKeys(
+  example: string,
+  section: string,
+  list: string,
+): { top: Set<string>; section: Set<string>; list: Set<string> } {
+  const top = new Set<string>();
+  const inSection = new Set<string>();
+  const items = new Set<string>();
+  let current = '';
+  let sub = '';
+  for (const line of example.split(/\r?\n/)) {
+    const text = line.startsWith('#') ? line.slice(1) : line;
+    const key = /^( *)([A-Za-z][A-Za-z0-9]*):(?: |$)/.exec(text);
+    if (key) {
+      const indent = key[1].length;
+      if (indent === 0) {
+        current = key[2];
+        sub = '';
+        top.add(current);
+      } else if (indent === 2 && current === section) {
+        sub = key[2];
+        inSection.add(sub);
+      }
+      continue;
+    }
+    const item = /^ *- +"?([^"#\s]+)"?/.exec(text);
+    if (item && current === section && sub === list) items.add(item[1]);
+  }
+  return { top, section: inSection, list: items };
+}
+
+function checkEmbeddedConfig(
+  rule: EmbeddedConfig,
+  value: unknown,
+  example: string,
+  p: string,
+  ctx: ValuesContext,
+): void {
+  if (typeof value !== 'string') {
+    ctx.report(p, `${kindOf(value)} where the default values of ${ctx.where} have a string`);
+    return;
+  }
+  let config: unknown;
+  try {
+    const doc = parseDocument(value);
+    if (doc.errors.length > 0) throw doc.errors[0];
+    config = doc.toJS();
+  } catch (e) {
+    ctx.report(p, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (!isPlainObject(config)) {
+    ctx.report(p, `${kindOf(config)} where ${rule.what} is a map`);
+    return;
+  }
+  const known = exampleConfigKeys(example, rule.section, rule.list);
+  const source = `${rule.what} of ${ctx.where} (its example and Go type)`;
+  const unknown = (at: string, key: string, keys: readonly string[]) => {
+    const near = nearest(key, keys);
+    ctx.report(at, `not a key of ${source}${near ? ` (did you mean '${near}'?)` : ''}`);
+  };
+  const topKeys = [...known.top, ...rule.extraTop];
+  for (const key of Object.keys(config)) if (!topKeys.includes(key)) unknown(`${p}.${key}`, key, topKeys);
+  const section = config[rule.section];
+  if (!isPlainObject(section)) return;
+  const sectionKeys = [...known.section, ...rule.extraSection];
+  for (const key of Object.keys(section)) {
+    if (!sectionKeys.includes(key)) unknown(`${p}.${rule.section}.${key}`, key, sectionKeys);
+  }
+  const entries = section[rule.list];
+  if (!Array.isArray(entries)) return;
+  const names = [...known.list];
+  entries.forEach((name, i) => {
+    if (typeof name === 'string' && known.list.has(name)) return;
+    const near = typeof name === 'string' ? nearest(name, names) : undefined;
+    ctx.report(
+      `${p}.${rule.section}.${rule.list}[${i}]`,
+      `${JSON.stringify(name)} is not among the ${rule.list} listed in the example of ${ctx.where}${near ? ` (did you mean '${near}'?)` : ''}`,
+    );
+  });
 }
 
 function mapTemplate(
@@ -398,13 +612,7 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
           add(address, `values[${i}]`, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
           return;
         }
-        checkValues(
-          user,
-          tree,
-          'values',
-          (p, hint) => add(address, p, `not in the default values of ${where}${hint}`),
-          true,
-        );
+        checkValues(user, tree, 'values', { where, report: (p, m) => add(address, p, m) }, true);
       });
       for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
         for (const s of (rel[key] as Array<{ name: string }> | undefined) ?? []) {
@@ -412,14 +620,9 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
           const nested = String(s.name)
             .replace(/\[\d+\].*$/, '')
             .split(/(?<!\\)\./)
-            .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), '');
-          checkValues(
-            nested,
-            tree,
-            key,
-            (p, hint) => add(address, p, `not in the default values of ${where}${hint}`),
-            true,
-          );
+            .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), undefined);
+          // The leaf is undefined: a `set` value is a string that Helm types itself, so only its path is checked.
+          checkValues(nested, tree, key, { where, report: (p, m) => add(address, p, m) }, true);
         }
       }
     }

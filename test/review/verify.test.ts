@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
-import { formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
+import { exampleConfigKeys, formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
+import { runsWithReference, type TfJson } from '../helpers';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -30,6 +31,8 @@ const reference = tree({
   'charts/demo-1.0.0/values.yaml': `---
 # -- Replicas.
 replicas: 1
+# -- Whether the demo runs.
+enabled: true
 image:
   repository: example.org/demo
   tag: null
@@ -44,6 +47,33 @@ workerDefaults:
   # -- Worker replicas.
   replicas: 1
   resources: {}
+  env: []
+# -- Resources by container, not a Kubernetes resources block.
+controller:
+  resources:
+    main:
+      limits:
+        cpu: 1
+managerConfig:
+  # -- An example configuration, some of it commented out.
+  controllerManagerConfigYaml: |-
+    apiVersion: demo.example.org/v1
+    kind: Configuration
+    health:
+      port: 8081
+    # enableExtras: true
+    #waitForReady:
+    #  timeout: 5m
+    # See "Readiness" for guidance:
+    # https://example.org/docs/readiness
+    integrations:
+      frameworks:
+      - "batch/job"
+    #  - "example.org/widget"
+    #  externalFrameworks:
+    #  - "Foo.v1.example.com"
+    #fairSharing:
+    #  enable: true
 # -- (map[string]object) Queues by name.
 queues:
   example:
@@ -181,11 +211,155 @@ describe('verify: Helm values', () => {
           tolerations: [{ key: 'k', operator: 'Exists' }], // list default
           nodeSelector: { 'example.org/pool': 'gpu' }, // Kubernetes name map
           extra: { c: 'd' }, // (map[string]string)
-          workers: { w1: { replicas: 2, resources: { limits: { 'nvidia.com/gpu': 4 } } } },
+          workers: {
+            w1: {
+              replicas: 2,
+              resources: { limits: { 'nvidia.com/gpu': 4 }, requests: { cpu: 1 }, claims: [{ name: 'c' }] },
+              env: [
+                { name: 'A', value: '1' },
+                { name: 'B', valueFrom: { fieldRef: { fieldPath: 'x' } } },
+              ],
+            },
+          },
+          controller: { resources: { main: { limits: { cpu: 2 } } } }, // resources by container
+        },
+      },
+      // null deletes a default in Helm, whatever its type
+      nulls: { chart: 'demo', version: '1.0.0', values: { image: null, replicas: null, controller: null } },
+    });
+    expect(verifyOutput(out, reference).problems).toEqual([]);
+  });
+
+  it('fails on a map where the default is a scalar, and on a scalar or list where it is a map', () => {
+    const out = output({
+      demo: {
+        chart: 'demo',
+        version: '1.0.0',
+        values: {
+          replicas: { x: 1 },
+          enabled: { x: 1 },
+          image: 'example.org/demo:1',
+          nodeSelector: ['gpu'],
+          workerDefaults: 3,
+          podAnnotations: 'free', // `{}` default: free-form, no type either
+          tolerations: {}, // list default: not checked
         },
       },
     });
+    expect(lines(verifyOutput(out, reference).problems)).toEqual([
+      'site-a helm_release.demo: values.replicas: a map where the default values of chart demo 1.0.0 have a number',
+      'site-a helm_release.demo: values.enabled: a map where the default values of chart demo 1.0.0 have a boolean',
+      'site-a helm_release.demo: values.image: a string where the default values of chart demo 1.0.0 have a map',
+      'site-a helm_release.demo: values.nodeSelector: a list where the default values of chart demo 1.0.0 have a map',
+      'site-a helm_release.demo: values.workerDefaults: a number where the default values of chart demo 1.0.0 have a map',
+    ]);
+  });
+
+  it('fails on unknown fields of Kubernetes resources, env vars and tolerations', () => {
+    const out = output({
+      demo: {
+        chart: 'demo',
+        version: '1.0.0',
+        values: {
+          workers: {
+            w1: {
+              resources: { limit: { 'nvidia.com/gpu': 4 } },
+              env: [
+                { name: 'A', value: '1' },
+                { name: 'B', vaule: '2' },
+              ],
+            },
+          },
+          tolerations: [
+            { key: 'k', operator: 'Exists' },
+            { key: 'k', effects: 'NoSchedule' },
+          ],
+          controller: { resources: { mian: { limits: { cpu: 1 } } } },
+        },
+      },
+    });
+    expect(lines(verifyOutput(out, reference).problems)).toEqual([
+      "site-a helm_release.demo: values.workers.w1.resources.limit: not a field of Kubernetes resource requirements (limits, requests, claims) (did you mean 'limits'?)",
+      "site-a helm_release.demo: values.workers.w1.env[1].vaule: not a field of a Kubernetes env var (name, value, valueFrom) (did you mean 'value'?)",
+      "site-a helm_release.demo: values.tolerations[1].effects: not a field of a Kubernetes toleration (key, operator, value, effect, tolerationSeconds) (did you mean 'effect'?)",
+      "site-a helm_release.demo: values.controller.resources.mian: not in the default values of chart demo 1.0.0 (did you mean 'main'?)",
+    ]);
+  });
+});
+
+describe('verify: embedded configuration strings', () => {
+  const config = (text: string): Release => ({
+    chart: 'demo',
+    version: '1.0.0',
+    values: { managerConfig: { controllerManagerConfigYaml: text } },
+  });
+
+  it('knows the keys of the example, commented or not, and no prose', () => {
+    const example = [
+      'apiVersion: v1',
+      '# enableExtras: true',
+      '#waitForReady:',
+      '#  timeout: 5m',
+      '# See "Readiness" for guidance:',
+      '# https://example.org/docs',
+      'integrations:',
+      '  frameworks:',
+      '  - "batch/job"',
+      '#  - "example.org/widget"',
+      '#  externalFrameworks:',
+      '#  - "Foo.v1.example.com"',
+      '#fairSharing:',
+    ].join('\n');
+    const keys = exampleConfigKeys(example, 'integrations', 'frameworks');
+    expect([...keys.top]).toEqual(['apiVersion', 'waitForReady', 'integrations', 'fairSharing']);
+    expect([...keys.section]).toEqual(['frameworks', 'externalFrameworks']);
+    expect([...keys.list]).toEqual(['batch/job', 'example.org/widget']);
+  });
+
+  it('takes a configuration of known keys, as JSON or YAML', () => {
+    const known = {
+      apiVersion: 'demo.example.org/v1',
+      kind: 'Configuration',
+      waitForReady: { timeout: '5m' },
+      fairSharing: { enable: true },
+      featureGates: { A: true }, // in the Go type, not in the example
+      integrations: {
+        frameworks: ['batch/job', 'example.org/widget'],
+        externalFrameworks: [],
+        labelKeysToCopy: [],
+      },
+    };
+    const out = output({
+      json: config(JSON.stringify(known, null, 2)),
+      yaml: config('kind: Configuration\nintegrations:\n  frameworks: [batch/job]\n'),
+    });
     expect(verifyOutput(out, reference).problems).toEqual([]);
+  });
+
+  it('fails on unknown keys and frameworks, and on a string that is not YAML', () => {
+    const out = output({
+      bad: config(
+        JSON.stringify({
+          kind: 'Configuration',
+          waitForReadyy: { timeout: '5m' },
+          enableExtras: true, // commented with '# ': a nested key of the example, not a top-level one
+          integrations: { frameworks: ['batch/job', 'example.org/widgett'], podOptions: {} },
+        }),
+      ),
+      broken: config('kind: [Configuration'),
+    });
+    const found = lines(verifyOutput(out, reference).problems);
+    expect(found.slice(0, 4)).toEqual([
+      "site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.waitForReadyy: not a key of the Kueue Configuration of chart demo 1.0.0 (its example and Go type) (did you mean 'waitForReady'?)",
+      'site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.enableExtras: not a key of the Kueue Configuration of chart demo 1.0.0 (its example and Go type)',
+      'site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.integrations.podOptions: not a key of the Kueue Configuration of chart demo 1.0.0 (its example and Go type)',
+      'site-a helm_release.bad: values.managerConfig.controllerManagerConfigYaml.integrations.frameworks[1]: "example.org/widgett" is not among the frameworks listed in the example of chart demo 1.0.0 (did you mean \'example.org/widget\'?)',
+    ]);
+    expect(found.slice(4)).toEqual([
+      expect.stringMatching(
+        /^site-a helm_release\.broken: values\.managerConfig\.controllerManagerConfigYaml: not YAML: /,
+      ),
+    ]);
   });
 });
 
@@ -265,11 +439,26 @@ describe('aif verify (command)', () => {
 
 // The upstream reference, where this checkout sits next to it (as in CI: ../shared/reference).
 const upstream = path.resolve(__dirname, '../../..', 'shared/reference');
-const withUpstream = fs.existsSync(path.join(upstream, 'charts')) ? describe : describe.skip;
+// Skipped without it locally; in CI (CI set) a missing reference fails instead of skipping.
+const withUpstream = runsWithReference(path.join(upstream, 'charts')) ? describe : describe.skip;
+
+describe('tests that need the upstream reference', () => {
+  it('run when it exists, fail in CI when it does not, and skip only outside CI', () => {
+    const missing = path.join(tempDir('aif-noref-'), 'reference');
+    expect(runsWithReference(missing, { CI: 'true' })).toBe(true);
+    expect(runsWithReference(missing, {})).toBe(false);
+    expect(runsWithReference(missing, { CI: 'false' })).toBe(false);
+    expect(runsWithReference(reference, {})).toBe(true);
+  });
+});
 
 withUpstream('verify against the upstream reference', () => {
   const out = path.join(tempDir('aif-sites-'), 'cdktf.out');
   const result = synthesizeSites(loadProfiles(path.resolve(__dirname, '../../stacks/sites')), out);
+
+  it('is there (CI always has it)', () => {
+    expect(fs.existsSync(path.join(upstream, 'charts'))).toBe(true);
+  });
 
   it('passes on every site', () => {
     expect(result.ok).toBe(true);
@@ -277,6 +466,37 @@ withUpstream('verify against the upstream reference', () => {
     expect(lines(verified.problems)).toEqual([]);
     expect(verified.stacks).toEqual(result.stacks);
     expect(verified.manifestsChecked).toBeGreaterThan(0);
+  });
+
+  it('fails on a map under a scalar, a slurmd resources typo and a misspelled Kueue setting', () => {
+    const copy = path.join(tempDir('aif-sites-copy-'), 'cdktf.out');
+    fs.cpSync(out, copy, { recursive: true });
+    const edit = (stack: string, release: string, change: (values: TfJson) => void) => {
+      const file = path.join(copy, 'stacks', stack, 'cdk.tf.json');
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const rel = json.resource.helm_release[release];
+      const values = JSON.parse(rel.values[0]);
+      change(values);
+      rel.values = [JSON.stringify(values)];
+      fs.writeFileSync(file, JSON.stringify(json));
+    };
+    edit('bologna-platform', 'helm_gpu-operator_gpu-operator', (v) => {
+      v.driver.enabled = { x: 1 };
+    });
+    edit('bologna-platform', 'helm_kueue-system_kueue', (v) => {
+      const config = JSON.parse(v.managerConfig.controllerManagerConfigYaml);
+      config.manageJobsWithoutQueueNames = config.manageJobsWithoutQueueName;
+      delete config.manageJobsWithoutQueueName;
+      v.managerConfig.controllerManagerConfigYaml = JSON.stringify(config);
+    });
+    edit('bologna-tenants', 'helm_slurm_slurm', (v) => {
+      v.nodesets.booster.slurmd.resources = { limit: v.nodesets.booster.slurmd.resources.limits };
+    });
+    expect(lines(verifyOutput(copy, upstream).problems)).toEqual([
+      'bologna-platform helm_release.helm_gpu-operator_gpu-operator: values.driver.enabled: a map where the default values of chart gpu-operator v26.7.0 have a boolean',
+      "bologna-platform helm_release.helm_kueue-system_kueue: values.managerConfig.controllerManagerConfigYaml.manageJobsWithoutQueueNames: not a key of the Kueue Configuration of chart kueue 0.19.2 (its example and Go type) (did you mean 'manageJobsWithoutQueueName'?)",
+      "bologna-tenants helm_release.helm_slurm_slurm: values.nodesets.booster.slurmd.resources.limit: not a field of Kubernetes resource requirements (limits, requests, claims) (did you mean 'limits'?)",
+    ]);
   });
 
   it('fails on a misspelled Slurm value and a ClusterQueue without coveredResources', () => {
