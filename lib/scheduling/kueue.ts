@@ -295,7 +295,8 @@ export class KueueResourceFlavor extends Construct {
         kind: 'ResourceFlavor',
         metadata: { name: this.name, labels: { ...labels, [`${LABEL_PREFIX}/pool`]: this.name } },
         spec: {
-          nodeLabels: { ...props.pool.nodeSelector },
+          // Only the nodes Slurm does not hold (the whole pool where it holds none).
+          nodeLabels: { ...props.pool.kubernetesSelector },
           // Injected into admitted pods, so users never write the pool's toleration themselves.
           tolerations: [{ ...props.pool.toleration }],
         },

@@ -78,9 +78,10 @@ describe('Kueue at Bologna', () => {
     });
   });
 
-  it('has a ResourceFlavor per pool from the pool object', () => {
+  it('has a ResourceFlavor per pool from the pool object, on the nodes Slurm does not hold', () => {
+    // Slurm holds 16 Booster nodes: the flavor selects only the ones labelled for Kubernetes.
     expect(crs['ResourceFlavor/booster'].spec).toEqual({
-      nodeLabels: { 'ai-factory.eu/pool': 'booster' },
+      nodeLabels: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'kubernetes' },
       tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
     });
   });
