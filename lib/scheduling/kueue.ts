@@ -2,8 +2,9 @@
  * Kueue (https://kueue.sigs.k8s.io): the operator in the platform stack, and its custom resources
  * (API `kueue.x-k8s.io/v1beta2`, the storage version of 0.19) in the tenants stack:
  *
- *   ResourceFlavor      one per GPU pool: the pool's node labels, and its taint as a toleration that
- *                       Kueue injects into every admitted pod
+ *   ResourceFlavor      one per GPU pool: the node labels of the pool's Kubernetes nodes, and its taint
+ *                       as a toleration that Kueue injects into every admitted pod; and `cpu-only`,
+ *                       with neither, for pods that request no GPU
  *   Cohort              one per site: the tenants' queues lend idle quota to each other in it
  *   WorkloadPriorityClass  one per access mode
  *   ClusterQueue        one per tenant, selecting only the tenant's namespace, with a nominal quota
@@ -22,6 +23,7 @@ import {
   grantGpuEquivalents,
   grantResource,
   IssueCollector,
+  KUEUE_CPU_FLAVOR,
   parseQuantity,
   type AccessMode,
   type TenantGpuGrant,
@@ -307,6 +309,36 @@ export class KueueResourceFlavor extends Construct {
   }
 }
 
+/**
+ * The site's CPU-only ResourceFlavor (one per site; ResourceFlavors are cluster-scoped): no node
+ * labels and no tolerations, so what Kueue admits on it lands on untainted CPU nodes and never on a
+ * GPU pool, whose taint it does not tolerate. Every tenant's ClusterQueue lists it first, with the
+ * tenant's cpu and memory and none of any GPU resource: notebooks and preprocessing pods, which
+ * request no GPU, are admitted there, and GPU pods do not fit it and fall through to the pools'
+ * flavors (see KueueTenantQueue).
+ */
+export class KueueCpuFlavor extends Construct {
+  public readonly name: string;
+  public readonly manifest: Manifest;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.name = KUEUE_CPU_FLAVOR;
+    this.manifest = manifest(
+      this,
+      'flavor',
+      {
+        apiVersion: KUEUE_API,
+        kind: 'ResourceFlavor',
+        metadata: { name: this.name, labels: { ...labels } },
+        spec: {},
+      },
+      'flavor',
+      this.name,
+    );
+  }
+}
+
 export interface KueueCohortProps {
   readonly name: string;
 }
@@ -359,6 +391,11 @@ export interface KueueTenantQueueProps {
   readonly gpus: readonly KueueGrant[];
   /** The flavors of the site, by pool name; every granted pool needs one. */
   readonly flavors: ReadonlyMap<string, KueueResourceFlavor>;
+  /**
+   * The site's CPU-only flavor, listed first in the queue with the tenant's cpu and memory and no
+   * GPUs, so that pods without GPUs are admitted on CPU nodes instead of a GPU pool's.
+   */
+  readonly cpuFlavor: KueueCpuFlavor;
   /** @default - no cohort: the queue neither borrows nor lends */
   readonly cohort?: KueueCohort;
   /** GPUs the queue may borrow beyond its quota. @default - the access mode's borrowing factor */
@@ -493,6 +530,31 @@ export class KueueTenantQueue extends Construct {
         })),
       };
     });
+    // The CPU-only flavor, first. Kueue tries a ClusterQueue's flavors in order and takes the first
+    // where the workload fits (ClusterQueue CRD, `flavorFungibility`: whenCanBorrow MayStopSearch,
+    // whenCanPreempt TryNextFlavor by default). A pod that requests no GPU fits here. A GPU pod
+    // does not fit, nor could it by borrowing (a limit of 0, and every tenant's CPU flavor has 0
+    // GPUs) or by preempting (no one holds GPUs in it): the flavor is NoFit for it whatever the
+    // fungibility policy, and Kueue tries the pool flavors next. The defaults are written out so
+    // that a change of Kueue's defaults cannot turn "next flavor" into "wait here".
+    // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
+    // Its cpu and memory are the tenant's whole allocation and not borrowed or lent: the namespace
+    // ResourceQuota, raised only for the GPU flavors' borrowing below, stays the cap on what all
+    // flavors together admit.
+    const cpuNominal: Record<string, string> = {
+      cpu: render('cpu', cpu),
+      memory: render('memory', memory),
+      ...Object.fromEntries(gpuResources.map((r) => [r, '0'])),
+    };
+    quotas[props.cpuFlavor.name] = Object.fromEntries(covered.map((r) => [r, cpuNominal[r]]));
+    flavors.unshift({
+      name: props.cpuFlavor.name,
+      resources: covered.map((r) => ({
+        name: r,
+        nominalQuota: cpuNominal[r],
+        ...(props.cohort ? { borrowingLimit: '0', lendingLimit: '0' } : {}),
+      })),
+    });
     this.quotas = quotas;
     if ((borrowFactor ?? 0) > 0 && props.tenant.raiseQuota) {
       // The namespace quota holds the allocation; borrowed capacity must fit in it too.
@@ -517,7 +579,8 @@ export class KueueTenantQueue extends Construct {
         ? { ...preset.preemption }
         : { withinClusterQueue: preset.preemption.withinClusterQueue },
       fairSharing: { weight: preset.fairSharingWeight },
-      resourceGroups: flavors.length > 0 ? [{ coveredResources: covered, flavors }] : [],
+      flavorFungibility: { whenCanBorrow: 'MayStopSearch', whenCanPreempt: 'TryNextFlavor' },
+      resourceGroups: [{ coveredResources: covered, flavors }],
     };
     if (props.cohort) spec.cohortName = props.cohort.name;
 

@@ -1,6 +1,11 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
 import { ACCESS_MODE_PRESETS, ValidationError, type SiteProfile } from '../../lib/model';
-import { KueueCohort, KueueResourceFlavor, KueueTenantQueue } from '../../lib/scheduling/kueue';
+import {
+  KueueCohort,
+  KueueCpuFlavor,
+  KueueResourceFlavor,
+  KueueTenantQueue,
+} from '../../lib/scheduling/kueue';
 import { AiFactorySite } from '../../lib/site/site';
 import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { profile as bologna } from '../../stacks/sites/bologna';
@@ -108,7 +113,10 @@ describe('Kueue at Bologna', () => {
       expect(cq.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
       expect(cq.spec.resourceGroups[0].coveredResources).toEqual(['cpu', 'memory', 'nvidia.com/gpu']);
       // Memory in the API server's canonical form (128Gi x 160 GPUs = 20Ti).
+      // The CPU-only flavor first, with the tenant's whole cpu and memory and no GPU.
+      expect(cq.spec.resourceGroups[0].flavors.map((f: TfJson) => f.name)).toEqual(['cpu-only', want.pool]);
       expect(nominal(cq)).toEqual({
+        'cpu-only': { cpu: String(16 * want.gpus), memory: want.memory, 'nvidia.com/gpu': '0' },
         [want.pool]: {
           cpu: String(16 * want.gpus),
           memory: want.memory,
@@ -118,8 +126,30 @@ describe('Kueue at Bologna', () => {
       const preset = ACCESS_MODE_PRESETS[t.accessMode].scheduling;
       expect(cq.spec.fairSharing).toEqual({ weight: preset.fairSharingWeight });
       expect(cq.spec.preemption).toEqual(preset.preemption);
-      const gpuRes = cq.spec.resourceGroups[0].flavors[0].resources[2];
+      const gpuRes = cq.spec.resourceGroups[0].flavors[1].resources[2];
       expect(gpuRes.borrowingLimit).toBe(String(want.borrow));
+    }
+  });
+
+  it('admits pods without GPUs on a CPU-only flavor that GPU pods fall through', () => {
+    // No node labels and no tolerations: what Kueue admits there lands on untainted CPU nodes.
+    expect(crs['ResourceFlavor/cpu-only'].spec).toEqual({});
+    expect(Object.keys(resources(tenants, 'kubernetes_manifest'))).toContain('kueue_flavor_cpu-only');
+    for (const t of bologna.tenants) {
+      const cq = crs[`ClusterQueue/${t.name}`];
+      // Try the next flavor where a workload does not fit or would have to preempt; GPU pods are
+      // NoFit in cpu-only (0 GPUs, nothing to borrow), so they go on to the pool flavor.
+      expect(cq.spec.flavorFungibility).toEqual({
+        whenCanBorrow: 'MayStopSearch',
+        whenCanPreempt: 'TryNextFlavor',
+      });
+      const cpuOnly = cq.spec.resourceGroups[0].flavors[0];
+      expect(cpuOnly.name).toBe('cpu-only');
+      // Neither borrowed nor lent: every tenant's own, and GPUs can never be borrowed into it.
+      for (const r of cpuOnly.resources) {
+        expect(r).toMatchObject({ borrowingLimit: '0', lendingLimit: '0' });
+      }
+      expect(cpuOnly.resources.find((r: TfJson) => r.name === 'nvidia.com/gpu').nominalQuota).toBe('0');
     }
   });
 
@@ -193,6 +223,12 @@ describe('Kueue on MIG and without a cohort', () => {
     ]);
     // 16 x 1g.10gb = 16/7 GPU-equivalents: 36 cores and 292Gi by default, rounded up by the namespace.
     expect(nominal(beta)).toEqual({
+      'cpu-only': {
+        cpu: '37',
+        memory: '293Gi',
+        'nvidia.com/mig-1g.10gb': '0',
+        'nvidia.com/mig-3g.40gb': '0',
+      },
       mig: { cpu: '37', memory: '293Gi', 'nvidia.com/mig-1g.10gb': '16', 'nvidia.com/mig-3g.40gb': '0' },
     });
     expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
@@ -212,6 +248,30 @@ describe('Kueue on MIG and without a cohort', () => {
       expect(cq.spec.preemption).not.toHaveProperty('reclaimWithinCohort');
       expect(JSON.stringify(cq)).not.toMatch(/borrowingLimit|lendingLimit/);
     }
+  });
+});
+
+describe('the CPU-only flavor name', () => {
+  it('is reserved: a pool of that name would share its ResourceFlavor', () => {
+    const base = sampleProfile({ schedulers: { kueue: {} } });
+    const profile: SiteProfile = {
+      ...base,
+      nodePools: base.nodePools.map((p) => (p.name === 'a100' ? { ...p, name: 'cpu-only' } : p)),
+      tenants: base.tenants.map((t) =>
+        t.name === 'alpha' ? { ...t, gpus: [{ pool: 'cpu-only', count: 8 }] } : t,
+      ),
+    };
+    let error: unknown;
+    try {
+      new AiFactorySite(testApp(), profile);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'NAME_INVALID nodePools[0].name',
+    ]);
+    expect((error as Error).message).toMatch(/'cpu-only' names the Kueue ResourceFlavor/);
   });
 });
 
@@ -252,11 +312,13 @@ describe('KueueTenantQueue', () => {
         { pool: a, count: 6 },
       ],
       flavors,
+      cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
       cohort: new KueueCohort(stack, 'c', { name: 's' }),
       borrowingLimit: 4,
       lendingLimit: 4,
     });
     expect(q.quotas).toEqual({
+      'cpu-only': { cpu: '100', memory: '1000Gi', 'nvidia.com/gpu': '0' },
       a: { cpu: '75', memory: '750Gi', 'nvidia.com/gpu': '6' },
       b: { cpu: '25', memory: '250Gi', 'nvidia.com/gpu': '2' },
     });
@@ -265,10 +327,21 @@ describe('KueueTenantQueue', () => {
     )?.manifest;
     // 4 of 8 GPUs: half of every quota may be borrowed and lent.
     expect(cq.spec.resourceGroups[0].flavors[0].resources).toEqual([
+      { name: 'cpu', nominalQuota: '100', borrowingLimit: '0', lendingLimit: '0' },
+      { name: 'memory', nominalQuota: '1000Gi', borrowingLimit: '0', lendingLimit: '0' },
+      { name: 'nvidia.com/gpu', nominalQuota: '0', borrowingLimit: '0', lendingLimit: '0' },
+    ]);
+    expect(cq.spec.resourceGroups[0].flavors[1].resources).toEqual([
       { name: 'cpu', nominalQuota: '75', borrowingLimit: '37500m', lendingLimit: '37500m' },
       { name: 'memory', nominalQuota: '750Gi', borrowingLimit: '375Gi', lendingLimit: '375Gi' },
       { name: 'nvidia.com/gpu', nominalQuota: '6', borrowingLimit: '3', lendingLimit: '3' },
     ]);
+    // The namespace quota is raised for the GPU flavors' borrowing only (100 + 50 cores), not by
+    // the CPU flavor's 100 on top: it stays the cap on what all flavors admit together.
+    const hard = resources(synth(stack), 'kubernetes_resource_quota_v1')['tenant_team_quota'].spec.hard;
+    expect(hard['requests.cpu']).toBe('150');
+    expect(hard['requests.memory']).toBe('1500Gi');
+    expect(hard['requests.nvidia.com/gpu']).toBe('12');
   });
 
   it('refuses a borrowing limit without a cohort', () => {
@@ -294,6 +367,7 @@ describe('KueueTenantQueue', () => {
         accessMode: 'playground',
         gpus: [{ pool: a, count: 1 }],
         flavors,
+        cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
         borrowingLimit: 2,
       });
     } catch (e) {
@@ -327,6 +401,7 @@ describe('KueueTenantQueue', () => {
           accessMode: 'playground',
           gpus: [{ pool: a, count: 1 }],
           flavors: new Map(),
+          cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
         }),
     ).toThrow(/KueueTenantQueue 'team': no ResourceFlavor for pool\(s\) a/);
   });
