@@ -112,6 +112,40 @@ const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
   { apiGroup: 'trainer.kubeflow.org', resource: 'trainjobs' },
 ];
 
+/**
+ * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
+ * resource: pods themselves, and the pod templates of the workload kinds tenants create, so that a
+ * Deployment or Job is refused at once rather than its pods later. The pod check alone would
+ * suffice (every pod of a tenant namespace passes it, whoever creates it); TrainJobs have no pod
+ * template with a priority field and are covered by it.
+ */
+const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
+  { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
+  { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'statefulsets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'batch', resource: 'cronjobs', specs: '[object.spec.jobTemplate.spec.template.spec]' },
+  { apiGroup: 'batch', resource: 'jobs', specs: '[object.spec.template.spec]' },
+  {
+    apiGroup: 'jobset.x-k8s.io',
+    resource: 'jobsets',
+    specs:
+      'has(object.spec.replicatedJobs) ? object.spec.replicatedJobs.map(r, r.template.spec.template.spec) : []',
+  },
+  {
+    apiGroup: 'kubeflow.org',
+    resource: 'mpijobs',
+    specs:
+      'has(object.spec.mpiReplicaSpecs) ? object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec) : []',
+  },
+  {
+    apiGroup: 'kubeflow.org',
+    resource: 'pytorchjobs',
+    specs:
+      'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
+  },
+];
+
 /** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
 const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
@@ -185,11 +219,16 @@ export class Kueue extends Construct {
 }
 
 /**
- * A ValidatingAdmissionPolicy that keeps tenants to the priority of their access mode: a job's
- * `kueue.x-k8s.io/priority-class` label may name the class of the namespace's access mode or a
- * lower one, never a higher one (Kueue itself lets any job name any WorkloadPriorityClass, which
- * would let a Playground job preempt a Large Scale one). Built-in API (Kubernetes 1.30+), so it
- * lives in the platform stack.
+ * A ValidatingAdmissionPolicy that keeps tenants to the priority of their access mode:
+ * - a job's `kueue.x-k8s.io/priority-class` label may name the class of the namespace's access mode
+ *   or a lower one, never a higher one (Kueue itself lets any job name any WorkloadPriorityClass,
+ *   which would let a Playground job preempt a Large Scale one);
+ * - no pod or pod template may set `priorityClassName`: Kueue falls back to the pod's PriorityClass
+ *   where the label is absent, and `system-node-critical` / `system-cluster-critical` are usable in
+ *   any namespace, so a tenant could otherwise take any priority, Kueue's and the kube-scheduler's.
+ *   Tenants get priority only through the Kueue label. (TenantNamespace adds a quota of zero pods at
+ *   the system classes as a second line of defence.)
+ * Built-in API (Kubernetes 1.30+), so it lives in the platform stack.
  * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
 export class KueuePriorityGuard extends Construct {
@@ -210,6 +249,14 @@ export class KueuePriorityGuard extends Construct {
       })
       .join(', ');
     const name = KueuePriorityGuard.POLICY_NAME;
+    // The job kinds (for the label) and every kind with a pod template (for priorityClassName).
+    const matched = [...JOB_RESOURCES, ...POD_SPEC_PATHS]
+      .filter((r, i, all) => all.findIndex((x) => x.resource === r.resource) === i)
+      .sort((a, b) => {
+        const x = `${a.apiGroup}/${a.resource}`;
+        const y = `${b.apiGroup}/${b.resource}`;
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
     const policy = new Manifest(this, 'policy', {
       manifest: {
         apiVersion: 'admissionregistration.k8s.io/v1',
@@ -219,7 +266,7 @@ export class KueuePriorityGuard extends Construct {
           failurePolicy: 'Fail',
           matchConstraints: {
             namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
-            resourceRules: JOB_RESOURCES.map((r) => ({
+            resourceRules: matched.map((r) => ({
               apiGroups: [r.apiGroup],
               apiVersions: ['*'],
               operations: ['CREATE', 'UPDATE'],
@@ -236,12 +283,27 @@ export class KueuePriorityGuard extends Construct {
               expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
             },
             { name: 'allowed', expression: `{${allowed}}` },
+            // The pod specs of the object (a list; empty for kinds without a pod template).
+            {
+              name: 'podSpecs',
+              expression: [
+                ...POD_SPEC_PATHS.map(
+                  (p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `,
+                ),
+                '[]',
+              ].join(''),
+            },
           ],
           validations: [
             {
               expression:
                 "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
               messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
+              reason: 'Forbidden',
+            },
+            {
+              expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
+              message: `priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the ${KUEUE_PRIORITY_LABEL} label`,
               reason: 'Forbidden',
             },
           ],
