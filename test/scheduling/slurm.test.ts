@@ -2,6 +2,7 @@ import { GpuNodePool } from '../../lib/compute/node-pool';
 import { ValidationError, type SiteProfile } from '../../lib/model';
 import { SlurmCluster } from '../../lib/scheduling/slurm';
 import { AiFactorySite } from '../../lib/site/site';
+import { profile as barcelona } from '../../stacks/sites/barcelona';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
 import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
@@ -123,6 +124,28 @@ describe('Slurm at Bologna', () => {
     expect(
       keys.filter((k) => /^(password|StoragePass|conf|rootSshAuthorizedKeys|slurmKey|jwtKey)$/.test(k)),
     ).toEqual([]);
+  });
+});
+
+describe('Slurm at Barcelona, on a label-selected pool', () => {
+  const { platform, tenants } = build(barcelona);
+
+  it('tells the site to label 8 nodes for Slurm and 72 for Kubernetes, and selects by that label', () => {
+    expect(resources(platform, 'kubernetes_labels')).toEqual({});
+    const out = platform.output['pool_mn5-acc_site_applied_node_config'].value;
+    expect(out.schedulerLabel).toEqual({
+      key: 'ai-factory.eu/scheduler',
+      nodes: { kubernetes: 72, slurm: 8 },
+    });
+    const nodeSelector = helmValues(tenants, 'slurm').nodesets['mn5-acc'].podSpec.nodeSelector;
+    expect(nodeSelector).toEqual({ ...out.selector, 'ai-factory.eu/scheduler': 'slurm' });
+    const flavor = Object.values(resources(tenants, 'kubernetes_manifest')).find(
+      (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.metadata.name === 'mn5-acc',
+    );
+    expect(flavor?.manifest.spec.nodeLabels).toEqual({
+      ...out.selector,
+      'ai-factory.eu/scheduler': 'kubernetes',
+    });
   });
 });
 
