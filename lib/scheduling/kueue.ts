@@ -496,7 +496,9 @@ function memoryQuantity(bytes: number): string {
  * pools in proportion to their GPU-equivalents. Preemption, fair-sharing weight, borrowing and
  * lending come from the access mode (ACCESS_MODE_PRESETS). Where the queue may borrow, the tenant's
  * namespace quota is raised to nominal plus borrowing limit (`raiseQuota`), or the pods Kueue admits
- * on borrowed capacity would be refused at creation.
+ * on borrowed capacity would be refused at creation. The site's CPU-only flavor comes first, with
+ * the tenant's whole cpu and memory and no GPU, for pods that request no GPU; it is not counted in
+ * that raise, so the namespace quota stays the cap on all flavors together.
  */
 export class KueueTenantQueue extends Construct {
   public readonly clusterQueue: Manifest;
