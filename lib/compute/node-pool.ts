@@ -31,7 +31,21 @@ export interface GpuNodePoolProps extends NodePoolSpec {
    * @default false
    */
   readonly forceTaintOwnership?: boolean;
+  /**
+   * Nodes of the pool that the site's Slurm cluster holds (one slurmd pod each, taking all their
+   * GPUs). With a Slurm share, the pool's nodes carry `ai-factory.eu/scheduler=slurm` or `=kubernetes`,
+   * and `slurmSelector` / `kubernetesSelector` keep the two schedulers on their own nodes: Kueue pods
+   * spread over every node would otherwise leave slurmd pods Pending for good. A listed pool labels
+   * the LAST `slurmNodes` nodes of its hostlist (in hostlist order) for Slurm and the others for
+   * Kubernetes; a label-selected pool says in its `site_applied_node_config` output how many nodes
+   * the site must label with each value.
+   * @default 0 - no Slurm share: the pool belongs to Kubernetes whole and carries no scheduler label
+   */
+  readonly slurmNodes?: number;
 }
+
+/** The node label that says which scheduler a node of a split pool belongs to. */
+export const SCHEDULER_LABEL = `${LABEL_PREFIX}/scheduler`;
 
 /** A toleration as the Kubernetes API spells it. */
 export interface Toleration {
@@ -64,11 +78,42 @@ export class GpuNodePool extends Construct {
   public readonly nodeSelector: Readonly<Record<string, string>>;
   /** Labels the library applies to listed nodes (or the site must apply to labelled ones). */
   public readonly managedLabels: Readonly<Record<string, string>>;
+  /** Nodes the site's Slurm cluster holds (`props.slurmNodes`). */
+  public readonly slurmNodes: number;
+  /**
+   * Labels that select the pool's nodes Kubernetes workloads may use: `nodeSelector`, plus
+   * `ai-factory.eu/scheduler=kubernetes` where Slurm holds part of the pool. Kueue's ResourceFlavor
+   * uses it.
+   */
+  public readonly kubernetesSelector: Readonly<Record<string, string>>;
+  /**
+   * Labels that select the pool's nodes Slurm holds: `nodeSelector`, plus
+   * `ai-factory.eu/scheduler=slurm` where Slurm holds part of the pool. The Slurm NodeSet uses it.
+   * On a pool without a Slurm share it is `nodeSelector` (nothing is split).
+   */
+  public readonly slurmSelector: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
     super(scope, id);
     const c = new IssueCollector();
     checkPool(c, props, 'props');
+    const slurmNodes = props.slurmNodes ?? 0;
+    const total = (() => {
+      try {
+        return poolNodeCount(props);
+      } catch {
+        return 0; // a bad hostlist is reported by checkPool
+      }
+    })();
+    if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
+      c.add(
+        'SCHEDULER_NODES_EXCEEDED',
+        'props.slurmNodes',
+        props.slurmNodes,
+        `pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
+        `set slurmNodes to a whole number from 0 to ${total}`,
+      );
+    }
     c.throwIfAny(`GpuNodePool '${props.name}'`);
 
     this.name = props.name;
@@ -98,14 +143,26 @@ export class GpuNodePool extends Construct {
     if (this.migConfigName) labels['nvidia.com/mig.config'] = this.migConfigName;
     if (this.devicePluginConfigName) labels['nvidia.com/device-plugin.config'] = this.devicePluginConfigName;
     this.managedLabels = labels;
+    this.slurmNodes = slurmNodes;
+    const split = slurmNodes > 0;
+    this.kubernetesSelector = split
+      ? { ...this.nodeSelector, [SCHEDULER_LABEL]: 'kubernetes' }
+      : { ...this.nodeSelector };
+    this.slurmSelector = split
+      ? { ...this.nodeSelector, [SCHEDULER_LABEL]: 'slurm' }
+      : { ...this.nodeSelector };
+    // Slurm holds the last nodes of the hostlist, so adding nodes at its end moves none of the others.
+    const firstSlurm = this.nodeNames.length - slurmNodes;
 
     const taints = [this.taint, ...(props.additionalTaints ?? [])];
-    for (const node of this.nodeNames) {
+    this.nodeNames.forEach((node, i) => {
       const l = new Labels(this, `labels-${node}`, {
         apiVersion: 'v1',
         kind: 'Node',
         metadata: { name: node },
-        labels: { ...labels },
+        labels: split
+          ? { ...labels, [SCHEDULER_LABEL]: i >= firstSlurm ? 'slurm' : 'kubernetes' }
+          : { ...labels },
         fieldManager: FIELD_MANAGER,
         // Labels are a map: force takes over only the keys above, never other labels of the node.
         force: true,
@@ -118,7 +175,7 @@ export class GpuNodePool extends Construct {
         force: props.forceTaintOwnership ?? false,
       });
       pinAddress(t, 'pool', props.name, 'taint', node);
-    }
+    });
 
     if (!listed) {
       // The site labels and taints these nodes itself; say exactly what it must apply.
@@ -128,6 +185,15 @@ export class GpuNodePool extends Construct {
           selector: this.nodeSelector,
           labels,
           taint: `${this.taint.key}=${this.taint.value}:${this.taint.effect}`,
+          // Which scheduler each node belongs to: the site picks the nodes, the counts must match.
+          ...(split
+            ? {
+                schedulerLabel: {
+                  key: SCHEDULER_LABEL,
+                  nodes: { kubernetes: this.nodeCount - slurmNodes, slurm: slurmNodes },
+                },
+              }
+            : {}),
         },
       });
       pinAddress(out, 'pool', props.name, 'site_applied_node_config');

@@ -104,6 +104,9 @@ export interface SchedulersSpec {
   readonly slurm?: SlurmSpec;
 }
 
+/** The name of Kueue's CPU-only ResourceFlavor, which no pool may take (pools name their flavors). */
+export const KUEUE_CPU_FLAVOR = 'cpu-only';
+
 /** How one pool's nodes are shared between the schedulers. */
 export interface PoolSplit {
   readonly pool: string;
@@ -210,6 +213,18 @@ function checkSecret(c: IssueCollector, path: string, ref: SecretKeySpec | undef
 function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<string, NodePoolSpec>): void {
   const kueue = profile.schedulers?.kueue;
   if (!kueue) return;
+  // Pools' ResourceFlavors are named after the pools; this one is the site's CPU-only flavor.
+  (profile.nodePools ?? []).forEach((p, i) => {
+    if (p?.name === KUEUE_CPU_FLAVOR) {
+      c.add(
+        'NAME_INVALID',
+        `nodePools[${i}].name`,
+        p.name,
+        `'${KUEUE_CPU_FLAVOR}' names the Kueue ResourceFlavor of pods that request no GPU`,
+        'rename the pool',
+      );
+    }
+  });
   checkPoolNames(c, 'schedulers.kueue.nodes', kueue.nodes ?? {}, pools, 0, 'the Kueue share of a pool');
   if (kueue.cohort !== undefined && kueue.cohort !== false && !DNS_LABEL.test(String(kueue.cohort))) {
     c.add(

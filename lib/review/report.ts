@@ -123,9 +123,13 @@ function tenantRows(tenants: SynthesizedStack | undefined, date: string): Tenant
           end: ann['ai-factory.eu/allocation-end'],
         }
       : undefined;
-    // The quota is in the same stack and refers to the namespace by its address.
-    const quota = quotas.find(([, q]) =>
-      String(q.metadata?.namespace).includes(`kubernetes_namespace_v1.${address}.`),
+    // The quota is in the same stack and refers to the namespace by its address. Scoped quotas
+    // (pods at system priorities) are not the allocation.
+    const quota = quotas.find(
+      ([, q]) =>
+        String(q.metadata?.namespace).includes(`kubernetes_namespace_v1.${address}.`) &&
+        !q.spec?.scope_selector &&
+        !q.spec?.scopes,
     );
     const hard = (quota?.[1].spec?.hard ?? {}) as Record<string, string>;
     const storage: Record<string, number> = {};

@@ -2,8 +2,9 @@
  * Kueue (https://kueue.sigs.k8s.io): the operator in the platform stack, and its custom resources
  * (API `kueue.x-k8s.io/v1beta2`, the storage version of 0.19) in the tenants stack:
  *
- *   ResourceFlavor      one per GPU pool: the pool's node labels, and its taint as a toleration that
- *                       Kueue injects into every admitted pod
+ *   ResourceFlavor      one per GPU pool: the node labels of the pool's Kubernetes nodes, and its taint
+ *                       as a toleration that Kueue injects into every admitted pod; and `cpu-only`,
+ *                       with neither, for pods that request no GPU
  *   Cohort              one per site: the tenants' queues lend idle quota to each other in it
  *   WorkloadPriorityClass  one per access mode
  *   ClusterQueue        one per tenant, selecting only the tenant's namespace, with a nominal quota
@@ -22,6 +23,7 @@ import {
   grantGpuEquivalents,
   grantResource,
   IssueCollector,
+  KUEUE_CPU_FLAVOR,
   parseQuantity,
   type AccessMode,
   type TenantGpuGrant,
@@ -110,6 +112,40 @@ const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
   { apiGroup: 'trainer.kubeflow.org', resource: 'trainjobs' },
 ];
 
+/**
+ * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
+ * resource: pods themselves, and the pod templates of the workload kinds tenants create, so that a
+ * Deployment or Job is refused at once rather than its pods later. The pod check alone would
+ * suffice (every pod of a tenant namespace passes it, whoever creates it); TrainJobs have no pod
+ * template with a priority field and are covered by it.
+ */
+const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
+  { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
+  { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'statefulsets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'batch', resource: 'cronjobs', specs: '[object.spec.jobTemplate.spec.template.spec]' },
+  { apiGroup: 'batch', resource: 'jobs', specs: '[object.spec.template.spec]' },
+  {
+    apiGroup: 'jobset.x-k8s.io',
+    resource: 'jobsets',
+    specs:
+      'has(object.spec.replicatedJobs) ? object.spec.replicatedJobs.map(r, r.template.spec.template.spec) : []',
+  },
+  {
+    apiGroup: 'kubeflow.org',
+    resource: 'mpijobs',
+    specs:
+      'has(object.spec.mpiReplicaSpecs) ? object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec) : []',
+  },
+  {
+    apiGroup: 'kubeflow.org',
+    resource: 'pytorchjobs',
+    specs:
+      'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
+  },
+];
+
 /** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
 const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
@@ -183,11 +219,16 @@ export class Kueue extends Construct {
 }
 
 /**
- * A ValidatingAdmissionPolicy that keeps tenants to the priority of their access mode: a job's
- * `kueue.x-k8s.io/priority-class` label may name the class of the namespace's access mode or a
- * lower one, never a higher one (Kueue itself lets any job name any WorkloadPriorityClass, which
- * would let a Playground job preempt a Large Scale one). Built-in API (Kubernetes 1.30+), so it
- * lives in the platform stack.
+ * A ValidatingAdmissionPolicy that keeps tenants to the priority of their access mode:
+ * - a job's `kueue.x-k8s.io/priority-class` label may name the class of the namespace's access mode
+ *   or a lower one, never a higher one (Kueue itself lets any job name any WorkloadPriorityClass,
+ *   which would let a Playground job preempt a Large Scale one);
+ * - no pod or pod template may set `priorityClassName`: Kueue falls back to the pod's PriorityClass
+ *   where the label is absent, and `system-node-critical` / `system-cluster-critical` are usable in
+ *   any namespace, so a tenant could otherwise take any priority, Kueue's and the kube-scheduler's.
+ *   Tenants get priority only through the Kueue label. (TenantNamespace adds a quota of zero pods at
+ *   the system classes as a second line of defence.)
+ * Built-in API (Kubernetes 1.30+), so it lives in the platform stack.
  * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
 export class KueuePriorityGuard extends Construct {
@@ -208,6 +249,14 @@ export class KueuePriorityGuard extends Construct {
       })
       .join(', ');
     const name = KueuePriorityGuard.POLICY_NAME;
+    // The job kinds (for the label) and every kind with a pod template (for priorityClassName).
+    const matched = [...JOB_RESOURCES, ...POD_SPEC_PATHS]
+      .filter((r, i, all) => all.findIndex((x) => x.resource === r.resource) === i)
+      .sort((a, b) => {
+        const x = `${a.apiGroup}/${a.resource}`;
+        const y = `${b.apiGroup}/${b.resource}`;
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
     const policy = new Manifest(this, 'policy', {
       manifest: {
         apiVersion: 'admissionregistration.k8s.io/v1',
@@ -217,7 +266,7 @@ export class KueuePriorityGuard extends Construct {
           failurePolicy: 'Fail',
           matchConstraints: {
             namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
-            resourceRules: JOB_RESOURCES.map((r) => ({
+            resourceRules: matched.map((r) => ({
               apiGroups: [r.apiGroup],
               apiVersions: ['*'],
               operations: ['CREATE', 'UPDATE'],
@@ -234,12 +283,27 @@ export class KueuePriorityGuard extends Construct {
               expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
             },
             { name: 'allowed', expression: `{${allowed}}` },
+            // The pod specs of the object (a list; empty for kinds without a pod template).
+            {
+              name: 'podSpecs',
+              expression: [
+                ...POD_SPEC_PATHS.map(
+                  (p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `,
+                ),
+                '[]',
+              ].join(''),
+            },
           ],
           validations: [
             {
               expression:
                 "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
               messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
+              reason: 'Forbidden',
+            },
+            {
+              expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
+              message: `priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the ${KUEUE_PRIORITY_LABEL} label`,
               reason: 'Forbidden',
             },
           ],
@@ -295,10 +359,41 @@ export class KueueResourceFlavor extends Construct {
         kind: 'ResourceFlavor',
         metadata: { name: this.name, labels: { ...labels, [`${LABEL_PREFIX}/pool`]: this.name } },
         spec: {
-          nodeLabels: { ...props.pool.nodeSelector },
+          // Only the nodes Slurm does not hold (the whole pool where it holds none).
+          nodeLabels: { ...props.pool.kubernetesSelector },
           // Injected into admitted pods, so users never write the pool's toleration themselves.
           tolerations: [{ ...props.pool.toleration }],
         },
+      },
+      'flavor',
+      this.name,
+    );
+  }
+}
+
+/**
+ * The site's CPU-only ResourceFlavor (one per site; ResourceFlavors are cluster-scoped): no node
+ * labels and no tolerations, so what Kueue admits on it lands on untainted CPU nodes and never on a
+ * GPU pool, whose taint it does not tolerate. Every tenant's ClusterQueue lists it first, with the
+ * tenant's cpu and memory and none of any GPU resource: notebooks and preprocessing pods, which
+ * request no GPU, are admitted there, and GPU pods do not fit it and fall through to the pools'
+ * flavors (see KueueTenantQueue).
+ */
+export class KueueCpuFlavor extends Construct {
+  public readonly name: string;
+  public readonly manifest: Manifest;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.name = KUEUE_CPU_FLAVOR;
+    this.manifest = manifest(
+      this,
+      'flavor',
+      {
+        apiVersion: KUEUE_API,
+        kind: 'ResourceFlavor',
+        metadata: { name: this.name, labels: { ...labels } },
+        spec: {},
       },
       'flavor',
       this.name,
@@ -358,6 +453,11 @@ export interface KueueTenantQueueProps {
   readonly gpus: readonly KueueGrant[];
   /** The flavors of the site, by pool name; every granted pool needs one. */
   readonly flavors: ReadonlyMap<string, KueueResourceFlavor>;
+  /**
+   * The site's CPU-only flavor, listed first in the queue with the tenant's cpu and memory and no
+   * GPUs, so that pods without GPUs are admitted on CPU nodes instead of a GPU pool's.
+   */
+  readonly cpuFlavor: KueueCpuFlavor;
   /** @default - no cohort: the queue neither borrows nor lends */
   readonly cohort?: KueueCohort;
   /** GPUs the queue may borrow beyond its quota. @default - the access mode's borrowing factor */
@@ -396,7 +496,9 @@ function memoryQuantity(bytes: number): string {
  * pools in proportion to their GPU-equivalents. Preemption, fair-sharing weight, borrowing and
  * lending come from the access mode (ACCESS_MODE_PRESETS). Where the queue may borrow, the tenant's
  * namespace quota is raised to nominal plus borrowing limit (`raiseQuota`), or the pods Kueue admits
- * on borrowed capacity would be refused at creation.
+ * on borrowed capacity would be refused at creation. The site's CPU-only flavor comes first, with
+ * the tenant's whole cpu and memory and no GPU, for pods that request no GPU; it is not counted in
+ * that raise, so the namespace quota stays the cap on all flavors together.
  */
 export class KueueTenantQueue extends Construct {
   public readonly clusterQueue: Manifest;
@@ -492,6 +594,31 @@ export class KueueTenantQueue extends Construct {
         })),
       };
     });
+    // The CPU-only flavor, first. Kueue tries a ClusterQueue's flavors in order and takes the first
+    // where the workload fits (ClusterQueue CRD, `flavorFungibility`: whenCanBorrow MayStopSearch,
+    // whenCanPreempt TryNextFlavor by default). A pod that requests no GPU fits here. A GPU pod
+    // does not fit, nor could it by borrowing (a limit of 0, and every tenant's CPU flavor has 0
+    // GPUs) or by preempting (no one holds GPUs in it): the flavor is NoFit for it whatever the
+    // fungibility policy, and Kueue tries the pool flavors next. The defaults are written out so
+    // that a change of Kueue's defaults cannot turn "next flavor" into "wait here".
+    // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
+    // Its cpu and memory are the tenant's whole allocation and not borrowed or lent: the namespace
+    // ResourceQuota, raised only for the GPU flavors' borrowing below, stays the cap on what all
+    // flavors together admit.
+    const cpuNominal: Record<string, string> = {
+      cpu: render('cpu', cpu),
+      memory: render('memory', memory),
+      ...Object.fromEntries(gpuResources.map((r) => [r, '0'])),
+    };
+    quotas[props.cpuFlavor.name] = Object.fromEntries(covered.map((r) => [r, cpuNominal[r]]));
+    flavors.unshift({
+      name: props.cpuFlavor.name,
+      resources: covered.map((r) => ({
+        name: r,
+        nominalQuota: cpuNominal[r],
+        ...(props.cohort ? { borrowingLimit: '0', lendingLimit: '0' } : {}),
+      })),
+    });
     this.quotas = quotas;
     if ((borrowFactor ?? 0) > 0 && props.tenant.raiseQuota) {
       // The namespace quota holds the allocation; borrowed capacity must fit in it too.
@@ -516,7 +643,8 @@ export class KueueTenantQueue extends Construct {
         ? { ...preset.preemption }
         : { withinClusterQueue: preset.preemption.withinClusterQueue },
       fairSharing: { weight: preset.fairSharingWeight },
-      resourceGroups: flavors.length > 0 ? [{ coveredResources: covered, flavors }] : [],
+      flavorFungibility: { whenCanBorrow: 'MayStopSearch', whenCanPreempt: 'TryNextFlavor' },
+      resourceGroups: [{ coveredResources: covered, flavors }],
     };
     if (props.cohort) spec.cohortName = props.cohort.name;
 

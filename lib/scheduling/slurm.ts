@@ -23,6 +23,11 @@ import { CHARTS } from '../platform/charts';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
 
+/** Prefix of the PriorityClass the `slurm` chart creates per cluster (cluster-scoped, so named after it). */
+export const SLURM_PRIORITY_CLASS_PREFIX = 'aif-slurm-';
+/** The highest value a user-defined PriorityClass may have (the chart's default too). */
+export const SLURM_PRIORITY_VALUE = 1_000_000_000;
+
 export interface SlurmOperatorProps {
   /** cert-manager, which issues the operator webhook's certificate. */
   readonly certManager: CertManager;
@@ -147,6 +152,15 @@ export class SlurmCluster extends Construct {
           `pool '${s.pool.name}' has ${s.pool.nodeCount} nodes, and each slurmd pod takes a whole node`,
           `set replicas to ${s.pool.nodeCount} or less`,
         );
+      } else if (s.pool.slurmNodes > 0 && s.replicas > s.pool.slurmNodes) {
+        // The NodeSet selects only the nodes labelled for Slurm: more replicas would stay Pending.
+        c.add(
+          'SCHEDULER_NODES_EXCEEDED',
+          `props.nodeSets["${s.pool.name}"].replicas`,
+          s.replicas,
+          `pool '${s.pool.name}' keeps ${s.pool.slurmNodes} of its nodes for Slurm (slurmNodes), and each slurmd pod takes a whole node`,
+          `set replicas to ${s.pool.slurmNodes} or less, or give the pool more slurmNodes`,
+        );
       }
     }
     c.throwIfAny(`SlurmCluster '${props.name}'`);
@@ -194,7 +208,8 @@ export class SlurmCluster extends Construct {
           Features: [pool.name, pool.accelerator.id],
         },
         podSpec: {
-          nodeSelector: { ...pool.nodeSelector },
+          // Only the nodes the pool keeps for Slurm (ai-factory.eu/scheduler=slurm on a split pool).
+          nodeSelector: { ...pool.slurmSelector },
           tolerations: [{ ...pool.toleration }],
         },
       };
@@ -205,6 +220,20 @@ export class SlurmCluster extends Construct {
     if (props.accounting) controllerConf.AccountingStorageTRES = ['gres/gpu'];
     const values: Record<string, unknown> = {
       clusterName: props.name,
+      // A PriorityClass for every pod of the chart (values.yaml `priorityClass`; the NodeSet template
+      // uses it unless `podSpec.priorityClassName` is set, a key the chart's values do not list).
+      // slurmd pods take whole nodes: above every tenant pod (which the priority guard keeps at the
+      // default priority), a slurmd pod evicts whatever landed on a Slurm node instead of staying
+      // Pending. Below the system-* classes, so node agents (GPU operator, CNI) stay first.
+      // https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/
+      priorityClass: {
+        enabled: true,
+        create: true,
+        name: `${SLURM_PRIORITY_CLASS_PREFIX}${props.name}`,
+        description: `Slurm cluster ${props.name}: slurmd pods hold whole nodes and preempt other work there`,
+        value: SLURM_PRIORITY_VALUE,
+        preemptionPolicy: 'PreemptLowerPriority',
+      },
       controller: {
         extraConfMap: controllerConf,
         ...(props.stateStorageClass

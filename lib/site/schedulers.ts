@@ -6,6 +6,7 @@ import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
   KueueCohort,
+  KueueCpuFlavor,
   KueuePriorityGuard,
   KueuePriorityClasses,
   KueueResourceFlavor,
@@ -49,8 +50,8 @@ export function addPlatformSchedulers(
 }
 
 /**
- * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool, the site's cohort, the priority classes, a queue pair
- * per tenant, and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
+ * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool
+ * and the CPU-only one, the site's cohort, the priority classes, a queue pair per tenant, and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
  */
 export function addTenantSchedulers(
   tenantsStack: TerraformStack,
@@ -67,6 +68,7 @@ export function addTenantSchedulers(
     for (const pool of byName([...pools.values()])) {
       flavors.set(pool.name, new KueueResourceFlavor(tenantsStack, `flavor-${pool.name}`, { pool }));
     }
+    const cpuFlavor = new KueueCpuFlavor(tenantsStack, 'flavor-cpu-only');
     const cohortName = kueue.cohort === undefined ? profile.name : kueue.cohort;
     const cohort =
       cohortName === false ? undefined : new KueueCohort(tenantsStack, 'cohort', { name: cohortName });
@@ -85,6 +87,7 @@ export function addTenantSchedulers(
             migProfile: g.migProfile,
           })),
           flavors,
+          cpuFlavor,
           cohort,
           borrowingLimit: override?.borrowingLimit,
           lendingLimit: override?.lendingLimit,

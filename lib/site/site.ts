@@ -76,8 +76,17 @@ export class AiFactorySite {
     configureBackend(this.platform, platformName, profile.kubernetes, profile.state);
 
     const pools = new Map<string, GpuNodePool>();
+    // Slurm's share of each pool becomes node labels, so the two schedulers never share a node.
+    const slurmShare = new Map(poolSplits(profile).map((s) => [s.pool, s.slurm]));
     for (const spec of byName(profile.nodePools)) {
-      pools.set(spec.name, new GpuNodePool(this.platform, `pool-${spec.name}`, spec));
+      const slurmNodes = slurmShare.get(spec.name) ?? 0;
+      pools.set(
+        spec.name,
+        new GpuNodePool(this.platform, `pool-${spec.name}`, {
+          ...spec,
+          ...(slurmNodes > 0 ? { slurmNodes } : {}),
+        }),
+      );
     }
     this.pools = pools;
     const all = [...pools.values()];

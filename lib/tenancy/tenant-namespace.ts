@@ -89,6 +89,9 @@ export interface TenantNamespaceProps {
   readonly volumes?: readonly TenantSharedVolume[];
 }
 
+/** The built-in PriorityClasses that any namespace may use unless a quota forbids it. */
+export const SYSTEM_PRIORITY_CLASSES: readonly string[] = ['system-cluster-critical', 'system-node-critical'];
+
 /** Read-only verbs. */
 const READ = ['get', 'list', 'watch'];
 /** Read and write, but never `escalate`, `bind` or `impersonate`. */
@@ -132,6 +135,7 @@ export const ADMIN_RULES: readonly PolicyRule[] = [
  * - Pod Security `restricted`, enforced, audited and warned at a pinned version;
  * - a ResourceQuota on cpu, memory, ephemeral storage, pods, PVCs, the GPU resource of every pool
  *   of the site (zero where the tenant has no grant), and zero NodePort and LoadBalancer services;
+ * - a second ResourceQuota that allows no pods at the system-* PriorityClasses;
  * - a LimitRange, so pods without requests get defaults and count against the quota;
  * - network policies: deny all ingress and egress except within the namespace and to cluster DNS;
  * - namespaced roles for the tenant's identity-provider groups that cannot touch quota, limits,
@@ -144,6 +148,8 @@ export class TenantNamespace extends Construct {
   public readonly name: string;
   public readonly namespace: NamespaceV1;
   public readonly quota: ResourceQuotaV1;
+  /** `pods: 0` at the system-* PriorityClasses (scope selector `PriorityClass In [...]`). */
+  public readonly systemPriorityQuota: ResourceQuotaV1;
   /** The quota's hard limits as derived from the allocation (see `raiseQuota` for what may be added). */
   public readonly hardLimits: Readonly<Record<string, string>>;
   /** The tenant's shared volumes, in name order. */
@@ -277,6 +283,23 @@ export class TenantNamespace extends Construct {
     this.applied = { ...hard };
     this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
     pinAddress(this.quota, 'tenant', name, 'quota');
+    // No pods at the system-* priorities, which every namespace may use unless a quota says
+    // otherwise: such a pod would preempt other tenants' work and Slurm's slurmd pods, and Kueue would
+    // order its workload by that priority. The priority guard refuses any priorityClassName in tenant
+    // namespaces; this quota is the second line of defence, enforced by the API server itself.
+    // https://kubernetes.io/docs/concepts/policy/resource-quotas/#limit-priority-class-consumption-by-default
+    this.systemPriorityQuota = new ResourceQuotaV1(this, 'system-priority-quota', {
+      metadata: meta('aif-no-system-priority'),
+      spec: {
+        hard: { pods: '0' },
+        scopeSelector: {
+          matchExpression: [
+            { scopeName: 'PriorityClass', operator: 'In', values: [...SYSTEM_PRIORITY_CLASSES] },
+          ],
+        },
+      },
+    });
+    pinAddress(this.systemPriorityQuota, 'tenant', name, 'system_priority_quota');
     this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
 
     const limits = new LimitRangeV1(this, 'limits', {

@@ -1,4 +1,5 @@
 import { GpuNodePool, ValidationError } from '../../lib';
+import { Testing } from 'cdktf';
 import { resources, synth, testStack } from '../helpers';
 
 describe('GpuNodePool', () => {
@@ -90,6 +91,110 @@ describe('GpuNodePool', () => {
       labels: { 'ai-factory.eu/pool': 'lumi-g', 'ai-factory.eu/accelerator': 'amd-mi250x' },
       taint: 'amd.com/gpu=present:NoSchedule',
     });
+  });
+
+  it('labels the last slurmNodes nodes of a listed pool for Slurm, the others for Kubernetes', () => {
+    const stack = testStack();
+    const pool = new GpuNodePool(stack, 'pool', {
+      name: 'booster',
+      accelerator: 'nvidia-a100-64gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'lrdn[0001-0005]' },
+      slurmNodes: 2,
+    });
+    const labels = resources(synth(stack), 'kubernetes_labels');
+    const scheduler = Object.fromEntries(
+      Object.values(labels).map((l) => [l.metadata.name, l.labels['ai-factory.eu/scheduler']]),
+    );
+    expect(scheduler).toEqual({
+      lrdn0001: 'kubernetes',
+      lrdn0002: 'kubernetes',
+      lrdn0003: 'kubernetes',
+      lrdn0004: 'slurm',
+      lrdn0005: 'slurm',
+    });
+    // The other labels are those of an unsplit pool.
+    expect(labels.pool_booster_labels_lrdn0004.labels).toEqual({
+      'ai-factory.eu/pool': 'booster',
+      'ai-factory.eu/accelerator': 'nvidia-a100-64gb',
+      'ai-factory.eu/scheduler': 'slurm',
+    });
+    expect(pool.slurmNodes).toBe(2);
+    expect(pool.nodeSelector).toEqual({ 'ai-factory.eu/pool': 'booster' });
+    expect(pool.kubernetesSelector).toEqual({
+      'ai-factory.eu/pool': 'booster',
+      'ai-factory.eu/scheduler': 'kubernetes',
+    });
+    expect(pool.slurmSelector).toEqual({
+      'ai-factory.eu/pool': 'booster',
+      'ai-factory.eu/scheduler': 'slurm',
+    });
+  });
+
+  it('writes no scheduler label and keeps one selector where Slurm holds none of the pool', () => {
+    const build = (extra: { slurmNodes?: number }) => {
+      const stack = testStack();
+      const pool = new GpuNodePool(stack, 'pool', {
+        name: 'p',
+        accelerator: 'nvidia-h100-80gb',
+        gpusPerNode: 8,
+        nodes: { hostlist: 'n[1-2]' },
+        ...extra,
+      });
+      return { pool, json: Testing.synth(stack) };
+    };
+    const unset = build({});
+    const zero = build({ slurmNodes: 0 });
+    expect(zero.json).toBe(unset.json);
+    expect(unset.json).not.toContain('ai-factory.eu/scheduler');
+    expect(unset.pool.kubernetesSelector).toEqual(unset.pool.nodeSelector);
+    expect(unset.pool.slurmSelector).toEqual(unset.pool.nodeSelector);
+  });
+
+  it('tells the site how many nodes of a label-selected pool to label for each scheduler', () => {
+    const stack = testStack();
+    const pool = new GpuNodePool(stack, 'pool', {
+      name: 'mn5-acc',
+      accelerator: 'nvidia-h100-64gb',
+      gpusPerNode: 4,
+      nodes: { labels: { 'bsc.es/partition': 'acc' }, count: 80 },
+      slurmNodes: 8,
+    });
+    const json = synth(stack);
+    expect(resources(json, 'kubernetes_labels')).toEqual({});
+    const out = json.output['pool_mn5-acc_site_applied_node_config'].value;
+    expect(out.schedulerLabel).toEqual({
+      key: 'ai-factory.eu/scheduler',
+      nodes: { kubernetes: 72, slurm: 8 },
+    });
+    expect(out.selector).toEqual({ 'bsc.es/partition': 'acc' });
+    expect(pool.kubernetesSelector).toEqual({
+      'bsc.es/partition': 'acc',
+      'ai-factory.eu/scheduler': 'kubernetes',
+    });
+    expect(pool.slurmSelector).toEqual({ 'bsc.es/partition': 'acc', 'ai-factory.eu/scheduler': 'slurm' });
+  });
+
+  it('refuses a Slurm share larger than the pool or not a whole number', () => {
+    for (const slurmNodes of [3, -1, 1.5]) {
+      let error: unknown;
+      try {
+        new GpuNodePool(testStack(), 'p', {
+          name: 'p',
+          accelerator: 'nvidia-h100-80gb',
+          gpusPerNode: 8,
+          nodes: { hostlist: 'n[1-2]' },
+          slurmNodes,
+        });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((i) => [i.code, i.path])).toEqual([
+        ['SCHEDULER_NODES_EXCEEDED', 'props.slurmNodes'],
+      ]);
+      expect((error as Error).message).toMatch(/pool 'p' has 2 nodes/);
+    }
   });
 
   it('labels MIG and time-sliced nodes with their configuration names', () => {

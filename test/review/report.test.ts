@@ -7,6 +7,8 @@ import type { SiteProfile } from '../../lib/model';
 import { renderFleet, renderTable } from '../../lib/review/render';
 import { fleetReport, type FleetReport } from '../../lib/review/report';
 import { allocationSvg } from '../../lib/review/svg';
+import { profile as bologna } from '../../stacks/sites/bologna';
+import type { TfJson } from '../helpers';
 import { readStacks } from '../../lib/review/synthesized';
 
 /**
@@ -239,5 +241,30 @@ describe('aif report on Bologna, figures worked out by hand from the profile', (
       ['scratch', 'scratch', 2048 * TiB, 1936 * TiB],
       ['work', 'project', 4096 * TiB, 3872 * TiB],
     ]);
+  });
+});
+
+describe('aif report and scoped quotas', () => {
+  it("reads a tenant's storage from its unscoped quota, whatever order the quotas come in", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-report-'));
+    try {
+      expect(synthesizeSites([bologna], path.join(dir, 'cdktf.out')).ok).toBe(true);
+      const stacks = readStacks(path.join(dir, 'cdktf.out'));
+      const before = fleetReport(stacks, '2026-11-28').sites[0].tenants;
+      expect(before.some((t) => Object.keys(t.storage).length > 0)).toBe(true);
+      // Put every scoped quota (zero pods at system priorities) before the allocation's quotas.
+      const tenants = stacks.find((x) => x.name === 'bologna-tenants') as { json: TfJson };
+      const quotas = tenants.json.resource.kubernetes_resource_quota_v1 as Record<string, TfJson>;
+      const scoped = (k: string) => (k.endsWith('_system_priority_quota') ? 0 : 1);
+      tenants.json.resource.kubernetes_resource_quota_v1 = Object.fromEntries(
+        Object.entries(quotas).sort(([a], [b]) => scoped(a) - scoped(b)),
+      );
+      expect(Object.keys(tenants.json.resource.kubernetes_resource_quota_v1)[0]).toMatch(
+        /_system_priority_quota$/,
+      );
+      expect(fleetReport(stacks, '2026-11-28').sites[0].tenants).toEqual(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

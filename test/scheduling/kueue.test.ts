@@ -1,6 +1,11 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
 import { ACCESS_MODE_PRESETS, ValidationError, type SiteProfile } from '../../lib/model';
-import { KueueCohort, KueueResourceFlavor, KueueTenantQueue } from '../../lib/scheduling/kueue';
+import {
+  KueueCohort,
+  KueueCpuFlavor,
+  KueueResourceFlavor,
+  KueueTenantQueue,
+} from '../../lib/scheduling/kueue';
 import { AiFactorySite } from '../../lib/site/site';
 import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { profile as bologna } from '../../stacks/sites/bologna';
@@ -72,15 +77,83 @@ describe('Kueue at Bologna', () => {
     expect(allowed).toMatch(
       /'internal': \['aif-ai-for-science', 'aif-fast-lane', 'aif-internal', 'aif-large-scale', 'aif-playground'\]/,
     );
+    // Every job kind is matched for the label (and for its pod templates).
+    const matched = policy.spec.matchConstraints.resourceRules.map(
+      (r: TfJson) => `${r.apiGroups[0]}/${r.resources[0]}`,
+    );
+    expect(matched).toEqual(
+      expect.arrayContaining([
+        '/pods',
+        'apps/deployments',
+        'apps/statefulsets',
+        'batch/jobs',
+        'jobset.x-k8s.io/jobsets',
+        'kubeflow.org/pytorchjobs',
+        'trainer.kubeflow.org/trainjobs',
+      ]),
+    );
     expect(manifests['kueue_priority_guard_binding'].manifest.spec).toEqual({
       policyName: 'aif-kueue-priority-class',
       validationActions: ['Deny'],
     });
   });
 
-  it('has a ResourceFlavor per pool from the pool object', () => {
+  it('refuses any priorityClassName on pods and pod templates in tenant namespaces', () => {
+    const policy = resources(platform, 'kubernetes_manifest')['kueue_priority_guard_policy'].manifest;
+    const rules: string[] = policy.spec.matchConstraints.resourceRules.map(
+      (r: TfJson) => `${r.apiGroups[0]}/${r.resources[0]}`,
+    );
+    // Pods, and every kind with a pod template that tenants may create.
+    expect(rules).toEqual([
+      '/pods',
+      'apps/deployments',
+      'apps/replicasets',
+      'apps/statefulsets',
+      'batch/cronjobs',
+      'batch/jobs',
+      'jobset.x-k8s.io/jobsets',
+      'kubeflow.org/mpijobs',
+      'kubeflow.org/pytorchjobs',
+      'trainer.kubeflow.org/trainjobs',
+    ]);
+    expect(policy.spec.matchConstraints.resourceRules[0].operations).toEqual(['CREATE', 'UPDATE']);
+    expect(policy.spec.failurePolicy).toBe('Fail');
+    const specs: string = policy.spec.variables.find((v: TfJson) => v.name === 'podSpecs').expression;
+    // Where each kind keeps its pod specs.
+    const branches: Record<string, string> = {
+      pods: '[object.spec]',
+      deployments: '[object.spec.template.spec]',
+      replicasets: '[object.spec.template.spec]',
+      statefulsets: '[object.spec.template.spec]',
+      jobs: '[object.spec.template.spec]',
+      cronjobs: '[object.spec.jobTemplate.spec.template.spec]',
+      jobsets: 'object.spec.replicatedJobs.map(r, r.template.spec.template.spec)',
+      mpijobs: 'object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec)',
+      pytorchjobs: 'object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec)',
+    };
+    for (const [resource, path] of Object.entries(branches)) {
+      expect(specs).toContain(`request.resource.resource == '${resource}' ? (`);
+      const branch = specs.split(`request.resource.resource == '${resource}' ? (`)[1];
+      expect(branch.startsWith(path) || branch.startsWith(`has(`)).toBe(true);
+      expect(branch.split(' : request.resource')[0]).toContain(path);
+    }
+    // Anything else (TrainJobs) has no pod specs to check here; its pods are checked as pods.
+    expect(specs.endsWith(': []')).toBe(true);
+    const check = policy.spec.validations.find((v: TfJson) => /priorityClassName/.test(v.expression));
+    expect(check).toEqual({
+      expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
+      message:
+        "priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the kueue.x-k8s.io/priority-class label",
+      reason: 'Forbidden',
+    });
+    // The label check is still there, unchanged.
+    expect(policy.spec.validations[0].expression).toMatch(/variables\.requested == ''/);
+  });
+
+  it('has a ResourceFlavor per pool from the pool object, on the nodes Slurm does not hold', () => {
+    // Slurm holds 16 Booster nodes: the flavor selects only the ones labelled for Kubernetes.
     expect(crs['ResourceFlavor/booster'].spec).toEqual({
-      nodeLabels: { 'ai-factory.eu/pool': 'booster' },
+      nodeLabels: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'kubernetes' },
       tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
     });
   });
@@ -107,7 +180,10 @@ describe('Kueue at Bologna', () => {
       expect(cq.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
       expect(cq.spec.resourceGroups[0].coveredResources).toEqual(['cpu', 'memory', 'nvidia.com/gpu']);
       // Memory in the API server's canonical form (128Gi x 160 GPUs = 20Ti).
+      // The CPU-only flavor first, with the tenant's whole cpu and memory and no GPU.
+      expect(cq.spec.resourceGroups[0].flavors.map((f: TfJson) => f.name)).toEqual(['cpu-only', want.pool]);
       expect(nominal(cq)).toEqual({
+        'cpu-only': { cpu: String(16 * want.gpus), memory: want.memory, 'nvidia.com/gpu': '0' },
         [want.pool]: {
           cpu: String(16 * want.gpus),
           memory: want.memory,
@@ -117,8 +193,30 @@ describe('Kueue at Bologna', () => {
       const preset = ACCESS_MODE_PRESETS[t.accessMode].scheduling;
       expect(cq.spec.fairSharing).toEqual({ weight: preset.fairSharingWeight });
       expect(cq.spec.preemption).toEqual(preset.preemption);
-      const gpuRes = cq.spec.resourceGroups[0].flavors[0].resources[2];
+      const gpuRes = cq.spec.resourceGroups[0].flavors[1].resources[2];
       expect(gpuRes.borrowingLimit).toBe(String(want.borrow));
+    }
+  });
+
+  it('admits pods without GPUs on a CPU-only flavor that GPU pods fall through', () => {
+    // No node labels and no tolerations: what Kueue admits there lands on untainted CPU nodes.
+    expect(crs['ResourceFlavor/cpu-only'].spec).toEqual({});
+    expect(Object.keys(resources(tenants, 'kubernetes_manifest'))).toContain('kueue_flavor_cpu-only');
+    for (const t of bologna.tenants) {
+      const cq = crs[`ClusterQueue/${t.name}`];
+      // Try the next flavor where a workload does not fit or would have to preempt; GPU pods are
+      // NoFit in cpu-only (0 GPUs, nothing to borrow), so they go on to the pool flavor.
+      expect(cq.spec.flavorFungibility).toEqual({
+        whenCanBorrow: 'MayStopSearch',
+        whenCanPreempt: 'TryNextFlavor',
+      });
+      const cpuOnly = cq.spec.resourceGroups[0].flavors[0];
+      expect(cpuOnly.name).toBe('cpu-only');
+      // Neither borrowed nor lent: every tenant's own, and GPUs can never be borrowed into it.
+      for (const r of cpuOnly.resources) {
+        expect(r).toMatchObject({ borrowingLimit: '0', lendingLimit: '0' });
+      }
+      expect(cpuOnly.resources.find((r: TfJson) => r.name === 'nvidia.com/gpu').nominalQuota).toBe('0');
     }
   });
 
@@ -192,6 +290,12 @@ describe('Kueue on MIG and without a cohort', () => {
     ]);
     // 16 x 1g.10gb = 16/7 GPU-equivalents: 36 cores and 292Gi by default, rounded up by the namespace.
     expect(nominal(beta)).toEqual({
+      'cpu-only': {
+        cpu: '37',
+        memory: '293Gi',
+        'nvidia.com/mig-1g.10gb': '0',
+        'nvidia.com/mig-3g.40gb': '0',
+      },
       mig: { cpu: '37', memory: '293Gi', 'nvidia.com/mig-1g.10gb': '16', 'nvidia.com/mig-3g.40gb': '0' },
     });
     expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
@@ -211,6 +315,30 @@ describe('Kueue on MIG and without a cohort', () => {
       expect(cq.spec.preemption).not.toHaveProperty('reclaimWithinCohort');
       expect(JSON.stringify(cq)).not.toMatch(/borrowingLimit|lendingLimit/);
     }
+  });
+});
+
+describe('the CPU-only flavor name', () => {
+  it('is reserved: a pool of that name would share its ResourceFlavor', () => {
+    const base = sampleProfile({ schedulers: { kueue: {} } });
+    const profile: SiteProfile = {
+      ...base,
+      nodePools: base.nodePools.map((p) => (p.name === 'a100' ? { ...p, name: 'cpu-only' } : p)),
+      tenants: base.tenants.map((t) =>
+        t.name === 'alpha' ? { ...t, gpus: [{ pool: 'cpu-only', count: 8 }] } : t,
+      ),
+    };
+    let error: unknown;
+    try {
+      new AiFactorySite(testApp(), profile);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'NAME_INVALID nodePools[0].name',
+    ]);
+    expect((error as Error).message).toMatch(/'cpu-only' names the Kueue ResourceFlavor/);
   });
 });
 
@@ -251,11 +379,13 @@ describe('KueueTenantQueue', () => {
         { pool: a, count: 6 },
       ],
       flavors,
+      cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
       cohort: new KueueCohort(stack, 'c', { name: 's' }),
       borrowingLimit: 4,
       lendingLimit: 4,
     });
     expect(q.quotas).toEqual({
+      'cpu-only': { cpu: '100', memory: '1000Gi', 'nvidia.com/gpu': '0' },
       a: { cpu: '75', memory: '750Gi', 'nvidia.com/gpu': '6' },
       b: { cpu: '25', memory: '250Gi', 'nvidia.com/gpu': '2' },
     });
@@ -264,10 +394,21 @@ describe('KueueTenantQueue', () => {
     )?.manifest;
     // 4 of 8 GPUs: half of every quota may be borrowed and lent.
     expect(cq.spec.resourceGroups[0].flavors[0].resources).toEqual([
+      { name: 'cpu', nominalQuota: '100', borrowingLimit: '0', lendingLimit: '0' },
+      { name: 'memory', nominalQuota: '1000Gi', borrowingLimit: '0', lendingLimit: '0' },
+      { name: 'nvidia.com/gpu', nominalQuota: '0', borrowingLimit: '0', lendingLimit: '0' },
+    ]);
+    expect(cq.spec.resourceGroups[0].flavors[1].resources).toEqual([
       { name: 'cpu', nominalQuota: '75', borrowingLimit: '37500m', lendingLimit: '37500m' },
       { name: 'memory', nominalQuota: '750Gi', borrowingLimit: '375Gi', lendingLimit: '375Gi' },
       { name: 'nvidia.com/gpu', nominalQuota: '6', borrowingLimit: '3', lendingLimit: '3' },
     ]);
+    // The namespace quota is raised for the GPU flavors' borrowing only (100 + 50 cores), not by
+    // the CPU flavor's 100 on top: it stays the cap on what all flavors admit together.
+    const hard = resources(synth(stack), 'kubernetes_resource_quota_v1')['tenant_team_quota'].spec.hard;
+    expect(hard['requests.cpu']).toBe('150');
+    expect(hard['requests.memory']).toBe('1500Gi');
+    expect(hard['requests.nvidia.com/gpu']).toBe('12');
   });
 
   it('refuses a borrowing limit without a cohort', () => {
@@ -293,6 +434,7 @@ describe('KueueTenantQueue', () => {
         accessMode: 'playground',
         gpus: [{ pool: a, count: 1 }],
         flavors,
+        cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
         borrowingLimit: 2,
       });
     } catch (e) {
@@ -326,6 +468,7 @@ describe('KueueTenantQueue', () => {
           accessMode: 'playground',
           gpus: [{ pool: a, count: 1 }],
           flavors: new Map(),
+          cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
         }),
     ).toThrow(/KueueTenantQueue 'team': no ResourceFlavor for pool\(s\) a/);
   });

@@ -2,6 +2,7 @@ import { GpuNodePool } from '../../lib/compute/node-pool';
 import { ValidationError, type SiteProfile } from '../../lib/model';
 import { SlurmCluster } from '../../lib/scheduling/slurm';
 import { AiFactorySite } from '../../lib/site/site';
+import { profile as barcelona } from '../../stacks/sites/barcelona';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
 import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
@@ -46,10 +47,45 @@ describe('Slurm at Bologna', () => {
       slurmd: { resources: { limits: { 'nvidia.com/gpu': 4 } } },
       extraConfMap: { Gres: ['gpu:a100:4'], Features: ['booster', 'nvidia-a100-64gb'] },
       podSpec: {
-        nodeSelector: { 'ai-factory.eu/pool': 'booster' },
+        // Only the 16 nodes labelled for Slurm, never the ones Kueue fills with pods.
+        nodeSelector: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'slurm' },
         tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
       },
     });
+  });
+
+  it('gives every Slurm pod a high PriorityClass through the chart-wide values key', () => {
+    // slurm 1.2.1 values.yaml has `priorityClass` (used by the NodeSet template too), and no
+    // priorityClassName key in the NodeSet podSpec.
+    expect(values.priorityClass).toEqual({
+      enabled: true,
+      create: true,
+      name: 'aif-slurm-bologna',
+      description: expect.stringContaining('slurmd'),
+      value: 1_000_000_000,
+      preemptionPolicy: 'PreemptLowerPriority',
+    });
+  });
+
+  it('labels the last 16 Booster nodes for Slurm and the other 112 for Kubernetes', () => {
+    const labels = resources(platform, 'kubernetes_labels');
+    const scheduler = (n: number) =>
+      labels[`pool_booster_labels_lrdn${String(n).padStart(4, '0')}`].labels['ai-factory.eu/scheduler'];
+    const slurmNodes = Object.values(labels)
+      .filter((l) => l.labels['ai-factory.eu/scheduler'] === 'slurm')
+      .map((l) => l.metadata.name)
+      .sort();
+    expect(slurmNodes).toHaveLength(16);
+    expect(slurmNodes[0]).toBe('lrdn0113');
+    expect(slurmNodes[15]).toBe('lrdn0128');
+    expect(scheduler(1)).toBe('kubernetes');
+    expect(scheduler(112)).toBe('kubernetes');
+    expect(scheduler(113)).toBe('slurm');
+    const kubernetes = Object.values(labels).filter(
+      (l) =>
+        l.labels['ai-factory.eu/pool'] === 'booster' && l.labels['ai-factory.eu/scheduler'] === 'kubernetes',
+    );
+    expect(kubernetes).toHaveLength(112);
   });
 
   it('has a default partition per pool, GresTypes=gpu and NVIDIA autodetection', () => {
@@ -88,6 +124,28 @@ describe('Slurm at Bologna', () => {
     expect(
       keys.filter((k) => /^(password|StoragePass|conf|rootSshAuthorizedKeys|slurmKey|jwtKey)$/.test(k)),
     ).toEqual([]);
+  });
+});
+
+describe('Slurm at Barcelona, on a label-selected pool', () => {
+  const { platform, tenants } = build(barcelona);
+
+  it('tells the site to label 8 nodes for Slurm and 72 for Kubernetes, and selects by that label', () => {
+    expect(resources(platform, 'kubernetes_labels')).toEqual({});
+    const out = platform.output['pool_mn5-acc_site_applied_node_config'].value;
+    expect(out.schedulerLabel).toEqual({
+      key: 'ai-factory.eu/scheduler',
+      nodes: { kubernetes: 72, slurm: 8 },
+    });
+    const nodeSelector = helmValues(tenants, 'slurm').nodesets['mn5-acc'].podSpec.nodeSelector;
+    expect(nodeSelector).toEqual({ ...out.selector, 'ai-factory.eu/scheduler': 'slurm' });
+    const flavor = Object.values(resources(tenants, 'kubernetes_manifest')).find(
+      (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.metadata.name === 'mn5-acc',
+    );
+    expect(flavor?.manifest.spec.nodeLabels).toEqual({
+      ...out.selector,
+      'ai-factory.eu/scheduler': 'kubernetes',
+    });
   });
 });
 
@@ -146,6 +204,33 @@ describe('SlurmCluster', () => {
       gpusPerNode: 8,
       nodes: { hostlist: 'g[1-4]' },
     });
+
+  it('puts slurmd pods only on the nodes a split pool keeps for Slurm, and no more of them', () => {
+    const split = new GpuNodePool(testStack(), 'p', {
+      name: 'h100',
+      accelerator: 'nvidia-h100-80gb',
+      gpusPerNode: 8,
+      nodes: { hostlist: 'g[1-4]' },
+      slurmNodes: 1,
+    });
+    const stack = testStack();
+    new SlurmCluster(stack, 'c', { name: 'teach', nodeSets: [{ pool: split, replicas: 1 }] });
+    expect(helmValues(synth(stack), 'slurm').nodesets.h100.podSpec.nodeSelector).toEqual({
+      'ai-factory.eu/pool': 'h100',
+      'ai-factory.eu/scheduler': 'slurm',
+    });
+    let error: unknown;
+    try {
+      new SlurmCluster(testStack(), 'c', { name: 'teach', nodeSets: [{ pool: split, replicas: 2 }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => [i.code, i.path])).toEqual([
+      ['SCHEDULER_NODES_EXCEEDED', 'props.nodeSets["h100"].replicas'],
+    ]);
+    expect((error as Error).message).toMatch(/keeps 1 of its nodes for Slurm/);
+  });
 
   it('makes its own namespace by default and spans extra partitions', () => {
     const p = pool();

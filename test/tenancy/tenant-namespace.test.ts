@@ -51,6 +51,30 @@ describe('TenantNamespace', () => {
     expect(ns.lifecycle).toEqual({ prevent_destroy: true });
   });
 
+  it('allows no pods at the system-* PriorityClasses, in a quota of its own', () => {
+    const q = resources(json, 'kubernetes_resource_quota_v1').tenant_agrifood_system_priority_quota;
+    expect(q.metadata.name).toBe('aif-no-system-priority');
+    expect(q.metadata.namespace).toBe(
+      '${kubernetes_namespace_v1.tenant_agrifood_namespace.metadata[0].name}',
+    );
+    expect(q.spec).toEqual({
+      hard: { pods: '0' },
+      scope_selector: {
+        match_expression: [
+          {
+            scope_name: 'PriorityClass',
+            operator: 'In',
+            values: ['system-cluster-critical', 'system-node-critical'],
+          },
+        ],
+      },
+    });
+    // The allocation's quota is a separate object, unscoped, and keeps its pod count.
+    const main = resources(json, 'kubernetes_resource_quota_v1').tenant_agrifood_quota;
+    expect(main.spec).not.toHaveProperty('scope_selector');
+    expect(main.spec.hard.pods).toBe('200');
+  });
+
   it('enforces Pod Security restricted at a pinned version', () => {
     expect(ns.metadata.labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
