@@ -187,7 +187,21 @@ export class Kueue extends Construct {
       health: { healthProbeBindAddress: ':8081' },
       metrics: { bindAddress: ':8443' },
       webhook: { port: 9443 },
-      leaderElection: { leaderElect: true },
+      // The chart's own lease name, so an upgrade from a plain chart install keeps one leader.
+      leaderElection: { leaderElect: true, resourceName: 'c1f6bfd2.kueue.x-k8s.io' },
+      // The chart's example tuning: the value replaces the whole configuration, and Kueue's built-in
+      // client limits (qps 20, burst 30) are too low for thousands of workloads on a site.
+      controller: {
+        groupKindConcurrency: {
+          'Job.batch': 5,
+          Pod: 5,
+          'Workload.kueue.x-k8s.io': 10,
+          'LocalQueue.kueue.x-k8s.io': 5,
+          'ClusterQueue.kueue.x-k8s.io': 5,
+          'ResourceFlavor.kueue.x-k8s.io': 1,
+        },
+      },
+      clientConnection: { qps: 300, burst: 500 },
       integrations: { frameworks: INTEGRATIONS },
     };
     if (props.manageAllTenantJobs ?? true) {

@@ -52,6 +52,9 @@ describe('Kueue at Bologna', () => {
     expect(config.apiVersion).toBe('config.kueue.x-k8s.io/v1beta2');
     expect(config.fairSharing.preemptionStrategies).toHaveLength(2);
     expect(config.integrations.frameworks).toContain('kubeflow.org/pytorchjob');
+    // The chart's tuning survives replacing its configuration.
+    expect(config.clientConnection).toEqual({ qps: 300, burst: 500 });
+    expect(config.leaderElection).toEqual({ leaderElect: true, resourceName: 'c1f6bfd2.kueue.x-k8s.io' });
     const release = Object.values(resources(platform, 'helm_release')).find((r) => r.chart === 'kueue');
     expect(release).toMatchObject({ namespace: 'kueue-system', version: '0.19.2' });
   });
