@@ -4,3 +4,4 @@ export * from './providers';
 export * from './release';
 export * from './ids';
 export * from './kubernetes-backend';
+export * from './admission';

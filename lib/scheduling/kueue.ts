@@ -28,6 +28,7 @@ import {
   type AccessMode,
   type TenantGpuGrant,
 } from '../model';
+import { DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
@@ -271,70 +272,54 @@ export class KueuePriorityGuard extends Construct {
         const y = `${b.apiGroup}/${b.resource}`;
         return x < y ? -1 : x > y ? 1 : 0;
       });
-    const policy = new Manifest(this, 'policy', {
-      manifest: {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicy',
-        metadata: { name, labels: { ...MANAGED_BY } },
-        spec: {
-          failurePolicy: 'Fail',
-          matchConstraints: {
-            namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
-            resourceRules: matched.map((r) => ({
-              apiGroups: [r.apiGroup],
-              apiVersions: ['*'],
-              operations: ['CREATE', 'UPDATE'],
-              resources: [r.resource],
-            })),
-          },
-          variables: [
-            {
-              name: 'requested',
-              expression: `has(object.metadata.labels) && '${KUEUE_PRIORITY_LABEL}' in object.metadata.labels ? object.metadata.labels['${KUEUE_PRIORITY_LABEL}'] : ''`,
-            },
-            {
-              name: 'mode',
-              expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
-            },
-            { name: 'allowed', expression: `{${allowed}}` },
-            // The pod specs of the object (a list; empty for kinds without a pod template).
-            {
-              name: 'podSpecs',
-              expression: [
-                ...POD_SPEC_PATHS.map(
-                  (p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `,
-                ),
-                '[]',
-              ].join(''),
-            },
-          ],
-          validations: [
-            {
-              expression:
-                "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
-              messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
-              reason: 'Forbidden',
-            },
-            {
-              expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
-              message: `priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the ${KUEUE_PRIORITY_LABEL} label`,
-              reason: 'Forbidden',
-            },
-          ],
+    new DenyPolicy(this, 'guard', {
+      name,
+      address: ['kueue', 'priority_guard'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          resourceRules: matched.map((r) => ({
+            apiGroups: [r.apiGroup],
+            apiVersions: ['*'],
+            operations: ['CREATE', 'UPDATE'],
+            resources: [r.resource],
+          })),
         },
+        variables: [
+          {
+            name: 'requested',
+            expression: `has(object.metadata.labels) && '${KUEUE_PRIORITY_LABEL}' in object.metadata.labels ? object.metadata.labels['${KUEUE_PRIORITY_LABEL}'] : ''`,
+          },
+          {
+            name: 'mode',
+            expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
+          },
+          { name: 'allowed', expression: `{${allowed}}` },
+          // The pod specs of the object (a list; empty for kinds without a pod template).
+          {
+            name: 'podSpecs',
+            expression: [
+              ...POD_SPEC_PATHS.map((p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `),
+              '[]',
+            ].join(''),
+          },
+        ],
+        validations: [
+          {
+            expression:
+              "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
+            messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
+            message: `priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the ${KUEUE_PRIORITY_LABEL} label`,
+            reason: 'Forbidden',
+          },
+        ],
       },
     });
-    pinAddress(policy, 'kueue', 'priority_guard', 'policy');
-    const binding = new Manifest(this, 'binding', {
-      manifest: {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicyBinding',
-        metadata: { name, labels: { ...MANAGED_BY } },
-        spec: { policyName: name, validationActions: ['Deny'] },
-      },
-      dependsOn: [policy],
-    });
-    pinAddress(binding, 'kueue', 'priority_guard', 'binding');
   }
 }
 

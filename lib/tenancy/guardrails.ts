@@ -1,6 +1,6 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
-import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import { DenyPolicy } from '../platform/admission';
+import { LABEL_PREFIX } from '../platform/ids';
 
 /**
  * Cluster-wide guard rails for tenant namespaces that RBAC and quotas cannot express, as a
@@ -18,45 +18,30 @@ export class TenantGuardrails extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const name = TenantGuardrails.POLICY_NAME;
-    const policy = new Manifest(this, 'policy', {
-      manifest: {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicy',
-        metadata: { name, labels: { ...MANAGED_BY } },
-        spec: {
-          failurePolicy: 'Fail',
-          matchConstraints: {
-            namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
-            resourceRules: [
-              {
-                apiGroups: [''],
-                apiVersions: ['v1'],
-                operations: ['CREATE', 'UPDATE'],
-                resources: ['services'],
-              },
-            ],
-          },
-          validations: [
+    new DenyPolicy(this, 'services', {
+      name: TenantGuardrails.POLICY_NAME,
+      address: ['tenant_guardrails', 'services'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
+          resourceRules: [
             {
-              expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
-              message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554)',
-              reason: 'Forbidden',
+              apiGroups: [''],
+              apiVersions: ['v1'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['services'],
             },
           ],
         },
+        validations: [
+          {
+            expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
+            message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554)',
+            reason: 'Forbidden',
+          },
+        ],
       },
     });
-    pinAddress(policy, 'tenant_guardrails', 'services', 'policy');
-    const binding = new Manifest(this, 'binding', {
-      manifest: {
-        apiVersion: 'admissionregistration.k8s.io/v1',
-        kind: 'ValidatingAdmissionPolicyBinding',
-        metadata: { name, labels: { ...MANAGED_BY } },
-        spec: { policyName: name, validationActions: ['Deny'] },
-      },
-      dependsOn: [policy],
-    });
-    pinAddress(binding, 'tenant_guardrails', 'services', 'binding');
   }
 }

@@ -1,0 +1,45 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct } from 'constructs';
+import { MANAGED_BY, pinAddress } from './ids';
+
+export interface DenyPolicyProps {
+  /** Name of the ValidatingAdmissionPolicy and of its binding. */
+  readonly name: string;
+  /** The policy's `spec` (matchConstraints, variables, validations). */
+  readonly spec: Record<string, unknown>;
+  /** Stable parts of the Terraform addresses (`<parts>_policy`, `<parts>_binding`). */
+  readonly address: readonly string[];
+}
+
+/**
+ * A ValidatingAdmissionPolicy with a binding that denies what it rejects. The API is built into
+ * Kubernetes 1.30+, so such policies live in the platform stack without a CRD.
+ * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+export class DenyPolicy extends Construct {
+  public readonly policy: Manifest;
+  public readonly binding: Manifest;
+
+  constructor(scope: Construct, id: string, props: DenyPolicyProps) {
+    super(scope, id);
+    this.policy = new Manifest(this, 'policy', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name: props.name, labels: { ...MANAGED_BY } },
+        spec: props.spec,
+      },
+    });
+    pinAddress(this.policy, ...props.address, 'policy');
+    this.binding = new Manifest(this, 'binding', {
+      manifest: {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name: props.name, labels: { ...MANAGED_BY } },
+        spec: { policyName: props.name, validationActions: ['Deny'] },
+      },
+      dependsOn: [this.policy],
+    });
+    pinAddress(this.binding, ...props.address, 'binding');
+  }
+}
