@@ -453,10 +453,16 @@ export interface KueueTenantQueueProps {
   /** The flavors of the site, by pool name; every granted pool needs one. */
   readonly flavors: ReadonlyMap<string, KueueResourceFlavor>;
   /**
-   * The site's CPU-only flavor, listed first in the queue with the tenant's cpu and memory and no
-   * GPUs, so that pods without GPUs are admitted on CPU nodes instead of a GPU pool's.
+   * The site's CPU-only flavor, listed first in the queue with a share of the tenant's cpu and
+   * memory and no GPUs, so that pods without GPUs are admitted on CPU nodes instead of a GPU pool's.
    */
   readonly cpuFlavor: KueueCpuFlavor;
+  /**
+   * Share (0 to 1) of the tenant's cpu and memory on the CPU-only flavor; the GPU flavors share the
+   * rest by GPU-equivalents.
+   * @default 0.25 (all of it for a tenant without GPUs)
+   */
+  readonly cpuOnlyShare?: number;
   /** @default - no cohort: the queue neither borrows nor lends */
   readonly cohort?: KueueCohort;
   /** GPUs the queue may borrow beyond its quota. @default - the access mode's borrowing factor */
@@ -488,6 +494,9 @@ function memoryQuantity(bytes: number): string {
   }
   return `${value}${suffixes[i]}`;
 }
+
+/** Share of a tenant's cpu and memory that its CPU-only flavor holds (notebooks, preprocessing). */
+export const DEFAULT_CPU_ONLY_SHARE = 0.25;
 
 /**
  * A tenant's ClusterQueue and LocalQueue. The quota per flavor is the tenant's grant on that pool
@@ -549,8 +558,16 @@ export class KueueTenantQueue extends Construct {
     }
     const totalEq = [...equivalents.values()].reduce((a, b) => a + b, 0);
     const totalUnits = grants.reduce((a, g) => a + g.count, 0);
-    const cpu = parseQuantity(props.tenant.hardLimits['requests.cpu']);
-    const memory = parseQuantity(props.tenant.hardLimits['requests.memory']);
+    const totalCpu = parseQuantity(props.tenant.hardLimits['requests.cpu']);
+    const totalMemory = parseQuantity(props.tenant.hardLimits['requests.memory']);
+    // The namespace's cpu and memory are split, not copied, between the CPU-only flavor and the GPU
+    // flavors, so that the flavors' nominal quotas add up to the namespace quota and Kueue never
+    // admits what the ResourceQuota would then refuse. A tenant without GPUs keeps all of it on CPU.
+    const cpuOnlyShare = grants.length === 0 ? 1 : (props.cpuOnlyShare ?? DEFAULT_CPU_ONLY_SHARE);
+    const cpuOnlyCpu = parseQuantity(cpuQuantity(totalCpu * cpuOnlyShare));
+    const cpuOnlyMemory = parseQuantity(memoryQuantity(totalMemory * cpuOnlyShare));
+    const cpu = totalCpu - cpuOnlyCpu;
+    const memory = totalMemory - cpuOnlyMemory;
 
     const gpuResources = [...new Set(grants.flatMap((g) => g.pool.offers.map((o) => o.resource)))].sort();
     const covered = ['cpu', 'memory', ...gpuResources];
@@ -601,14 +618,17 @@ export class KueueTenantQueue extends Construct {
     // fungibility policy, and Kueue tries the pool flavors next. The defaults are written out so
     // that a change of Kueue's defaults cannot turn "next flavor" into "wait here".
     // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
-    // Its cpu and memory are the tenant's whole allocation and not borrowed or lent: the namespace
-    // ResourceQuota, raised only for the GPU flavors' borrowing below, stays the cap on what all
-    // flavors together admit.
+    // Its cpu and memory are a share of the tenant's allocation, not borrowed or lent: together with
+    // the GPU flavors' shares they add up to the namespace ResourceQuota, which is raised only by the
+    // GPU flavors' borrowing below.
     const cpuNominal: Record<string, string> = {
-      cpu: render('cpu', cpu),
-      memory: render('memory', memory),
+      cpu: render('cpu', cpuOnlyCpu),
+      memory: render('memory', cpuOnlyMemory),
       ...Object.fromEntries(gpuResources.map((r) => [r, '0'])),
     };
+    // Not borrowed or lent: counts once towards what Kueue may admit.
+    ceiling.set('cpu', (ceiling.get('cpu') ?? 0) + cpuOnlyCpu);
+    ceiling.set('memory', (ceiling.get('memory') ?? 0) + cpuOnlyMemory);
     quotas[props.cpuFlavor.name] = Object.fromEntries(covered.map((r) => [r, cpuNominal[r]]));
     flavors.unshift({
       name: props.cpuFlavor.name,

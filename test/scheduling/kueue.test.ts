@@ -1,5 +1,5 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
-import { ACCESS_MODE_PRESETS, ValidationError, type SiteProfile } from '../../lib/model';
+import { ACCESS_MODE_PRESETS, parseQuantity, ValidationError, type SiteProfile } from '../../lib/model';
 import {
   KueueCohort,
   KueueCpuFlavor,
@@ -9,6 +9,7 @@ import {
 import { AiFactorySite } from '../../lib/site/site';
 import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { profile as bologna } from '../../stacks/sites/bologna';
+import { profile as kajaani } from '../../stacks/sites/kajaani';
 import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
 
 /** The custom resources of a stack, keyed `<Kind>/<namespace/>name`. */
@@ -162,13 +163,62 @@ describe('Kueue at Bologna', () => {
   });
 
   // Worked out by hand from stacks/sites/bologna.ts: the budgets spread over their periods (see
-  // lib/model/allocation.ts), 16 cores and 128Gi per GPU, and the access mode's borrowing factor.
-  const expected: Record<string, { pool: string; gpus: number; memory: string; borrow: number }> = {
-    agrifood: { pool: 'booster', gpus: 91, memory: '11648Gi', borrow: 91 }, // 800,000 / 8,760 h; Large Scale x1
-    'climate-foundation': { pool: 'it4lia-gb200', gpus: 171, memory: '21888Gi', borrow: 171 }, // 1.5M / 8,784 h
-    cybersecurity: { pool: 'booster', gpus: 23, memory: '2944Gi', borrow: 11 }, // 50,000 / 2,208 h; Fast Lane x0.5
-    'earth-climate': { pool: 'booster', gpus: 160, memory: '20Ti', borrow: 160 }, // explicit count
-    manufacturing: { pool: 'booster', gpus: 68, memory: '8704Gi', borrow: 68 }, // 300,000 / 4,416 h
+  // lib/model/allocation.ts), 16 cores and 128Gi per GPU, a quarter of that on the CPU-only flavor
+  // and three quarters on the pool's, and the access mode's borrowing factor.
+  type Want = {
+    pool: string;
+    gpus: number;
+    cpuOnly: [string, string];
+    onPool: [string, string];
+    borrow: number;
+    raisedCpu: number;
+  };
+  const expected: Record<string, Want> = {
+    // 800,000 / 8,760 h = 91.3 -> 91 GPUs; 1,456 cores = 364 + 1,092; 11,648Gi = 2,912 + 8,736; Large Scale x1
+    agrifood: {
+      pool: 'booster',
+      gpus: 91,
+      cpuOnly: ['364', '2912Gi'],
+      onPool: ['1092', '8736Gi'],
+      borrow: 91,
+      raisedCpu: 364 + 2 * 1092,
+    },
+    // 1,500,000 / 8,784 h = 170.8 -> 171; 2,736 = 684 + 2,052; 21,888Gi = 5,472 + 16,416
+    'climate-foundation': {
+      pool: 'it4lia-gb200',
+      gpus: 171,
+      cpuOnly: ['684', '5472Gi'],
+      onPool: ['2052', '16416Gi'],
+      borrow: 171,
+      raisedCpu: 684 + 2 * 2052,
+    },
+    // 50,000 / 2,208 h = 22.6 -> 23; 368 = 92 + 276; 2,944Gi = 736 + 2,208; Fast Lane x0.5: 11 GPUs, 138 cores
+    cybersecurity: {
+      pool: 'booster',
+      gpus: 23,
+      cpuOnly: ['92', '736Gi'],
+      onPool: ['276', '2208Gi'],
+      borrow: 11,
+      raisedCpu: 92 + 276 + 138,
+    },
+    // 160 GPUs; 2,560 = 640 + 1,920; 20Ti = 5Ti + 15Ti (canonical form)
+    'earth-climate': {
+      pool: 'booster',
+      gpus: 160,
+      cpuOnly: ['640', '5Ti'],
+      onPool: ['1920', '15Ti'],
+      borrow: 160,
+      raisedCpu: 640 + 2 * 1920,
+    },
+    // 300,000 / 4,416 h = 67.9 -> 68; 1,088 = 272 + 816; 8,704Gi = 2,176 + 6,528
+    manufacturing: {
+      pool: 'booster',
+      gpus: 68,
+      cpuOnly: ['272', '2176Gi'],
+      onPool: ['816', '6528Gi'],
+      borrow: 68,
+      raisedCpu: 272 + 2 * 816,
+    },
   };
 
   it('gives every tenant a ClusterQueue whose quota matches its allocation, in the site cohort', () => {
@@ -182,16 +232,12 @@ describe('Kueue at Bologna', () => {
       expect(cq.spec).not.toHaveProperty('cohort');
       expect(cq.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
       expect(cq.spec.resourceGroups[0].coveredResources).toEqual(['cpu', 'memory', 'nvidia.com/gpu']);
-      // Memory in the API server's canonical form (128Gi x 160 GPUs = 20Ti).
-      // The CPU-only flavor first, with the tenant's whole cpu and memory and no GPU.
+      // The CPU-only flavor first, with a quarter of the tenant's cpu and memory and no GPU; the
+      // two add up to the namespace quota. Memory in the API server's canonical form.
       expect(cq.spec.resourceGroups[0].flavors.map((f: TfJson) => f.name)).toEqual(['cpu-only', want.pool]);
       expect(nominal(cq)).toEqual({
-        'cpu-only': { cpu: String(16 * want.gpus), memory: want.memory, 'nvidia.com/gpu': '0' },
-        [want.pool]: {
-          cpu: String(16 * want.gpus),
-          memory: want.memory,
-          'nvidia.com/gpu': String(want.gpus),
-        },
+        'cpu-only': { cpu: want.cpuOnly[0], memory: want.cpuOnly[1], 'nvidia.com/gpu': '0' },
+        [want.pool]: { cpu: want.onPool[0], memory: want.onPool[1], 'nvidia.com/gpu': String(want.gpus) },
       });
       const preset = ACCESS_MODE_PRESETS[t.accessMode].scheduling;
       expect(cq.spec.fairSharing).toEqual({ weight: preset.fairSharingWeight });
@@ -227,13 +273,32 @@ describe('Kueue at Bologna', () => {
     for (const t of bologna.tenants) {
       const want = expected[t.name];
       const hard = resources(tenants, 'kubernetes_resource_quota_v1')[`tenant_${t.name}_quota`].spec.hard;
-      const most = want.gpus + want.borrow;
-      expect(hard['requests.nvidia.com/gpu']).toBe(String(most));
-      // cpu borrows by the same factor: Fast Lane's 368 cores may borrow floor(368 x 0.5) = 184.
-      const cpu = 16 * want.gpus;
-      expect(hard['requests.cpu']).toBe(
-        String(cpu + (want.borrow === want.gpus ? cpu : Math.floor(cpu / 2))),
-      );
+      expect(hard['requests.nvidia.com/gpu']).toBe(String(want.gpus + want.borrow));
+      expect(hard['requests.cpu']).toBe(String(want.raisedCpu));
+    }
+  });
+
+  it('never lets Kueue admit more than the namespace quota allows, at any site', () => {
+    // Whatever the profile: the flavors' nominal quota plus borrowing, summed, fits the applied quota.
+    for (const profile of [bologna, kajaani]) {
+      const out = build(profile);
+      const cqs = customResources(out.tenants);
+      for (const [address, quota] of Object.entries(resources(out.tenants, 'kubernetes_resource_quota_v1'))) {
+        if (!address.endsWith('_quota') || address.includes('system_priority')) continue;
+        const hard = quota.spec.hard as Record<string, string>;
+        const tenant = address.replace(/^tenant_/, '').replace(/_quota$/, '');
+        const cq = cqs[`ClusterQueue/${tenant}`];
+        const most = new Map<string, number>();
+        for (const f of cq.spec.resourceGroups[0].flavors) {
+          for (const r of f.resources as TfJson[]) {
+            const v = parseQuantity(r.nominalQuota) + parseQuantity(r.borrowingLimit ?? '0');
+            most.set(r.name, (most.get(r.name) ?? 0) + v);
+          }
+        }
+        for (const [r, v] of most) {
+          expect({ tenant, r, v: v <= parseQuantity(hard[`requests.${r}`]) }).toEqual({ tenant, r, v: true });
+        }
+      }
     }
   });
 
@@ -291,15 +356,21 @@ describe('Kueue on MIG and without a cohort', () => {
       'nvidia.com/mig-1g.10gb',
       'nvidia.com/mig-3g.40gb',
     ]);
-    // 16 x 1g.10gb = 16/7 GPU-equivalents: 36 cores and 292Gi by default, rounded up by the namespace.
+    // 16 x 1g.10gb = 16/7 GPU-equivalents: 37 cores and 293Gi by default (rounded up by the
+    // namespace), a quarter on the CPU flavor (9.25 cores, 73.25Gi) and the rest on the MIG pool.
     expect(nominal(beta)).toEqual({
       'cpu-only': {
-        cpu: '37',
-        memory: '293Gi',
+        cpu: '9250m',
+        memory: '75008Mi',
         'nvidia.com/mig-1g.10gb': '0',
         'nvidia.com/mig-3g.40gb': '0',
       },
-      mig: { cpu: '37', memory: '293Gi', 'nvidia.com/mig-1g.10gb': '16', 'nvidia.com/mig-3g.40gb': '0' },
+      mig: {
+        cpu: '27750m',
+        memory: '225024Mi',
+        'nvidia.com/mig-1g.10gb': '16',
+        'nvidia.com/mig-3g.40gb': '0',
+      },
     });
     expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
   });
@@ -388,29 +459,30 @@ describe('KueueTenantQueue', () => {
       lendingLimit: 4,
     });
     expect(q.quotas).toEqual({
-      'cpu-only': { cpu: '100', memory: '1000Gi', 'nvidia.com/gpu': '0' },
-      a: { cpu: '75', memory: '750Gi', 'nvidia.com/gpu': '6' },
-      b: { cpu: '25', memory: '250Gi', 'nvidia.com/gpu': '2' },
+      // A quarter of 100 cores and 1000Gi on the CPU flavor; the rest 6:2 by GPUs.
+      'cpu-only': { cpu: '25', memory: '250Gi', 'nvidia.com/gpu': '0' },
+      a: { cpu: '56250m', memory: '576000Mi', 'nvidia.com/gpu': '6' },
+      b: { cpu: '18750m', memory: '192000Mi', 'nvidia.com/gpu': '2' },
     });
     const cq = Object.values(resources(synth(stack), 'kubernetes_manifest')).find(
       (r) => r.manifest.kind === 'ClusterQueue',
     )?.manifest;
     // 4 of 8 GPUs: half of every quota may be borrowed and lent.
     expect(cq.spec.resourceGroups[0].flavors[0].resources).toEqual([
-      { name: 'cpu', nominalQuota: '100', borrowingLimit: '0', lendingLimit: '0' },
-      { name: 'memory', nominalQuota: '1000Gi', borrowingLimit: '0', lendingLimit: '0' },
+      { name: 'cpu', nominalQuota: '25', borrowingLimit: '0', lendingLimit: '0' },
+      { name: 'memory', nominalQuota: '250Gi', borrowingLimit: '0', lendingLimit: '0' },
       { name: 'nvidia.com/gpu', nominalQuota: '0', borrowingLimit: '0', lendingLimit: '0' },
     ]);
     expect(cq.spec.resourceGroups[0].flavors[1].resources).toEqual([
-      { name: 'cpu', nominalQuota: '75', borrowingLimit: '37500m', lendingLimit: '37500m' },
-      { name: 'memory', nominalQuota: '750Gi', borrowingLimit: '375Gi', lendingLimit: '375Gi' },
+      { name: 'cpu', nominalQuota: '56250m', borrowingLimit: '28125m', lendingLimit: '28125m' },
+      { name: 'memory', nominalQuota: '576000Mi', borrowingLimit: '288000Mi', lendingLimit: '288000Mi' },
       { name: 'nvidia.com/gpu', nominalQuota: '6', borrowingLimit: '3', lendingLimit: '3' },
     ]);
-    // The namespace quota is raised for the GPU flavors' borrowing only (100 + 50 cores), not by
-    // the CPU flavor's 100 on top: it stays the cap on what all flavors admit together.
+    // The namespace quota is raised by the GPU flavors' borrowing only: 100 + 28.125 + 9.375 cores
+    // and 1000 + 281.25 + 93.75 Gi. The flavors' nominal quotas add up to the allocation.
     const hard = resources(synth(stack), 'kubernetes_resource_quota_v1')['tenant_team_quota'].spec.hard;
-    expect(hard['requests.cpu']).toBe('150');
-    expect(hard['requests.memory']).toBe('1500Gi');
+    expect(hard['requests.cpu']).toBe('137500m');
+    expect(hard['requests.memory']).toBe('1375Gi');
     expect(hard['requests.nvidia.com/gpu']).toBe('12');
   });
 
