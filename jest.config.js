@@ -6,7 +6,15 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // swc strips types only; `npm test` type-checks with tsc first (see README, "Why swc").
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+    // The CEL evaluator the admission-policy tests run is ESM only: compile it to CommonJS too.
+    '^.+/@marcbachmann/cel-js/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   // The example site repository imports the package by name, as an operator's repository would.
   moduleNameMapper: { '^cdktf-ai-factory$': '<rootDir>/lib/index.ts' },
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

@@ -6,14 +6,15 @@ import { formatIssue, siteIssues, type SiteProfile } from '../model';
 export function profileProblems(profiles: readonly SiteProfile[]): string[] {
   const lines: string[] = [];
   const seen = new Set<string>();
-  for (const p of profiles) {
-    if (seen.has(p.name))
-      lines.push(
-        `${p.name}: [NAME_DUPLICATE] name: two site profiles are called '${p.name}'. Fix: rename one`,
-      );
-    seen.add(p.name);
-    for (const issue of siteIssues(p)) lines.push(`${p.name}: ${formatIssue(issue)}`);
-  }
+  profiles.forEach((p, i) => {
+    // A profile of the wrong shape may have no name: name it by its position instead.
+    const name = p && typeof p === 'object' && typeof p.name === 'string' ? p.name : `(profile ${i + 1})`;
+    if (seen.has(name)) {
+      lines.push(`${name}: [NAME_DUPLICATE] name: two site profiles are called '${name}'. Fix: rename one`);
+    }
+    seen.add(name);
+    for (const issue of siteIssues(p)) lines.push(`${name}: ${formatIssue(issue)}`);
+  });
   return lines;
 }
 

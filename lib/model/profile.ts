@@ -223,6 +223,13 @@ export interface SiteProfile {
    */
   readonly accessModes?: readonly AccessMode[];
   /**
+   * PriorityClasses tenant pods may name. A cluster with a `globalDefault` PriorityClass must list
+   * it: the Priority admission plugin writes it into every new pod, and the tenant guard rails
+   * refuse any other.
+   * @default - none
+   */
+  readonly tenantPriorityClasses?: readonly string[];
+  /**
    * Pod Security Standards version that tenant namespaces enforce; pinned so that a cluster upgrade
    * does not silently change what `restricted` means.
    * @default 'v1.33'

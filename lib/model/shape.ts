@@ -7,7 +7,7 @@
  */
 import type { IssueCollector } from './errors';
 
-type Kind = 'array' | 'object' | 'string' | 'number';
+type Kind = 'array' | 'object' | 'string' | 'number' | 'boolean';
 
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
@@ -23,6 +23,7 @@ function expect(c: IssueCollector, path: string, value: unknown, kind: Kind, opt
     object: '{ ... }',
     string: "'text'",
     number: 'a number',
+    boolean: 'true or false',
   };
   c.add(
     'VALUE_INVALID',
@@ -48,6 +49,13 @@ function eachObject(
   });
 }
 
+/** An object whose values are all of one kind (label maps, node counts per pool). */
+function mapOf(c: IssueCollector, path: string, value: unknown, kind: Kind, optional: boolean): void {
+  if (!expect(c, path, value, 'object', optional)) return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    expect(c, `${path}["${k}"]`, v, kind, false);
+}
+
 function eachString(c: IssueCollector, path: string, value: unknown, optional: boolean): void {
   if (!expect(c, path, value, 'array', optional)) return;
   (value as unknown[]).forEach((item, i) => expect(c, `${path}[${i}]`, item, 'string', false));
@@ -68,17 +76,49 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
   expect(c, 'state', p.state, 'object', true);
   expect(c, 'gpuOperator', p.gpuOperator, 'object', true);
   eachString(c, 'accessModes', p.accessModes, true);
-  expect(c, 'schedulers', p.schedulers, 'object', true);
+  eachString(c, 'tenantPriorityClasses', p.tenantPriorityClasses, true);
+  if (expect(c, 'schedulers', p.schedulers, 'object', true)) {
+    const sch = p.schedulers as Record<string, unknown>;
+    if (expect(c, 'schedulers.kueue', sch.kueue, 'object', true)) {
+      const k = sch.kueue as Record<string, unknown>;
+      mapOf(c, 'schedulers.kueue.nodes', k.nodes, 'number', true);
+      mapOf(c, 'schedulers.kueue.tenants', k.tenants, 'object', true);
+    }
+    if (expect(c, 'schedulers.slurm', sch.slurm, 'object', true)) {
+      const sl = sch.slurm as Record<string, unknown>;
+      mapOf(c, 'schedulers.slurm.nodes', sl.nodes, 'number', false);
+      eachObject(c, 'schedulers.slurm.partitions', sl.partitions, true, (part, path) => {
+        expect(c, `${path}.name`, part.name, 'string', false);
+        eachString(c, `${path}.pools`, part.pools, false);
+      });
+      expect(c, 'schedulers.slurm.accounting', sl.accounting, 'object', true);
+      expect(c, 'schedulers.slurm.login', sl.login, 'object', true);
+    }
+  }
   eachObject(c, 'storageTiers', p.storageTiers, true, (t, path) => {
     expect(c, `${path}.name`, t.name, 'string', false);
+    expect(c, `${path}.capacity`, t.capacity, 'string', false);
     expect(c, `${path}.driver`, t.driver, 'object', false);
+    eachString(c, `${path}.accessModes`, t.accessModes, true);
+    expect(c, `${path}.default`, t.default, 'boolean', true);
+    expect(c, `${path}.allowVolumeExpansion`, t.allowVolumeExpansion, 'boolean', true);
+    expect(c, `${path}.reclaimPolicy`, t.reclaimPolicy, 'string', true);
   });
+  expect(c, 'slurmStateTier', p.slurmStateTier, 'string', true);
   eachObject(c, 'nodePools', p.nodePools, false, (pool, path) => {
     expect(c, `${path}.name`, pool.name, 'string', false);
     expect(c, `${path}.accelerator`, pool.accelerator, 'string', false);
-    expect(c, `${path}.nodes`, pool.nodes, 'object', false);
+    if (expect(c, `${path}.nodes`, pool.nodes, 'object', false)) {
+      const n = pool.nodes as Record<string, unknown>;
+      expect(c, `${path}.nodes.hostlist`, n.hostlist, 'string', true);
+      mapOf(c, `${path}.nodes.labels`, n.labels, 'string', true);
+      expect(c, `${path}.nodes.count`, n.count, 'number', true);
+    }
+    expect(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'number', false);
+    expect(c, `${path}.timeSlicingReplicas`, pool.timeSlicingReplicas, 'number', true);
+    expect(c, `${path}.timeSlicingSharedByTenants`, pool.timeSlicingSharedByTenants, 'boolean', true);
     if (expect(c, `${path}.mig`, pool.mig, 'object', true)) {
-      expect(c, `${path}.mig.profiles`, (pool.mig as Record<string, unknown>).profiles, 'object', false);
+      mapOf(c, `${path}.mig.profiles`, (pool.mig as Record<string, unknown>).profiles, 'number', false);
     }
     expect(c, `${path}.taint`, pool.taint, 'object', true);
     expect(c, `${path}.interconnect`, pool.interconnect, 'object', true);
@@ -88,7 +128,12 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     expect(c, `${path}.name`, t.name, 'string', false);
     expect(c, `${path}.accessMode`, t.accessMode, 'string', false);
     expect(c, `${path}.allocation`, t.allocation, 'object', true);
-    eachObject(c, `${path}.gpus`, t.gpus, false, (g, gp) => expect(c, `${gp}.pool`, g.pool, 'string', false));
+    eachObject(c, `${path}.gpus`, t.gpus, false, (g, gp) => {
+      expect(c, `${gp}.pool`, g.pool, 'string', false);
+      expect(c, `${gp}.count`, g.count, 'number', true);
+      expect(c, `${gp}.gpuHours`, g.gpuHours, 'number', true);
+      expect(c, `${gp}.migProfile`, g.migProfile, 'string', true);
+    });
     expect(c, `${path}.resources`, t.resources, 'object', true);
     if (expect(c, `${path}.groups`, t.groups, 'object', false)) {
       const g = t.groups as Record<string, unknown>;
@@ -96,8 +141,15 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
       eachString(c, `${path}.groups.members`, g.members, true);
     }
     eachString(c, `${path}.egressCidrs`, t.egressCidrs, true);
-    eachObject(c, `${path}.storage`, t.storage, true, () => undefined);
-    eachObject(c, `${path}.volumes`, t.volumes, true, () => undefined);
+    eachObject(c, `${path}.storage`, t.storage, true, (g, gp) => {
+      expect(c, `${gp}.tier`, g.tier, 'string', false);
+      expect(c, `${gp}.capacity`, g.capacity, 'string', false);
+    });
+    eachObject(c, `${path}.volumes`, t.volumes, true, (v, vp) => {
+      expect(c, `${vp}.name`, v.name, 'string', false);
+      expect(c, `${vp}.tier`, v.tier, 'string', false);
+      expect(c, `${vp}.size`, v.size, 'string', false);
+    });
   });
   return c.issues.length === before;
 }

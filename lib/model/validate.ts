@@ -899,6 +899,17 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
       );
     }
   });
+  (profile.tenantPriorityClasses ?? []).forEach((pc, i) => {
+    if (pc.startsWith('system-')) {
+      c.add(
+        'VALUE_INVALID',
+        `tenantPriorityClasses[${i}]`,
+        pc,
+        "the system-* PriorityClasses are for the cluster's own components; a tenant pod with one outranks every other workload",
+        "list only the cluster's globalDefault PriorityClass here",
+      );
+    }
+  });
   (profile.accessModes ?? []).forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
       c.add(

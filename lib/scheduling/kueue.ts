@@ -113,40 +113,6 @@ const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
   { apiGroup: 'trainer.kubeflow.org', resource: 'trainjobs' },
 ];
 
-/**
- * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
- * resource: pods themselves, and the pod templates of the workload kinds tenants create, so that a
- * Deployment or Job is refused at once rather than its pods later. The pod check alone would
- * suffice (every pod of a tenant namespace passes it, whoever creates it); TrainJobs have no pod
- * template with a priority field and are covered by it.
- */
-const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
-  { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
-  { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'apps', resource: 'statefulsets', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'batch', resource: 'cronjobs', specs: '[object.spec.jobTemplate.spec.template.spec]' },
-  { apiGroup: 'batch', resource: 'jobs', specs: '[object.spec.template.spec]' },
-  {
-    apiGroup: 'jobset.x-k8s.io',
-    resource: 'jobsets',
-    specs:
-      'has(object.spec.replicatedJobs) ? object.spec.replicatedJobs.map(r, r.template.spec.template.spec) : []',
-  },
-  {
-    apiGroup: 'kubeflow.org',
-    resource: 'mpijobs',
-    specs:
-      'has(object.spec.mpiReplicaSpecs) ? object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec) : []',
-  },
-  {
-    apiGroup: 'kubeflow.org',
-    resource: 'pytorchjobs',
-    specs:
-      'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
-  },
-];
-
 /** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
 const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
@@ -264,8 +230,9 @@ export class KueuePriorityGuard extends Construct {
       })
       .join(', ');
     const name = KueuePriorityGuard.POLICY_NAME;
-    // The job kinds (for the label) and every kind with a pod template (for priorityClassName).
-    const matched = [...JOB_RESOURCES, ...POD_SPEC_PATHS]
+    // The job kinds that carry the label. (priorityClassName is closed for every site by
+    // TenantGuardrails, Kueue or not.)
+    const matched = [...JOB_RESOURCES]
       .filter((r, i, all) => all.findIndex((x) => x.resource === r.resource) === i)
       .sort((a, b) => {
         const x = `${a.apiGroup}/${a.resource}`;
@@ -296,25 +263,12 @@ export class KueuePriorityGuard extends Construct {
             expression: `has(namespaceObject.metadata.labels) && '${ACCESS_MODE_LABEL}' in namespaceObject.metadata.labels ? namespaceObject.metadata.labels['${ACCESS_MODE_LABEL}'] : ''`,
           },
           { name: 'allowed', expression: `{${allowed}}` },
-          // The pod specs of the object (a list; empty for kinds without a pod template).
-          {
-            name: 'podSpecs',
-            expression: [
-              ...POD_SPEC_PATHS.map((p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `),
-              '[]',
-            ].join(''),
-          },
         ],
         validations: [
           {
             expression:
               "variables.requested == '' || (variables.mode in variables.allowed && variables.requested in variables.allowed[variables.mode])",
             messageExpression: `'${KUEUE_PRIORITY_LABEL} ' + variables.requested + ' is above the access mode of this namespace (' + variables.mode + ')'`,
-            reason: 'Forbidden',
-          },
-          {
-            expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
-            message: `priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the ${KUEUE_PRIORITY_LABEL} label`,
             reason: 'Forbidden',
           },
         ],

@@ -112,7 +112,9 @@ export class AiFactorySite {
       profile.schedulers?.slurm ? this.useCertManager() : undefined,
     ));
 
-    new TenantGuardrails(this.platform, 'tenant-guardrails');
+    new TenantGuardrails(this.platform, 'tenant-guardrails', {
+      allowedPriorityClasses: profile.tenantPriorityClasses,
+    });
 
     this.storage = new SiteStorage(this.platform, 'storage', {
       tiers: profile.storageTiers ?? [],

@@ -3,6 +3,40 @@ import { DenyPolicy } from '../platform/admission';
 import { LABEL_PREFIX } from '../platform/ids';
 
 /**
+ * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
+ * resource: pods themselves, and the pod templates of the workload kinds tenants create, so that a
+ * Deployment or Job is refused at once rather than its pods later. The pod check alone would
+ * suffice (every pod of a tenant namespace passes it, whoever creates it); TrainJobs have no pod
+ * template with a priority field and are covered by it.
+ */
+export const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
+  { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
+  { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'statefulsets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'batch', resource: 'cronjobs', specs: '[object.spec.jobTemplate.spec.template.spec]' },
+  { apiGroup: 'batch', resource: 'jobs', specs: '[object.spec.template.spec]' },
+  {
+    apiGroup: 'jobset.x-k8s.io',
+    resource: 'jobsets',
+    specs:
+      'has(object.spec.replicatedJobs) ? object.spec.replicatedJobs.map(r, r.template.spec.template.spec) : []',
+  },
+  {
+    apiGroup: 'kubeflow.org',
+    resource: 'mpijobs',
+    specs:
+      'has(object.spec.mpiReplicaSpecs) ? object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec) : []',
+  },
+  {
+    apiGroup: 'kubeflow.org',
+    resource: 'pytorchjobs',
+    specs:
+      'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
+  },
+];
+
+/**
  * Cluster-wide guard rails for tenant namespaces that RBAC and quotas cannot express, as a
  * ValidatingAdmissionPolicy (built into Kubernetes 1.30+, so it lives in the platform stack):
  *
@@ -13,11 +47,63 @@ import { LABEL_PREFIX } from '../platform/ids';
  *
  * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
+export interface TenantGuardrailsProps {
+  /**
+   * PriorityClasses tenant pods may name. The built-in Priority admission plugin writes a cluster's
+   * `globalDefault` PriorityClass into every new pod before validation runs, so a site that has one
+   * must list it here, or every tenant pod is refused.
+   * @default - none: tenant pods name no PriorityClass (their priority comes from Kueue)
+   */
+  readonly allowedPriorityClasses?: readonly string[];
+}
+
 export class TenantGuardrails extends Construct {
   public static readonly POLICY_NAME = 'aif-tenant-services';
+  public static readonly PRIORITY_POLICY_NAME = 'aif-tenant-priority';
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
+    const allowed = [...(props.allowedPriorityClasses ?? [])].sort();
+    // No pod of a tenant namespace may name a PriorityClass (but those the site allows): with one,
+    // a tenant would outrank others in kube-scheduler (system-node-critical is usable in any
+    // namespace) and in Kueue, which falls back to the pod's PriorityClass. Every site gets this,
+    // with or without Kueue (a Slurm site has a high PriorityClass for its slurmd pods).
+    new DenyPolicy(this, 'priority', {
+      name: TenantGuardrails.PRIORITY_POLICY_NAME,
+      address: ['tenant_guardrails', 'priority'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
+          resourceRules: POD_SPEC_PATHS.map((r) => ({
+            apiGroups: [r.apiGroup],
+            apiVersions: ['*'],
+            operations: ['CREATE', 'UPDATE'],
+            resources: [r.resource],
+          })),
+        },
+        variables: [
+          // The pod specs of the object (a list; empty for kinds without a pod template).
+          {
+            name: 'podSpecs',
+            expression: [
+              ...POD_SPEC_PATHS.map((p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `),
+              '[]',
+            ].join(''),
+          },
+          { name: 'allowed', expression: `[${allowed.map((c) => `'${c}'`).join(', ')}]` },
+        ],
+        validations: [
+          {
+            expression:
+              "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '' || s.priorityClassName in variables.allowed)",
+            message:
+              "priorityClassName may not be set in a tenant namespace: a tenant's priority comes from its access mode (the kueue.x-k8s.io/priority-class label)",
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
     new DenyPolicy(this, 'services', {
       name: TenantGuardrails.POLICY_NAME,
       address: ['tenant_guardrails', 'services'],

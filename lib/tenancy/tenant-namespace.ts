@@ -412,7 +412,11 @@ export class TenantNamespace extends Construct {
 
 /** What a tenant role may never hold: RBAC rights, wildcards, or writes to the platform's guard rails. */
 const FORBIDDEN_VERBS = ['escalate', 'bind', 'impersonate', '*'];
-const GUARDED_RESOURCES = ['resourcequotas', 'limitranges', 'networkpolicies'];
+// `namespaces`: a Role may grant writes to its own namespace object, which would let a tenant drop
+// the Pod Security labels or the tenant label that the admission policies and Kueue select on.
+const GUARDED_RESOURCES = ['resourcequotas', 'limitranges', 'networkpolicies', 'namespaces'];
+/** `resourcequotas/status` is guarded as `resourcequotas`. */
+const baseResource = (r: string) => r.split('/')[0];
 
 /** Additional rules keep the tenant roles inside the namespace's guard rails. */
 export function checkTenantRules(c: IssueCollector, rules: TenantNamespaceProps['additionalRules']): void {
@@ -426,8 +430,8 @@ export function checkTenantRules(c: IssueCollector, rules: TenantNamespaceProps[
         (r.apiGroups.includes('*') || r.resources.includes('*')) && 'a wildcard',
         r.apiGroups.includes('rbac.authorization.k8s.io') && 'RBAC objects',
         writes.length > 0 &&
-          r.resources.some((x) => GUARDED_RESOURCES.includes(x)) &&
-          `writes to ${r.resources.filter((x) => GUARDED_RESOURCES.includes(x)).join(', ')}`,
+          r.resources.some((x) => GUARDED_RESOURCES.includes(baseResource(x))) &&
+          `writes to ${r.resources.filter((x) => GUARDED_RESOURCES.includes(baseResource(x))).join(', ')}`,
       ].filter(Boolean);
       if (problems.length > 0) {
         c.add(

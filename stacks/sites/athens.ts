@@ -30,7 +30,7 @@ export const profile: SiteProfile = {
       nodes: { labels: { 'grnet.gr/partition': 'daedalus-shared' }, count: 2 }, // assumed
       // Notebooks of Playground users share GPUs; there is no isolation between sharers.
       timeSlicingReplicas: 4,
-      // Both Playground tenants share these GPUs: entry-level notebooks on public data (assumed).
+      // The Playground and schools tenants share these GPUs: notebooks on public data (assumed).
       timeSlicingSharedByTenants: true,
       overcommit: { factor: 1.5, reason: 'Playground notebooks sit idle most of the time' },
       note: 'Two DAEDALUS nodes time-sliced 4 ways for Playground notebooks (assumed)',

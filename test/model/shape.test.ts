@@ -34,6 +34,34 @@ describe('profile shape', () => {
     ]);
   });
 
+  it('reports wrong types in node selections, tiers, schedulers and flags', () => {
+    const [a100, mig] = base.nodePools;
+    const p = bad({
+      nodePools: [
+        { ...a100, nodes: { hostlist: 5 } },
+        { ...mig, nodes: { labels: 'x', count: 2 }, timeSlicingSharedByTenants: 'false' },
+      ],
+      storageTiers: [
+        {
+          name: 's',
+          purpose: 'scratch',
+          capacity: '1Ti',
+          accessModes: 'ReadWriteMany',
+          driver: { kind: 'custom', provisioner: 'x.y' },
+        },
+      ],
+      schedulers: { slurm: { nodes: { a100: '2' }, partitions: [{ name: 'all', pools: 'a100' }] } },
+    });
+    expect(codesAndPaths(p)).toEqual([
+      'VALUE_INVALID schedulers.slurm.nodes["a100"]: expected a number, got string',
+      'VALUE_INVALID schedulers.slurm.partitions[0].pools: expected a list, got string',
+      'VALUE_INVALID storageTiers[0].accessModes: expected a list, got string',
+      'VALUE_INVALID nodePools[0].nodes.hostlist: expected a string, got number',
+      'VALUE_INVALID nodePools[1].nodes.labels: expected an object, got string',
+      'VALUE_INVALID nodePools[1].timeSlicingSharedByTenants: expected a boolean, got string',
+    ]);
+  });
+
   it('accepts the sample profile', () => {
     expect(siteIssues(base)).toEqual([]);
   });

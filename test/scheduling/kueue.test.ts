@@ -10,6 +10,7 @@ import { AiFactorySite } from '../../lib/site/site';
 import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
+import { admit } from '../cel';
 import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
 
 /** The custom resources of a stack, keyed `<Kind>/<namespace/>name`. */
@@ -102,56 +103,30 @@ describe('Kueue at Bologna', () => {
     });
   });
 
-  it('refuses any priorityClassName on pods and pod templates in tenant namespaces', () => {
+  it('keeps jobs to the priority of their access mode, evaluated as the API server would', () => {
     const policy = resources(platform, 'kubernetes_manifest')['kueue_priority_guard_policy'].manifest;
-    const rules: string[] = policy.spec.matchConstraints.resourceRules.map(
-      (r: TfJson) => `${r.apiGroups[0]}/${r.resources[0]}`,
-    );
-    // Pods, and every kind with a pod template that tenants may create.
-    expect(rules).toEqual([
-      '/pods',
-      'apps/deployments',
-      'apps/replicasets',
-      'apps/statefulsets',
-      'batch/cronjobs',
-      'batch/jobs',
-      'jobset.x-k8s.io/jobsets',
-      'kubeflow.org/mpijobs',
-      'kubeflow.org/pytorchjobs',
-      'trainer.kubeflow.org/trainjobs',
-    ]);
-    expect(policy.spec.matchConstraints.resourceRules[0].operations).toEqual(['CREATE', 'UPDATE']);
     expect(policy.spec.failurePolicy).toBe('Fail');
-    const specs: string = policy.spec.variables.find((v: TfJson) => v.name === 'podSpecs').expression;
-    // Where each kind keeps its pod specs.
-    const branches: Record<string, string> = {
-      pods: '[object.spec]',
-      deployments: '[object.spec.template.spec]',
-      replicasets: '[object.spec.template.spec]',
-      statefulsets: '[object.spec.template.spec]',
-      jobs: '[object.spec.template.spec]',
-      cronjobs: '[object.spec.jobTemplate.spec.template.spec]',
-      jobsets: 'object.spec.replicatedJobs.map(r, r.template.spec.template.spec)',
-      mpijobs: 'object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec)',
-      pytorchjobs: 'object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec)',
-    };
-    for (const [resource, path] of Object.entries(branches)) {
-      expect(specs).toContain(`request.resource.resource == '${resource}' ? (`);
-      const branch = specs.split(`request.resource.resource == '${resource}' ? (`)[1];
-      expect(branch.startsWith(path) || branch.startsWith(`has(`)).toBe(true);
-      expect(branch.split(' : request.resource')[0]).toContain(path);
-    }
-    // Anything else (TrainJobs) has no pod specs to check here; its pods are checked as pods.
-    expect(specs.endsWith(': []')).toBe(true);
-    const check = policy.spec.validations.find((v: TfJson) => /priorityClassName/.test(v.expression));
-    expect(check).toEqual({
-      expression: "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '')",
-      message:
-        "priorityClassName may not be set in a tenant namespace: a tenant's priority comes only from the kueue.x-k8s.io/priority-class label",
-      reason: 'Forbidden',
+    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
+      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
     });
-    // The label check is still there, unchanged.
-    expect(policy.spec.validations[0].expression).toMatch(/variables\.requested == ''/);
+    const job = (priority?: string) => ({
+      metadata: { name: 'j', labels: priority ? { 'kueue.x-k8s.io/priority-class': priority } : {} },
+      spec: { template: { spec: { containers: [] } } },
+    });
+    const inMode = (mode: string, priority?: string) =>
+      admit(policy.spec, {
+        object: job(priority),
+        resource: 'jobs',
+        namespaceLabels: { 'ai-factory.eu/tenant': 't', 'ai-factory.eu/access-mode': mode },
+      });
+    expect(inMode('playground')).toEqual([]);
+    expect(inMode('playground', 'aif-playground')).toEqual([]);
+    expect(inMode('playground', 'aif-large-scale')).toEqual([
+      'kueue.x-k8s.io/priority-class aif-large-scale is above the access mode of this namespace (playground)',
+    ]);
+    expect(inMode('large-scale', 'aif-fast-lane')).toEqual([]);
+    expect(inMode('fast-lane', 'aif-internal')).toHaveLength(1);
+    expect(inMode('fast-lane', 'no-such-class')).toHaveLength(1);
   });
 
   it('has a ResourceFlavor per pool from the pool object, on the nodes Slurm does not hold', () => {

@@ -5,6 +5,7 @@ import {
   ValidationError,
   type TenantNamespaceProps,
 } from '../../lib';
+import { admit } from '../cel';
 import { one, resources, synth, testStack, type TfJson } from '../helpers';
 import { Construct } from 'constructs';
 
@@ -299,6 +300,8 @@ describe('TenantNamespace', () => {
               verbs: ['create', 'bind'],
             },
             { apiGroups: ['kueue.x-k8s.io'], resources: ['workloads'], verbs: ['get', 'list'] },
+            { apiGroups: [''], resources: ['namespaces'], verbs: ['patch'] },
+            { apiGroups: [''], resources: ['resourcequotas/status'], verbs: ['update'] },
           ],
         },
       });
@@ -310,6 +313,8 @@ describe('TenantNamespace', () => {
       'RBAC_RULE_FORBIDDEN props.additionalRules.admin[0]: a tenant role may not hold verbs * or a wildcard',
       'RBAC_RULE_FORBIDDEN props.additionalRules.admin[1]: a tenant role may not hold writes to resourcequotas',
       'RBAC_RULE_FORBIDDEN props.additionalRules.member[0]: a tenant role may not hold verbs bind or RBAC objects',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[2]: a tenant role may not hold writes to namespaces',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[3]: a tenant role may not hold writes to resourcequotas/status',
     ]);
   });
 
@@ -412,23 +417,116 @@ describe('Terraform addresses', () => {
 });
 
 describe('TenantGuardrails', () => {
-  it('refuses Services with externalIPs in tenant namespaces (CVE-2020-8554)', () => {
+  const policies = (allowedPriorityClasses?: string[]) => {
     const stack = testStack();
-    new TenantGuardrails(stack, 'g');
+    new TenantGuardrails(stack, 'g', { allowedPriorityClasses });
     const manifests = Object.values(resources(synth(stack), 'kubernetes_manifest')).map(
       (r) => r.manifest as TfJson,
     );
-    const policy = manifests.find((m) => m.kind === 'ValidatingAdmissionPolicy') as TfJson;
-    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
-      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
-    });
-    expect(policy.spec.matchConstraints.resourceRules).toEqual([
-      { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['services'] },
-    ]);
-    expect(policy.spec.validations[0].expression).toBe(
-      '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
+    const byName = (n: string) =>
+      manifests.find((m) => m.kind === 'ValidatingAdmissionPolicy' && m.metadata.name === n) as TfJson;
+    return { services: byName('aif-tenant-services'), priority: byName('aif-tenant-priority'), manifests };
+  };
+  const tenantNs = { 'ai-factory.eu/tenant': 't', 'ai-factory.eu/access-mode': 'playground' };
+
+  it('binds each policy to deny, in tenant namespaces only', () => {
+    const { services, priority, manifests } = policies();
+    for (const p of [services, priority]) {
+      expect(p.spec.failurePolicy).toBe('Fail');
+      expect(p.spec.matchConstraints.namespaceSelector).toEqual({
+        matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
+      });
+    }
+    const bindings = manifests
+      .filter((m) => m.kind === 'ValidatingAdmissionPolicyBinding')
+      .map((m) => m.spec);
+    expect(bindings).toEqual(
+      expect.arrayContaining([
+        { policyName: 'aif-tenant-services', validationActions: ['Deny'] },
+        { policyName: 'aif-tenant-priority', validationActions: ['Deny'] },
+      ]),
     );
-    const binding = manifests.find((m) => m.kind === 'ValidatingAdmissionPolicyBinding') as TfJson;
-    expect(binding.spec).toEqual({ policyName: 'aif-tenant-services', validationActions: ['Deny'] });
+  });
+
+  it('refuses Services with externalIPs (CVE-2020-8554), evaluated as the API server would', () => {
+    const { services } = policies();
+    const svc = (spec: TfJson) =>
+      admit(services.spec, { object: { spec }, resource: 'services', namespaceLabels: tenantNs });
+    expect(svc({ ports: [{ port: 80 }] })).toEqual([]);
+    expect(svc({ externalIPs: [] })).toEqual([]);
+    expect(svc({ externalIPs: ['10.0.0.1'] })).toEqual([
+      'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554)',
+    ]);
+  });
+
+  describe('priorityClassName', () => {
+    const refused = [
+      "priorityClassName may not be set in a tenant namespace: a tenant's priority comes from its access mode (the kueue.x-k8s.io/priority-class label)",
+    ];
+    const pod = (spec: TfJson) => spec;
+    const templ = (spec: TfJson) => ({ template: { spec } });
+    const cases: Array<[string, string, TfJson, boolean]> = [
+      ['a pod without one', 'pods', { spec: pod({ containers: [] }) }, true],
+      [
+        'a pod with system-node-critical',
+        'pods',
+        { spec: pod({ priorityClassName: 'system-node-critical' }) },
+        false,
+      ],
+      [
+        'a Deployment template with one',
+        'deployments',
+        { spec: templ({ priorityClassName: 'high' }) },
+        false,
+      ],
+      ['a Job template without one', 'jobs', { spec: templ({ containers: [] }) }, true],
+      [
+        'a CronJob template with one',
+        'cronjobs',
+        { spec: { jobTemplate: { spec: templ({ priorityClassName: 'x' }) } } },
+        false,
+      ],
+      [
+        'a JobSet with one in its second replicated job',
+        'jobsets',
+        {
+          spec: {
+            replicatedJobs: [
+              { template: { spec: templ({}) } },
+              { template: { spec: templ({ priorityClassName: 'x' }) } },
+            ],
+          },
+        },
+        false,
+      ],
+      ['a JobSet without replicated jobs', 'jobsets', { spec: {} }, true],
+      [
+        'a PyTorchJob with one on its workers',
+        'pytorchjobs',
+        { spec: { pytorchReplicaSpecs: { Master: templ({}), Worker: templ({ priorityClassName: 'x' }) } } },
+        false,
+      ],
+      [
+        'an MPIJob without one',
+        'mpijobs',
+        { spec: { mpiReplicaSpecs: { Launcher: templ({}), Worker: templ({}) } } },
+        true,
+      ],
+    ];
+    it.each(cases)('%s', (_what, resource, object, ok) => {
+      const { priority } = policies();
+      expect(admit(priority.spec, { object, resource, namespaceLabels: tenantNs })).toEqual(
+        ok ? [] : refused,
+      );
+    });
+
+    it("admits the cluster's globalDefault class where the site lists it", () => {
+      const { priority } = policies(['site-default']);
+      const object = { spec: { priorityClassName: 'site-default' } };
+      expect(admit(priority.spec, { object, resource: 'pods', namespaceLabels: tenantNs })).toEqual([]);
+      expect(
+        admit(policies().priority.spec, { object, resource: 'pods', namespaceLabels: tenantNs }),
+      ).toEqual(refused);
+    });
   });
 });

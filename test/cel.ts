@@ -1,0 +1,42 @@
+/**
+ * Runs a ValidatingAdmissionPolicy's CEL on a sample object, the way the API server does: the
+ * variables in order (each sees the ones before it), then every validation. Returns the messages
+ * of the validations that fail; an empty list means the object would be admitted.
+ * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+import { evaluate } from '@marcbachmann/cel-js';
+import type { TfJson } from './helpers';
+
+export interface AdmissionRequest {
+  /** The object as a client would send it. */
+  readonly object: TfJson;
+  /** `request.resource.resource`, e.g. `pods`, `jobs`. */
+  readonly resource: string;
+  /** Labels of the namespace the object goes to. */
+  readonly namespaceLabels?: Record<string, string>;
+}
+
+export function admit(policySpec: TfJson, req: AdmissionRequest): string[] {
+  const context: Record<string, unknown> = {
+    object: req.object,
+    namespaceObject: { metadata: { labels: req.namespaceLabels ?? {} } },
+    request: { resource: { resource: req.resource } },
+  };
+  const variables: Record<string, unknown> = {};
+  for (const v of (policySpec.variables ?? []) as Array<{ name: string; expression: string }>) {
+    variables[v.name] = evaluate(v.expression, { ...context, variables });
+  }
+  const failed: string[] = [];
+  for (const check of policySpec.validations as Array<{
+    expression: string;
+    message?: string;
+    messageExpression?: string;
+  }>) {
+    if (evaluate(check.expression, { ...context, variables }) !== true) {
+      failed.push(
+        check.message ?? String(evaluate(check.messageExpression as string, { ...context, variables })),
+      );
+    }
+  }
+  return failed;
+}
