@@ -161,11 +161,12 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
   if (site.expired.length > 0)
     notices.push(`Expired allocations (offboard or renew): ${site.expired.join(', ')}`);
   if (site.future.length > 0) notices.push(`Allocations that start in the future: ${site.future.join(', ')}`);
-  const over = site.offers.filter((o) => o.headroom < 0);
-  for (const o of over)
+  for (const o of site.offers.filter((x) => x.granted > x.tenantUnits)) {
+    const within = o.headroom >= 0 ? 'within' : 'beyond';
     notices.push(
-      `Pool ${o.pool} is over-committed on ${o.resource}: ${fmt(o.granted)} granted of ${fmt(o.tenantUnits)} (factor ${o.overcommitFactor})`,
+      `Pool ${o.pool} is over-committed on ${o.resource}: ${fmt(o.granted)} granted of ${fmt(o.tenantUnits)}, ${within} its stated factor ${o.overcommitFactor} (${fmt(o.grantable)})`,
     );
+  }
   if (notices.length > 0)
     parts.push('\n', notices.map((n) => (format === 'markdown' ? `- ${n}` : `! ${n}`)).join('\n'), '\n');
   return parts.join('');

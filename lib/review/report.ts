@@ -24,7 +24,9 @@ export interface OfferRow {
   readonly overcommitFactor: number;
   /** Units granted to tenants. */
   readonly granted: number;
-  /** tenantUnits - granted; negative when over-committed. */
+  /** What the tenants may be granted: tenantUnits times the pool's stated over-commit factor. */
+  readonly grantable: number;
+  /** grantable - granted; negative beyond the stated over-commit. */
   readonly headroom: number;
 }
 
@@ -231,7 +233,8 @@ export function siteReport(
         gpuEquivalentPerUnit: o.gpuEquivalentPerUnit,
         overcommitFactor: p.overcommitFactor ?? 1,
         granted,
-        headroom: (o.tenantUnits ?? o.units) - granted,
+        grantable: Math.floor((o.tenantUnits ?? o.units) * (p.overcommitFactor ?? 1)),
+        headroom: Math.floor((o.tenantUnits ?? o.units) * (p.overcommitFactor ?? 1)) - granted,
       });
     }
   }

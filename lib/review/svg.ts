@@ -83,13 +83,15 @@ export function allocationSvg(site: SiteReport, date: string): string {
         );
       }
     }
-    if (o.headroom > 0 && px(o.headroom) > 60) {
+    // Free is what the pool still holds; with a stated over-commit the grants may pass the line.
+    const free = o.tenantUnits - o.granted;
+    if (free > 0 && px(free) > 60) {
       out.push(
-        `<text x="${((x + capX) / 2).toFixed(1)}" y="${y + 20}" text-anchor="middle" class="small">free ${n(o.headroom)}</text>`,
+        `<text x="${((x + capX) / 2).toFixed(1)}" y="${y + 20}" text-anchor="middle" class="small">free ${n(free)}</text>`,
       );
     }
     out.push(
-      `<line x1="${capX.toFixed(1)}" y1="${y - 4}" x2="${capX.toFixed(1)}" y2="${y + rowHeight + 4}" stroke="${o.headroom < 0 ? '#cc0000' : '#333333'}" stroke-width="2"/>`,
+      `<line x1="${capX.toFixed(1)}" y1="${y - 4}" x2="${capX.toFixed(1)}" y2="${y + rowHeight + 4}" stroke="${o.granted > o.tenantUnits ? '#cc0000' : '#333333'}" stroke-width="2"/>`,
     );
     y += rowHeight + rowGap;
   }

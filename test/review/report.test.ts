@@ -268,3 +268,29 @@ describe('aif report and scoped quotas', () => {
     }
   });
 });
+
+describe('aif report on a pool with a stated over-commit', () => {
+  it('measures headroom against the factor the profile states (Athens: 32 replicas, 1.5x, 44 granted)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { profile } = require('../../stacks/sites/athens') as { profile: SiteProfile };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-report-athens-'));
+    try {
+      expect(synthesizeSites([profile], path.join(dir, 'cdktf.out')).ok).toBe(true);
+      const report = fleetReport(readStacks(path.join(dir, 'cdktf.out')), '2026-11-28');
+      const shared = report.sites[0].offers.find((o) => o.pool === 'daedalus-shared');
+      // 2 nodes x 4 GH200 x 4 replicas = 32; 1.5 x 32 = 48 may be granted; 24 + 20 are.
+      expect(shared).toMatchObject({
+        tenantUnits: 32,
+        overcommitFactor: 1.5,
+        grantable: 48,
+        granted: 44,
+        headroom: 4,
+      });
+      expect(renderFleet(report, 'table')).toContain(
+        '! Pool daedalus-shared is over-committed on nvidia.com/gpu: 44 granted of 32, within its stated factor 1.5 (48)',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
