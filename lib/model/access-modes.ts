@@ -54,11 +54,11 @@ export interface AccessModePreset {
   readonly displayName: string;
   /** What the mode is for, for reports. */
   readonly description: string;
-  /** Smallest GPU-hour budget (exclusive), if any. */
+  /** Smallest GPU-hour budget (exclusive). @default - no lower limit */
   readonly gpuHoursAbove?: number;
-  /** Largest GPU-hour budget (inclusive), if any. */
+  /** Largest GPU-hour budget (inclusive). @default - no upper limit */
   readonly maxGpuHours?: number;
-  /** Largest sustained share in GPU-equivalents at any time, if any. */
+  /** Largest sustained share in GPU-equivalents at any time. @default - no limit beyond the pools */
   readonly maxGpus?: number;
   readonly duration: DurationRule;
   readonly scheduling: AccessModeSchedulingPreset;

@@ -101,7 +101,7 @@ export interface NodePoolSpec {
    * @default false - one tenant per time-sliced pool
    */
   readonly timeSlicingSharedByTenants?: boolean;
-  /** Why this pool looks the way it does (source of the figures, or what is assumed). */
+  /** Why this pool looks the way it does (source of the figures, or what is assumed). @default - no note */
   readonly note?: string;
   /**
    * Let tenants' grants add up to more than the pool holds, by this factor, for a stated reason

@@ -182,7 +182,7 @@ export interface StorageTierSpec {
   /** @default - the driver's */
   readonly mountOptions?: readonly string[];
   readonly driver: StorageDriverSpec;
-  /** Where the figures come from, or what is assumed. */
+  /** Where the figures come from, or what is assumed. @default - no note */
   readonly note?: string;
 }
 

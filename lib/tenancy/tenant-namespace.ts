@@ -75,7 +75,9 @@ export interface TenantNamespaceProps {
   readonly annotations?: Readonly<Record<string, string>>;
   /** Further rules for the tenant roles, e.g. for schedulers' custom resources. @default - none */
   readonly additionalRules?: {
+    /** @default - none beyond ADMIN_RULES */
     readonly admin?: readonly PolicyRule[];
+    /** @default - none beyond MEMBER_RULES */
     readonly member?: readonly PolicyRule[];
   };
   /** Quota per storage tier, by tier object. @default - no storage beyond ephemeral storage */
