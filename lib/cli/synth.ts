@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import * as fs from 'fs';
-import type { SiteProfile } from '../model';
+import { byName, type SiteProfile } from '../model';
 import { profileProblems } from './profiles';
 import { AiFactorySite } from '../site/site';
 
@@ -14,7 +14,7 @@ export interface SynthResult {
 
 /** Adds every site to an app (profiles already validated); in name order, so the output is stable. */
 export function addSites(app: App, profiles: readonly SiteProfile[]): AiFactorySite[] {
-  return [...profiles].sort((a, b) => a.name.localeCompare(b.name)).map((p) => new AiFactorySite(app, p));
+  return byName(profiles).map((p) => new AiFactorySite(app, p));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
+import { byName } from '../model';
 import { CHARTS } from '../platform/charts';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
@@ -13,10 +14,6 @@ export function poolTolerations(pools: readonly GpuNodePool[]): Toleration[] {
     byKey.set(`${t.key}=${t.value}:${t.effect}`, t);
   }
   return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, t]) => t);
-}
-
-function byName(pools: readonly GpuNodePool[]): GpuNodePool[] {
-  return [...pools].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export interface NvidiaGpuOperatorProps {

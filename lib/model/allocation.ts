@@ -30,10 +30,6 @@ export function parseDate(text: unknown): number | undefined {
   return t;
 }
 
-export function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Days in an allocation, both ends inclusive. */
 export function periodDays(start: string, end: string): number {
   const s = parseDate(start);

@@ -9,3 +9,4 @@ export * from './quantity';
 export * from './storage';
 export * from './scheduling';
 export * from './validate';
+export * from './order';

@@ -7,6 +7,7 @@ import { accelerator, findAccelerator } from './accelerators';
 import { validGrantUnits } from './allocation';
 import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
 import type { IssueCollector } from './errors';
+import { byName } from './order';
 import type { NodePoolSpec, SiteProfile } from './profile';
 
 /** A key of a Kubernetes Secret, by name: the library never sees the secret value itself. */
@@ -128,14 +129,12 @@ function isCount(v: unknown, min: number): v is number {
 export function poolSplits(profile: SiteProfile): PoolSplit[] {
   const slurm = profile.schedulers?.slurm?.nodes ?? {};
   const kueue = profile.schedulers?.kueue?.nodes ?? {};
-  return [...profile.nodePools]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => {
-      const nodes = poolNodeCount(p);
-      const s = slurm[p.name] ?? 0;
-      const k = kueue[p.name] ?? Math.max(0, nodes - s);
-      return { pool: p.name, nodes, kubernetes: k, slurm: s };
-    });
+  return byName(profile.nodePools).map((p) => {
+    const nodes = poolNodeCount(p);
+    const s = slurm[p.name] ?? 0;
+    const k = kueue[p.name] ?? Math.max(0, nodes - s);
+    return { pool: p.name, nodes, kubernetes: k, slurm: s };
+  });
 }
 
 /** What `nodes` of a pool offer, per extended resource (the pool's offers scaled down). */

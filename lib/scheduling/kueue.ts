@@ -25,6 +25,7 @@ import {
   IssueCollector,
   KUEUE_CPU_FLAVOR,
   parseQuantity,
+  siteGpuResources,
   type AccessMode,
   type TenantGpuGrant,
 } from '../model';
@@ -523,7 +524,7 @@ export class KueueTenantQueue extends Construct {
     const cpu = totalCpu - cpuOnlyCpu;
     const memory = totalMemory - cpuOnlyMemory;
 
-    const gpuResources = [...new Set(grants.flatMap((g) => g.pool.offers.map((o) => o.resource)))].sort();
+    const gpuResources = siteGpuResources(grants.map((g) => g.pool.spec));
     const covered = ['cpu', 'memory', ...gpuResources];
     const borrowFactor = props.cohort
       ? props.borrowingLimit !== undefined && totalUnits > 0

@@ -11,6 +11,7 @@ import type { ITerraformDependable } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
+  byName,
   checkSlurm,
   IssueCollector,
   slurmGres,
@@ -174,7 +175,7 @@ export class SlurmCluster extends Construct {
       deps.push(ns.namespace);
     }
 
-    const extra = [...(props.partitions ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    const extra = byName(props.partitions ?? []);
     const defaultPartition = props.defaultPartition ?? sets[0].pool.name;
     const partition = (nodesets: string[], maxTime: string | undefined, name: string) => ({
       enabled: true,

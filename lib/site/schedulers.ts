@@ -1,7 +1,7 @@
 import type { TerraformStack } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
 import type { GpuNodePool } from '../compute/node-pool';
-import type { SiteProfile } from '../model';
+import { byName, type SiteProfile } from '../model';
 import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
@@ -17,10 +17,6 @@ import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
 /** The namespace of a site's Slurm cluster (reserved: no tenant can take it). */
 export const SITE_SLURM_NAMESPACE = 'slurm';
-
-function byName<T extends { name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
 
 /**
  * The platform side of a site's schedulers: the Kueue controller, the Slinky operator and CRDs, and

@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack, type App } from 'cdktf';
 import { AmdGpuOperator, CertManager, NvidiaGpuOperator, poolTolerations } from '../compute/gpu-operators';
 import { GpuNodePool } from '../compute/node-pool';
 import {
+  byName,
   DEFAULT_POD_SECURITY_VERSION,
   offersOnNodes,
   poolSplits,
@@ -19,10 +20,6 @@ import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantGuardrails } from '../tenancy/guardrails';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
 import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
-
-function byName<T extends { name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
 
 /**
  * One AI Factory site from its profile: validates the profile (every problem at once, before any

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type { StorageTierSpec, TopoLvmDriverSpec } from '../model';
+import { byName, type StorageTierSpec, type TopoLvmDriverSpec } from '../model';
 import {
   NfsCsiDriver,
   RookCeph,
@@ -42,7 +42,7 @@ export class SiteStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteStorageProps) {
     super(scope, id);
-    const specs = [...props.tiers].sort((a, b) => a.name.localeCompare(b.name));
+    const specs = byName(props.tiers);
     const of = <K extends StorageTierSpec['driver']['kind']>(kind: K) =>
       specs.filter((t) => t.driver.kind === kind) as Array<
         StorageTierSpec & { driver: Extract<StorageTierSpec['driver'], { kind: K }> }

@@ -8,6 +8,8 @@ import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
+  siteGpuResources,
+  uniqueByName,
   checkTenant,
   checkTenantStorage,
   tenantStorageQuota,
@@ -160,7 +162,7 @@ export class TenantNamespace extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
-    const pools = uniquePools([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
+    const pools = uniqueByName([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
     const requested = props.gpus.map((g) => ({
       pool: g.pool.name,
       count: g.count,
@@ -174,7 +176,7 @@ export class TenantNamespace extends Construct {
       pools.map((p) => p.spec),
       'props',
     );
-    const tiers = uniqueTiers([
+    const tiers = uniqueByName([
       ...(props.siteTiers ?? []),
       ...(props.storage ?? []).map((g) => g.tier),
       ...(props.volumes ?? []).map((v) => v.tier),
@@ -267,8 +269,9 @@ export class TenantNamespace extends Construct {
         pools.map((p) => p.spec),
       ).map((q) => [q.resource, q.count]),
     );
-    const allResources = new Set(pools.flatMap((p) => p.offers.map((o) => o.resource)));
-    for (const res of [...allResources].sort()) hard[`requests.${res}`] = String(granted.get(res) ?? 0);
+    for (const res of siteGpuResources(pools.map((p) => p.spec))) {
+      hard[`requests.${res}`] = String(granted.get(res) ?? 0);
+    }
     // Storage per class: the tenant's grants, and zero on every other tier of the site.
     Object.assign(
       hard,
@@ -480,16 +483,4 @@ function allocationAnnotations(
     }
   }
   return out;
-}
-
-function uniquePools(pools: readonly GpuNodePool[]): GpuNodePool[] {
-  const byName = new Map<string, GpuNodePool>();
-  for (const p of pools) byName.set(p.name, p);
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function uniqueTiers(tiers: readonly StorageTier[]): StorageTier[] {
-  const byName = new Map<string, StorageTier>();
-  for (const t of tiers) byName.set(t.name, t);
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
