@@ -9,3 +9,15 @@ export * from './storage';
 export * from './scheduling';
 export * from './tenancy';
 export * from './site';
+// All-or-nothing synthesis and profile loading for site repositories (what `aif synth` runs).
+export { addSites, synthesizeSites, type SynthResult } from './cli/synth';
+export {
+  defaultSitesDir,
+  isProfileModule,
+  loadProfiles,
+  profileProblems,
+  projectRoot,
+  readProfiles,
+  type LoadedProfiles,
+} from './cli/profiles';
+export { hasStateFiles, stateFiles } from './cli/outdir';

@@ -1,42 +1,21 @@
 /**
  * The cdktf app: every site profile in `stacks/sites/` becomes a `<site>-platform` and a
- * `<site>-tenants` stack.
+ * `<site>-tenants` stack. Profiles are read from their TypeScript sources on every run (see
+ * lib/cli/profiles.ts), never from compiled copies in `dist/`, so a deleted, renamed or edited
+ * profile is seen as it is now.
  *
  * `npm run synth` runs this file directly and writes `cdktf.out/` all or nothing; under the cdktf
  * CLI (`npx cdktf synth|diff|deploy`), which sets CDKTF_OUTDIR, the CLI owns the output directory
- * and this app only validates and synthesizes into it.
+ * and this app validates and synthesizes into it (see lib/cli/cdktf-app.ts).
  */
-import { App } from 'cdktf';
 import * as path from 'path';
-import { addSites, loadProfiles, profileProblems, synthesizeSites } from '../lib/cli/synth';
+import { runCdktfApp } from '../lib/cli/cdktf-app';
+import { defaultSitesDir } from '../lib/cli/profiles';
+import { synthesizeDirectory } from '../lib/cli/synth-command';
 
-function fail(problems: readonly string[]): never {
-  process.stderr.write(
-    `The site profiles have ${problems.length} problem(s); nothing was synthesized:\n` +
-      problems.map((p) => `  ${p}\n`).join(''),
-  );
-  process.exit(1);
-}
-
-let profiles;
-try {
-  profiles = loadProfiles(path.join(__dirname, 'sites'));
-} catch (e) {
-  // A profile module that does not load (syntax error, missing export) is a problem like any other.
-  fail([`a site profile could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
-}
+const sites = defaultSitesDir();
 if (process.env.CDKTF_OUTDIR) {
-  const problems = profileProblems(profiles);
-  if (problems.length > 0) fail(problems);
-  const app = new App({ stackTraces: false });
-  addSites(app, profiles);
-  app.synth();
+  process.exitCode = runCdktfApp(sites, process.env.CDKTF_OUTDIR);
 } else {
-  const outdir = path.resolve(process.env.AIF_OUTDIR ?? 'cdktf.out');
-  const result = synthesizeSites(profiles, outdir);
-  if (!result.ok) fail(result.problems);
-  process.stdout.write(
-    `Synthesized ${result.stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}:\n`,
-  );
-  for (const s of result.stacks) process.stdout.write(`  ${s}\n`);
+  process.exitCode = synthesizeDirectory(sites, path.resolve(process.env.AIF_OUTDIR ?? 'cdktf.out'));
 }

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /**
  * `aif`: the command-line entry. Each command lives in its own module and is loaded on demand,
- * so `aif validate` never pays for loading cdktf.
+ * so `aif validate` never pays for loading cdktf. Every command parses its options with
+ * `node:util` parseArgs (lib/cli/args.ts) and has `--help`; docs/cli.md describes them all.
  *
- *   aif validate [--sites <dir>]     check every site profile, print every problem
- *   aif report [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir reports]
- *   aif verify --reference <dir> [--out cdktf.out]
- *                                    check synthesized output against upstream charts and CRDs
+ *   aif validate [--sites <dir>]                 check every site profile, print every problem
+ *   aif synth [--sites <dir>] [--out <dir>]      synthesize every site, all or nothing
+ *   aif report [--out <dir>] [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir <dir>] [--no-svg]
+ *   aif verify [--reference <dir>] [--out <dir>] check synthesized output against upstream charts and CRDs
+ *   aif reference pull <dir>                     write the pinned charts' values and CRDs with helm
+ *   aif charts [--sites <dir>]                   charts and images each site needs, and how to mirror them
+ *
+ * Exit codes: 0 success, 1 problems found (or a command failed), 2 wrong usage.
  */
-import * as path from 'path';
-
 export interface Command {
   readonly summary: string;
   /** Runs the command; resolves to the process exit code. */
@@ -23,25 +26,16 @@ const COMMANDS: Record<string, () => Command> = {
   report: () => require('./report').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   verify: () => require('./verify').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  synth: () => require('./synth-command').command as Command,
 };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, load]) => `  aif ${name.padEnd(10)} ${load().summary}`);
-  return `usage: aif <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
-}
-
-/** Value of `--name <value>` or `--name=<value>` in args. */
-export function option(args: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}`) return args[i + 1];
-    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
-  }
-  return undefined;
-}
-
-/** The compiled site profiles shipped with this repository (`dist/stacks/sites`). */
-export function defaultSitesDir(): string {
-  return path.resolve(__dirname, '..', '..', 'stacks', 'sites');
+  return (
+    `usage: aif <command> [options]\n\ncommands:\n${lines.join('\n')}\n\n` +
+    "'aif <command> --help' lists a command's options.\n"
+  );
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -4,8 +4,29 @@ import { renderFleet } from '../review/render';
 import { fleetReport } from '../review/report';
 import { allocationSvg } from '../review/svg';
 import { readStacks } from '../review/synthesized';
+import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
-import { option } from './main';
+
+const SPEC: CommandSpec = {
+  name: 'report',
+  usage:
+    'report [--out <dir>] [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir <dir> | --no-svg]',
+  options: {
+    out: { type: 'string', value: 'dir', description: 'synthesized output to read (default: cdktf.out)' },
+    format: { type: 'string', value: 'format', description: 'table (default), markdown or json' },
+    date: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the day allocations are judged against (default: today, UTC)',
+    },
+    'svg-dir': {
+      type: 'string',
+      value: 'dir',
+      description: 'where the per-site SVG charts go (default: reports)',
+    },
+    'no-svg': { type: 'boolean', description: 'write no SVG charts' },
+  },
+};
 
 /**
  * `aif report`: the capacity report of every synthesized site and of the fleet.
@@ -18,16 +39,20 @@ import { option } from './main';
 export const command: Command = {
   summary: 'capacity report of the synthesized sites (table, markdown or json) and SVG charts',
   run(args) {
-    const outdir = option(args, 'out') ?? 'cdktf.out';
-    const format = option(args, 'format') ?? 'table';
+    const parsed = parseCommand(SPEC, this.summary, args);
+    if (!parsed.ok) return parsed.exitCode;
+    const v = parsed.values as Record<string, string | undefined> & { 'no-svg'?: boolean };
+    const outdir = v.out ?? 'cdktf.out';
+    const format = v.format ?? 'table';
     if (!['table', 'markdown', 'json'].includes(format)) {
-      process.stderr.write(`aif report: --format must be table, markdown or json, not '${format}'\n`);
-      return 2;
+      return usageError(SPEC, `--format must be table, markdown or json, not '${format}'`).exitCode;
     }
-    const date = option(args, 'date') ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      process.stderr.write(`aif report: --date must be YYYY-MM-DD, not '${date}'\n`);
-      return 2;
+    const date = v.date ?? new Date().toISOString().slice(0, 10);
+    if (!isCalendarDate(date)) {
+      return usageError(SPEC, `--date must be a calendar date YYYY-MM-DD, not '${date}'`).exitCode;
+    }
+    if (v['no-svg'] && v['svg-dir'] !== undefined) {
+      return usageError(SPEC, '--svg-dir and --no-svg exclude each other').exitCode;
     }
     const report = fleetReport(readStacks(outdir), date);
     if (report.sites.length === 0) {
@@ -39,8 +64,8 @@ export const command: Command = {
         ? `${JSON.stringify(report, null, 2)}\n`
         : renderFleet(report, format as 'table' | 'markdown'),
     );
-    if (!args.includes('--no-svg')) {
-      const dir = option(args, 'svg-dir') ?? 'reports';
+    if (!v['no-svg']) {
+      const dir = v['svg-dir'] ?? 'reports';
       fs.mkdirSync(dir, { recursive: true });
       for (const site of report.sites) {
         const file = path.join(dir, `${site.site}-gpu-allocation.svg`);

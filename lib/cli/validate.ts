@@ -1,27 +1,46 @@
-import * as fs from 'fs';
+import * as path from 'path';
+import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
-import { defaultSitesDir, option } from './main';
-import { loadProfiles, profileProblems } from './profiles';
+import { defaultSitesDir, profileProblems, readProfiles } from './profiles';
+
+/** The `--sites` option every command that reads profiles takes. */
+export const SITES_OPTION = {
+  type: 'string',
+  value: 'dir',
+  description:
+    'directory of site profiles, relative to the working directory or absolute (default: stacks/sites under the project root, the nearest directory upward with cdktf.json)',
+} as const;
+
+/** The profiles directory a command was given, or the default one, as an absolute path. */
+export function sitesDir(value: string | boolean | undefined): string {
+  return typeof value === 'string' ? path.resolve(value) : defaultSitesDir();
+}
+
+/** Prints problems as one block: a count, then one indented line each. */
+export function printProblems(header: string, problems: readonly string[]): void {
+  process.stderr.write(`${header}\n${problems.map((p) => `  ${p}\n`).join('')}`);
+}
+
+const SPEC: CommandSpec = {
+  name: 'validate',
+  usage: 'validate [--sites <dir>]',
+  options: { sites: SITES_OPTION },
+};
 
 /** `aif validate`: checks every site profile without synthesizing anything. */
 export const command: Command = {
   summary: 'check the site profiles and print every problem (no synthesis)',
   run(args) {
-    const dir = option(args, 'sites') ?? defaultSitesDir();
-    if (!fs.existsSync(dir)) {
-      process.stderr.write(
-        `aif validate: no site profiles in ${dir}; pass --sites <dir of compiled profiles>\n`,
-      );
-      return 2;
-    }
-    const profiles = loadProfiles(dir);
-    const problems = profileProblems(profiles);
+    const parsed = parseCommand(SPEC, this.summary, args);
+    if (!parsed.ok) return parsed.exitCode;
+    const loaded = readProfiles(sitesDir(parsed.values.sites));
+    const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
     if (problems.length > 0) {
-      process.stderr.write(`${problems.length} problem(s):\n${problems.map((p) => `  ${p}\n`).join('')}`);
+      printProblems(`${problems.length} problem(s):`, problems);
       return 1;
     }
     process.stdout.write(
-      `${profiles.length} site profile(s) valid: ${profiles.map((p) => p.name).join(', ')}\n`,
+      `${loaded.profiles.length} site profile(s) valid: ${loaded.profiles.map((p) => p.name).join(', ')}\n`,
     );
     return 0;
   },

@@ -1,0 +1,67 @@
+import * as path from 'path';
+import { parseCommand, type CommandSpec } from './args';
+import type { Command } from './main';
+import { clearSynthesizedStacks } from './outdir';
+import { projectRoot, readProfiles } from './profiles';
+import { printProblems, sitesDir, SITES_OPTION } from './validate';
+
+const SPEC: CommandSpec = {
+  name: 'synth',
+  usage: 'synth [--sites <dir>] [--out <dir>]',
+  options: {
+    sites: SITES_OPTION,
+    out: {
+      type: 'string',
+      value: 'dir',
+      description: 'output directory (default: cdktf.out under the project root)',
+    },
+  },
+};
+
+/**
+ * Synthesizes the profiles of a directory into `outdir`, all or nothing, and prints the result the
+ * way `npm run synth` does. Shared by `aif synth` and this repository's app (stacks/main.ts).
+ */
+export function synthesizeDirectory(dir: string, outdir: string): number {
+  // Loaded here, not at the top: `aif --help` and `aif validate` never load cdktf.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthesizeSites } = require('./synth') as typeof import('./synth');
+  const loaded = readProfiles(dir);
+  if (loaded.problems.length > 0) {
+    // A profile that does not load is as bad as one with problems: the run is refused, and the
+    // previous output goes too (unless it holds state), so nothing stale can be deployed.
+    const refusal = clearSynthesizedStacks(outdir);
+    printProblems(
+      `The site profiles have ${loaded.problems.length} problem(s); nothing was synthesized:`,
+      refusal ? [...loaded.problems, refusal] : loaded.problems,
+    );
+    return 1;
+  }
+  const result = synthesizeSites(loaded.profiles, outdir);
+  if (!result.ok) {
+    printProblems(
+      `The site profiles have ${result.problems.length} problem(s); nothing was synthesized:`,
+      result.problems,
+    );
+    return 1;
+  }
+  process.stdout.write(
+    `Synthesized ${result.stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}:\n`,
+  );
+  for (const s of result.stacks) process.stdout.write(`  ${s}\n`);
+  return 0;
+}
+
+/** `aif synth`: a site repository's all-or-nothing synthesis. */
+export const command: Command = {
+  summary: 'synthesize every site profile into cdktf.out, all or nothing',
+  run(args) {
+    const parsed = parseCommand(SPEC, this.summary, args);
+    if (!parsed.ok) return parsed.exitCode;
+    const out =
+      typeof parsed.values.out === 'string'
+        ? path.resolve(parsed.values.out)
+        : path.join(projectRoot(), 'cdktf.out');
+    return synthesizeDirectory(sitesDir(parsed.values.sites), out);
+  },
+};

@@ -1,0 +1,230 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCdktfApp } from '../../lib/cli/cdktf-app';
+import { main } from '../../lib/cli/main';
+import { defaultSitesDir, isProfileModule, projectRoot, readProfiles } from '../../lib/cli/profiles';
+import { sampleProfile } from '../helpers';
+
+const LIB = path.join(__dirname, '..', '..', 'lib');
+
+/** A site repository in a temp directory: cdktf.json and stacks/sites/ with the given files. */
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-project-'));
+  fs.writeFileSync(path.join(root, 'cdktf.json'), '{"language":"typescript","app":"npx aif synth"}');
+  fs.mkdirSync(path.join(root, 'stacks', 'sites'), { recursive: true });
+  for (const [name, text] of Object.entries(files))
+    fs.writeFileSync(path.join(root, 'stacks', 'sites', name), text);
+  return root;
+}
+
+/** A TypeScript profile module as an operator writes it. */
+function tsProfile(name: string, extra = ''): string {
+  return (
+    "import type { SiteProfile } from 'cdktf-ai-factory';\n" +
+    `${extra}\nexport const profile: SiteProfile = ${JSON.stringify(sampleProfile({ name }), null, 2)};\n`
+  );
+}
+
+/** Runs `aif` in `cwd`, capturing what it prints. */
+async function aif(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(argv);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    process.chdir(before);
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('profiles are read from their sources', () => {
+  let root: string;
+  const sites = () => path.join(root, 'stacks', 'sites');
+  beforeEach(() => {
+    root = project({
+      'alpha.ts': tsProfile('alpha'),
+      'beta.ts': tsProfile('beta'),
+      // A helper and a test in the directory: neither exports a profile, so neither is run.
+      'helper.ts': `require('fs').writeFileSync(${JSON.stringify(path.join(os.tmpdir(), 'aif-helper-ran'))}, 'x');\nexport const x = 1;\n`,
+      'alpha.test.ts': 'throw new Error("a test file was run");\n',
+    });
+    fs.rmSync(path.join(os.tmpdir(), 'aif-helper-ran'), { force: true });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('finds the project root and stacks/sites from any directory below it', () => {
+    expect(projectRoot(sites())).toBe(root);
+    expect(defaultSitesDir(sites())).toBe(sites());
+  });
+
+  it('loads only the modules that export a profile, and runs nothing else of the directory', async () => {
+    const r = await aif(path.join(root, 'stacks'), 'validate');
+    expect(r).toEqual({ code: 0, out: '2 site profile(s) valid: alpha, beta\n', err: '' });
+    expect(fs.existsSync(path.join(os.tmpdir(), 'aif-helper-ran'))).toBe(false);
+  });
+
+  it('sees a deleted profile as gone, a renamed one as no duplicate, an edited one as edited', async () => {
+    fs.rmSync(path.join(sites(), 'beta.ts'));
+    expect((await aif(root, 'validate')).out).toBe('1 site profile(s) valid: alpha\n');
+
+    fs.renameSync(path.join(sites(), 'alpha.ts'), path.join(sites(), 'alpha-site.ts'));
+    expect((await aif(root, 'validate')).out).toBe('1 site profile(s) valid: alpha\n');
+
+    const file = path.join(sites(), 'alpha-site.ts');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"nvidia-a100-80gb"', '"nvidia-v100"'));
+    const r = await aif(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^1 problem\(s\):\n {2}alpha: \[ACCELERATOR_UNKNOWN\] nodePools\[0\]\.accelerator: .*"nvidia-v100"/,
+    );
+  });
+
+  it('takes --sites relative to the working directory, and JavaScript profiles too', async () => {
+    const other = path.join(root, 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(
+      path.join(other, 'gamma.js'),
+      `exports.profile = ${JSON.stringify(sampleProfile({ name: 'gamma' }))};`,
+    );
+    expect((await aif(root, 'validate', '--sites', 'other')).out).toBe('1 site profile(s) valid: gamma\n');
+  });
+
+  it('resolves value imports of the library to the running library', () => {
+    fs.writeFileSync(
+      path.join(sites(), 'alpha.ts'),
+      tsProfile(
+        'alpha',
+        `import { CHARTS } from 'cdktf-ai-factory';\nimport { byName } from ${JSON.stringify(path.join(LIB, 'model', 'order'))};\nif (!CHARTS.kueue || byName([]).length) throw new Error('no library');`,
+      ),
+    );
+    const loaded = readProfiles(sites());
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.profiles.map((p) => p.name)).toEqual(['alpha', 'beta']);
+  });
+
+  it('reports profiles that do not load as coded one-line problems', async () => {
+    fs.writeFileSync(path.join(sites(), 'alpha.ts'), 'export const profile = {\n  name: "alpha",,\n};\n');
+    fs.writeFileSync(path.join(sites(), 'beta.js'), 'exports.profile = undefined;\n');
+    fs.writeFileSync(
+      path.join(sites(), 'delta.ts'),
+      "export const profile = (() => { throw new Error('boom'); })();\n",
+    );
+    const r = await aif(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')).toEqual([
+      '4 problem(s):',
+      expect.stringMatching(
+        /^ {2}stacks\/sites\/beta\.ts: \[PROFILE_FILE_DUPLICATE\] beta\.js and beta\.ts are both profiles/,
+      ),
+      expect.stringMatching(
+        /^ {2}stacks\/sites\/alpha\.ts: \[PROFILE_LOAD_FAILED\] stacks\/sites\/alpha\.ts:2:17: Property assignment expected\. Fix: correct the syntax error$/,
+      ),
+      "  stacks/sites/beta.js: [PROFILE_EXPORT_MISSING] the module's 'profile' export is undefined. Fix: export the profile object as 'profile'",
+      '  stacks/sites/delta.ts: [PROFILE_LOAD_FAILED] the module threw while it was run: boom. Fix: correct the profile so that it runs',
+      '',
+    ]);
+  });
+
+  it('names the rule: a module that exports profile', () => {
+    expect(isProfileModule('a.ts', 'export const profile: SiteProfile = {}')).toBe(true);
+    expect(isProfileModule('a.js', 'exports.profile = {}')).toBe(true);
+    expect(isProfileModule('a.ts', 'const p = {};\nexport { p as profile };')).toBe(true);
+    expect(isProfileModule('a.d.ts', 'export const profile: SiteProfile;')).toBe(false);
+    expect(isProfileModule('helper.ts', 'export const pools = []')).toBe(false);
+  });
+});
+
+describe('aif synth in a site repository', () => {
+  let root: string;
+  beforeEach(() => {
+    root = project({ 'alpha.ts': tsProfile('alpha') });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('writes cdktf.out under the project root, and on a bad profile leaves nothing stale', async () => {
+    const ok = await aif(path.join(root, 'stacks'), 'synth');
+    expect(ok).toEqual({
+      code: 0,
+      out: 'Synthesized 2 stacks into ../cdktf.out:\n  alpha-platform\n  alpha-tenants\n',
+      err: '',
+    });
+    expect(fs.readdirSync(path.join(root, 'cdktf.out', 'stacks')).sort()).toEqual([
+      'alpha-platform',
+      'alpha-tenants',
+    ]);
+
+    fs.writeFileSync(path.join(root, 'stacks', 'sites', 'alpha.ts'), 'export const profile = nope;\n');
+    const bad = await aif(root, 'synth');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe(
+      'The site profiles have 1 problem(s); nothing was synthesized:\n' +
+        '  stacks/sites/alpha.ts: [PROFILE_LOAD_FAILED] the module threw while it was run: nope is not defined. Fix: correct the profile so that it runs\n',
+    );
+    expect(fs.existsSync(path.join(root, 'cdktf.out', 'stacks'))).toBe(false);
+  });
+
+  it('takes --out and rejects unknown options with the usage', async () => {
+    expect(await aif(root, 'synth', '--outdir', 'x')).toEqual({
+      code: 2,
+      out: '',
+      err: "aif synth: Unknown option '--outdir'\nusage: aif synth [--sites <dir>] [--out <dir>]\n",
+    });
+    expect((await aif(root, 'synth', '--help')).out).toMatch(
+      /^usage: aif synth .*\n\n.*\n\noptions:\n {2}--sites <dir> +directory of site profiles/,
+    );
+  });
+});
+
+describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
+  let root: string;
+  let out: string;
+  beforeEach(() => {
+    root = project({ 'alpha.ts': tsProfile('alpha') });
+    out = path.join(root, 'cdktf.out');
+    // What a previous good run left behind.
+    fs.mkdirSync(path.join(out, 'stacks', 'alpha-platform'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'stacks', 'alpha-platform', 'cdk.tf.json'), '{}');
+    fs.writeFileSync(path.join(out, 'manifest.json'), '{}');
+    fs.writeFileSync(
+      path.join(root, 'stacks', 'sites', 'alpha.ts'),
+      tsProfile('alpha').replace('"nvidia-a100-80gb"', '"nvidia-v100"'),
+    );
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('prints each problem once, removes the stale stacks and leaves cdktf to fail on the missing manifest', () => {
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out)).toBe(0);
+      // One write: cdktf-cli logs the app's stderr as it comes, and repeats it only on a non-zero exit.
+      expect(err.mock.calls).toHaveLength(1);
+      const text = String(err.mock.calls[0][0]);
+      expect(text.match(/\[ACCELERATOR_UNKNOWN\]/g)).toHaveLength(1);
+      expect(text).toMatch(/^The site profiles have 1 problem\(s\); nothing was synthesized/);
+    } finally {
+      err.mockRestore();
+    }
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('never removes an output directory that holds Terraform state, and says how to move it', () => {
+    fs.writeFileSync(path.join(out, 'stacks', 'alpha-platform', 'terraform.tfstate'), '{}');
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      runCdktfApp(path.join(root, 'stacks', 'sites'), out);
+      expect(String(err.mock.calls[0][0])).toMatch(
+        /\[STATE_IN_OUTDIR\] .*holds Terraform state \(stacks\/alpha-platform\/terraform\.tfstate\), so it was not removed\. Fix: move the state/,
+      );
+    } finally {
+      err.mockRestore();
+    }
+    expect(fs.existsSync(path.join(out, 'stacks', 'alpha-platform', 'terraform.tfstate'))).toBe(true);
+  });
+});
