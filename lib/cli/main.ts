@@ -28,6 +28,8 @@ const COMMANDS: Record<string, () => Command> = {
   verify: () => require('./verify').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   synth: () => require('./synth-command').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  reference: () => require('./reference').command as Command,
 };
 
 function usage(): string {

@@ -16,6 +16,12 @@ export interface ChartRef {
   readonly namespace: string;
   /** Upstream documentation of its values. */
   readonly docs: string;
+  /**
+   * The chart installs its CRDs from `templates/` rather than `crds/`, so `helm show crds` prints
+   * nothing and `aif reference pull` unpacks the chart to find them.
+   * @default false
+   */
+  readonly crdsInTemplates?: boolean;
 }
 
 function chart(ref: ChartRef): ChartRef {
@@ -62,6 +68,7 @@ export const CHARTS = {
     version: '0.19.2',
     namespace: 'kueue-system',
     docs: 'https://kueue.sigs.k8s.io/docs/installation/',
+    crdsInTemplates: true,
   }),
   slurmOperatorCrds: chart({
     key: 'slurm-operator-crds',
