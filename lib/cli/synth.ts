@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { byName, type SiteProfile } from '../model';
 import { profileProblems } from './profiles';
 import { AiFactorySite } from '../site/site';
+import { useMirror } from '../platform/mirror';
 
 export interface SynthResult {
   readonly ok: boolean;
@@ -12,9 +13,16 @@ export interface SynthResult {
   readonly stacks: readonly string[];
 }
 
-/** Adds every site to an app (profiles already validated); in name order, so the output is stable. */
+/**
+ * Adds every site to an app (profiles already validated); in name order, so the output is stable.
+ * A site with a `mirror` gets its charts and images from there (both stacks install charts).
+ */
 export function addSites(app: App, profiles: readonly SiteProfile[]): AiFactorySite[] {
-  return byName(profiles).map((p) => new AiFactorySite(app, p));
+  return byName(profiles).map((p) => {
+    const site = new AiFactorySite(app, p);
+    if (p.mirror) for (const stack of [site.platform, site.tenantsStack]) useMirror(stack, p.mirror);
+    return site;
+  });
 }
 
 /**

@@ -50,7 +50,11 @@ export type IssueCode =
   | 'TENANT_UNKNOWN'
   | 'BORROWING_WITHOUT_COHORT'
   | 'SECRET_REF_MISSING'
-  | 'SLURM_POOL_UNSUPPORTED';
+  | 'SLURM_POOL_UNSUPPORTED'
+  // air-gapped mirror (checkMirror in lib/model/validate.ts)
+  | 'MIRROR_URL_INVALID'
+  | 'MIRROR_REGISTRY_INVALID'
+  | 'MIRROR_CREDENTIALS_INVALID';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

@@ -245,6 +245,46 @@ export interface SiteProfile {
   readonly slurmStateTier?: string;
   /** Kueue and Slurm, and how they share the pools (see lib/model/scheduling.ts). @default - none */
   readonly schedulers?: SchedulersSpec;
+  /**
+   * Where an air-gapped site gets its charts and images instead of the public registries (see
+   * docs/air-gapped.md; `aif charts` lists what to copy).
+   * @default - upstream repositories and registries
+   */
+  readonly mirror?: MirrorSpec;
+}
+
+/** The site's own copies of the upstream charts and images. */
+export interface MirrorSpec {
+  /** @default - charts from their upstream repositories */
+  readonly charts?: ChartMirrorSpec;
+  /** @default - images from their upstream registries */
+  readonly images?: ImageMirrorSpec;
+}
+
+export interface ChartMirrorSpec {
+  /**
+   * One OCI registry path (`oci://registry.site.example/charts`) or HTTPS chart repository
+   * (`https://charts.site.example/aif`) that holds every chart under its upstream name and version.
+   */
+  readonly url: string;
+  /**
+   * Credentials by reference only: the names of two Terraform variables that hold them (set as
+   * `TF_VAR_<name>` in the deploying environment). A password never appears in a profile or in
+   * the synthesized JSON. @default - anonymous access
+   */
+  readonly credentials?: {
+    readonly usernameVariable: string;
+    readonly passwordVariable: string;
+  };
+}
+
+export interface ImageMirrorSpec {
+  /**
+   * Registry and path prefix, without scheme (`registry.site.example/mirror`). An upstream image
+   * keeps its path without the upstream host: `nvcr.io/nvidia/gpu-operator` becomes
+   * `registry.site.example/mirror/nvidia/gpu-operator`.
+   */
+  readonly registry: string;
 }
 
 export const DEFAULT_POD_SECURITY_VERSION = 'v1.33';

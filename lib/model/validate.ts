@@ -942,7 +942,102 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   checkCapacity(c, { ...profile, nodePools: pools, tenants });
   checkStorage(c, { ...profile, nodePools: pools, tenants });
   checkSchedulers(c, { ...profile, nodePools: pools, tenants });
+  checkMirror(c, profile.mirror);
   return c.issues;
+}
+
+const TERRAFORM_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `host[:port]/path`, lower case, no scheme, tag or digest (an image reference's repository prefix). */
+const REGISTRY_PATH = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+/**
+ * The air-gapped mirror: a chart URL helm can pull from, an image registry path, and credentials
+ * only by reference (a literal password would land in git and in cdk.tf.json).
+ */
+export function checkMirror(c: IssueCollector, mirror: SiteProfile['mirror']): void {
+  if (mirror === undefined) return;
+  if (!mirror || typeof mirror !== 'object') {
+    c.add(
+      'VALUE_INVALID',
+      'mirror',
+      mirror,
+      'the mirror is not an object',
+      'write `mirror: { charts: { url }, images: { registry } }`',
+    );
+    return;
+  }
+  const { charts, images } = mirror;
+  if (charts !== undefined) {
+    const url = charts && typeof charts === 'object' ? charts.url : undefined;
+    let parsed: URL | undefined;
+    try {
+      parsed = typeof url === 'string' ? new URL(url) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['oci:', 'https:'].includes(parsed.protocol) || !parsed.hostname) {
+      c.add(
+        'MIRROR_URL_INVALID',
+        'mirror.charts.url',
+        url,
+        'the chart mirror is not an oci:// or https:// URL',
+        'use `oci://registry.site.example/charts` (an OCI registry path) or `https://charts.site.example/aif` (a chart repository)',
+      );
+    } else if (parsed.username || parsed.password) {
+      c.add(
+        'MIRROR_CREDENTIALS_INVALID',
+        'mirror.charts.url',
+        `${parsed.protocol}//***@${parsed.host}${parsed.pathname}`,
+        'the chart mirror URL carries credentials, which would be committed and written into cdk.tf.json',
+        'remove them from the URL and name Terraform variables in mirror.charts.credentials',
+      );
+    }
+    const creds = charts && typeof charts === 'object' ? charts.credentials : undefined;
+    if (creds !== undefined) checkMirrorCredentials(c, creds);
+  }
+  if (images !== undefined) {
+    const registry = images && typeof images === 'object' ? images.registry : undefined;
+    if (typeof registry !== 'string' || !REGISTRY_PATH.test(registry)) {
+      c.add(
+        'MIRROR_REGISTRY_INVALID',
+        'mirror.images.registry',
+        registry,
+        'the image mirror is not a registry path (host, optional port, optional path; lower case; no scheme, tag or digest)',
+        'write it like `registry.site.example/mirror`',
+      );
+    }
+  }
+}
+
+function checkMirrorCredentials(c: IssueCollector, creds: unknown): void {
+  const path = 'mirror.charts.credentials';
+  const keys = creds && typeof creds === 'object' ? Object.keys(creds) : [];
+  const literal = keys.filter((k) => k !== 'usernameVariable' && k !== 'passwordVariable');
+  if (literal.length > 0 || keys.length === 0) {
+    c.add(
+      'MIRROR_CREDENTIALS_INVALID',
+      path,
+      // Never echo what may be a secret: only the keys.
+      keys.length > 0 ? `{ ${keys.join(', ')} }` : creds,
+      literal.length > 0
+        ? `credentials are taken by reference only, not as ${literal.map((k) => `'${k}'`).join(', ')}`
+        : 'the credentials name no Terraform variables',
+      "name two Terraform variables, `{ usernameVariable: 'chart_mirror_username', passwordVariable: 'chart_mirror_password' }`, and set TF_VAR_chart_mirror_password where you deploy",
+    );
+    return;
+  }
+  for (const k of ['usernameVariable', 'passwordVariable'] as const) {
+    const v = (creds as Record<string, unknown>)[k];
+    if (typeof v !== 'string' || !TERRAFORM_NAME.test(v)) {
+      c.add(
+        'MIRROR_CREDENTIALS_INVALID',
+        `${path}.${k}`,
+        v,
+        'not a Terraform variable name',
+        'use letters, digits, _ and -, starting with a letter or _',
+      );
+    }
+  }
 }
 
 /** Validates a site profile; throws a ValidationError listing every problem at once. */

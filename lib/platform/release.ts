@@ -60,10 +60,13 @@ export class PinnedRelease extends Construct {
   public readonly release: Release;
   public readonly chart: ChartRef;
   public readonly namespace: string;
+  /** The values as given, before rendering (a site's mirror rewrites their images). */
+  public readonly values: Record<string, unknown>;
 
   constructor(scope: Construct, id: string, props: PinnedReleaseProps) {
     super(scope, id);
     this.chart = props.chart;
+    this.values = props.values;
     this.namespace = props.namespace ?? props.chart.namespace;
     this.release = new Release(this, 'release', {
       name: props.releaseName ?? props.chart.chart,

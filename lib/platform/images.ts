@@ -1,0 +1,273 @@
+/**
+ * The container images of each pinned chart, and where in the chart's values each one is named:
+ * knowledge an air-gapped site needs twice, to copy the images into its own registry (`aif charts`)
+ * and to point every release at that copy (lib/platform/mirror.ts).
+ *
+ * Charts name images in four ways, and each entry says which:
+ * - `repository`: `<path>.repository` is the whole repository (`registry.k8s.io/kueue/kueue`), with
+ *   `<path>.tag` beside it (Kueue, Slinky, Rook, csi-driver-nfs' plugin, TopoLVM, AMD's operator);
+ * - `split`: `<path>.repository` is registry and namespace, `<path>.image` the name and
+ *   `<path>.version` the tag (NVIDIA's GPU operator);
+ * - `reference`: `<path>` is one `repository:tag` string (AMD's DeviceConfig);
+ * - `registry`: `<path>` is a registry the chart puts in front of the image's path (cert-manager's
+ *   `imageRegistry` before `jetstack/cert-manager-controller`; csi-driver-nfs' `image.baseRepo`
+ *   before `/sig-storage/csi-provisioner`).
+ *
+ * Paths, defaults and tags come from each chart's default values at the pinned version (the
+ * reference data that `aif reference pull` writes). A `*` in a path stands for every entry the
+ * release's own values have there (Slinky's `nodesets.<name>`). `when` lists the switches that
+ * deploy the image, with their chart defaults, so `aif charts` lists only what a site pulls.
+ *
+ * Not covered: images of subcharts (node-feature-discovery in both GPU operators, AMD's KMM), whose
+ * values are not in the parent chart's defaults; docs/air-gapped.md says how to mirror those.
+ */
+
+export interface ImageSwitch {
+  /** Dotted path of a boolean value. */
+  readonly path: string;
+  /** The chart's default for it. */
+  readonly default: boolean;
+}
+
+export interface ChartImage {
+  readonly kind: 'repository' | 'split' | 'reference' | 'registry';
+  /** Dotted path in the values (see the module comment for what it points at). */
+  readonly path: string;
+  /** Upstream repository with its registry host, without tag: `nvcr.io/nvidia/gpu-operator`. */
+  readonly image: string;
+  /** Upstream tag at the pinned chart version. */
+  readonly tag: string;
+  /** @default - always deployed */
+  readonly when?: readonly ImageSwitch[];
+}
+
+const on = (path: string): ImageSwitch => ({ path, default: true });
+const off = (path: string): ImageSwitch => ({ path, default: false });
+
+const slot =
+  (kind: ChartImage['kind']) =>
+  (path: string, image: string, tag: string, ...when: ImageSwitch[]): ChartImage => ({
+    kind,
+    path,
+    image,
+    tag,
+    when,
+  });
+const nvidia = slot('split');
+const repo = slot('repository');
+const ref = slot('reference');
+const registry = slot('registry');
+
+const sandbox = off('sandboxWorkloads.enabled');
+const slurmImage = (component: string) => `ghcr.io/slinkyproject/${component}`;
+const SLURM_TAG = '26.05-ubuntu26.04';
+
+/** Images by chart key (`ChartRef.key`). */
+export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
+  // https://github.com/cert-manager/cert-manager/blob/v1.21.1/deploy/charts/cert-manager/values.yaml
+  'cert-manager': [
+    registry('imageRegistry', 'quay.io/jetstack/cert-manager-controller', 'v1.21.1'),
+    registry('imageRegistry', 'quay.io/jetstack/cert-manager-webhook', 'v1.21.1'),
+    registry(
+      'imageRegistry',
+      'quay.io/jetstack/cert-manager-cainjector',
+      'v1.21.1',
+      on('cainjector.enabled'),
+    ),
+    registry('imageRegistry', 'quay.io/jetstack/cert-manager-acmesolver', 'v1.21.1'),
+    registry(
+      'imageRegistry',
+      'quay.io/jetstack/cert-manager-startupapicheck',
+      'v1.21.1',
+      on('startupapicheck.enabled'),
+    ),
+  ],
+  // https://github.com/NVIDIA/gpu-operator/blob/main/deployments/gpu-operator/values.yaml (v26.7.0)
+  'nvidia-gpu-operator': [
+    nvidia('operator', 'nvcr.io/nvidia/gpu-operator', 'v26.7.0'),
+    nvidia('validator', 'nvcr.io/nvidia/gpu-operator', 'v26.7.0'),
+    nvidia('driver', 'nvcr.io/nvidia/driver', '595.91.07', on('driver.enabled')),
+    nvidia(
+      'driver.manager',
+      'nvcr.io/nvidia/cloud-native/k8s-driver-manager',
+      'v0.12.0',
+      on('driver.enabled'),
+    ),
+    nvidia('toolkit', 'nvcr.io/nvidia/k8s/container-toolkit', 'v1.20.0', on('toolkit.enabled')),
+    nvidia('devicePlugin', 'nvcr.io/nvidia/k8s-device-plugin', 'v0.20.0', on('devicePlugin.enabled')),
+    nvidia('dcgm', 'nvcr.io/nvidia/cloud-native/dcgm', '4.6.0-1-ubuntu24.04', off('dcgm.enabled')),
+    nvidia(
+      'dcgmExporter',
+      'nvcr.io/nvidia/k8s/dcgm-exporter',
+      '4.6.0-4.8.3-distroless',
+      on('dcgmExporter.enabled'),
+    ),
+    nvidia('gfd', 'nvcr.io/nvidia/k8s-device-plugin', 'v0.20.0', on('gfd.enabled')),
+    nvidia('migManager', 'nvcr.io/nvidia/cloud-native/k8s-mig-manager', 'v0.15.0', on('migManager.enabled')),
+    nvidia('nodeStatusExporter', 'nvcr.io/nvidia/gpu-operator', 'v26.7.0', off('nodeStatusExporter.enabled')),
+    nvidia('gds', 'nvcr.io/nvidia/cloud-native/nvidia-fs', '2.29.4', off('gds.enabled')),
+    nvidia('gdrcopy', 'nvcr.io/nvidia/cloud-native/gdrdrv', 'v2.6', off('gdrcopy.enabled')),
+    nvidia(
+      'vgpuManager.driverManager',
+      'nvcr.io/nvidia/cloud-native/k8s-driver-manager',
+      'v0.12.0',
+      sandbox,
+      off('vgpuManager.enabled'),
+    ),
+    nvidia('vgpuDeviceManager', 'nvcr.io/nvidia/cloud-native/vgpu-device-manager', 'v0.5.0', sandbox),
+    nvidia('vfioManager', 'nvcr.io/nvidia/cloud-native/k8s-driver-manager', 'v0.12.0', sandbox),
+    nvidia('vfioManager.driverManager', 'nvcr.io/nvidia/cloud-native/k8s-driver-manager', 'v0.12.0', sandbox),
+    nvidia('sandboxDevicePlugin', 'nvcr.io/nvidia/kubevirt-gpu-device-plugin', 'v1.6.0', sandbox),
+    nvidia(
+      'kataSandboxDevicePlugin',
+      'nvcr.io/nvidia/cloud-native/nvidia-sandbox-device-plugin',
+      'v0.0.5',
+      sandbox,
+    ),
+    nvidia(
+      'ccManager',
+      'nvcr.io/nvidia/cloud-native/k8s-cc-manager',
+      'v0.4.3',
+      sandbox,
+      on('ccManager.enabled'),
+    ),
+    nvidia('draDriver', 'nvcr.io/nvidia/dra-driver-nvidia-gpu', 'v0.5.0', off('gpuCluster.deployCR')),
+  ],
+  // https://github.com/ROCm/gpu-operator/blob/v1.5.1/helm-charts-k8s/values.yaml
+  'amd-gpu-operator': [
+    repo('controllerManager.manager.image', 'docker.io/rocm/amd-gpu-operator', 'v1.5.1'),
+    ref('deviceConfig.spec.commonConfig.initContainerImage', 'docker.io/library/busybox', '1.36'),
+    ref(
+      'deviceConfig.spec.commonConfig.utilsContainer.image',
+      'docker.io/rocm/amd-gpu-operator-utils',
+      'latest',
+    ),
+    ref('deviceConfig.spec.devicePlugin.devicePluginImage', 'docker.io/rocm/k8s-device-plugin', 'latest'),
+    ref(
+      'deviceConfig.spec.devicePlugin.nodeLabellerImage',
+      'docker.io/rocm/k8s-device-plugin',
+      'labeller-latest',
+    ),
+    ref(
+      'deviceConfig.spec.metricsExporter.image',
+      'docker.io/rocm/device-metrics-exporter',
+      'latest',
+      on('deviceConfig.spec.metricsExporter.enable'),
+    ),
+    ref(
+      'deviceConfig.spec.metricsExporter.rbacConfig.image',
+      'quay.io/brancz/kube-rbac-proxy',
+      'v0.18.1',
+      off('deviceConfig.spec.metricsExporter.rbacConfig.enable'),
+    ),
+    ref(
+      'deviceConfig.spec.testRunner.image',
+      'docker.io/rocm/test-runner',
+      'latest',
+      off('deviceConfig.spec.testRunner.enable'),
+    ),
+    ref(
+      'deviceConfig.spec.configManager.image',
+      'docker.io/rocm/device-config-manager',
+      'latest',
+      off('deviceConfig.spec.configManager.enable'),
+    ),
+    ref(
+      'deviceConfig.spec.draDriver.image',
+      'docker.io/rocm/k8s-gpu-dra-driver',
+      'latest',
+      off('deviceConfig.spec.draDriver.enable'),
+    ),
+    ref(
+      'remediation.controller.image',
+      'quay.io/argoproj/workflow-controller',
+      'v4.0.3',
+      on('remediation.enabled'),
+    ),
+    ref(
+      'deviceConfig.spec.remediationWorkflow.testerImage',
+      'docker.io/rocm/test-runner',
+      'latest',
+      off('deviceConfig.spec.remediationWorkflow.enable'),
+    ),
+  ],
+  // https://github.com/kubernetes-sigs/kueue/blob/v0.19.2/charts/kueue/values.yaml (the library pins
+  // the released image instead of the chart's staging default)
+  kueue: [
+    repo('controllerManager.manager.image', 'registry.k8s.io/kueue/kueue', 'v0.19.2'),
+    repo(
+      'kueueViz.backend.image',
+      'registry.k8s.io/kueue/kueueviz-backend',
+      'v0.19.2',
+      off('enableKueueViz'),
+    ),
+    repo(
+      'kueueViz.frontend.image',
+      'registry.k8s.io/kueue/kueueviz-frontend',
+      'v0.19.2',
+      off('enableKueueViz'),
+    ),
+  ],
+  // https://github.com/SlinkyProject/slurm-operator/tree/v1.2.1/helm
+  'slurm-operator-crds': [],
+  'slurm-operator': [
+    repo('operator.image', 'ghcr.io/slinkyproject/slurm-operator', '1.2.1'),
+    repo('webhook.image', 'ghcr.io/slinkyproject/slurm-operator-webhook', '1.2.1', on('webhook.enabled')),
+  ],
+  slurm: [
+    repo('controller.slurmctld.image', slurmImage('slurmctld'), SLURM_TAG),
+    repo('controller.reconfigure.image', slurmImage('slurmctld'), SLURM_TAG),
+    repo('controller.logfile.image', 'docker.io/library/alpine', 'latest'),
+    repo('restapi.slurmrestd.image', slurmImage('slurmrestd'), SLURM_TAG),
+    repo('accounting.slurmdbd.image', slurmImage('slurmdbd'), SLURM_TAG, off('accounting.enabled')),
+    // The defaults every login set and node set inherits, and the sets the library writes itself.
+    repo('loginsetDefaults.login.image', slurmImage('login'), SLURM_TAG),
+    repo('loginsetDefaults.initconf.image', 'docker.io/library/alpine', 'latest'),
+    repo('nodesetDefaults.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
+    repo('nodesetDefaults.logfile.image', 'docker.io/library/alpine', 'latest'),
+    repo('loginsets.*.login.image', slurmImage('login'), SLURM_TAG),
+    repo('loginsets.*.initconf.image', 'docker.io/library/alpine', 'latest'),
+    repo('nodesets.*.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
+    repo('nodesets.*.logfile.image', 'docker.io/library/alpine', 'latest'),
+  ],
+  // https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/charts/v4.13.4/csi-driver-nfs/values.yaml
+  'csi-driver-nfs': [
+    repo('image.nfs', 'registry.k8s.io/sig-storage/nfsplugin', 'v4.13.4'),
+    registry('image.baseRepo', 'registry.k8s.io/sig-storage/csi-provisioner', 'v6.3.0'),
+    registry('image.baseRepo', 'registry.k8s.io/sig-storage/csi-resizer', 'v2.2.0'),
+    registry('image.baseRepo', 'registry.k8s.io/sig-storage/csi-snapshotter', 'v8.6.0'),
+    registry('image.baseRepo', 'registry.k8s.io/sig-storage/livenessprobe', 'v2.19.0'),
+    registry('image.baseRepo', 'registry.k8s.io/sig-storage/csi-node-driver-registrar', 'v2.17.0'),
+    registry(
+      'image.baseRepo',
+      'registry.k8s.io/sig-storage/snapshot-controller',
+      'v8.6.0',
+      off('externalSnapshotter.enabled'),
+    ),
+  ],
+  // https://github.com/rook/rook/blob/v1.20.6/deploy/charts/rook-ceph/values.yaml
+  'rook-ceph': [
+    repo('image', 'docker.io/rook/ceph', 'v1.20.6'),
+    repo('csi.cephcsi', 'quay.io/cephcsi/cephcsi', 'v3.17.0'),
+    repo('csi.registrar', 'registry.k8s.io/sig-storage/csi-node-driver-registrar', 'v2.17.0'),
+    repo('csi.provisioner', 'registry.k8s.io/sig-storage/csi-provisioner', 'v6.2.0'),
+    repo('csi.snapshotter', 'registry.k8s.io/sig-storage/csi-snapshotter', 'v8.5.0'),
+    repo('csi.attacher', 'registry.k8s.io/sig-storage/csi-attacher', 'v4.12.0'),
+    repo('csi.resizer', 'registry.k8s.io/sig-storage/csi-resizer', 'v2.1.0'),
+    repo('csi.csiAddons', 'quay.io/csiaddons/k8s-sidecar', 'v0.14.0', off('csi.csiAddons.enabled')),
+  ],
+  // https://github.com/rook/rook/blob/v1.20.6/deploy/charts/rook-ceph-cluster/values.yaml
+  'rook-ceph-cluster': [repo('cephImage', 'quay.io/ceph/ceph', 'v20.2.4')],
+  // https://github.com/topolvm/topolvm/blob/topolvm-chart-v17.1.0/charts/topolvm/values.yaml (its
+  // CSI sidecars are built into the same image)
+  topolvm: [repo('image', 'ghcr.io/topolvm/topolvm-with-sidecar', '0.41.0')],
+  // https://github.com/Mellanox/network-operator/blob/v26.4.1/deployment/network-operator/values.yaml
+  'network-operator': [
+    nvidia('operator', 'nvcr.io/nvidia/cloud-native/network-operator', 'v26.4.1'),
+    nvidia(
+      'operator.ofedDriver.initContainer',
+      'nvcr.io/nvidia/mellanox/network-operator-init-container',
+      'network-operator-v26.4.1',
+    ),
+  ],
+};
