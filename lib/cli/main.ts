@@ -30,6 +30,8 @@ const COMMANDS: Record<string, () => Command> = {
   synth: () => require('./synth-command').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   reference: () => require('./reference').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  charts: () => require('./charts').command as Command,
 };
 
 function usage(): string {

@@ -271,3 +271,16 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
     ),
   ],
 };
+
+/**
+ * Subcharts whose images the mirror cannot rewrite (their values are not in the parent chart's
+ * defaults, so `aif verify` would refuse them), with the switch that deploys each.
+ */
+export const UNMIRRORED_SUBCHARTS: Readonly<Record<string, readonly { name: string; when: ImageSwitch }[]>> =
+  {
+    'nvidia-gpu-operator': [{ name: 'node-feature-discovery', when: { path: 'nfd.enabled', default: true } }],
+    'amd-gpu-operator': [
+      { name: 'node-feature-discovery', when: { path: 'node-feature-discovery.enabled', default: true } },
+      { name: 'kmm', when: { path: 'kmm.enabled', default: true } },
+    ],
+  };
