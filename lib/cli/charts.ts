@@ -6,8 +6,7 @@ import { UNMIRRORED_SUBCHARTS } from '../platform/images';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
 import { helmChartArgs } from './reference';
-import { profileProblems, readProfiles } from './profiles';
-import { printProblems, sitesDir, SITES_OPTION } from './validate';
+import { SITES_OPTION, validProfiles } from './validate';
 
 const SPEC: CommandSpec = {
   name: 'charts',
@@ -100,14 +99,10 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
-    const loaded = readProfiles(sitesDir(parsed.values.sites));
-    const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
-    if (problems.length > 0) {
-      printProblems(`${problems.length} problem(s):`, problems);
-      return 1;
-    }
+    const profiles = validProfiles(parsed.values.sites);
+    if (!profiles) return 1;
     const out: string[] = [];
-    for (const a of siteArtifacts(loaded.profiles)) {
+    for (const a of siteArtifacts(profiles)) {
       const where = a.mirror
         ? `mirror: ${a.mirror.charts?.url ?? 'upstream charts'}, ${a.mirror.images?.registry ?? 'upstream images'}`
         : 'no mirror in the profile: set CHART_MIRROR and IMAGE_MIRROR';

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import type { SiteProfile } from '../model';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
 import { defaultSitesDir, profileProblems, readProfiles } from './profiles';
@@ -21,6 +22,18 @@ export function printProblems(header: string, problems: readonly string[]): void
   process.stderr.write(`${header}\n${problems.map((p) => `  ${p}\n`).join('')}`);
 }
 
+/**
+ * The valid profiles of the directory a command was given (`--sites`), or undefined after printing
+ * every problem: files that do not load and every problem of every profile.
+ */
+export function validProfiles(sites: string | boolean | undefined): SiteProfile[] | undefined {
+  const loaded = readProfiles(sitesDir(sites));
+  const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
+  if (problems.length === 0) return loaded.profiles;
+  printProblems(`${problems.length} problem(s):`, problems);
+  return undefined;
+}
+
 const SPEC: CommandSpec = {
   name: 'validate',
   usage: 'validate [--sites <dir>]',
@@ -33,14 +46,10 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
-    const loaded = readProfiles(sitesDir(parsed.values.sites));
-    const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
-    if (problems.length > 0) {
-      printProblems(`${problems.length} problem(s):`, problems);
-      return 1;
-    }
+    const profiles = validProfiles(parsed.values.sites);
+    if (!profiles) return 1;
     process.stdout.write(
-      `${loaded.profiles.length} site profile(s) valid: ${loaded.profiles.map((p) => p.name).join(', ')}\n`,
+      `${profiles.length} site profile(s) valid: ${profiles.map((p) => p.name).join(', ')}\n`,
     );
     return 0;
   },
