@@ -13,7 +13,8 @@ const SPEC: CommandSpec = {
     out: {
       type: 'string',
       value: 'dir',
-      description: 'output directory (default: cdktf.out under the project root)',
+      description:
+        'output directory (default: $CDKTF_OUTDIR under the cdktf CLI, else cdktf.out under the project root)',
     },
   },
 };
@@ -58,10 +59,17 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
+    const sites = sitesDir(parsed.values.sites);
+    if (process.env.CDKTF_OUTDIR && parsed.values.out === undefined) {
+      // Run by the cdktf CLI as a site repository's app (`"app": "npx aif synth"` in cdktf.json).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runCdktfApp } = require('./cdktf-app') as typeof import('./cdktf-app');
+      return runCdktfApp(sites, process.env.CDKTF_OUTDIR);
+    }
     const out =
       typeof parsed.values.out === 'string'
         ? path.resolve(parsed.values.out)
         : path.join(projectRoot(), 'cdktf.out');
-    return synthesizeDirectory(sitesDir(parsed.values.sites), out);
+    return synthesizeDirectory(sites, out);
   },
 };

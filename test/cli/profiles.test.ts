@@ -214,6 +214,23 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
+  it("is what `aif synth` runs when the cdktf CLI calls it as a site repository's app", async () => {
+    const before = process.env.CDKTF_OUTDIR;
+    process.env.CDKTF_OUTDIR = out;
+    try {
+      const r = await aif(root, 'synth');
+      expect([r.code, r.out, r.err.match(/\[ACCELERATOR_UNKNOWN\]/g)]).toEqual([
+        0,
+        '',
+        ['[ACCELERATOR_UNKNOWN]'],
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.CDKTF_OUTDIR;
+      else process.env.CDKTF_OUTDIR = before;
+    }
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
   it('never removes an output directory that holds Terraform state, and says how to move it', () => {
     fs.writeFileSync(path.join(out, 'stacks', 'alpha-platform', 'terraform.tfstate'), '{}');
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
