@@ -1,0 +1,68 @@
+import { isCalendarDate } from '../../lib/cli/args';
+import { main } from '../../lib/cli/main';
+
+/** Runs `aif` capturing what it prints. */
+async function aif(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  try {
+    return { code: await main(argv), out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const COMMANDS = ['validate', 'synth', 'report', 'verify', 'reference', 'charts'];
+
+describe('aif options', () => {
+  it.each(COMMANDS)('%s --help prints its usage and every option', async (name) => {
+    const r = await aif(name, '--help');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(
+      new RegExp(`^usage: aif ${name}\\b.*\\n\\n.+\\n\\noptions:\\n(.*\\n)*  -h, --help +show this help\\n$`),
+    );
+  });
+
+  it.each(COMMANDS)('%s refuses an unknown option in one line, with the usage', async (name) => {
+    const r = await aif(name, '--frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      new RegExp(`^aif ${name}: Unknown option '--frobnicate'\\nusage: aif ${name}\\b[^\\n]*\\n$`),
+    );
+  });
+
+  it('lists the commands', async () => {
+    const r = await aif('--help');
+    expect(r.code).toBe(0);
+    expect(
+      r.out
+        .match(/^ {2}aif \w+/gm)
+        ?.map((l) => l.slice(6))
+        .sort(),
+    ).toEqual([...COMMANDS].sort());
+  });
+
+  it('report refuses a date that is not on the calendar', async () => {
+    expect(await aif('report', '--date', '2027-13-45')).toEqual({
+      code: 2,
+      out: '',
+      err: "aif report: --date must be a calendar date YYYY-MM-DD, not '2027-13-45'\nusage: aif report [--out <dir>] [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir <dir> | --no-svg]\n",
+    });
+    expect(['2027-02-28', '2028-02-29', '2027-02-29', '2027-13-45', '27-1-1'].map(isCalendarDate)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("report says when an option's value is missing", async () => {
+    const r = await aif('report', '--format');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^aif report: Option '--format <value>' argument missing\n/);
+  });
+});
