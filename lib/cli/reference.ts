@@ -10,8 +10,15 @@ import { printProblems } from './validate';
 
 const SPEC: CommandSpec = {
   name: 'reference',
-  usage: 'reference pull <dir>',
-  options: {},
+  usage: 'reference pull <dir> [--mirror <url>]',
+  options: {
+    mirror: {
+      type: 'string',
+      value: 'url',
+      description:
+        "take every chart from this chart mirror (a profile's mirror.charts.url) instead of upstream",
+    },
+  },
   positionals: { min: 2, max: 2 },
 };
 
@@ -19,10 +26,11 @@ const SPEC: CommandSpec = {
  * How helm names a chart: an OCI chart by its full reference, a chart of an HTTP repository by name
  * with `--repo` (no `helm repo add`, so the operator's repository list is left alone).
  */
-export function helmChartArgs(chart: ChartRef): string[] {
-  return chart.repository.startsWith('oci://')
-    ? [`${chart.repository}/${chart.chart}`, '--version', chart.version]
-    : [chart.chart, '--repo', chart.repository, '--version', chart.version];
+export function helmChartArgs(chart: ChartRef, mirror?: string): string[] {
+  const repository = mirror?.replace(/\/+$/, '') ?? chart.repository;
+  return repository.startsWith('oci://')
+    ? [`${repository}/${chart.chart}`, '--version', chart.version]
+    : [chart.chart, '--repo', repository, '--version', chart.version];
 }
 
 class HelmError extends Error {}
@@ -87,11 +95,11 @@ function yamlFilesUnder(dir: string): string[] {
  * Writes the reference data of one chart: `charts/<key>-<version>/{Chart.yaml,values.yaml}` and its
  * CRDs under `crds/<key>-<version>/`. Returns the files written.
  */
-export function pullChartReference(chart: ChartRef, dir: string): string[] {
+export function pullChartReference(chart: ChartRef, dir: string, mirror?: string): string[] {
   const name = `${chart.key}-${chart.version}`;
   const chartDir = path.join(dir, 'charts', name);
   fs.mkdirSync(chartDir, { recursive: true });
-  const ref = helmChartArgs(chart);
+  const ref = helmChartArgs(chart, mirror);
   const files = [path.join(chartDir, 'Chart.yaml'), path.join(chartDir, 'values.yaml')];
   // Chart.yaml too: verify finds a chart whose key differs from its name (gpu-operator) by it.
   fs.writeFileSync(files[0], helm(['show', 'chart', ...ref]));
@@ -133,7 +141,7 @@ export const command: Command = {
       if (seen.has(`${chart.key}-${chart.version}`)) continue;
       seen.add(`${chart.key}-${chart.version}`);
       try {
-        const files = pullChartReference(chart, dir);
+        const files = pullChartReference(chart, dir, parsed.values.mirror as string | undefined);
         process.stdout.write(
           `${chart.chart} ${chart.version}: ${files.map((f) => path.relative(dir, f)).join(', ')}\n`,
         );

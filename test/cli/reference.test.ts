@@ -108,6 +108,24 @@ describe('aif reference pull', () => {
     );
   });
 
+  it("takes every chart from a site's chart mirror with --mirror", async () => {
+    expect(
+      await main([
+        'reference',
+        'pull',
+        path.join(dir, 'ref'),
+        '--mirror',
+        'oci://registry.site.example/charts/',
+      ]),
+    ).toBe(0);
+    expect(
+      calls().filter((a) => a[1] === 'values' && ['kueue', 'gpu-operator'].includes(a[2].split('/').pop()!)),
+    ).toEqual([
+      ['show', 'values', 'oci://registry.site.example/charts/gpu-operator', '--version', 'v26.7.0'],
+      ['show', 'values', 'oci://registry.site.example/charts/kueue', '--version', '0.19.2'],
+    ]);
+  });
+
   it('writes values, Chart.yaml and CRDs in the layout aif verify reads', async () => {
     const ref = path.join(dir, 'ref');
     await main(['reference', 'pull', ref]);
@@ -155,7 +173,7 @@ describe('aif reference pull', () => {
   it('needs an action and a directory', async () => {
     expect(await main(['reference', 'pull'])).toBe(2);
     expect(String(err.mock.calls.at(-1)?.[0])).toBe(
-      'aif reference: missing argument\nusage: aif reference pull <dir>\n',
+      'aif reference: missing argument\nusage: aif reference pull <dir> [--mirror <url>]\n',
     );
   });
 });
