@@ -13,6 +13,9 @@
  *
  * Exit codes: 0 success, 1 problems found (or a command failed), 2 wrong usage.
  */
+// Where it used to live, for modules that import it from here.
+export { defaultSitesDir } from './profiles';
+
 export interface Command {
   readonly summary: string;
   /** Runs the command; resolves to the process exit code. */

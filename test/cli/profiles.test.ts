@@ -109,6 +109,24 @@ describe('profiles are read from their sources', () => {
     expect(loaded.profiles.map((p) => p.name)).toEqual(['alpha', 'beta']);
   });
 
+  it('runs a helper of the directory when a profile imports it, once for all profiles', () => {
+    fs.writeFileSync(
+      path.join(sites(), 'common.ts'),
+      'export const groups = { admins: ["idp:ops"] };\nexport let loads = 0;\nloads += 1;\n',
+    );
+    for (const name of ['alpha', 'beta']) {
+      fs.writeFileSync(
+        path.join(sites(), `${name}.ts`),
+        "import { groups, loads } from './common';\n" +
+          "if (loads !== 1) throw new Error('common.ts was run twice');\n" +
+          `export const profile = { ...${JSON.stringify(sampleProfile({ name }))}, displayName: groups.admins[0] };\n`,
+      );
+    }
+    const loaded = readProfiles(sites());
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.profiles.map((p) => p.displayName)).toEqual(['idp:ops', 'idp:ops']);
+  });
+
   it('reports profiles that do not load as coded one-line problems', async () => {
     fs.writeFileSync(path.join(sites(), 'alpha.ts'), 'export const profile = {\n  name: "alpha",,\n};\n');
     fs.writeFileSync(path.join(sites(), 'beta.js'), 'exports.profile = undefined;\n');
