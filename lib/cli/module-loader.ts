@@ -122,7 +122,9 @@ export class SourceModuleLoader {
     if (cached) return cached.exports;
     if (file.endsWith('.json')) return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
     const source = fs.readFileSync(file, 'utf8');
-    const code = file.endsWith('.ts') ? this.transpiler(path.dirname(file))(source, file) : source;
+    // JavaScript written with import/export is transpiled like TypeScript; CommonJS runs as it is.
+    const esm = /^\s*(import|export)\b/m.test(source);
+    const code = file.endsWith('.ts') || esm ? this.transpiler(path.dirname(file))(source, file) : source;
     const module = { exports: {} as unknown };
     this.cache.set(file, module);
     const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;

@@ -86,14 +86,20 @@ describe('profiles are read from their sources', () => {
     );
   });
 
-  it('takes --sites relative to the working directory, and JavaScript profiles too', async () => {
+  it('takes --sites relative to the working directory, and JavaScript profiles (CommonJS or ES modules) too', async () => {
     const other = path.join(root, 'other');
     fs.mkdirSync(other);
     fs.writeFileSync(
       path.join(other, 'gamma.js'),
       `exports.profile = ${JSON.stringify(sampleProfile({ name: 'gamma' }))};`,
     );
-    expect((await aif(root, 'validate', '--sites', 'other')).out).toBe('1 site profile(s) valid: gamma\n');
+    fs.writeFileSync(
+      path.join(other, 'delta.js'),
+      `export const profile = ${JSON.stringify(sampleProfile({ name: 'delta' }))};`,
+    );
+    expect((await aif(root, 'validate', '--sites', 'other')).out).toBe(
+      '2 site profile(s) valid: delta, gamma\n',
+    );
   });
 
   it('resolves value imports of the library to the running library', () => {
