@@ -1026,6 +1026,16 @@ function checkMirrorCredentials(c: IssueCollector, creds: unknown): void {
     );
     return;
   }
+  const names = creds as { usernameVariable?: unknown; passwordVariable?: unknown };
+  if (names.usernameVariable === names.passwordVariable) {
+    c.add(
+      'MIRROR_CREDENTIALS_INVALID',
+      path,
+      keys.length > 0 ? `{ ${keys.join(', ')} }` : creds,
+      'the user name and the password are one variable',
+      'name two different Terraform variables',
+    );
+  }
   for (const k of ['usernameVariable', 'passwordVariable'] as const) {
     const v = (creds as Record<string, unknown>)[k];
     if (typeof v !== 'string' || !TERRAFORM_NAME.test(v)) {

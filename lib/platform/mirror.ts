@@ -146,17 +146,21 @@ export function mirroredChartRepository(url: string): string {
  */
 export function useMirror(stack: TerraformStack, mirror: MirrorSpec): void {
   const creds = mirror.charts?.credentials;
+  const variable = (id: string, name: string, sensitive: boolean, what: string): string => {
+    // A construct id of our own, so a variable name can never clash with another construct of the
+    // stack; the Terraform name is the one the profile gives (TF_VAR_<name>).
+    const v = new TerraformVariable(stack, `chart-mirror-${id}`, {
+      type: 'string',
+      sensitive: sensitive || undefined,
+      description: `${what} for the chart mirror (TF_VAR_${name})`,
+    });
+    v.overrideLogicalId(name);
+    return v.stringValue;
+  };
   const auth = creds
     ? {
-        username: new TerraformVariable(stack, creds.usernameVariable, {
-          type: 'string',
-          description: 'user name for the chart mirror (TF_VAR_' + creds.usernameVariable + ')',
-        }).stringValue,
-        password: new TerraformVariable(stack, creds.passwordVariable, {
-          type: 'string',
-          sensitive: true,
-          description: 'password or token for the chart mirror (TF_VAR_' + creds.passwordVariable + ')',
-        }).stringValue,
+        username: variable('username', creds.usernameVariable, false, 'user name'),
+        password: variable('password', creds.passwordVariable, true, 'password or token'),
       }
     : undefined;
   Aspects.of(stack).add(new MirrorAspect(mirror, auth));

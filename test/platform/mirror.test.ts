@@ -84,6 +84,15 @@ describe('mirror checks', () => {
         /^\[MIRROR_CREDENTIALS_INVALID\] mirror\.charts\.credentials\.passwordVariable: not a Terraform variable name/,
       ),
     ]);
+    expect(
+      codes({
+        charts: { url: 'oci://r.example/c', credentials: { usernameVariable: 'u', passwordVariable: 'u' } },
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[MIRROR_CREDENTIALS_INVALID\] mirror\.charts\.credentials: the user name and the password are one variable/,
+      ),
+    ]);
   });
 });
 
