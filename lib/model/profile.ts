@@ -16,9 +16,17 @@ export interface KubernetesConnection {
 /** Where Terraform keeps state for the site's two stacks. */
 export type StateBackendSpec =
   | {
-      /** A local file per stack, `terraform.<stack>.tfstate` in `directory`. */
+      /**
+       * A local file per stack, `terraform.<stack>.tfstate` in `directory`, written as an absolute
+       * path so that it never lies inside the synthesized output (which each synthesis replaces).
+       */
       readonly kind: 'local';
-      /** @default - the project directory */
+      /**
+       * Directory of the state files, relative to the project root (the nearest directory with a
+       * `cdktf.json`, or `$AIF_PROJECT_ROOT`), or absolute. Back it up; do not commit it (state can
+       * hold secrets).
+       * @default 'state'
+       */
       readonly directory?: string;
     }
   | {
