@@ -6,3 +6,4 @@ export * from './ids';
 export * from './kubernetes-backend';
 export * from './admission';
 export * from './state';
+export * from './removed';

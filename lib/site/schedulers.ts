@@ -71,17 +71,19 @@ export function addTenantSchedulers(
     new KueuePriorityClasses(tenantsStack, 'priority-classes');
     kueueQueues = new Map();
     for (const t of byName(profile.tenants)) {
-      const override = kueue.tenants?.[t.name];
+      // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed.
+      const override = t.retired ? undefined : kueue.tenants?.[t.name];
       kueueQueues.set(
         t.name,
         new KueueTenantQueue(tenantsStack, `queue-${t.name}`, {
           tenant: tenants.get(t.name) as TenantNamespace,
           accessMode: t.accessMode,
-          gpus: t.gpus.map((g) => ({
+          gpus: (t.retired ? [] : t.gpus).map((g) => ({
             pool: pools.get(g.pool) as GpuNodePool,
             count: g.count as number, // resolved by resolveProfile
             migProfile: g.migProfile,
           })),
+          stopped: t.retired,
           flavors,
           cpuFlavor,
           cohort,

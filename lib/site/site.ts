@@ -19,6 +19,7 @@ import type { StorageTier } from '../storage/storage-tier';
 import { KUEUE_TENANT_RULES, type Kueue, type KueueTenantQueue } from '../scheduling/kueue';
 import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantGuardrails } from '../tenancy/guardrails';
+import { RemovedTenant } from '../tenancy/removed-tenant';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
 import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
 
@@ -155,7 +156,9 @@ export class AiFactorySite extends Construct {
           displayName: t.displayName,
           sector: t.sector,
           allocation: t.allocation,
-          gpus: t.gpus.map((g) => ({
+          retired: t.retired,
+          // A retired tenant holds no GPUs; its grants stay in the profile as the record.
+          gpus: (t.retired ? [] : t.gpus).map((g) => ({
             pool: pools.get(g.pool) as GpuNodePool,
             count: g.count,
             gpuHours: g.gpuHours,
@@ -176,6 +179,10 @@ export class AiFactorySite extends Construct {
       );
     }
     this.tenants = tenants;
+    // Retired tenants taken out of the profile leave Terraform's state and stay in the cluster.
+    for (const r of byName(profile.retiredTenants ?? [])) {
+      new RemovedTenant(this.tenantsStack, `removed-tenant-${r.name}`, { name: r.name, volumes: r.volumes });
+    }
     // Queues take the grants as counts: budgets resolved over their periods, as the quotas did.
     ({ kueueQueues: this.kueueQueues, slurm: this.slurm } = addTenantSchedulers(
       this.tenantsStack,
