@@ -20,6 +20,8 @@ export interface AdmissionRequest {
   readonly namespaceLabels?: Record<string, string>;
   /** The namespace object itself, where a test needs more than its labels (null: cluster-scoped). */
   readonly namespaceObject?: TfJson | null;
+  /** `request.userInfo.username`. @default 'tenant-user@idp' */
+  readonly username?: string;
 }
 
 export function admit(policySpec: TfJson, req: AdmissionRequest): string[] {
@@ -30,8 +32,16 @@ export function admit(policySpec: TfJson, req: AdmissionRequest): string[] {
       req.namespaceObject !== undefined
         ? req.namespaceObject
         : { metadata: { labels: req.namespaceLabels ?? {} } },
-    request: { resource: { resource: req.resource }, operation: req.operation ?? 'CREATE' },
+    request: {
+      resource: { resource: req.resource },
+      operation: req.operation ?? 'CREATE',
+      userInfo: { username: req.username ?? 'tenant-user@idp' },
+    },
   };
+  // A request that fails a match condition is not evaluated by the policy at all.
+  for (const m of (policySpec.matchConditions ?? []) as Array<{ expression: string }>) {
+    if (evaluate(m.expression, context) !== true) return [];
+  }
   const variables: Record<string, unknown> = {};
   for (const v of (policySpec.variables ?? []) as Array<{ name: string; expression: string }>) {
     variables[v.name] = evaluate(v.expression, { ...context, variables });

@@ -103,7 +103,7 @@ const INTEGRATIONS = [
 ];
 
 /** The job kinds that tenants create and Kueue admits, as RBAC and admission rules name them. */
-const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
+export const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
   { apiGroup: '', resource: 'pods' },
   { apiGroup: 'apps', resource: 'deployments' },
   { apiGroup: 'apps', resource: 'statefulsets' },
@@ -115,7 +115,7 @@ const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
 ];
 
 /** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
-const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
+export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
 export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 

@@ -12,6 +12,7 @@ import {
   KueueResourceFlavor,
   KueueTenantQueue,
 } from '../scheduling/kueue';
+import { KueueBypassGuard } from '../scheduling/kueue-guard';
 import { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
@@ -31,7 +32,12 @@ export function addPlatformSchedulers(
 ): { kueue?: Kueue; slurmOperator?: SlurmOperator } {
   const s = profile.schedulers ?? {};
   const kueue = s.kueue ? new Kueue(platform, 'kueue') : undefined;
-  if (kueue) new KueuePriorityGuard(platform, 'kueue-priority-guard');
+  if (kueue) {
+    new KueuePriorityGuard(platform, 'kueue-priority-guard');
+    new KueueBypassGuard(platform, 'kueue-bypass-guard', {
+      workloadControllers: s.kueue?.workloadControllers,
+    });
+  }
   let slurmOperator: SlurmOperator | undefined;
   if (s.slurm) {
     if (!certManager)
