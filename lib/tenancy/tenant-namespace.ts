@@ -8,6 +8,8 @@ import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
+  ACCESS_MODE_PRESETS,
+  OBJECT_COUNT_KEYS,
   siteGpuResources,
   uniqueByName,
   checkTenant,
@@ -103,6 +105,15 @@ export interface TenantNamespaceProps {
    * @default false
    */
   readonly retired?: boolean;
+}
+
+/** The access mode's object counts as quota keys; all zero for a retired tenant. */
+function objectCountQuota(mode: AccessMode, retired: boolean): Record<string, string> {
+  const preset = ACCESS_MODE_PRESETS[mode]?.objects;
+  if (!preset) return {};
+  return Object.fromEntries(
+    OBJECT_COUNT_KEYS.map(([key, field]) => [key, retired ? '0' : String(preset[field])]),
+  );
 }
 
 /** Metadata of a namespaced object of the tenant. */
@@ -325,6 +336,8 @@ export class TenantNamespace extends Construct {
       // No node ports or cloud load balancers: tenants reach the outside through the platform.
       'services.nodeports': '0',
       'services.loadbalancers': '0',
+      // Object counts bound what one tenant can put into etcd and the Service range.
+      ...objectCountQuota(props.accessMode, this.retired),
     };
     // Extended resources can only be limited through `requests.`; every GPU resource of the site
     // is listed, at zero where the tenant has no grant, so a new pool never opens up by default.
