@@ -16,8 +16,6 @@ export {
   isProfileModule,
   loadProfiles,
   profileProblems,
-  projectRoot,
   readProfiles,
   type LoadedProfiles,
 } from './cli/profiles';
-export { hasStateFiles, stateFiles } from './cli/outdir';

@@ -6,14 +6,17 @@
  *
  * `npm run synth` runs this file directly and writes `cdktf.out/` all or nothing; under the cdktf
  * CLI (`npx cdktf synth|diff|deploy`), which sets CDKTF_OUTDIR, the CLI owns the output directory
- * and this app validates and synthesizes into it (see lib/cli/cdktf-app.ts).
+ * and this app validates and synthesizes into it (lib/cli/cdktf-app.ts). Either way Terraform state
+ * and provider lock files are kept outside the output (lib/cli/outdir.ts).
  */
 import * as path from 'path';
 import { runCdktfApp } from '../lib/cli/cdktf-app';
 import { defaultSitesDir } from '../lib/cli/profiles';
 import { synthesizeDirectory } from '../lib/cli/synth-command';
 
-const sites = defaultSitesDir();
+// This repository's own profiles, found from this file (compiled to dist/stacks/ or run as source),
+// whatever the working directory: the nearest directory upward with cdktf.json, then stacks/sites.
+const sites = defaultSitesDir(__dirname);
 if (process.env.CDKTF_OUTDIR) {
   process.exitCode = runCdktfApp(sites, process.env.CDKTF_OUTDIR);
 } else {

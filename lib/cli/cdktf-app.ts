@@ -1,31 +1,46 @@
 import { App } from 'cdktf';
-import { clearSynthesizedStacks } from './outdir';
+import { carryOverWorkingFiles, clearSynthesizedStacks, stateInOutputProblems } from './outdir';
 import { profileProblems, readProfiles } from './profiles';
 import { addSites } from './synth';
 import { printProblems } from './validate';
 
 /**
- * The app body under the cdktf CLI (`npx cdktf synth|diff|deploy`, CDKTF_OUTDIR set), where the CLI
- * owns the output directory. Returns the exit code.
- *
- * On problems, two things differ from a plain run:
- * - the stacks of the previous run are removed from the output directory (never if it holds
- *   Terraform state), because cdktf-cli only prunes orphaned stacks after a successful synthesis
- *   and would otherwise leave the old ones for `cdktf deploy` to find;
- * - the problems are written to stderr once and the app exits 0 without a manifest. cdktf-cli
- *   (@cdktf/cli-core synth-stack.js) logs the app's stderr as it arrives and, when the app exits
- *   non-zero, prints the whole of stderr and stdout again inside its own error; with no manifest it
- *   instead fails with one short line ("app was expected to call 'synth()'") and exit code 1. So each
- *   problem is printed once and `cdktf synth` still fails.
+ * Whether the app runs under cdktf-cli's synth (@cdktf/cli-core synth-stack.js), which sets
+ * SYNTH_HCL_OUTPUT (with CDKTF_OUTDIR) for the app it starts and for nothing else.
  */
-export function runCdktfApp(sitesDir: string, outdir: string): number {
+export function underCdktfCli(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SYNTH_HCL_OUTPUT !== undefined;
+}
+
+/**
+ * The app body when CDKTF_OUTDIR is set (`npx cdktf synth|diff|deploy`), where the CLI owns the
+ * output directory and removes the directory of every stack the app no longer synthesizes. Returns
+ * the exit code.
+ *
+ * Terraform state inside the output is a problem like a profile's (the CLI would remove it with a
+ * stack directory), and is never removed here. On any problem:
+ * - the stacks of the previous run are removed from the output directory, because cdktf-cli prunes
+ *   orphaned stacks only after a successful synthesis and would otherwise leave the old ones for
+ *   `cdktf deploy` to find;
+ * - the problems are written to stderr once. cdktf-cli logs the app's stderr as it arrives and, when
+ *   the app exits non-zero, prints the whole of stderr and stdout again inside its own error. So
+ *   under the CLI the app exits 0 without a manifest, and the CLI fails with one short line ("app
+ *   was expected to call 'synth()'") and exit code 1; run any other way, the app exits 1.
+ */
+export function runCdktfApp(sitesDir: string, outdir: string, cli: boolean = underCdktfCli()): number {
   const loaded = readProfiles(sitesDir);
-  const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
+  const problems = [
+    ...stateInOutputProblems(outdir),
+    ...loaded.problems,
+    ...profileProblems(loaded.profiles),
+  ];
   if (problems.length === 0) {
     try {
       const app = new App({ outdir, stackTraces: false });
       addSites(app, loaded.profiles);
       app.synth();
+      // Lock files and .terraform/ of each stack, as after `npm run synth` (lib/cli/outdir.ts).
+      carryOverWorkingFiles(outdir, outdir);
       return 0;
     } catch (e) {
       // A construct's own check or a bug: one line, not a stack trace from deep inside cdktf.
@@ -33,11 +48,12 @@ export function runCdktfApp(sitesDir: string, outdir: string): number {
       problems.push(`[SYNTH_FAILED] synthesis failed: ${detail.split('\n').join('\n    ')}`);
     }
   }
-  const refusal = clearSynthesizedStacks(outdir);
+  // Refuses (and adds nothing) while state lies inside: those lines are already among the problems.
+  clearSynthesizedStacks(outdir);
   printProblems(
     `The site profiles have ${problems.length} problem(s); nothing was synthesized` +
-      ' (cdktf reports below that the app wrote no manifest):',
-    refusal ? [...problems, refusal] : problems,
+      (cli ? ' (cdktf reports below that the app wrote no manifest):' : ':'),
+    problems,
   );
-  return 0;
+  return cli ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatIssue, siteIssues, type SiteProfile } from '../model';
+import { projectRoot } from '../platform/state';
 import { ProfileLoadError, SourceModuleLoader } from './module-loader';
 
 /** Every problem of every profile, prefixed with the site; duplicate site names are one too. */
@@ -20,22 +21,12 @@ export function profileProblems(profiles: readonly SiteProfile[]): string[] {
 }
 
 /**
- * The project root of a directory: the nearest directory upward that holds `cdktf.json` (a cdktf
- * project, this repository or a site repository), else the directory itself.
+ * Where profiles are looked for by default: `stacks/sites` under the nearest directory at or above
+ * `from` that holds `cdktf.json` (else `from` itself). Found from the files, never from
+ * $AIF_PROJECT_ROOT, which moves only where state and lock files go.
  */
-export function projectRoot(cwd: string = process.cwd()): string {
-  let dir = path.resolve(cwd);
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'cdktf.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return path.resolve(cwd);
-    dir = up;
-  }
-}
-
-/** Where profiles are looked for by default: `stacks/sites` under the project root of `cwd`. */
-export function defaultSitesDir(cwd: string = process.cwd()): string {
-  return path.join(projectRoot(cwd), 'stacks', 'sites');
+export function defaultSitesDir(from: string = process.cwd()): string {
+  return path.join(projectRoot(from, {}), 'stacks', 'sites');
 }
 
 /**

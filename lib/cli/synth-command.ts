@@ -2,7 +2,8 @@ import * as path from 'path';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
 import { clearSynthesizedStacks } from './outdir';
-import { projectRoot, readProfiles } from './profiles';
+import { projectRoot } from '../platform/state';
+import { readProfiles } from './profiles';
 import { printProblems, sitesDir, SITES_OPTION } from './validate';
 
 const SPEC: CommandSpec = {
@@ -31,11 +32,10 @@ export function synthesizeDirectory(dir: string, outdir: string): number {
   if (loaded.problems.length > 0) {
     // A profile that does not load is as bad as one with problems: the run is refused, and the
     // previous output goes too (unless it holds state), so nothing stale can be deployed.
-    const refusal = clearSynthesizedStacks(outdir);
-    printProblems(
-      `The site profiles have ${loaded.problems.length} problem(s); nothing was synthesized:`,
-      refusal ? [...loaded.problems, refusal] : loaded.problems,
-    );
+    printProblems(`The site profiles have ${loaded.problems.length} problem(s); nothing was synthesized:`, [
+      ...loaded.problems,
+      ...clearSynthesizedStacks(outdir),
+    ]);
     return 1;
   }
   const result = synthesizeSites(loaded.profiles, outdir);
@@ -69,7 +69,7 @@ export const command: Command = {
     const out =
       typeof parsed.values.out === 'string'
         ? path.resolve(parsed.values.out)
-        : path.join(projectRoot(), 'cdktf.out');
+        : path.join(projectRoot(process.cwd(), {}), 'cdktf.out');
     return synthesizeDirectory(sites, out);
   },
 };

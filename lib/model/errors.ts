@@ -54,7 +54,11 @@ export type IssueCode =
   // air-gapped mirror (checkMirror in lib/model/validate.ts)
   | 'MIRROR_URL_INVALID'
   | 'MIRROR_REGISTRY_INVALID'
-  | 'MIRROR_CREDENTIALS_INVALID';
+  | 'MIRROR_CREDENTIALS_INVALID'
+  // day 2: state and tenant lifecycle
+  | 'STATE_INSIDE_OUTPUT'
+  | 'STATE_IN_OUTPUT'
+  | 'TENANT_NAME_RETIRED';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

@@ -5,5 +5,7 @@ export * from './release';
 export * from './ids';
 export * from './kubernetes-backend';
 export * from './admission';
+export * from './state';
+export * from './removed';
 export * from './images';
 export * from './mirror';

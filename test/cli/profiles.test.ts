@@ -3,10 +3,21 @@ import * as os from 'os';
 import * as path from 'path';
 import { runCdktfApp } from '../../lib/cli/cdktf-app';
 import { main } from '../../lib/cli/main';
-import { defaultSitesDir, isProfileModule, projectRoot, readProfiles } from '../../lib/cli/profiles';
+import { defaultSitesDir, isProfileModule, readProfiles } from '../../lib/cli/profiles';
+import { projectRoot } from '../../lib/platform/state';
 import { sampleProfile } from '../helpers';
 
 const LIB = path.join(__dirname, '..', '..', 'lib');
+
+// These tests find the project root from the working directory, as in a site repository, rather
+// than from the root that test/setup-env.js pins for the snapshots.
+const pinnedRoot = process.env.AIF_PROJECT_ROOT;
+beforeAll(() => {
+  delete process.env.AIF_PROJECT_ROOT;
+});
+afterAll(() => {
+  if (pinnedRoot !== undefined) process.env.AIF_PROJECT_ROOT = pinnedRoot;
+});
 
 /** A site repository in a temp directory: cdktf.json and stacks/sites/ with the given files. */
 function project(files: Record<string, string>): string {
@@ -226,7 +237,7 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
   it('prints each problem once, removes the stale stacks and leaves cdktf to fail on the missing manifest', () => {
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out)).toBe(0);
+      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out, true)).toBe(0);
       // One write: cdktf-cli logs the app's stderr as it comes, and repeats it only on a non-zero exit.
       expect(err.mock.calls).toHaveLength(1);
       const text = String(err.mock.calls[0][0]);
@@ -239,8 +250,9 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
   });
 
   it("is what `aif synth` runs when the cdktf CLI calls it as a site repository's app", async () => {
-    const before = process.env.CDKTF_OUTDIR;
+    // What cdktf-cli sets for the app it runs.
     process.env.CDKTF_OUTDIR = out;
+    process.env.SYNTH_HCL_OUTPUT = 'false';
     try {
       const r = await aif(root, 'synth');
       expect([r.code, r.out, r.err.match(/\[ACCELERATOR_UNKNOWN\]/g)]).toEqual([
@@ -249,19 +261,31 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
         ['[ACCELERATOR_UNKNOWN]'],
       ]);
     } finally {
-      if (before === undefined) delete process.env.CDKTF_OUTDIR;
-      else process.env.CDKTF_OUTDIR = before;
+      delete process.env.CDKTF_OUTDIR;
+      delete process.env.SYNTH_HCL_OUTPUT;
     }
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('exits 1 when run directly rather than by the cdktf CLI', () => {
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out, false)).toBe(1);
+      expect(String(err.mock.calls[0][0])).toMatch(
+        /^The site profiles have 1 problem\(s\); nothing was synthesized:\n/,
+      );
+    } finally {
+      err.mockRestore();
+    }
   });
 
   it('never removes an output directory that holds Terraform state, and says how to move it', () => {
     fs.writeFileSync(path.join(out, 'stacks', 'alpha-platform', 'terraform.tfstate'), '{}');
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      runCdktfApp(path.join(root, 'stacks', 'sites'), out);
+      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out, false)).toBe(1);
       expect(String(err.mock.calls[0][0])).toMatch(
-        /\[STATE_IN_OUTDIR\] .*holds Terraform state \(stacks\/alpha-platform\/terraform\.tfstate\), so it was not removed\. Fix: move the state/,
+        /\[STATE_IN_OUTPUT\] stacks\/alpha-platform\/terraform\.tfstate: .*Fix: move it where the stacks now point/,
       );
     } finally {
       err.mockRestore();
