@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { SynthesizedStack } from '../lib/review/synthesized';
 import type { TfJson } from './helpers';
 
 /**
@@ -28,6 +29,11 @@ export function demoOutput(
       lifecycle: { prevent_destroy: true },
       metadata: {
         name: t.name,
+        annotations: {
+          'ai-factory.eu/gpu-grants': JSON.stringify([
+            { pool: 'h100', resource: 'nvidia.com/gpu', units: t.gpus },
+          ]),
+        },
         labels: {
           'ai-factory.eu/tenant': t.name,
           'pod-security.kubernetes.io/enforce': 'restricted',
@@ -92,4 +98,27 @@ export function writeOutput(dir: string, stacks: Record<string, TfJson>): string
     fs.writeFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), JSON.stringify(json, null, 2));
   }
   return dir;
+}
+
+/**
+ * Retires a tenant in synthesized output by hand, to the contract of issue 8 (until retirement is
+ * built): the namespace stays with the label `ai-factory.eu/lifecycle: retired`, every quota limit
+ * goes to zero, and its role bindings, egress policies and Kueue queues go.
+ */
+export function retireTenant(stacks: readonly SynthesizedStack[], tenant: string): void {
+  for (const { json } of stacks) {
+    const r = (json.resource ?? {}) as Record<string, Record<string, TfJson>>;
+    const ns = r.kubernetes_namespace_v1?.[`tenant_${tenant}_namespace`];
+    if (!ns) continue;
+    ns.metadata.labels['ai-factory.eu/lifecycle'] = 'retired';
+    const hard = r.kubernetes_resource_quota_v1[`tenant_${tenant}_quota`].spec.hard as Record<string, string>;
+    for (const k of Object.keys(hard)) hard[k] = '0';
+    const prefix = `tenant_${tenant}_`;
+    for (const name of Object.keys(r.kubernetes_role_binding_v1 ?? {}))
+      if (name.startsWith(prefix)) delete r.kubernetes_role_binding_v1[name];
+    for (const [name, policy] of Object.entries(r.kubernetes_network_policy_v1 ?? {}))
+      if (name.startsWith(prefix) && policy.spec?.egress) delete r.kubernetes_network_policy_v1[name];
+    for (const name of Object.keys(r.kubernetes_manifest ?? {}))
+      if (name.startsWith(`kueue_${prefix}`)) delete r.kubernetes_manifest[name];
+  }
 }

@@ -9,7 +9,14 @@
  * https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
  */
 import { parseQuantity } from '../model';
-import { siteInventory, storageQuotas, tenantNamespaces, tenantQuotaHard } from './report';
+import {
+  siteInventory,
+  siteReport,
+  STORAGE_QUOTA,
+  storageQuotas,
+  tenantNamespaces,
+  tenantQuotaHard,
+} from './report';
 import type { Json, SynthesizedStack } from './synthesized';
 
 export const TENANT_LABEL = 'ai-factory.eu/tenant';
@@ -80,11 +87,11 @@ export interface TenantDiff {
 }
 
 export interface PoolTotal {
-  /** `nvidia.com/gpu`, `cpu`, or a StorageClass name. */
+  /** `<pool> <resource>` (`booster nvidia.com/gpu`), `cpu`, or a StorageClass name. */
   readonly resource: string;
   readonly before: number;
   readonly after: number;
-  /** What the site's pools offer tenants (units; bytes for storage), where the inventory says. */
+  /** What tenants may be granted of a pool (units), or a tier's capacity (bytes), where the inventory says. */
   readonly capacity?: number;
   readonly storage: boolean;
 }
@@ -570,57 +577,30 @@ class Differ {
     for (const r of [...gpuResources].sort())
       if (t.hard[`requests.${r}`] !== undefined) gpus[r] = t.hard[`requests.${r}`];
     const storage: Record<string, string> = {};
-    for (const cls of Object.keys(storageQuotas(t.hard)).sort())
-      storage[cls] = t.hard[`${cls}.storageclass.storage.k8s.io/requests.storage`];
+    // Zero quotas too: a retired tenant's storage going to zero is the point of the row.
+    for (const [k, v] of Object.entries(t.hard).sort(([a], [b]) => a.localeCompare(b))) {
+      const cls = STORAGE_QUOTA.exec(k)?.[1];
+      if (cls) storage[cls] = v;
+    }
     return { gpus, cpu: t.hard['requests.cpu'], storage };
   }
 
-  /** Quota sums per site, for the sites with a tenant that changed, against what the pools offer. */
+  /** What the tenants of the sites with a tenant that changed hold together, before and after. */
   private siteTotals(): SiteTotals[] {
     const sites = [...new Set(this.tenantDiffs().map((t) => t.site))].sort();
     return sites.map((site) => {
-      const inventory = [...this.head.stacks.values(), ...this.base.stacks.values()]
-        .filter((s) => siteOf(s.name) === site)
-        .map(siteInventory)
-        .find((i) => i !== undefined);
-      const sum = (side: Side, pick: (f: QuotaFigures) => string | undefined) =>
-        [...side.tenants.values()]
-          .filter((t) => t.site === site)
-          .reduce((n, t) => n + parseQuantity(pick(this.figures(t)) ?? '0'), 0);
-      const offered = new Map<string, number>();
-      for (const pool of (inventory?.pools ?? []) as Json[])
-        for (const o of pool.offers as Json[])
-          offered.set(
-            o.resource,
-            (offered.get(o.resource) ?? 0) +
-              Math.floor((o.tenantUnits ?? o.units) * (pool.overcommitFactor ?? 1)),
-          );
-      const tiers = new Map<string, number>(
-        ((inventory?.storageTiers ?? []) as Json[])
-          .filter((t) => t.capacity)
-          .map((t) => [String(t.storageClass), parseQuantity(String(t.capacity))]),
-      );
-      const gpuKeys = new Set([
-        ...(this.base.gpuResources.get(site) ?? []),
-        ...(this.head.gpuResources.get(site) ?? []),
-      ]);
-      const classes = new Set(
-        [...this.base.tenants.values(), ...this.head.tenants.values()]
-          .filter((t) => t.site === site)
-          .flatMap((t) => Object.keys(storageQuotas(t.hard))),
-      );
-      const total = (resource: string, pick: (f: QuotaFigures) => string | undefined, capacity?: number) => ({
-        resource,
-        before: sum(this.base, pick),
-        after: sum(this.head, pick),
-        capacity,
-        storage: classes.has(resource) && !gpuKeys.has(resource),
+      const [before, after] = [siteHoldings(this.base, site), siteHoldings(this.head, site)];
+      const totals = [...new Set([...after.keys(), ...before.keys()])].map((resource) => {
+        const b = before.get(resource);
+        const a = after.get(resource);
+        return {
+          resource,
+          before: b?.value ?? 0,
+          after: a?.value ?? 0,
+          capacity: (a ?? b)!.capacity,
+          storage: (a ?? b)!.storage,
+        };
       });
-      const totals: PoolTotal[] = [
-        ...[...gpuKeys].sort().map((r) => total(r, (f) => f.gpus[r], offered.get(r))),
-        total('cpu', (f) => f.cpu),
-        ...[...classes].sort().map((c) => total(c, (f) => f.storage[c], tiers.get(c))),
-      ];
       return { site, totals };
     });
   }
@@ -655,6 +635,54 @@ class Differ {
     }
     return diffs;
   }
+}
+
+interface Holding {
+  readonly value: number;
+  readonly capacity?: number;
+  readonly storage: boolean;
+}
+
+/**
+ * What a site's tenants hold together on one side: GPU units granted per pool as `aif report` reads
+ * them (the allocations: a quota may be raised above its allocation so that Kueue can lend, and
+ * quota sums would overstate), against what the pool lets tenants be granted; CPU quotas; storage
+ * quotas per class against the tier's capacity. Retired tenants hold nothing.
+ */
+function siteHoldings(side: Side, site: string): Map<string, Holding> {
+  const holdings = new Map<string, Holding>();
+  const active = [...side.tenants.values()].filter((t) => t.site === site && !t.retired);
+  const names = new Set(active.map((t) => t.tenant));
+  const platform = [...side.stacks.values()].find((s) => siteOf(s.name) === site && siteInventory(s));
+  if (platform) {
+    // Only the grants are read, so the day the allocation statuses are judged against does not matter.
+    const report = siteReport(
+      platform,
+      side.stacks.get(platform.name.replace(/-platform$/, '-tenants')),
+      '1970-01-01',
+    );
+    const grants = report.tenants.filter((t) => names.has(t.tenant)).flatMap((t) => t.grants);
+    for (const o of report.offers) {
+      const value = grants
+        .filter((g) => g.pool === o.pool && g.resource === o.resource)
+        .reduce((n, g) => n + g.units, 0);
+      holdings.set(`${o.pool} ${o.resource}`, { value, capacity: o.grantable, storage: false });
+    }
+  }
+  const cpu = active.reduce((n, t) => n + parseQuantity(t.hard['requests.cpu'] ?? '0'), 0);
+  holdings.set('cpu', { value: cpu, storage: false });
+  const tiers = new Map<string, number>(
+    ((platform && siteInventory(platform)?.storageTiers) ?? ([] as Json[]))
+      .filter((t: Json) => t.capacity)
+      .map((t: Json) => [String(t.storageClass), parseQuantity(String(t.capacity))]),
+  );
+  const storage = new Map<string, number>();
+  for (const t of active)
+    for (const [cls, bytes] of Object.entries(storageQuotas(t.hard)))
+      storage.set(cls, (storage.get(cls) ?? 0) + bytes);
+  for (const cls of [...storage.keys()].sort())
+    holdings.set(cls, { value: storage.get(cls)!, capacity: tiers.get(cls), storage: true });
+  return holdings;
 }
 
 function refText(ref: Json | undefined): string {
@@ -745,7 +773,7 @@ function totalsLine(t: SiteTotals): string {
       const of = p.capacity !== undefined ? ` of ${f(p.capacity)}` : '';
       return `${p.resource} ${p.before === p.after ? f(p.after) : `${f(p.before)} → ${f(p.after)}`}${of}`;
     });
-  return `Quota sums at ${t.site}: ${parts.join('; ')}.`;
+  return `Held at ${t.site} (GPU units granted per pool, CPU and storage quotas; retired tenants hold none): ${parts.join('; ')}.`;
 }
 
 /** The review as Markdown for a pull-request comment: sorted, so that the same change reads the same. */

@@ -100,7 +100,8 @@ function add<K extends string>(into: Partial<Record<K, number>>, key: K, n: numb
   into[key] = round2((into[key] ?? 0) + n);
 }
 
-const STORAGE_QUOTA = /^(.+)\.storageclass\.storage\.k8s\.io\/requests\.storage$/;
+/** A quota key on one StorageClass's requested storage: `<class>.storageclass.storage.k8s.io/requests.storage`. */
+export const STORAGE_QUOTA = /^(.+)\.storageclass\.storage\.k8s\.io\/requests\.storage$/;
 
 /** A tenant's namespace as synthesized: the `kubernetes_namespace_v1` carrying the tenant label. */
 export interface SynthesizedTenant {

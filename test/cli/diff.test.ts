@@ -75,7 +75,9 @@ describe('aif diff', () => {
     const r = await run(['--fail-on', 'destructive', base, head]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('\n| alpha | changed | nvidia.com/gpu 8 → 12 | 128 → 192 | – |\n');
-    expect(r.out).toContain('\nQuota sums at demo: nvidia.com/gpu 12 → 16 of 32; cpu 192 → 256.\n');
+    expect(r.out).toContain(
+      '\nHeld at demo (GPU units granted per pool, CPU and storage quotas; retired tenants hold none): h100 nvidia.com/gpu 12 → 16 of 32; cpu 192 → 256.\n',
+    );
   });
 
   it('exits 3 with --fail-on destructive when a tenant is removed without retirement, 0 without it', async () => {

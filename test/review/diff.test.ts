@@ -1,6 +1,7 @@
 import { changedPaths, diffOutputs, formatBytes, isDestructive, renderDiff } from '../../lib/review/diff';
 import type { SynthesizedStack } from '../../lib/review/synthesized';
 import { AiFactorySite } from '../../lib/site/site';
+import { retireTenant } from '../diff-fixtures';
 import { sampleProfile, synth, testApp, type TfJson } from '../helpers';
 
 /**
@@ -30,23 +31,7 @@ function section(markdown: string, heading: string): string[] {
     .filter((l) => l.trim() !== '');
 }
 
-/** Retires tenant alpha in an output the way issue 8's retirement does. */
-function retireAlpha(out: SynthesizedStack[]): void {
-  res(out, 'kubernetes_namespace_v1').tenant_alpha_namespace.metadata.labels['ai-factory.eu/lifecycle'] =
-    'retired';
-  const hard = res(out, 'kubernetes_resource_quota_v1').tenant_alpha_quota.spec.hard as Record<
-    string,
-    string
-  >;
-  for (const k of Object.keys(hard)) hard[k] = '0';
-  for (const type of ['kubernetes_role_binding_v1', 'kubernetes_network_policy_v1', 'kubernetes_manifest']) {
-    for (const name of Object.keys(res(out, type))) {
-      if (type === 'kubernetes_network_policy_v1' && !name.endsWith('cluster-dns')) continue;
-      if (name.startsWith('tenant_alpha_') || name.startsWith('kueue_tenant_alpha_'))
-        delete res(out, type)[name];
-    }
-  }
-}
+const retireAlpha = (out: SynthesizedStack[]) => retireTenant(out, 'alpha');
 
 /** Moves tenant alpha's namespace to another address, as renaming its construct id would. */
 function readdressAlpha(out: SynthesizedStack[]): void {
@@ -94,7 +79,8 @@ describe('aif diff review', () => {
       '| tenant | change | GPU | CPU | storage |',
       '| --- | --- | --- | --- | --- |',
       '| alpha | changed | nvidia.com/gpu 12 → 14 | 176 → 192 | – |',
-      'Quota sums at testsite: nvidia.com/gpu 12 → 14 of 16; nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
+      // The quota was raised, not the allocation: the pools' grants stay.
+      'Held at testsite (GPU units granted per pool, CPU and storage quotas; retired tenants hold none): a100 nvidia.com/gpu 8 of 16; mig nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
     ]);
     expect(section(md, 'Everything else')).toEqual([
       '#### testsite-tenants',
