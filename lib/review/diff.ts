@@ -417,8 +417,14 @@ class Differ {
       .sort((a, b) => a.tenant.localeCompare(b.tenant));
   }
 
-  private retiredInHead(e: Entry): boolean {
-    return e.tenant !== undefined && this.head.tenants.get(key(e.site, e.tenant))?.retired === true;
+  /**
+   * Whether a resource's tenant is still there and not retired: a retired tenant's policies go by
+   * design, and a tenant that is gone altogether is flagged once, by itself, not per policy.
+   */
+  private tenantStaysActive(e: Entry): boolean {
+    if (e.tenant === undefined) return true;
+    const t = this.head.tenants.get(key(e.site, e.tenant));
+    return t !== undefined && !t.retired;
   }
 
   private newTenant(e: Entry): boolean {
@@ -451,7 +457,7 @@ class Differ {
     this.record(b.stack, { address: b.address, kind: 'removed', paths: [], tenant: b.tenant });
     const described = this.describe(b);
     if (described) this.flag(b, 'deleted', `Terraform destroys ${described}`);
-    else if (b.type === NETWORK_POLICY && !this.retiredInHead(b))
+    else if (b.type === NETWORK_POLICY && this.tenantStaysActive(b))
       this.flag(b, 'network policy removed', `\`${b.body.metadata?.name}\` no longer applies`);
   }
 
