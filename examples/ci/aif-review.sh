@@ -7,16 +7,18 @@
 #   examples/ci/aif-review.sh github|gitlab
 #
 # Environment:
-#   AIF_BASE_DIR     checkout of the request's base (required)
-#   AIF_HEAD_DIR     checkout of the request's head (default: .)
-#   AIF_LABELS       the request's labels, comma-separated
-#   AIF_ACK_LABEL    the label that acknowledges destructive changes (default: aif/destructive-ok)
-#   AIF_REVIEW_FILE  where the comment's Markdown is written (default: aif-review.md)
-#   AIF_CLI          the command that runs aif (default: the base's build, node <base>/dist/lib/cli/main.js:
-#                    a request cannot weaken the review that judges it)
-#   github:  GH_TOKEN, GITHUB_REPOSITORY, AIF_PR_NUMBER
-#   gitlab:  AIF_GITLAB_TOKEN (project access token, api scope: CI_JOB_TOKEN may not write notes),
-#            CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
+#   AIF_BASE_DIR       checkout of the request's base (required)
+#   AIF_HEAD_DIR       checkout of the request's head (default: .)
+#   AIF_LABELS         the request's labels, comma-separated
+#   AIF_ACK_LABEL      the label that acknowledges destructive changes (default: aif/destructive-ok)
+#   AIF_REVIEW_FILE    where the whole review is written (default: aif-review.md)
+#   AIF_COMMENT_LIMIT  bytes of review a comment takes before it is cut at a line (default: 65000,
+#                      under GitHub's 65,536 characters)
+#   AIF_CLI            the command that runs aif (default: node <base>/dist/lib/cli/main.js, the
+#                      base's build: a request cannot weaken the review that judges it)
+#   github:            GH_TOKEN, GITHUB_REPOSITORY, AIF_PR_NUMBER
+#   gitlab:            AIF_GITLAB_TOKEN (project access token, api scope: CI_JOB_TOKEN may not
+#                      write notes), CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
 #
 # Exit codes: 0 reviewed (or destructive and acknowledged), 3 destructive and not acknowledged,
 # anything else: a step failed.
@@ -91,9 +93,16 @@ fi
 
 body="$(mktemp)"
 trap 'rm -f "$body"' EXIT
+limit="${AIF_COMMENT_LIMIT:-65000}"
 {
   echo "$marker"
-  cat "$review"
+  if [ "$(wc -c <"$review")" -gt "$limit" ]; then
+    # Cut at a line, never inside a character; the verdict must survive the cut.
+    head -c "$limit" "$review" | sed '$d'
+    printf '\n… cut here: the full review is %s in the job'"'"'s artifacts.\n' "$(basename "$review")"
+  else
+    cat "$review"
+  fi
   if [ -n "$verdict" ]; then printf '\n%s\n' "$verdict"; fi
 } >"$body"
 

@@ -76,7 +76,7 @@ function request(base: readonly FixtureTenant[], head: readonly FixtureTenant[])
         .map((l) => l.split(dir).join('<req>')),
     body: () => fs.readFileSync(path.join(dir, 'stub', 'body.md'), 'utf8'),
     /** Runs the script for one push; clears the call log first. */
-    push(platform: string, labels = '') {
+    push(platform: string, labels = '', env: Record<string, string> = {}) {
       fs.rmSync(path.join(dir, 'stub', 'calls.log'), { force: true });
       return spawnSync('bash', [SCRIPT, platform], {
         cwd: dir,
@@ -95,6 +95,7 @@ function request(base: readonly FixtureTenant[], head: readonly FixtureTenant[])
           CI_PROJECT_ID: '5',
           CI_MERGE_REQUEST_IID: '9',
           AIF_GITLAB_TOKEN: 'glpat-test',
+          ...env,
         },
       });
     },
@@ -170,6 +171,23 @@ describe('examples/ci/aif-review.sh', () => {
         `^curl -fsS -X PUT --header PRIVATE-TOKEN: glpat-test --data-urlencode body@\\S+ ${notes}/7$`,
       ),
     );
+  });
+
+  it('cuts a review longer than a comment may be at a line, and keeps the verdict', () => {
+    const r = request([ALPHA, BETA], [BETA]);
+    expect(r.push('github', '', { AIF_COMMENT_LIMIT: '300' }).status).toBe(3);
+    const lines = r.body().trimEnd().split('\n');
+    const review = fs.readFileSync(path.join(r.dir, 'aif-review.md'), 'utf8');
+    const kept = lines.slice(
+      1,
+      lines.indexOf("… cut here: the full review is aif-review.md in the job's artifacts."),
+    );
+    expect(kept.length).toBeGreaterThan(3);
+    // Whole lines of the review, then a blank line and the note.
+    expect(kept.at(-1)).toBe('');
+    expect(review.startsWith(kept.join('\n'))).toBe(true);
+    expect(kept.join('\n').length).toBeLessThanOrEqual(300);
+    expect(lines.at(-1)).toMatch(/^> This check fails until/);
   });
 
   it('exits 2 for an unknown platform before running anything', () => {
