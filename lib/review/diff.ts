@@ -152,6 +152,13 @@ function metadataOf(type: string, body: Json): Json {
   return ((type === 'kubernetes_manifest' ? body.manifest?.metadata : body.metadata) ?? {}) as Json;
 }
 
+/** A resource as Terraform sees it: without `//`, cdktf's construct path, which a renamed wrapper changes. */
+function terraformBody(raw: Json): Json {
+  const body = { ...raw };
+  delete body['//'];
+  return body;
+}
+
 function indexSide(stacks: readonly SynthesizedStack[]): Side {
   const entries = new Map<string, Entry>();
   const tenants = new Map<string, TenantState>();
@@ -185,9 +192,7 @@ function indexSide(stacks: readonly SynthesizedStack[]): Side {
     const namespaces = (stack.json.resource?.kubernetes_namespace_v1 ?? {}) as Record<string, Json>;
     for (const [type, byName] of Object.entries((stack.json.resource ?? {}) as Record<string, Json>)) {
       for (const [name, raw] of Object.entries(byName as Record<string, Json>)) {
-        // `//` is cdktf's construct path: renaming a wrapper changes it, Terraform ignores it.
-        const { '//': _meta, ...body } = raw;
-        void _meta;
+        const body = terraformBody(raw);
         const meta = metadataOf(type, body);
         const ref = NAMESPACE_REF.exec(String(meta.namespace ?? body.namespace ?? ''));
         const namespace = ref
