@@ -340,15 +340,13 @@ class Differ {
     const readdressed = this.pairByIdentity();
     for (const [k, b] of this.base.entries) {
       const h = this.head.entries.get(k);
+      const to = this.head.moved.has(k) && this.head.entries.get(key(b.stack, this.head.moved.get(k)!));
       if (h) this.compare(b, h, 'changed');
-      else if (this.head.moved.has(k)) {
-        const to = this.head.entries.get(key(b.stack, this.head.moved.get(k)!));
-        if (to) this.compare(b, to, 'moved');
-      } else if (readdressed.has(k)) this.readdressed(b, readdressed.get(k)!);
+      else if (to) this.compare(b, to, 'moved');
+      else if (readdressed.has(k)) this.readdressed(b, readdressed.get(k)!);
       else this.removed(b);
     }
     const paired = new Set([...readdressed.values()].map((e) => key(e.stack, e.address)));
-    for (const k of this.head.moved.values()) paired.add(k);
     for (const [k, h] of this.head.entries) {
       if (this.base.entries.has(k) || paired.has(k) || this.movedTarget(h)) continue;
       this.added(h);

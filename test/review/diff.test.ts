@@ -186,6 +186,21 @@ describe('aif diff review', () => {
     ]);
   });
 
+  it('still flags a namespace deleted when its moved block points nowhere', () => {
+    const head = copy();
+    delete res(head, 'kubernetes_namespace_v1').tenant_alpha_namespace;
+    stack(head, '-tenants').moved = [
+      {
+        from: 'kubernetes_namespace_v1.tenant_alpha_namespace',
+        to: 'kubernetes_namespace_v1.tenant_alpha_ns',
+      },
+    ];
+    expect(diffOutputs(synthesized, head).attention.map((a) => `${a.what} ${a.address}`)).toEqual([
+      'deleted kubernetes_namespace_v1.tenant_alpha_namespace',
+      'removed without retirement tenant alpha',
+    ]);
+  });
+
   it('flags a network policy that lets more through, by peer and port', () => {
     const head = copy();
     const policy = res(head, 'kubernetes_network_policy_v1')['tenant_alpha_cluster-dns'];
