@@ -4,6 +4,7 @@ module.exports = {
   // Jest's default is one worker fewer than the cores: one, on the 2-core machines this runs on.
   maxWorkers: 2,
   roots: ['<rootDir>/test'],
+  setupFiles: ['<rootDir>/test/setup-env.js'],
   testMatch: ['**/*.test.ts'],
   // swc strips types only; `npm test` type-checks with tsc first (see README, "Why swc").
   transform: {

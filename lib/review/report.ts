@@ -46,7 +46,8 @@ export interface TenantRow {
   readonly projectId?: string;
   readonly start?: string;
   readonly end?: string;
-  readonly status: AllocationStatus;
+  /** The allocation's status on the report's date, or `retired` (the namespace is kept, nothing runs). */
+  readonly status: AllocationStatus | 'retired';
   readonly grants: readonly GrantRow[];
   readonly gpuEquivalents: number;
   readonly gpuHours?: number;
@@ -77,6 +78,8 @@ export interface SiteReport {
   readonly storage: readonly StorageRow[];
   readonly expired: readonly string[];
   readonly future: readonly string[];
+  /** Tenants retired (`retired: true`): namespace and volumes kept, no quota, no queues. */
+  readonly retired: readonly string[];
 }
 
 export interface FleetReport {
@@ -88,9 +91,11 @@ export interface FleetReport {
     readonly gpusByAccelerator: Readonly<Record<string, number>>;
     readonly grantedGpuEquivalents: number;
     readonly byAccessMode: Readonly<Partial<Record<AccessMode, number>>>;
+    /** Tenants that are not retired. */
     readonly tenants: number;
     readonly expired: number;
     readonly future: number;
+    readonly retired: number;
   };
 }
 
@@ -185,7 +190,8 @@ function tenantRows(tenants: SynthesizedStack | undefined, date: string): Tenant
       projectId: allocation?.projectId,
       start: allocation?.start,
       end: allocation?.end,
-      status: allocationStatus(allocation, date),
+      status:
+        labels['ai-factory.eu/lifecycle'] === 'retired' ? 'retired' : allocationStatus(allocation, date),
       grants: rawGrants.map((g) => ({ ...g, gpuEquivalents: 0 })),
       gpuEquivalents: 0,
       gpuHours: ann['ai-factory.eu/gpu-hours'] ? Number(ann['ai-factory.eu/gpu-hours']) : undefined,
@@ -277,7 +283,7 @@ export function siteReport(
     }
   }
   const byAccessMode: Partial<Record<AccessMode, number>> = {};
-  for (const t of withEq) add(byAccessMode, t.accessMode, t.gpuEquivalents);
+  for (const t of withEq) if (t.status !== 'retired') add(byAccessMode, t.accessMode, t.gpuEquivalents);
   return {
     site: inventory.site,
     displayName: inventory.displayName,
@@ -287,6 +293,7 @@ export function siteReport(
     storage: storageRows([platform, ...(tenantsStack ? [tenantsStack] : [])], inventory, withEq),
     expired: withEq.filter((t) => t.status === 'expired').map((t) => t.tenant),
     future: withEq.filter((t) => t.status === 'future').map((t) => t.tenant),
+    retired: withEq.filter((t) => t.status === 'retired').map((t) => t.tenant),
   };
 }
 
@@ -319,9 +326,10 @@ export function fleetReport(stacks: readonly SynthesizedStack[], date: string): 
         sites.reduce((sum, s) => sum + s.tenants.reduce((t, r) => t + r.gpuEquivalents, 0), 0),
       ),
       byAccessMode,
-      tenants: sites.reduce((n, s) => n + s.tenants.length, 0),
+      tenants: sites.reduce((n, s) => n + s.tenants.length - s.retired.length, 0),
       expired: sites.reduce((n, s) => n + s.expired.length, 0),
       future: sites.reduce((n, s) => n + s.future.length, 0),
+      retired: sites.reduce((n, s) => n + s.retired.length, 0),
     },
   };
 }
