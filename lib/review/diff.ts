@@ -656,12 +656,13 @@ interface Holding {
  * What a site's tenants hold together on one side: GPU units granted per pool as `aif report` reads
  * them (the allocations: a quota may be raised above its allocation so that Kueue can lend, and
  * quota sums would overstate), against what the pool lets tenants be granted; CPU quotas; storage
- * quotas per class against the tier's capacity. Retired tenants hold nothing.
+ * quotas per class against the tier's capacity. Retired tenants hold no GPUs but keep their storage.
  */
 function siteHoldings(side: Side, site: string): Map<string, Holding> {
   const holdings = new Map<string, Holding>();
-  const active = [...side.tenants.values()].filter((t) => t.site === site && !t.retired);
-  const names = new Set(active.map((t) => t.tenant));
+  const tenants = [...side.tenants.values()].filter((t) => t.site === site);
+  // A retired tenant's grants may still be on record, but it runs nothing; its volumes stay.
+  const names = new Set(tenants.filter((t) => !t.retired).map((t) => t.tenant));
   const platform = [...side.stacks.values()].find((s) => siteOf(s.name) === site && siteInventory(s));
   if (platform) {
     // Only the grants are read, so the day the allocation statuses are judged against does not matter.
@@ -678,7 +679,7 @@ function siteHoldings(side: Side, site: string): Map<string, Holding> {
       holdings.set(`${o.pool} ${o.resource}`, { value, capacity: o.grantable, storage: false });
     }
   }
-  const cpu = active.reduce((n, t) => n + parseQuantity(t.hard['requests.cpu'] ?? '0'), 0);
+  const cpu = tenants.reduce((n, t) => n + parseQuantity(t.hard['requests.cpu'] ?? '0'), 0);
   holdings.set('cpu', { value: cpu, storage: false });
   const tiers = new Map<string, number>(
     ((platform && siteInventory(platform)?.storageTiers) ?? ([] as Json[]))
@@ -686,7 +687,7 @@ function siteHoldings(side: Side, site: string): Map<string, Holding> {
       .map((t: Json) => [String(t.storageClass), parseQuantity(String(t.capacity))]),
   );
   const storage = new Map<string, number>();
-  for (const t of active)
+  for (const t of tenants)
     for (const [cls, bytes] of Object.entries(storageQuotas(t.hard)))
       storage.set(cls, (storage.get(cls) ?? 0) + bytes);
   for (const cls of [...storage.keys()].sort())
@@ -782,7 +783,7 @@ function totalsLine(t: SiteTotals): string {
       const of = p.capacity !== undefined ? ` of ${f(p.capacity)}` : '';
       return `${p.resource} ${p.before === p.after ? f(p.after) : `${f(p.before)} → ${f(p.after)}`}${of}`;
     });
-  return `Held at ${t.site} (GPU units granted per pool, CPU and storage quotas; retired tenants hold none): ${parts.join('; ')}.`;
+  return `Held at ${t.site} (GPU units granted per pool, CPU and storage quotas; retired tenants hold no GPUs): ${parts.join('; ')}.`;
 }
 
 /** The review as Markdown for a pull-request comment: sorted, so that the same change reads the same. */

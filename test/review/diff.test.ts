@@ -1,4 +1,5 @@
 import { changedPaths, diffOutputs, formatBytes, isDestructive, renderDiff } from '../../lib/review/diff';
+import type { SiteProfile } from '../../lib/model';
 import type { SynthesizedStack } from '../../lib/review/synthesized';
 import { AiFactorySite } from '../../lib/site/site';
 import { retireTenant } from '../diff-fixtures';
@@ -6,8 +7,9 @@ import { sampleProfile, synth, testApp, type TfJson } from '../helpers';
 
 /**
  * Pairs of outputs built from one synthesized sample site: the base as synthesized, the head a copy
- * edited the way a change would edit it. Retirement is built by hand (label, zero quota, bindings,
- * egress policy and queues gone), to the contract of issue 8, so these tests do not depend on it.
+ * edited the way a change would edit it. Retirement is also built by hand (label, zero quota,
+ * bindings, egress policies and queues gone), to the contract of issue 8, so that these tests pin
+ * the contract and not one implementation of it; two tests run the library's own retirement.
  */
 let synthesized: SynthesizedStack[];
 beforeAll(() => {
@@ -80,7 +82,7 @@ describe('aif diff review', () => {
       '| --- | --- | --- | --- | --- |',
       '| alpha | changed | nvidia.com/gpu 12 → 14 | 176 → 192 | – |',
       // The quota was raised, not the allocation: the pools' grants stay.
-      'Held at testsite (GPU units granted per pool, CPU and storage quotas; retired tenants hold none): a100 nvidia.com/gpu 8 of 16; mig nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
+      'Held at testsite (GPU units granted per pool, CPU and storage quotas; retired tenants hold no GPUs): a100 nvidia.com/gpu 8 of 16; mig nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
     ]);
     expect(section(md, 'Everything else')).toEqual([
       '#### testsite-tenants',
@@ -154,6 +156,47 @@ describe('aif diff review', () => {
     expect(diff.attention.map((a) => [a.address, a.what])).toEqual([
       ['tenant alpha', 'removed without retirement'],
     ]);
+  });
+
+  describe("with the library's own retirement", () => {
+    const profile = sampleProfile({ schedulers: { kueue: {} } });
+    const output = (p: SiteProfile): SynthesizedStack[] => {
+      const site = new AiFactorySite(testApp(), p);
+      return [site.platform, site.tenantsStack].map((st) => ({ name: st.node.id, json: synth(st) }));
+    };
+    const retired = {
+      ...profile,
+      tenants: profile.tenants.map((t) => (t.name === 'alpha' ? { ...t, retired: true } : t)),
+    };
+
+    it('reviews `retired: true` as a retirement, with nothing that needs attention', () => {
+      const diff = diffOutputs(output(profile), output(retired));
+      expect(diff.attention).toEqual([]);
+      expect(section(renderDiff(diff), 'Tenants')[3]).toBe(
+        '| alpha | retired | nvidia.com/gpu 12 → 0 | 176 → 0 | – |',
+      );
+    });
+
+    it('reviews moving it to retiredTenants as leaving Terraform, with nothing that needs attention', () => {
+      const gone = {
+        ...profile,
+        tenants: profile.tenants.filter((t) => t.name !== 'alpha'),
+        retiredTenants: [{ name: 'alpha' }],
+      };
+      const diff = diffOutputs(output(retired), output(gone));
+      expect(diff.attention).toEqual([]);
+      expect(diff.tenants.map((t) => [t.tenant, t.status])).toEqual([['alpha', 'leaves Terraform']]);
+      expect(section(renderDiff(diff), 'Everything else')).toEqual([
+        '#### testsite-tenants',
+        '- `kubernetes_limit_range_v1.tenant_alpha_limits`: leaves Terraform, stays in the cluster',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`',
+        '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_network_policy_v1.tenant_alpha_deny-all`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_resource_quota_v1.tenant_alpha_quota`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_resource_quota_v1.tenant_alpha_system_priority_quota`: leaves Terraform, stays in the cluster',
+      ]);
+    });
   });
 
   it('flags a namespace at a new address as destroyed and re-created', () => {
@@ -311,10 +354,11 @@ describe('aif diff review', () => {
 
   it('gives a changed state backend its own line with both paths', () => {
     const head = copy();
+    const before = stack(synthesized, '-tenants').terraform.backend.local.path as string;
     stack(head, '-tenants').terraform.backend.local.path = '/srv/state/testsite-tenants.tfstate';
     expect(section(renderDiff(diffOutputs(synthesized, head)), 'Everything else')).toEqual([
       '#### testsite-tenants',
-      '- changed `terraform.backend`: {local:{path:terraform.testsite-tenants.tfstate}} → {local:{path:/srv/state/testsite-tenants.tfstate}}',
+      `- changed \`terraform.backend\`: {local:{path:${before}}} → {local:{path:/srv/state/testsite-tenants.tfstate}}`,
     ]);
   });
 

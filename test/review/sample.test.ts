@@ -5,14 +5,12 @@ import type { SynthesizedStack } from '../../lib/review/synthesized';
 import type { SiteProfile, TenantSpec } from '../../lib/model';
 import { AiFactorySite } from '../../lib/site/site';
 import { profile as bologna } from '../../stacks/sites/bologna';
-import { retireTenant } from '../diff-fixtures';
 import { synth, testApp } from '../helpers';
 
 /**
  * The sample review in docs/review.md and README.md is what `aif diff` says about a realistic change
  * at Bologna: a Fast Lane start-up added, and the Fast Lane tenant `cybersecurity` retired at the end
- * of its allocation. Both sides are synthesized from the real profile; the retirement is applied to
- * the head by hand (retireTenant) until `retire` lands: then build it with the real retirement.
+ * of its allocation (`retired: true`). Both sides are synthesized from the real profile.
  *
  * Regenerate with: AIF_UPDATE_SAMPLE=1 npx jest test/review/sample.test.ts
  */
@@ -47,8 +45,13 @@ function region(file: string, name: string): { text: string; replace(by: string)
 
 describe('the sample review', () => {
   const base = outputOf(bologna);
-  const head = outputOf({ ...bologna, tenants: [...bologna.tenants, ROBOTICS] });
-  retireTenant(head, 'cybersecurity');
+  const head = outputOf({
+    ...bologna,
+    tenants: [
+      ...bologna.tenants.map((t) => (t.name === 'cybersecurity' ? { ...t, retired: true } : t)),
+      ROBOTICS,
+    ],
+  });
   const diff = diffOutputs(base, head);
   const markdown = renderDiff(diff, { maxLines: 12 });
   // The README shows the first two sections, without blank lines; docs/review.md all of it. In a
