@@ -8,8 +8,10 @@
  *   aif synth [--sites <dir>] [--out <dir>]      synthesize every site, all or nothing
  *   aif report [--out <dir>] [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir <dir>] [--no-svg]
  *   aif verify [--reference <dir>] [--out <dir>] check synthesized output against upstream charts and CRDs
- *   aif reference pull <dir>                     write the pinned charts' values and CRDs with helm
+ *   aif reference pull <dir> [--mirror <url>]    write the pinned charts' values and CRDs with helm
  *   aif charts [--sites <dir>]                   charts and images each site needs, and how to mirror them
+ *   aif diff <base-out> <head-out> | --base <git-ref>
+ *                                                review a change as Markdown for its pull request
  *
  * Exit codes: 0 success, 1 problems found (or a command failed), 2 wrong usage.
  */
@@ -35,6 +37,8 @@ const COMMANDS: Record<string, () => Command> = {
   reference: () => require('./reference').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   charts: () => require('./charts').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  diff: () => require('./diff').command as Command,
 };
 
 function usage(): string {

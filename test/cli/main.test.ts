@@ -15,6 +15,7 @@ async function aif(...argv: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
+// The commands that share lib/cli/args.ts (aif diff parses its own options).
 const COMMANDS = ['validate', 'synth', 'report', 'verify', 'reference', 'charts'];
 
 describe('aif options', () => {
@@ -42,7 +43,7 @@ describe('aif options', () => {
         .match(/^ {2}aif \w+/gm)
         ?.map((l) => l.slice(6))
         .sort(),
-    ).toEqual([...COMMANDS].sort());
+    ).toEqual([...COMMANDS, 'diff'].sort());
   });
 
   it('report refuses a date that is not on the calendar', async () => {
