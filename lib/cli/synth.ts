@@ -6,7 +6,6 @@ import { profileProblems } from './profiles';
 import { FINAL_OUTDIR_CONTEXT } from '../platform/providers';
 import { projectRoot } from '../platform/state';
 import { AiFactorySite } from '../site/site';
-import { useMirror } from '../platform/mirror';
 
 export interface SynthResult {
   readonly ok: boolean;
@@ -16,16 +15,9 @@ export interface SynthResult {
   readonly stacks: readonly string[];
 }
 
-/**
- * Adds every site to an app (profiles already validated); in name order, so the output is stable.
- * A site with a `mirror` gets its charts and images from there (both stacks install charts).
- */
+/** Adds every site to an app (profiles already validated); in name order, so the output is stable. */
 export function addSites(app: App, profiles: readonly SiteProfile[]): AiFactorySite[] {
-  return byName(profiles).map((p) => {
-    const site = new AiFactorySite(app, p);
-    if (p.mirror) for (const stack of [site.platform, site.tenantsStack]) useMirror(stack, p.mirror);
-    return site;
-  });
+  return byName(profiles).map((p) => new AiFactorySite(app, p));
 }
 
 /** Removes a previous output, after saving its provider lock files into the project's `locks/`. */

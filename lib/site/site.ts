@@ -13,6 +13,7 @@ import {
   type SiteProfile,
 } from '../model';
 import { pinAddress } from '../platform/ids';
+import { useMirror } from '../platform/mirror';
 import { configureBackend, configureProviders } from '../platform/providers';
 import { SiteStorage } from '../storage/site-storage';
 import type { StorageTier } from '../storage/storage-tier';
@@ -144,6 +145,9 @@ export class AiFactorySite extends Construct {
     configureProviders(this.tenantsStack, profile.kubernetes);
     configureBackend(this.tenantsStack, tenantsName, profile.kubernetes, profile.state);
     this.tenantsStack.addDependency(this.platform);
+    // An air-gapped site gets its charts and images from its mirror (both stacks install charts).
+    if (profile.mirror)
+      for (const stack of [this.platform, this.tenantsStack]) useMirror(stack, profile.mirror);
 
     const tenants = new Map<string, TenantNamespace>();
     for (const t of byName(profile.tenants)) {
