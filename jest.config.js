@@ -1,6 +1,10 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment, with workers that exit within jest's grace period (see the file).
+  testEnvironment: '<rootDir>/test/jest-environment.js',
+  // One temporary directory per run, removed at the end: cdktf's Testing.app() leaves one per app.
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   // Jest's default is one worker fewer than the cores: one, on the 2-core machines this runs on.
   maxWorkers: 2,
   roots: ['<rootDir>/test'],
