@@ -47,3 +47,24 @@ describe('package.json', () => {
     }
   });
 });
+
+describe('examples/site-repo', () => {
+  const example = path.join(root, 'examples', 'site-repo');
+  const examplePkg = JSON.parse(fs.readFileSync(path.join(example, 'package.json'), 'utf8'));
+  const lock = JSON.parse(fs.readFileSync(path.join(example, 'package-lock.json'), 'utf8'));
+
+  it('pins the peers at the versions the library is built with', () => {
+    for (const name of ['@cdktf/provider-helm', '@cdktf/provider-kubernetes', 'cdktf', 'constructs']) {
+      expect(examplePkg.dependencies[name]).toBe(pkg.devDependencies[name]);
+      expect(lock.packages[`node_modules/${name}`].version).toBe(pkg.devDependencies[name]);
+    }
+  });
+
+  it('locks every package but the library, which CI packs afresh (see .ci/site-repo)', () => {
+    expect(examplePkg.dependencies['cdktf-ai-factory']).toBe('file:cdktf-ai-factory.tgz');
+    const entry = lock.packages['node_modules/cdktf-ai-factory'];
+    expect(entry).toMatchObject({ version: pkg.version, resolved: 'file:cdktf-ai-factory.tgz' });
+    // With an integrity, npm ci would install the cached package of that integrity, not the new tarball.
+    expect(entry.integrity).toBeUndefined();
+  });
+});
