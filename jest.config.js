@@ -12,6 +12,7 @@ module.exports = {
   // and hide every packaging mistake. `npm run typecheck` still compiles it against lib/ (a `paths`
   // mapping in tsconfig.check.json), so an API change that breaks it fails `npm test` at once.
   roots: ['<rootDir>/test'],
+  setupFiles: ['<rootDir>/test/setup-env.js'],
   testMatch: ['**/*.test.ts'],
   // swc strips types only; `npm test` type-checks with tsc first (see README, "Why swc").
   transform: {

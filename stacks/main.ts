@@ -8,6 +8,7 @@
  */
 import { App } from 'cdktf';
 import * as path from 'path';
+import { carryOverWorkingFiles, stateInOutputProblems } from '../lib/cli/outdir';
 import { addSites, loadProfiles, profileProblems, synthesizeSites } from '../lib/cli/synth';
 
 function fail(problems: readonly string[]): never {
@@ -26,11 +27,15 @@ try {
   fail([`a site profile could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
 }
 if (process.env.CDKTF_OUTDIR) {
-  const problems = profileProblems(profiles);
+  // The CLI removes the directory of every stack the app no longer synthesizes: refuse while any
+  // Terraform state lies inside the output.
+  const outdir = process.env.CDKTF_OUTDIR;
+  const problems = [...stateInOutputProblems(outdir), ...profileProblems(profiles)];
   if (problems.length > 0) fail(problems);
   const app = new App({ stackTraces: false });
   addSites(app, profiles);
   app.synth();
+  carryOverWorkingFiles(outdir, outdir);
 } else {
   const outdir = path.resolve(process.env.AIF_OUTDIR ?? 'cdktf.out');
   const result = synthesizeSites(profiles, outdir);

@@ -7,6 +7,8 @@
  *   aif report [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir reports]
  *   aif verify --reference <dir> [--out cdktf.out]
  *                                    check synthesized output against upstream charts and CRDs
+ *   aif diff <base-out> <head-out> | --base <git-ref>
+ *                                    review a change as Markdown for its pull request
  */
 import * as path from 'path';
 
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, () => Command> = {
   report: () => require('./report').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   verify: () => require('./verify').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  diff: () => require('./diff').command as Command,
 };
 
 function usage(): string {

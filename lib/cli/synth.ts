@@ -1,7 +1,10 @@
 import { App } from 'cdktf';
 import * as fs from 'fs';
 import { byName, type SiteProfile } from '../model';
+import { carryOverWorkingFiles, saveLockFiles, stateInOutputProblems } from './outdir';
 import { profileProblems } from './profiles';
+import { FINAL_OUTDIR_CONTEXT } from '../platform/providers';
+import { projectRoot } from '../platform/state';
 import { AiFactorySite } from '../site/site';
 
 export interface SynthResult {
@@ -17,31 +20,49 @@ export function addSites(app: App, profiles: readonly SiteProfile[]): AiFactoryS
   return byName(profiles).map((p) => new AiFactorySite(app, p));
 }
 
+/** Removes a previous output, after saving its provider lock files into the project's `locks/`. */
+function removeOutput(outdir: string, root: string): void {
+  saveLockFiles(outdir, root);
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
+
 /**
  * Synthesizes every profile into `outdir`, all or nothing: every profile is validated first, and
  * the stacks are written to a staging directory that replaces `outdir` only when all succeeded.
  * On failure `outdir` is removed as well, so no stale output can be deployed by mistake.
+ *
+ * What outlives the output is kept: an `outdir` that holds Terraform state is never deleted (the
+ * run fails with STATE_IN_OUTPUT and says where to move the files); each stack's provider lock file
+ * is saved to `<root>/locks/` and copied into the new output, and its `.terraform/` directory is
+ * carried over.
  */
-export function synthesizeSites(profiles: readonly SiteProfile[], outdir: string): SynthResult {
+export function synthesizeSites(
+  profiles: readonly SiteProfile[],
+  outdir: string,
+  root: string = projectRoot(),
+): SynthResult {
+  const stateProblems = stateInOutputProblems(outdir, root);
+  if (stateProblems.length > 0) return { ok: false, problems: stateProblems, stacks: [] };
   const problems = profileProblems(profiles);
   if (problems.length > 0) {
-    fs.rmSync(outdir, { recursive: true, force: true });
+    removeOutput(outdir, root);
     return { ok: false, problems, stacks: [] };
   }
   const staging = `${outdir}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    const app = new App({ outdir: staging, stackTraces: false });
+    const app = new App({ outdir: staging, stackTraces: false, context: { [FINAL_OUTDIR_CONTEXT]: outdir } });
     const sites = addSites(app, profiles);
     app.synth();
-    fs.rmSync(outdir, { recursive: true, force: true });
+    carryOverWorkingFiles(outdir, staging, root);
+    removeOutput(outdir, root);
     fs.renameSync(staging, outdir);
     const stacks = sites.flatMap((s) => [s.platform.node.id, s.tenantsStack.node.id]).sort();
     return { ok: true, problems: [], stacks };
   } catch (e) {
     // Validation passed but building failed (a construct's own check, or a bug): still all or
     // nothing, and one line rather than a stack trace from deep inside cdktf.
-    fs.rmSync(outdir, { recursive: true, force: true });
+    removeOutput(outdir, root);
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, problems: [`synthesis failed: ${detail.split('\n').join('\n    ')}`], stacks: [] };
   } finally {

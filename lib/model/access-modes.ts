@@ -49,6 +49,73 @@ export interface AccessModeSchedulingPreset {
   readonly lendingFactor: number;
 }
 
+/**
+ * Object counts a tenant namespace may hold, by ResourceQuota key. Every object is stored in etcd and
+ * watched by controllers: without a count, one tenant can fill etcd (a full etcd turns the whole
+ * cluster read-only) or the Service IP range for everyone. Kinds a site has not installed (JobSet,
+ * the Kubeflow kinds) are counted harmlessly. Policy of this library, sized per access mode.
+ * https://kubernetes.io/docs/concepts/policy/resource-quotas/#object-count-quota
+ */
+export interface ObjectCountPreset {
+  readonly services: number;
+  readonly configmaps: number;
+  readonly secrets: number;
+  /** Jobs and each Kueue-managed job kind (JobSets, MPIJobs, PyTorchJobs, TrainJobs), each. */
+  readonly jobs: number;
+  readonly cronjobs: number;
+  readonly deployments: number;
+  readonly statefulsets: number;
+  /** Deployments keep old ReplicaSets (10 by default), so more of these than of deployments. */
+  readonly replicasets: number;
+}
+
+/** ResourceQuota keys of the object counts, and the preset field each one takes. */
+export const OBJECT_COUNT_KEYS: ReadonlyArray<readonly [string, keyof ObjectCountPreset]> = [
+  ['services', 'services'],
+  ['configmaps', 'configmaps'],
+  ['secrets', 'secrets'],
+  ['count/jobs.batch', 'jobs'],
+  ['count/cronjobs.batch', 'cronjobs'],
+  ['count/deployments.apps', 'deployments'],
+  ['count/statefulsets.apps', 'statefulsets'],
+  ['count/replicasets.apps', 'replicasets'],
+  ['count/jobsets.jobset.x-k8s.io', 'jobs'],
+  ['count/mpijobs.kubeflow.org', 'jobs'],
+  ['count/pytorchjobs.kubeflow.org', 'jobs'],
+  ['count/trainjobs.trainer.kubeflow.org', 'jobs'],
+];
+
+const SMALL_OBJECTS: ObjectCountPreset = {
+  services: 10,
+  configmaps: 50,
+  secrets: 50,
+  jobs: 200,
+  cronjobs: 5,
+  deployments: 10,
+  statefulsets: 5,
+  replicasets: 50,
+};
+const MEDIUM_OBJECTS: ObjectCountPreset = {
+  services: 25,
+  configmaps: 100,
+  secrets: 100,
+  jobs: 1000,
+  cronjobs: 10,
+  deployments: 25,
+  statefulsets: 10,
+  replicasets: 125,
+};
+const LARGE_OBJECTS: ObjectCountPreset = {
+  services: 50,
+  configmaps: 500,
+  secrets: 250,
+  jobs: 5000,
+  cronjobs: 25,
+  deployments: 50,
+  statefulsets: 25,
+  replicasets: 250,
+};
+
 export interface AccessModePreset {
   readonly id: AccessMode;
   readonly displayName: string;
@@ -62,13 +129,17 @@ export interface AccessModePreset {
   readonly maxGpus?: number;
   readonly duration: DurationRule;
   readonly scheduling: AccessModeSchedulingPreset;
+  /** Object counts of the tenant's namespace (its quota). */
+  readonly objects: ObjectCountPreset;
 }
 
 /**
  * The preset of every access mode. Reasoning behind the numbers:
- * - Playground is for entry-level tests: lowest priority, no borrowing, lends everything;
+ * - Playground is for entry-level tests: lowest priority, no borrowing, lends everything, and takes
+ *   back what it lent from any borrower (`reclaimWithinCohort: Any`): an allocation is a guarantee,
+ *   whoever borrowed it;
  * - Fast Lane gets short, sized allocations: may borrow half its quota again and reclaims its own
- *   quota from lower-priority borrowers;
+ *   quota from any borrower, as every mode does;
  * - Large Scale and AI for Science went through peer review and hold the biggest guarantees:
  *   double weight, and they reclaim their nominal quota from any borrower;
  * - internal (site staff) ranks highest but borrows little, so that operations never starve users.
@@ -86,10 +157,11 @@ export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>>
       priorityClass: 'aif-playground',
       priority: 100,
       fairSharingWeight: '1',
-      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Never' },
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
       borrowingFactor: 0,
       lendingFactor: 1,
     },
+    objects: SMALL_OBJECTS,
   },
   'fast-lane': {
     id: 'fast-lane',
@@ -101,10 +173,11 @@ export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>>
       priorityClass: 'aif-fast-lane',
       priority: 300,
       fairSharingWeight: '1',
-      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'LowerPriority' },
+      preemption: { withinClusterQueue: 'LowerPriority', reclaimWithinCohort: 'Any' },
       borrowingFactor: 0.5,
       lendingFactor: 1,
     },
+    objects: MEDIUM_OBJECTS,
   },
   'large-scale': {
     id: 'large-scale',
@@ -120,6 +193,7 @@ export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>>
       borrowingFactor: 1,
       lendingFactor: 1,
     },
+    objects: LARGE_OBJECTS,
   },
   'ai-for-science': {
     id: 'ai-for-science',
@@ -134,6 +208,7 @@ export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>>
       borrowingFactor: 1,
       lendingFactor: 1,
     },
+    objects: LARGE_OBJECTS,
   },
   internal: {
     id: 'internal',
@@ -148,6 +223,7 @@ export const ACCESS_MODE_PRESETS: Readonly<Record<AccessMode, AccessModePreset>>
       borrowingFactor: 0.25,
       lendingFactor: 1,
     },
+    objects: LARGE_OBJECTS,
   },
 };
 

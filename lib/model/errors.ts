@@ -50,7 +50,11 @@ export type IssueCode =
   | 'TENANT_UNKNOWN'
   | 'BORROWING_WITHOUT_COHORT'
   | 'SECRET_REF_MISSING'
-  | 'SLURM_POOL_UNSUPPORTED';
+  | 'SLURM_POOL_UNSUPPORTED'
+  // day 2: state and tenant lifecycle
+  | 'STATE_INSIDE_OUTPUT'
+  | 'STATE_IN_OUTPUT'
+  | 'TENANT_NAME_RETIRED';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

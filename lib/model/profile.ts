@@ -16,9 +16,17 @@ export interface KubernetesConnection {
 /** Where Terraform keeps state for the site's two stacks. */
 export type StateBackendSpec =
   | {
-      /** A local file per stack, `terraform.<stack>.tfstate` in `directory`. */
+      /**
+       * A local file per stack, `terraform.<stack>.tfstate` in `directory`, written as an absolute
+       * path so that it never lies inside the synthesized output (which each synthesis replaces).
+       */
       readonly kind: 'local';
-      /** @default - the project directory */
+      /**
+       * Directory of the state files, relative to the project root (the nearest directory with a
+       * `cdktf.json`, or `$AIF_PROJECT_ROOT`), or absolute. Back it up; do not commit it (state can
+       * hold secrets).
+       * @default 'state'
+       */
       readonly directory?: string;
     }
   | {
@@ -193,6 +201,32 @@ export interface TenantSpec {
   readonly storage?: readonly TenantStorageGrant[];
   /** Named shared volumes (PVCs kept with `prevent_destroy`). @default - none */
   readonly volumes?: readonly TenantVolumeSpec[];
+  /**
+   * The project has ended: the namespace, its volumes and its storage quota stay; everything else
+   * goes (role bindings, GPU, CPU and pod quota, which become zero; egress; its Kueue queues stop
+   * and drain). The first step of offboarding; the second is moving the tenant to the site's
+   * `retiredTenants`, which takes it out of Terraform without deleting it from the cluster.
+   * @default false
+   */
+  readonly retired?: boolean;
+}
+
+/**
+ * A tenant taken out of Terraform after it was retired: its namespace and volumes stay in the
+ * cluster (Terraform `removed` blocks with `destroy = false`, Terraform 1.7 or later), and its name
+ * can never be given to a new tenant of the site.
+ */
+export interface RetiredTenantSpec {
+  /** The tenant's name, which was its namespace's name. */
+  readonly name: string;
+  /**
+   * Names of the tenant's shared volumes (its `volumes[].name`), so that their claims leave
+   * Terraform's state too instead of being destroyed. `aif diff` flags a claim that would be.
+   * @default - none
+   */
+  readonly volumes?: readonly string[];
+  /** Why and when, for the record (e.g. `EHPC-AIF-2026FL01-0007 ended 2026-09-30`). @default - none */
+  readonly note?: string;
 }
 
 /** Options for the GPU operators of the platform stack. */
@@ -215,6 +249,12 @@ export interface SiteProfile {
   readonly state?: StateBackendSpec;
   readonly nodePools: readonly NodePoolSpec[];
   readonly tenants: readonly TenantSpec[];
+  /**
+   * Tenants that were retired and then taken out of `tenants`: the record that keeps their data in
+   * the cluster and their names from being reused. Never shorten it.
+   * @default - none
+   */
+  readonly retiredTenants?: readonly RetiredTenantSpec[];
   /** @default - host-installed drivers */
   readonly gpuOperator?: GpuOperatorSpec;
   /**

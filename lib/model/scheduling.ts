@@ -48,6 +48,14 @@ export interface KueueSpec {
   readonly cohort?: string | false;
   /** By tenant name. @default - the access modes' presets (see ACCESS_MODE_PRESETS) */
   readonly tenants?: Readonly<Record<string, KueueTenantOverride>>;
+  /**
+   * Usernames of the job operators the site runs (e.g.
+   * `system:serviceaccount:jobset-system:jobset-controller-manager`), which create Jobs or pods with
+   * owner references in tenant namespaces. Kubernetes' own controllers and Kueue are always trusted;
+   * anyone else who sets owner references there is refused (see `KueueBypassGuard`).
+   * @default - none
+   */
+  readonly workloadControllers?: readonly string[];
 }
 
 /** A Slurm partition over several pools, besides the one partition per pool. */
@@ -209,9 +217,45 @@ function checkSecret(c: IssueCollector, path: string, ref: SecretKeySpec | undef
   }
 }
 
+/**
+ * Trusted job operators: real usernames, and never an identity a tenant holds (a ServiceAccount of
+ * a tenant namespace, or a group), which would reopen the way around Kueue.
+ */
+function checkWorkloadControllers(c: IssueCollector, profile: SiteProfile, users: readonly string[]): void {
+  const tenants = new Set((profile.tenants ?? []).map((t) => t.name));
+  users.forEach((u, i) => {
+    const path = `schedulers.kueue.workloadControllers[${i}]`;
+    const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(u);
+    if (
+      typeof u !== 'string' ||
+      u.trim() !== u ||
+      u === '' ||
+      u.includes('*') ||
+      u.startsWith('system:serviceaccounts')
+    ) {
+      c.add(
+        'VALUE_INVALID',
+        path,
+        u,
+        'a trusted controller is one username, as the API server reports it (no groups, no wildcards)',
+        "write it like 'system:serviceaccount:jobset-system:jobset-controller-manager'",
+      );
+    } else if (sa && tenants.has(sa[1])) {
+      c.add(
+        'VALUE_INVALID',
+        path,
+        u,
+        `'${u}' is a ServiceAccount of tenant namespace '${sa[1]}': trusting it would let that tenant start pods around Kueue`,
+        "run job operators in a namespace of their own, and name that operator's ServiceAccount",
+      );
+    }
+  });
+}
+
 function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<string, NodePoolSpec>): void {
   const kueue = profile.schedulers?.kueue;
   if (!kueue) return;
+  checkWorkloadControllers(c, profile, kueue.workloadControllers ?? []);
   // Pools' ResourceFlavors are named after the pools; this one is the site's CPU-only flavor.
   (profile.nodePools ?? []).forEach((p, i) => {
     if (p?.name === KUEUE_CPU_FLAVOR) {

@@ -83,6 +83,7 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
       const k = sch.kueue as Record<string, unknown>;
       mapOf(c, 'schedulers.kueue.nodes', k.nodes, 'number', true);
       mapOf(c, 'schedulers.kueue.tenants', k.tenants, 'object', true);
+      eachString(c, 'schedulers.kueue.workloadControllers', k.workloadControllers, true);
     }
     if (expect(c, 'schedulers.slurm', sch.slurm, 'object', true)) {
       const sl = sch.slurm as Record<string, unknown>;
@@ -141,6 +142,7 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
       eachString(c, `${path}.groups.members`, g.members, true);
     }
     eachString(c, `${path}.egressCidrs`, t.egressCidrs, true);
+    expect(c, `${path}.retired`, t.retired, 'boolean', true);
     eachObject(c, `${path}.storage`, t.storage, true, (g, gp) => {
       expect(c, `${gp}.tier`, g.tier, 'string', false);
       expect(c, `${gp}.capacity`, g.capacity, 'string', false);
@@ -150,6 +152,11 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
       expect(c, `${vp}.tier`, v.tier, 'string', false);
       expect(c, `${vp}.size`, v.size, 'string', false);
     });
+  });
+  eachObject(c, 'retiredTenants', p.retiredTenants, true, (t, path) => {
+    expect(c, `${path}.name`, t.name, 'string', false);
+    eachString(c, `${path}.volumes`, t.volumes, true);
+    expect(c, `${path}.note`, t.note, 'string', true);
   });
   return c.issues.length === before;
 }

@@ -853,8 +853,11 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
 
   const pools = profile.nodePools ?? [];
   const tenants = profile.tenants ?? [];
+  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues.
+  const active = tenants.filter((t) => !t.retired);
   checkDuplicates(c, pools, 'nodePools', 'pool');
   checkDuplicates(c, tenants, 'tenants', 'tenant');
+  checkRetiredTenants(c, profile);
 
   const owner = new Map<string, string>();
   pools.forEach((pool, i) => {
@@ -886,9 +889,7 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   });
   pools.forEach((pool, i) => {
     if (!pool.timeSlicingReplicas || pool.timeSlicingSharedByTenants) return;
-    const sharing = tenants
-      .filter((t) => (t.gpus ?? []).some((g) => g.pool === pool.name))
-      .map((t) => t.name);
+    const sharing = active.filter((t) => (t.gpus ?? []).some((g) => g.pool === pool.name)).map((t) => t.name);
     if (sharing.length > 1) {
       c.add(
         'TIME_SLICING_SHARED',
@@ -939,10 +940,41 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
       );
     }
   });
-  checkCapacity(c, { ...profile, nodePools: pools, tenants });
+  checkCapacity(c, { ...profile, nodePools: pools, tenants: active });
   checkStorage(c, { ...profile, nodePools: pools, tenants });
-  checkSchedulers(c, { ...profile, nodePools: pools, tenants });
+  checkSchedulers(c, { ...profile, nodePools: pools, tenants: active });
   return c.issues;
+}
+
+/**
+ * The record of retired tenants: valid names, each once, and never again the name of a tenant. A
+ * namespace name once used at a site stays taken: the old tenant's directories may still exist on
+ * shared storage (NFS paths derive from namespace and claim names), and its namespace may still
+ * exist in the cluster.
+ */
+function checkRetiredTenants(c: IssueCollector, profile: SiteProfile): void {
+  const retired = profile.retiredTenants ?? [];
+  checkDuplicates(c, retired, 'retiredTenants', 'retired tenant');
+  const index = new Map(retired.map((r, i) => [r.name, i]));
+  retired.forEach((r, i) => {
+    checkName(c, `retiredTenants[${i}].name`, r.name, 'a retired tenant name');
+    (r.volumes ?? []).forEach((v, j) =>
+      checkName(c, `retiredTenants[${i}].volumes[${j}]`, v, 'a volume name'),
+    );
+  });
+  (profile.tenants ?? []).forEach((t, i) => {
+    const at = index.get(t.name);
+    if (at === undefined) return;
+    c.add(
+      'TENANT_NAME_RETIRED',
+      `tenants[${i}].name`,
+      t.name,
+      `'${t.name}' belonged to a tenant that was retired (retiredTenants[${at}]); its namespace and data may still exist, and a tenant name is never reused`,
+      t.retired
+        ? `a tenant is either retired (retired: true, still in tenants) or taken out of Terraform (in retiredTenants): remove one of the two`
+        : `choose a new name for the new tenant, e.g. '${t.name}-2'`,
+    );
+  });
 }
 
 /** Validates a site profile; throws a ValidationError listing every problem at once. */

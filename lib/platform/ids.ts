@@ -1,6 +1,11 @@
 import { TerraformStack, type TerraformElement } from 'cdktf';
 import { ValidationError } from '../model/errors';
 
+/** The resource name (the part after `<type>.`) that `pinAddress` gives for these parts. */
+export function addressId(...parts: string[]): string {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_')).join('_');
+}
+
 /** Pinned addresses per stack, so that two constructs can never silently merge into one resource. */
 const pinned = new WeakMap<TerraformStack, Map<string, string>>();
 
@@ -10,7 +15,7 @@ const pinned = new WeakMap<TerraformStack, Map<string, string>>();
  * address is a destroy and a create, and the data in it is gone.
  */
 export function pinAddress(element: TerraformElement, ...parts: string[]): void {
-  const id = parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_')).join('_');
+  const id = addressId(...parts);
   const stack = TerraformStack.of(element);
   const type = (element as { terraformResourceType?: string }).terraformResourceType ?? 'output';
   const address = `${type}.${id}`;

@@ -5,3 +5,5 @@ export * from './release';
 export * from './ids';
 export * from './kubernetes-backend';
 export * from './admission';
+export * from './state';
+export * from './removed';

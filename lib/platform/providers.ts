@@ -1,9 +1,9 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { KubernetesBackend } from './kubernetes-backend';
-import type { KubernetesConnection, StateBackendSpec } from '../model';
-import * as path from 'path';
+import { ValidationError, type KubernetesConnection, type StateBackendSpec } from '../model';
+import { isInside, localStatePath, projectRoot } from './state';
 
 /**
  * Configures the kubernetes and helm providers of a stack from one kubeconfig context. The
@@ -20,7 +20,14 @@ export function configureProviders(stack: TerraformStack, connection: Kubernetes
   });
 }
 
-/** Configures the stack's state backend; local files by default. */
+/** Context key under which a staging synthesis names the output directory it will replace. */
+export const FINAL_OUTDIR_CONTEXT = 'aif:outdir';
+
+/**
+ * Configures the stack's state backend. Local files by default, at an absolute path in the project
+ * root's `state/` directory (see lib/platform/state.ts): never inside the synthesized output, which
+ * each synthesis replaces.
+ */
 export function configureBackend(
   stack: TerraformStack,
   stackName: string,
@@ -37,6 +44,24 @@ export function configureBackend(
     });
     return;
   }
-  const dir = spec?.directory ?? '.';
-  new LocalBackend(stack, { path: path.posix.join(dir, `terraform.${stackName}.tfstate`) });
+  const file = localStatePath(stackName, spec?.directory);
+  // The app's own outdir, and the output it will replace when it synthesizes into a staging
+  // directory (lib/cli/synth.ts).
+  const outdirs = [
+    App.of(stack).outdir,
+    stack.node.tryGetContext(FINAL_OUTDIR_CONTEXT) as string | undefined,
+  ];
+  const outdir = outdirs.find((d) => d !== undefined && isInside(file, d));
+  if (outdir !== undefined) {
+    throw new ValidationError(`stack '${stackName}'`, [
+      {
+        code: 'STATE_INSIDE_OUTPUT',
+        path: 'state.directory',
+        received: spec?.directory,
+        message: `the state file ${file} would lie inside the synthesized output ${outdir}, which every synthesis replaces`,
+        fix: `choose a directory outside ${outdir}, relative to the project root ${projectRoot()} (the default is 'state')`,
+      },
+    ]);
+  }
+  new LocalBackend(stack, { path: file });
 }

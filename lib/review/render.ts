@@ -124,7 +124,7 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
       ['access mode', 'tenants', 'GPU-eq'],
       Object.entries(site.byAccessMode).map(([m, n]) => [
         modeName(m),
-        site.tenants.filter((t) => t.accessMode === m).length,
+        site.tenants.filter((t) => t.accessMode === m && t.status !== 'retired').length,
         n as number,
       ]),
     ),
@@ -161,6 +161,10 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
   if (site.expired.length > 0)
     notices.push(`Expired allocations (offboard or renew): ${site.expired.join(', ')}`);
   if (site.future.length > 0) notices.push(`Allocations that start in the future: ${site.future.join(', ')}`);
+  if (site.retired.length > 0)
+    notices.push(
+      `Retired tenants (namespace and volumes kept, nothing runs; move them to retiredTenants to take them out of Terraform): ${site.retired.join(', ')}`,
+    );
   for (const o of site.offers.filter((x) => x.granted > x.tenantUnits)) {
     const within = o.headroom >= 0 ? 'within' : 'beyond';
     notices.push(
@@ -177,7 +181,7 @@ export function renderFleet(report: FleetReport, format: TableFormat): string {
   parts.push(
     renderTable(
       format,
-      ['site', 'GPUs', 'granted GPU-eq', 'tenants', 'expired', 'future'],
+      ['site', 'GPUs', 'granted GPU-eq', 'tenants', 'expired', 'future', 'retired'],
       report.sites.map((s) => {
         const seen = new Set<string>();
         const gpus = s.offers.reduce((n, o) => (seen.has(o.pool) ? n : (seen.add(o.pool), n + o.gpus)), 0);
@@ -185,9 +189,10 @@ export function renderFleet(report: FleetReport, format: TableFormat): string {
           s.site,
           gpus,
           Math.round(s.tenants.reduce((n, t) => n + t.gpuEquivalents, 0) * 100) / 100,
-          s.tenants.length,
+          s.tenants.length - s.retired.length,
           s.expired.length,
           s.future.length,
+          s.retired.length,
         ];
       }),
     ),

@@ -46,7 +46,8 @@ export interface TenantRow {
   readonly projectId?: string;
   readonly start?: string;
   readonly end?: string;
-  readonly status: AllocationStatus;
+  /** The allocation's status on the report's date, or `retired` (the namespace is kept, nothing runs). */
+  readonly status: AllocationStatus | 'retired';
   readonly grants: readonly GrantRow[];
   readonly gpuEquivalents: number;
   readonly gpuHours?: number;
@@ -77,6 +78,8 @@ export interface SiteReport {
   readonly storage: readonly StorageRow[];
   readonly expired: readonly string[];
   readonly future: readonly string[];
+  /** Tenants retired (`retired: true`): namespace and volumes kept, no quota, no queues. */
+  readonly retired: readonly string[];
 }
 
 export interface FleetReport {
@@ -88,9 +91,11 @@ export interface FleetReport {
     readonly gpusByAccelerator: Readonly<Record<string, number>>;
     readonly grantedGpuEquivalents: number;
     readonly byAccessMode: Readonly<Partial<Record<AccessMode, number>>>;
+    /** Tenants that are not retired. */
     readonly tenants: number;
     readonly expired: number;
     readonly future: number;
+    readonly retired: number;
   };
 }
 
@@ -100,18 +105,69 @@ function add<K extends string>(into: Partial<Record<K, number>>, key: K, n: numb
   into[key] = round2((into[key] ?? 0) + n);
 }
 
-const STORAGE_QUOTA = /^(.+)\.storageclass\.storage\.k8s\.io\/requests\.storage$/;
+/** A quota key on one StorageClass's requested storage: `<class>.storageclass.storage.k8s.io/requests.storage`. */
+export const STORAGE_QUOTA = /^(.+)\.storageclass\.storage\.k8s\.io\/requests\.storage$/;
 
-function tenantRows(tenants: SynthesizedStack | undefined, date: string): TenantRow[] {
-  if (!tenants) return [];
-  const namespaces = resourcesOf(tenants, 'kubernetes_namespace_v1');
-  const quotas = Object.entries(resourcesOf(tenants, 'kubernetes_resource_quota_v1'));
-  const rows: TenantRow[] = [];
-  for (const [address, ns] of Object.entries(namespaces)) {
+/** A tenant's namespace as synthesized: the `kubernetes_namespace_v1` carrying the tenant label. */
+export interface SynthesizedTenant {
+  readonly tenant: string;
+  /** The namespace resource's address name (`tenant_<name>_namespace`). */
+  readonly address: string;
+  /** The namespace's `metadata.name`. */
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+/** The tenant namespaces of a stack, in address order. */
+export function tenantNamespaces(stack: SynthesizedStack): SynthesizedTenant[] {
+  const found: SynthesizedTenant[] = [];
+  for (const [address, ns] of Object.entries(resourcesOf(stack, 'kubernetes_namespace_v1'))) {
     const labels = (ns.metadata?.labels ?? {}) as Record<string, string>;
     const tenant = labels['ai-factory.eu/tenant'];
     if (!tenant) continue;
-    const ann = (ns.metadata?.annotations ?? {}) as Record<string, string>;
+    const annotations = (ns.metadata?.annotations ?? {}) as Record<string, string>;
+    found.push({ tenant, address, namespace: String(ns.metadata?.name), labels, annotations });
+  }
+  return found;
+}
+
+/**
+ * The hard limits of a tenant's allocation quota as applied: `spec.hard` of the unscoped
+ * `kubernetes_resource_quota_v1` in the tenant's namespace. A raised quota (`raiseQuota`, an
+ * `addOverride('spec.hard', ...)`) is already merged into `spec.hard` in the synthesized JSON.
+ * Scoped quotas (pods at system priorities) are not the allocation.
+ */
+export function tenantQuotaHard(stack: SynthesizedStack, namespaceAddress: string): Record<string, string> {
+  // The quota is in the same stack and refers to the namespace by its address.
+  const quota = Object.values(resourcesOf(stack, 'kubernetes_resource_quota_v1')).find(
+    (q) =>
+      String(q.metadata?.namespace).includes(`kubernetes_namespace_v1.${namespaceAddress}.`) &&
+      !q.spec?.scope_selector &&
+      !q.spec?.scopes,
+  );
+  return { ...((quota?.spec?.hard ?? {}) as Record<string, string>) };
+}
+
+/** Storage quota per StorageClass, in bytes, from a quota's hard limits; zero quotas left out. */
+export function storageQuotas(hard: Readonly<Record<string, string>>): Record<string, number> {
+  const storage: Record<string, number> = {};
+  for (const [key, value] of Object.entries(hard)) {
+    const m = STORAGE_QUOTA.exec(key);
+    if (m && parseQuantity(value) > 0) storage[m[1]] = parseQuantity(value);
+  }
+  return storage;
+}
+
+/** The `aif_site_inventory` output of a platform stack (pools, offers, storage tiers), if it has one. */
+export function siteInventory(platform: SynthesizedStack): Json | undefined {
+  return platform.json.output?.aif_site_inventory?.value as Json | undefined;
+}
+
+function tenantRows(tenants: SynthesizedStack | undefined, date: string): TenantRow[] {
+  if (!tenants) return [];
+  const rows: TenantRow[] = [];
+  for (const { tenant, address, labels, annotations: ann } of tenantNamespaces(tenants)) {
     const rawGrants = JSON.parse(ann['ai-factory.eu/gpu-grants'] ?? '[]') as Array<{
       pool: string;
       resource: string;
@@ -125,20 +181,7 @@ function tenantRows(tenants: SynthesizedStack | undefined, date: string): Tenant
           end: ann['ai-factory.eu/allocation-end'],
         }
       : undefined;
-    // The quota is in the same stack and refers to the namespace by its address. Scoped quotas
-    // (pods at system priorities) are not the allocation.
-    const quota = quotas.find(
-      ([, q]) =>
-        String(q.metadata?.namespace).includes(`kubernetes_namespace_v1.${address}.`) &&
-        !q.spec?.scope_selector &&
-        !q.spec?.scopes,
-    );
-    const hard = (quota?.[1].spec?.hard ?? {}) as Record<string, string>;
-    const storage: Record<string, number> = {};
-    for (const [key, value] of Object.entries(hard)) {
-      const m = STORAGE_QUOTA.exec(key);
-      if (m && parseQuantity(value) > 0) storage[m[1]] = parseQuantity(value);
-    }
+    const storage = storageQuotas(tenantQuotaHard(tenants, address));
     rows.push({
       tenant,
       displayName: ann['ai-factory.eu/display-name'] ?? tenant,
@@ -147,7 +190,8 @@ function tenantRows(tenants: SynthesizedStack | undefined, date: string): Tenant
       projectId: allocation?.projectId,
       start: allocation?.start,
       end: allocation?.end,
-      status: allocationStatus(allocation, date),
+      status:
+        labels['ai-factory.eu/lifecycle'] === 'retired' ? 'retired' : allocationStatus(allocation, date),
       grants: rawGrants.map((g) => ({ ...g, gpuEquivalents: 0 })),
       gpuEquivalents: 0,
       gpuHours: ann['ai-factory.eu/gpu-hours'] ? Number(ann['ai-factory.eu/gpu-hours']) : undefined,
@@ -190,7 +234,7 @@ export function siteReport(
   tenantsStack: SynthesizedStack | undefined,
   date: string,
 ): SiteReport {
-  const inventory = platform.json.output?.aif_site_inventory?.value as Json | undefined;
+  const inventory = siteInventory(platform);
   if (!inventory)
     throw new Error(`${platform.name} has no aif_site_inventory output: synthesize it with this library`);
   const tenants = tenantRows(tenantsStack, date);
@@ -239,7 +283,7 @@ export function siteReport(
     }
   }
   const byAccessMode: Partial<Record<AccessMode, number>> = {};
-  for (const t of withEq) add(byAccessMode, t.accessMode, t.gpuEquivalents);
+  for (const t of withEq) if (t.status !== 'retired') add(byAccessMode, t.accessMode, t.gpuEquivalents);
   return {
     site: inventory.site,
     displayName: inventory.displayName,
@@ -249,6 +293,7 @@ export function siteReport(
     storage: storageRows([platform, ...(tenantsStack ? [tenantsStack] : [])], inventory, withEq),
     expired: withEq.filter((t) => t.status === 'expired').map((t) => t.tenant),
     future: withEq.filter((t) => t.status === 'future').map((t) => t.tenant),
+    retired: withEq.filter((t) => t.status === 'retired').map((t) => t.tenant),
   };
 }
 
@@ -256,7 +301,7 @@ export function siteReport(
 export function fleetReport(stacks: readonly SynthesizedStack[], date: string): FleetReport {
   const byName = new Map(stacks.map((s) => [s.name, s]));
   const sites = stacks
-    .filter((s) => s.name.endsWith('-platform') && s.json.output?.aif_site_inventory)
+    .filter((s) => s.name.endsWith('-platform') && siteInventory(s))
     .map((p) => siteReport(p, byName.get(p.name.replace(/-platform$/, '-tenants')), date));
   const gpusByAccelerator: Record<string, number> = {};
   const pools = new Set<string>();
@@ -281,9 +326,10 @@ export function fleetReport(stacks: readonly SynthesizedStack[], date: string): 
         sites.reduce((sum, s) => sum + s.tenants.reduce((t, r) => t + r.gpuEquivalents, 0), 0),
       ),
       byAccessMode,
-      tenants: sites.reduce((n, s) => n + s.tenants.length, 0),
+      tenants: sites.reduce((n, s) => n + s.tenants.length - s.retired.length, 0),
       expired: sites.reduce((n, s) => n + s.expired.length, 0),
       future: sites.reduce((n, s) => n + s.future.length, 0),
+      retired: sites.reduce((n, s) => n + s.retired.length, 0),
     },
   };
 }

@@ -1,2 +1,3 @@
 export * from './kueue';
 export * from './slurm';
+export * from './kueue-guard';

@@ -103,7 +103,7 @@ const INTEGRATIONS = [
 ];
 
 /** The job kinds that tenants create and Kueue admits, as RBAC and admission rules name them. */
-const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
+export const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
   { apiGroup: '', resource: 'pods' },
   { apiGroup: 'apps', resource: 'deployments' },
   { apiGroup: 'apps', resource: 'statefulsets' },
@@ -115,7 +115,7 @@ const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }> = [
 ];
 
 /** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
-const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
+export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
 export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 
@@ -424,6 +424,14 @@ export interface KueueTenantQueueProps {
   readonly borrowingLimit?: number;
   /** GPUs of its idle quota the queue lends. @default - the access mode's lending factor */
   readonly lendingLimit?: number;
+  /**
+   * Stop both queues (`stopPolicy: HoldAndDrain`): Kueue admits nothing more and evicts what it
+   * admitted. For a retired tenant, whose queues stay until it is taken out of Terraform, so that
+   * deleting a ClusterQueue never waits on workloads still running in it.
+   * https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#stoppolicy
+   * @default false
+   */
+  readonly stopped?: boolean;
 }
 
 /** Whole cores, or millicores where the share is fractional (both canonical). */
@@ -594,7 +602,7 @@ export class KueueTenantQueue extends Construct {
       })),
     });
     this.quotas = quotas;
-    if ((borrowFactor ?? 0) > 0 && props.tenant.raiseQuota) {
+    if ((borrowFactor ?? 0) > 0 && !props.stopped && props.tenant.raiseQuota) {
       // The namespace quota holds the allocation; borrowed capacity must fit in it too.
       const raised: Record<string, string> = {};
       for (const [r, v] of ceiling) {
@@ -621,6 +629,7 @@ export class KueueTenantQueue extends Construct {
       resourceGroups: [{ coveredResources: covered, flavors }],
     };
     if (props.cohort) spec.cohortName = props.cohort.name;
+    if (props.stopped) spec.stopPolicy = 'HoldAndDrain';
 
     const meta = { [TENANT_LABEL]: name, [ACCESS_MODE_LABEL]: props.accessMode };
     this.clusterQueue = manifest(
@@ -643,7 +652,7 @@ export class KueueTenantQueue extends Construct {
         apiVersion: KUEUE_API,
         kind: 'LocalQueue',
         metadata: { name: TENANT_LOCAL_QUEUE, namespace: name, labels: { ...labels, ...meta } },
-        spec: { clusterQueue: name },
+        spec: { clusterQueue: name, ...(props.stopped ? { stopPolicy: 'HoldAndDrain' } : {}) },
       },
       'tenant',
       name,

@@ -12,6 +12,7 @@ import {
   KueueResourceFlavor,
   KueueTenantQueue,
 } from '../scheduling/kueue';
+import { KueueBypassGuard } from '../scheduling/kueue-guard';
 import { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
@@ -31,7 +32,12 @@ export function addPlatformSchedulers(
 ): { kueue?: Kueue; slurmOperator?: SlurmOperator } {
   const s = profile.schedulers ?? {};
   const kueue = s.kueue ? new Kueue(platform, 'kueue') : undefined;
-  if (kueue) new KueuePriorityGuard(platform, 'kueue-priority-guard');
+  if (kueue) {
+    new KueuePriorityGuard(platform, 'kueue-priority-guard');
+    new KueueBypassGuard(platform, 'kueue-bypass-guard', {
+      workloadControllers: s.kueue?.workloadControllers,
+    });
+  }
   let slurmOperator: SlurmOperator | undefined;
   if (s.slurm) {
     if (!certManager)
@@ -71,17 +77,19 @@ export function addTenantSchedulers(
     new KueuePriorityClasses(tenantsStack, 'priority-classes');
     kueueQueues = new Map();
     for (const t of byName(profile.tenants)) {
-      const override = kueue.tenants?.[t.name];
+      // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed.
+      const override = t.retired ? undefined : kueue.tenants?.[t.name];
       kueueQueues.set(
         t.name,
         new KueueTenantQueue(tenantsStack, `queue-${t.name}`, {
           tenant: tenants.get(t.name) as TenantNamespace,
           accessMode: t.accessMode,
-          gpus: t.gpus.map((g) => ({
+          gpus: (t.retired ? [] : t.gpus).map((g) => ({
             pool: pools.get(g.pool) as GpuNodePool,
             count: g.count as number, // resolved by resolveProfile
             migProfile: g.migProfile,
           })),
+          stopped: t.retired,
           flavors,
           cpuFlavor,
           cohort,

@@ -1,4 +1,5 @@
-import { TerraformOutput, TerraformStack, type App } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
 import { AmdGpuOperator, CertManager, NvidiaGpuOperator, poolTolerations } from '../compute/gpu-operators';
 import { GpuNodePool } from '../compute/node-pool';
 import {
@@ -18,6 +19,7 @@ import type { StorageTier } from '../storage/storage-tier';
 import { KUEUE_TENANT_RULES, type Kueue, type KueueTenantQueue } from '../scheduling/kueue';
 import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantGuardrails } from '../tenancy/guardrails';
+import { RemovedTenant } from '../tenancy/removed-tenant';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
 import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
 
@@ -33,7 +35,7 @@ import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
  *
  * Pools and tenants are built in name order, so reordering a profile changes no byte of output.
  */
-export class AiFactorySite {
+export class AiFactorySite extends Construct {
   public readonly profile: SiteProfile;
   public readonly platform: TerraformStack;
   public readonly tenantsStack: TerraformStack;
@@ -62,13 +64,23 @@ export class AiFactorySite {
   public readonly kueueQueues?: ReadonlyMap<string, KueueTenantQueue>;
   public readonly slurm?: SlurmCluster;
 
-  constructor(app: App, profile: SiteProfile) {
+  /**
+   * @param scope an `App`, or any construct of the operator's own that lives in one. The site is a
+   *   construct there (`site-<name>`), but its two stacks are created at the app's root: the cdktf
+   *   CLI orders `deploy` by stack name while the manifest names a stack's dependencies by construct
+   *   path (cdktf 0.21 `manifest.js`), so a nested tenants stack would never find its platform stack.
+   * @param profile the site profile, validated as a whole before any resource is created
+   */
+  constructor(scope: Construct, profile: SiteProfile) {
     validateSite(profile);
+    super(scope, `site-${profile.name}`);
     this.profile = profile;
     const platformName = `${profile.name}-platform`;
     const tenantsName = `${profile.name}-tenants`;
 
-    this.platform = new TerraformStack(app, platformName);
+    // Stacks at the app's root (see the constructor's doc): their ids are their names.
+    const root = this.node.root as Construct;
+    this.platform = new TerraformStack(root, platformName);
     configureProviders(this.platform, profile.kubernetes);
     configureBackend(this.platform, platformName, profile.kubernetes, profile.state);
 
@@ -128,7 +140,7 @@ export class AiFactorySite {
     const siteTiers = [...tiers.values()];
     this.inventory(all, siteTiers);
 
-    this.tenantsStack = new TerraformStack(app, tenantsName);
+    this.tenantsStack = new TerraformStack(root, tenantsName);
     configureProviders(this.tenantsStack, profile.kubernetes);
     configureBackend(this.tenantsStack, tenantsName, profile.kubernetes, profile.state);
     this.tenantsStack.addDependency(this.platform);
@@ -144,7 +156,9 @@ export class AiFactorySite {
           displayName: t.displayName,
           sector: t.sector,
           allocation: t.allocation,
-          gpus: t.gpus.map((g) => ({
+          retired: t.retired,
+          // A retired tenant holds no GPUs; its grants stay in the profile as the record.
+          gpus: (t.retired ? [] : t.gpus).map((g) => ({
             pool: pools.get(g.pool) as GpuNodePool,
             count: g.count,
             gpuHours: g.gpuHours,
@@ -165,6 +179,10 @@ export class AiFactorySite {
       );
     }
     this.tenants = tenants;
+    // Retired tenants taken out of the profile leave Terraform's state and stay in the cluster.
+    for (const r of byName(profile.retiredTenants ?? [])) {
+      new RemovedTenant(this.tenantsStack, `removed-tenant-${r.name}`, { name: r.name, volumes: r.volumes });
+    }
     // Queues take the grants as counts: budgets resolved over their periods, as the quotas did.
     ({ kueueQueues: this.kueueQueues, slurm: this.slurm } = addTenantSchedulers(
       this.tenantsStack,

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DenyPolicy } from '../platform/admission';
 import { LABEL_PREFIX } from '../platform/ids';
+import { LIFECYCLE_LABEL } from './tenant-namespace';
 
 /**
  * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
@@ -57,9 +58,17 @@ export interface TenantGuardrailsProps {
   readonly allowedPriorityClasses?: readonly string[];
 }
 
+/**
+ * The annotation an administrator puts on a tenant namespace to let it (and, in a retired tenant's
+ * namespace, its claims) be deleted; its value must be the namespace's own name, so that a
+ * blanket copy of annotations does not open another namespace.
+ */
+export const OFFBOARDING_ANNOTATION = `${LABEL_PREFIX}/offboarding`;
+
 export class TenantGuardrails extends Construct {
   public static readonly POLICY_NAME = 'aif-tenant-services';
   public static readonly PRIORITY_POLICY_NAME = 'aif-tenant-priority';
+  public static readonly DELETION_POLICY_NAME = 'aif-tenant-deletion';
 
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
@@ -104,6 +113,7 @@ export class TenantGuardrails extends Construct {
         ],
       },
     });
+    this.addDeletionGuard();
     new DenyPolicy(this, 'services', {
       name: TenantGuardrails.POLICY_NAME,
       address: ['tenant_guardrails', 'services'],
@@ -124,6 +134,54 @@ export class TenantGuardrails extends Construct {
           {
             expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
             message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554)',
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+  }
+
+  /**
+   * Tenant data leaves only through an explicit step: a tenant namespace cannot be deleted (by
+   * `terraform destroy`, `kubectl delete namespace`, or a profile edit Terraform turns into a
+   * destroy) unless it carries the offboarding annotation with its own name. In a retired tenant's
+   * namespace the same holds for its PersistentVolumeClaims, which Terraform would otherwise destroy
+   * if a volume were left out of the tenant's `retiredTenants` entry. `prevent_destroy` guards a
+   * namespace only while it is in the configuration; this guard holds in the cluster itself.
+   */
+  private addDeletionGuard(): void {
+    const annotated = (obj: string) =>
+      `(has(${obj}.metadata.annotations) && '${OFFBOARDING_ANNOTATION}' in ${obj}.metadata.annotations && ${obj}.metadata.annotations['${OFFBOARDING_ANNOTATION}'] == ${obj}.metadata.name)`;
+    const retiredNamespace = `(has(namespaceObject.metadata.labels) && '${LIFECYCLE_LABEL}' in namespaceObject.metadata.labels && namespaceObject.metadata.labels['${LIFECYCLE_LABEL}'] == 'retired')`;
+    new DenyPolicy(this, 'deletion', {
+      name: TenantGuardrails.DELETION_POLICY_NAME,
+      address: ['tenant_guardrails', 'deletion'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          // For a Namespace, the selector matches the namespace's own labels.
+          namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
+          resourceRules: [
+            { apiGroups: [''], apiVersions: ['v1'], operations: ['DELETE'], resources: ['namespaces'] },
+            {
+              apiGroups: [''],
+              apiVersions: ['v1'],
+              operations: ['DELETE'],
+              resources: ['persistentvolumeclaims'],
+            },
+          ],
+        },
+        validations: [
+          {
+            // On DELETE the object is `oldObject`; a Namespace is cluster-scoped, so it has no
+            // `namespaceObject`.
+            expression: `request.resource.resource != 'namespaces' || ${annotated('oldObject')}`,
+            messageExpression: `'tenant namespace ' + oldObject.metadata.name + ' holds tenant data and may not be deleted; to offboard it, annotate it first: kubectl annotate namespace ' + oldObject.metadata.name + ' ${OFFBOARDING_ANNOTATION}=' + oldObject.metadata.name`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: `request.resource.resource != 'persistentvolumeclaims' || !${retiredNamespace} || ${annotated('namespaceObject')}`,
+            messageExpression: `'claim ' + oldObject.metadata.name + ' belongs to retired tenant ' + namespaceObject.metadata.name + ' and may not be deleted until the namespace carries ${OFFBOARDING_ANNOTATION}=' + namespaceObject.metadata.name`,
             reason: 'Forbidden',
           },
         ],

@@ -1,2 +1,3 @@
 export * from './tenant-namespace';
 export * from './guardrails';
+export * from './removed-tenant';

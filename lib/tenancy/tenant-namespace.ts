@@ -1,6 +1,6 @@
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import type { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
+import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
@@ -8,6 +8,8 @@ import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
+  ACCESS_MODE_PRESETS,
+  OBJECT_COUNT_KEYS,
   siteGpuResources,
   uniqueByName,
   checkTenant,
@@ -26,9 +28,14 @@ import {
   type TenantAllocation,
   type TenantResourceSpec,
 } from '../model';
-import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
-import { createSharedVolumes, type TenantSharedVolume, type TenantTierGrant } from './tenant-volumes';
+import {
+  createSharedVolumes,
+  volumeAddress,
+  type TenantSharedVolume,
+  type TenantTierGrant,
+} from './tenant-volumes';
 
 /** GPUs of one pool granted to the tenant, by object: a count, or a budget over `allocation`. */
 export interface TenantPoolGrant {
@@ -91,6 +98,66 @@ export interface TenantNamespaceProps {
   readonly siteTiers?: readonly StorageTier[];
   /** Named shared volumes, PVCs with `prevent_destroy`. @default - none */
   readonly volumes?: readonly TenantSharedVolume[];
+  /**
+   * The project has ended: keep the namespace, its volumes and its storage quota, and take the rest
+   * away: no role bindings, zero GPU, CPU, memory and pod quota, no egress (only the default-deny
+   * policy stays). Grants in `gpus` are ignored. See `retainedTenantResources` for what stays.
+   * @default false
+   */
+  readonly retired?: boolean;
+}
+
+/** The access mode's object counts as quota keys; all zero for a retired tenant. */
+function objectCountQuota(mode: AccessMode, retired: boolean): Record<string, string> {
+  const preset = ACCESS_MODE_PRESETS[mode]?.objects;
+  if (!preset) return {};
+  return Object.fromEntries(
+    OBJECT_COUNT_KEYS.map(([key, field]) => [key, retired ? '0' : String(preset[field])]),
+  );
+}
+
+/** Metadata of a namespaced object of the tenant. */
+interface NamespacedMeta {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+/** The label that marks a retired tenant's namespace (`aif diff` and `aif report` read it). */
+export const LIFECYCLE_LABEL = `${LABEL_PREFIX}/lifecycle`;
+
+/** Pinned address parts of the resources a tenant keeps when it is retired, by role. */
+const KEPT = {
+  namespace: (t: string) => ['tenant', t, 'namespace'],
+  quota: (t: string) => ['tenant', t, 'quota'],
+  systemPriorityQuota: (t: string) => ['tenant', t, 'system_priority_quota'],
+  limits: (t: string) => ['tenant', t, 'limits'],
+  denyAll: (t: string) => ['tenant', t, 'deny-all'],
+};
+
+/**
+ * The Terraform resources (type and pinned name) that a retired tenant keeps: the namespace, its
+ * shared volumes, and what still constrains the namespace (quota at zero for compute and at the
+ * grant for storage, the system-priority quota, the LimitRange, the default-deny policy). When the
+ * tenant is then taken out of the profile, these leave Terraform's state through `removed` blocks
+ * and stay in the cluster; everything else of the tenant is destroyed. Left without its quota, a
+ * Deployment left behind in the namespace could start pods again with no limit on GPUs.
+ */
+export function retainedTenantResources(
+  tenant: string,
+  volumes: readonly string[] = [],
+): Array<{ type: string; name: string }> {
+  const entry = (type: string, parts: string[]) => ({ type, name: addressId(...parts) });
+  return [
+    entry(NamespaceV1.tfResourceType, KEPT.namespace(tenant)),
+    entry(ResourceQuotaV1.tfResourceType, KEPT.quota(tenant)),
+    entry(ResourceQuotaV1.tfResourceType, KEPT.systemPriorityQuota(tenant)),
+    entry(LimitRangeV1.tfResourceType, KEPT.limits(tenant)),
+    entry(NetworkPolicyV1.tfResourceType, KEPT.denyAll(tenant)),
+    ...[...volumes]
+      .sort()
+      .map((v) => entry(PersistentVolumeClaimV1.tfResourceType, volumeAddress(tenant, v))),
+  ];
 }
 
 /** The built-in PriorityClasses that any namespace may use unless a quota forbids it. */
@@ -158,12 +225,16 @@ export class TenantNamespace extends Construct {
   public readonly hardLimits: Readonly<Record<string, string>>;
   /** The tenant's shared volumes, in name order. */
   public readonly volumes: readonly PersistentVolumeClaimV1[];
+  /** Whether the tenant is retired (`props.retired`). */
+  public readonly retired: boolean;
   private applied: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
     const pools = uniqueByName([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
-    const requested = props.gpus.map((g) => ({
+    this.retired = props.retired ?? false;
+    // A retired tenant holds no GPUs, whatever its grants said.
+    const requested = (this.retired ? [] : props.gpus).map((g) => ({
       pool: g.pool.name,
       count: g.count,
       gpuHours: g.gpuHours,
@@ -210,12 +281,14 @@ export class TenantNamespace extends Construct {
       [`${LABEL_PREFIX}/access-mode`]: props.accessMode,
       ...(props.sector ? { [`${LABEL_PREFIX}/sector`]: props.sector } : {}),
     };
+    const lifecycle: Record<string, string> = this.retired ? { [LIFECYCLE_LABEL]: 'retired' } : {};
 
     this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: {
         name,
         labels: {
           ...labels,
+          ...lifecycle,
           // https://kubernetes.io/docs/concepts/security/pod-security-admission/
           'pod-security.kubernetes.io/enforce': 'restricted',
           'pod-security.kubernetes.io/enforce-version': psVersion,
@@ -234,7 +307,7 @@ export class TenantNamespace extends Construct {
       },
       lifecycle: { preventDestroy: true },
     });
-    pinAddress(this.namespace, 'tenant', name, 'namespace');
+    pinAddress(this.namespace, ...KEPT.namespace(name));
     const ns = this.namespace.metadata.name;
     const meta = (n: string) => ({ name: n, namespace: ns, labels });
 
@@ -244,9 +317,12 @@ export class TenantNamespace extends Construct {
       return sum + (pool ? grantGpuEquivalents(pool.spec, g, props.allocation) : 0);
     }, 0);
     const r = props.resources ?? {};
-    const cpu = r.cpu ?? String(Math.max(8, Math.ceil(16 * gpuEq)));
-    const memory = r.memory ?? `${Math.max(32, Math.ceil(128 * gpuEq))}Gi`;
-    const ephemeral = r.ephemeralStorage ?? `${Math.max(50, Math.ceil(100 * gpuEq))}Gi`;
+    // Retired: nothing may run any more; the claims and the storage quota stay.
+    const cpu = this.retired ? '0' : (r.cpu ?? String(Math.max(8, Math.ceil(16 * gpuEq))));
+    const memory = this.retired ? '0' : (r.memory ?? `${Math.max(32, Math.ceil(128 * gpuEq))}Gi`);
+    const ephemeral = this.retired
+      ? '0'
+      : (r.ephemeralStorage ?? `${Math.max(50, Math.ceil(100 * gpuEq))}Gi`);
 
     const hard: Record<string, string> = {
       'requests.cpu': cpu,
@@ -255,11 +331,13 @@ export class TenantNamespace extends Construct {
       'limits.memory': memory,
       'requests.ephemeral-storage': ephemeral,
       'limits.ephemeral-storage': ephemeral,
-      pods: String(r.pods ?? 200),
+      pods: this.retired ? '0' : String(r.pods ?? 200),
       persistentvolumeclaims: String(r.persistentVolumeClaims ?? 50),
       // No node ports or cloud load balancers: tenants reach the outside through the platform.
       'services.nodeports': '0',
       'services.loadbalancers': '0',
+      // Object counts bound what one tenant can put into etcd and the Service range.
+      ...objectCountQuota(props.accessMode, this.retired),
     };
     // Extended resources can only be limited through `requests.`; every GPU resource of the site
     // is listed, at zero where the tenant has no grant, so a new pool never opens up by default.
@@ -287,7 +365,7 @@ export class TenantNamespace extends Construct {
     this.hardLimits = hard;
     this.applied = { ...hard };
     this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
-    pinAddress(this.quota, 'tenant', name, 'quota');
+    pinAddress(this.quota, ...KEPT.quota(name));
     // No pods at the system-* priorities, which every namespace may use unless a quota says
     // otherwise: such a pod would preempt other tenants' work and Slurm's slurmd pods, and Kueue would
     // order its workload by that priority. The priority guard refuses any priorityClassName in tenant
@@ -304,7 +382,7 @@ export class TenantNamespace extends Construct {
         },
       },
     });
-    pinAddress(this.systemPriorityQuota, 'tenant', name, 'system_priority_quota');
+    pinAddress(this.systemPriorityQuota, ...KEPT.systemPriorityQuota(name));
     this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
 
     const limits = new LimitRangeV1(this, 'limits', {
@@ -319,14 +397,35 @@ export class TenantNamespace extends Construct {
         ],
       },
     });
-    pinAddress(limits, 'tenant', name, 'limits');
+    pinAddress(limits, ...KEPT.limits(name));
 
-    // Network policies -----------------------------------------------------------------------------
-    const policy = (id: string, policyName: string, spec: NetworkPolicyV1Spec) => {
+    this.addNetworkPolicies(props.egressCidrs ?? [], meta);
+    // A retired tenant's groups lose every right in the namespace.
+    if (!this.retired) this.addRoles(props, meta);
+  }
+
+  /**
+   * Default-deny for ingress and egress, then what a tenant's pods may reach: each other, cluster
+   * DNS, and the CIDRs of `egressCidrs`. A retired tenant keeps only the default-deny policy.
+   */
+  private addNetworkPolicies(egressCidrs: readonly string[], meta: (n: string) => NamespacedMeta): void {
+    const name = this.name;
+    const policy = (
+      id: string,
+      policyName: string,
+      spec: NetworkPolicyV1Spec,
+      parts = ['tenant', name, id],
+    ) => {
       const p = new NetworkPolicyV1(this, id, { metadata: meta(policyName), spec });
-      pinAddress(p, 'tenant', name, id);
+      pinAddress(p, ...parts);
     };
-    policy('deny-all', 'aif-default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    policy(
+      'deny-all',
+      'aif-default-deny',
+      { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+      KEPT.denyAll(name),
+    );
+    if (this.retired) return;
     policy('same-namespace', 'aif-allow-same-namespace', {
       podSelector: {},
       policyTypes: ['Ingress', 'Egress'],
@@ -351,7 +450,7 @@ export class TenantNamespace extends Construct {
         },
       ],
     });
-    const cidrs = [...(props.egressCidrs ?? [])].sort();
+    const cidrs = [...egressCidrs].sort();
     if (cidrs.length > 0) {
       policy('egress-cidrs', 'aif-allow-egress-cidrs', {
         podSelector: {},
@@ -359,8 +458,11 @@ export class TenantNamespace extends Construct {
         egress: [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })) }],
       });
     }
+  }
 
-    // RBAC ---------------------------------------------------------------------------------------
+  /** The namespaced roles of the tenant's groups (no RBAC rights, no writes to the guard rails). */
+  private addRoles(props: TenantNamespaceProps, meta: (n: string) => NamespacedMeta): void {
+    const name = this.name;
     const role = (id: string, roleName: string, rules: readonly PolicyRule[], groups: readonly string[]) => {
       const roleRes = new RoleV1(this, `role-${id}`, {
         metadata: meta(roleName),
@@ -402,6 +504,8 @@ export class TenantNamespace extends Construct {
    * admits, or they would be refused at creation. `hardLimits` keeps the allocation.
    */
   public raiseQuota(limits: Readonly<Record<string, string>>): void {
+    // A retired tenant runs nothing: its quota stays at zero whatever a scheduler asks.
+    if (this.retired) return;
     for (const [key, value] of Object.entries(limits)) {
       const current = this.applied[key];
       if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;

@@ -25,6 +25,11 @@ export interface TenantSharedVolume {
   readonly accessMode?: VolumeAccessMode;
 }
 
+/** Pinned address parts of a tenant's shared volume. */
+export function volumeAddress(tenant: string, volume: string): string[] {
+  return ['tenant', tenant, 'volume', volume];
+}
+
 /**
  * The tenant's shared volumes as PVCs in its namespace, in name order, each with `prevent_destroy`
  * (a destroyed claim on a `Delete` tier takes its data along, and on a `Retain` tier leaves an
@@ -58,7 +63,7 @@ export function createSharedVolumes(
         lifecycle: { preventDestroy: true },
         dependsOn,
       });
-      pinAddress(pvc, 'tenant', tenant, 'volume', v.name);
+      pinAddress(pvc, ...volumeAddress(tenant, v.name));
       return pvc;
     });
 }

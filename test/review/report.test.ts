@@ -115,6 +115,7 @@ describe('aif report', () => {
       tenants: 3,
       expired: 1,
       future: 1,
+      retired: 0,
     });
   });
 

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { AiFactorySite, ValidationError, type SiteProfile } from '../../lib';
 import { loadProfiles } from '../../lib/cli/profiles';
 import { one, resources, sampleProfile, testApp, type TfJson } from '../helpers';
@@ -30,14 +31,39 @@ describe('AiFactorySite', () => {
     }
   });
 
-  it('keeps state in local files by default, one per stack', () => {
+  it("keeps state in local files by default, one per stack, at absolute paths in the project's state/", () => {
+    // test/setup-env.js pins the project root to /aif-project.
     const { platform, tenants } = synthSite(sampleProfile());
     expect(JSON.parse(platform).terraform.backend).toEqual({
-      local: { path: 'terraform.testsite-platform.tfstate' },
+      local: { path: '/aif-project/state/terraform.testsite-platform.tfstate' },
     });
     expect(JSON.parse(tenants).terraform.backend).toEqual({
-      local: { path: 'terraform.testsite-tenants.tfstate' },
+      local: { path: '/aif-project/state/terraform.testsite-tenants.tfstate' },
     });
+  });
+
+  it('resolves a profile state directory against the project root, and refuses one inside the output', () => {
+    const { tenants } = synthSite(sampleProfile({ state: { kind: 'local', directory: 'ops/tfstate' } }));
+    expect(JSON.parse(tenants).terraform.backend.local.path).toBe(
+      '/aif-project/ops/tfstate/terraform.testsite-tenants.tfstate',
+    );
+    const app = Testing.app({ stackTraces: false });
+    const inside = path.join(app.outdir, 'state');
+    expect(
+      () => new AiFactorySite(app, sampleProfile({ state: { kind: 'local', directory: inside } })),
+    ).toThrow(
+      /\[STATE_INSIDE_OUTPUT\] state\.directory: the state file .* would lie inside the synthesized output/,
+    );
+  });
+
+  it('is a construct that can live inside an operator construct, with its stacks at the app root', () => {
+    const app = testApp();
+    const wrapper = new Construct(app, 'operator-wrapper');
+    const site = new AiFactorySite(wrapper, sampleProfile());
+    expect(site.node.path).toBe('operator-wrapper/site-testsite');
+    // The cdktf CLI orders deploys by stack name, and the manifest names dependencies by path.
+    expect(site.platform.node.path).toBe('testsite-platform');
+    expect(site.tenantsStack.node.path).toBe('testsite-tenants');
   });
 
   it('can keep state in the cluster (kubernetes backend)', () => {

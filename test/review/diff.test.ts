@@ -1,0 +1,385 @@
+import { changedPaths, diffOutputs, formatBytes, isDestructive, renderDiff } from '../../lib/review/diff';
+import type { SiteProfile } from '../../lib/model';
+import type { SynthesizedStack } from '../../lib/review/synthesized';
+import { AiFactorySite } from '../../lib/site/site';
+import { retireTenant } from '../diff-fixtures';
+import { sampleProfile, synth, testApp, type TfJson } from '../helpers';
+
+/**
+ * Pairs of outputs built from one synthesized sample site: the base as synthesized, the head a copy
+ * edited the way a change would edit it. Retirement is also built by hand (label, zero quota,
+ * bindings, egress policies and queues gone), to the contract of issue 8, so that these tests pin
+ * the contract and not one implementation of it; two tests run the library's own retirement.
+ */
+let synthesized: SynthesizedStack[];
+beforeAll(() => {
+  const site = new AiFactorySite(testApp(), sampleProfile({ schedulers: { kueue: {} } }));
+  synthesized = [site.platform, site.tenantsStack].map((s) => ({ name: s.node.id, json: synth(s) }));
+});
+
+const copy = (): SynthesizedStack[] => JSON.parse(JSON.stringify(synthesized)) as SynthesizedStack[];
+const stack = (out: SynthesizedStack[], suffix: string) => out.find((s) => s.name.endsWith(suffix))!.json;
+const res = (out: SynthesizedStack[], type: string): Record<string, TfJson> =>
+  (stack(out, '-tenants').resource[type] ?? {}) as Record<string, TfJson>;
+
+/** Lines of one `###` section of the Markdown (without its heading and blank lines). */
+function section(markdown: string, heading: string): string[] {
+  const parts = markdown.split(/^### /m);
+  const part = parts.find((p) => p.startsWith(heading));
+  if (!part) throw new Error(`no section ${heading} in:\n${markdown}`);
+  return part
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '');
+}
+
+const retireAlpha = (out: SynthesizedStack[]) => retireTenant(out, 'alpha');
+
+/** Moves tenant alpha's namespace to another address, as renaming its construct id would. */
+function readdressAlpha(out: SynthesizedStack[]): void {
+  const namespaces = res(out, 'kubernetes_namespace_v1');
+  namespaces.tenant_alpha_ns = namespaces.tenant_alpha_namespace;
+  delete namespaces.tenant_alpha_namespace;
+}
+
+/** Tenant alpha's resources, by type and address name. */
+function alphaAddresses(out: SynthesizedStack[]): Array<[string, string]> {
+  const r = stack(out, '-tenants').resource as Record<string, Record<string, TfJson>>;
+  return Object.entries(r).flatMap(([type, byName]) =>
+    Object.keys(byName)
+      .filter((n) => /^(kueue_)?tenant_alpha_/.test(n))
+      .map((n): [string, string] => [type, n]),
+  );
+}
+
+function removeAlpha(out: SynthesizedStack[]): Array<[string, string]> {
+  const gone = alphaAddresses(out);
+  for (const [type, name] of gone) delete stack(out, '-tenants').resource[type][name];
+  return gone;
+}
+
+describe('aif diff review', () => {
+  it('finds nothing between an output and itself', () => {
+    const diff = diffOutputs(synthesized, copy());
+    expect(diff).toEqual({ attention: [], tenants: [], totals: [], stacks: [] });
+    expect(isDestructive(diff)).toBe(false);
+    expect(section(renderDiff(diff), 'Everything else')).toEqual(['No stack differs.']);
+  });
+
+  it('shows a raised quota per tenant with the pool sums, and nothing to attend to', () => {
+    const head = copy();
+    const hard = res(head, 'kubernetes_resource_quota_v1').tenant_alpha_quota.spec.hard;
+    expect([hard['requests.nvidia.com/gpu'], hard['requests.cpu']]).toEqual(['12', '176']);
+    hard['requests.nvidia.com/gpu'] = '14';
+    hard['requests.cpu'] = '192';
+    const md = renderDiff(diffOutputs(synthesized, head));
+    expect(section(md, 'Needs attention')).toEqual([
+      'Nothing: no data deleted, no object re-created, no guard rail weakened, no chart version changed.',
+    ]);
+    expect(section(md, 'Tenants')).toEqual([
+      '#### testsite',
+      '| tenant | change | GPU | CPU | storage |',
+      '| --- | --- | --- | --- | --- |',
+      '| alpha | changed | nvidia.com/gpu 12 → 14 | 176 → 192 | – |',
+      // The quota was raised, not the allocation: the pools' grants stay.
+      'Held at testsite (GPU units granted per pool, CPU and storage quotas; retired tenants hold no GPUs): a100 nvidia.com/gpu 8 of 16; mig nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
+    ]);
+    expect(section(md, 'Everything else')).toEqual([
+      '#### testsite-tenants',
+      '- changed `kubernetes_resource_quota_v1.tenant_alpha_quota`: spec.hard.requests.cpu, spec.hard.requests.nvidia.com/gpu',
+    ]);
+  });
+
+  it('treats retiring a tenant as the safe path: listed as retired, never as needing attention', () => {
+    const head = copy();
+    retireAlpha(head);
+    const diff = diffOutputs(synthesized, head);
+    expect(diff.attention).toEqual([]);
+    expect(diff.tenants.map((t) => [t.tenant, t.status])).toEqual([['alpha', 'retired']]);
+    const md = renderDiff(diff);
+    expect(section(md, 'Tenants')[3]).toBe('| alpha | retired | nvidia.com/gpu 12 → 0 | 176 → 0 | – |');
+    const rest = section(md, 'Everything else');
+    expect(rest).toContain('- destroyed `kubernetes_role_binding_v1.tenant_alpha_binding_admin`');
+    expect(rest).toContain('- destroyed `kubernetes_network_policy_v1.tenant_alpha_cluster-dns`');
+    expect(rest).toContain('- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`');
+    expect(rest).toContain(
+      '- changed `kubernetes_namespace_v1.tenant_alpha_namespace`: metadata.labels.ai-factory.eu/lifecycle',
+    );
+  });
+
+  it('puts a tenant removed without retirement first: its namespace deleted and the tenant gone', () => {
+    const head = copy();
+    removeAlpha(head);
+    const diff = diffOutputs(synthesized, head);
+    expect(isDestructive(diff)).toBe(true);
+    // Its network policies go with the namespace: no line each.
+    expect(section(renderDiff(diff), 'Needs attention (2)')).toEqual([
+      '- **deleted** `testsite-tenants` `kubernetes_namespace_v1.tenant_alpha_namespace`: Terraform destroys namespace `alpha` and all data in it. Tenants: alpha.',
+      '- **removed without retirement** `testsite-tenants` `tenant alpha`: tenant `alpha` disappears without having been retired first. Tenants: alpha.',
+    ]);
+    expect(diff.tenants).toEqual([expect.objectContaining({ tenant: 'alpha', status: 'removed' })]);
+  });
+
+  it('lets a retired tenant leave Terraform through removed blocks without anything destructive', () => {
+    const base = copy();
+    retireAlpha(base);
+    const head = copy();
+    retireAlpha(head);
+    const gone = removeAlpha(head);
+    const kept = gone.filter(([type]) => type !== 'kubernetes_role_v1');
+    stack(head, '-tenants').removed = kept.map(([type, name]) => ({
+      from: `${type}.${name}`,
+      lifecycle: { destroy: false },
+    }));
+    const diff = diffOutputs(base, head);
+    expect(diff.attention).toEqual([]);
+    expect(diff.tenants.map((t) => [t.tenant, t.status])).toEqual([['alpha', 'leaves Terraform']]);
+    const rest = section(renderDiff(diff), 'Everything else');
+    expect(rest).toContain(
+      '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
+    );
+    expect(rest).toContain(
+      '- `kubernetes_resource_quota_v1.tenant_alpha_quota`: leaves Terraform, stays in the cluster',
+    );
+    // The roles had no removed block: Terraform destroys them, which takes rights away.
+    expect(rest).toContain('- destroyed `kubernetes_role_v1.tenant_alpha_role_admin`');
+  });
+
+  it('still flags a tenant taken out of the profile with removed blocks if it was never retired', () => {
+    const head = copy();
+    const gone = removeAlpha(head);
+    stack(head, '-tenants').removed = gone.map(([type, name]) => ({
+      from: `${type}.${name}`,
+      lifecycle: { destroy: false },
+    }));
+    const diff = diffOutputs(synthesized, head);
+    expect(diff.attention.map((a) => [a.address, a.what])).toEqual([
+      ['tenant alpha', 'removed without retirement'],
+    ]);
+  });
+
+  describe("with the library's own retirement", () => {
+    const profile = sampleProfile({ schedulers: { kueue: {} } });
+    const output = (p: SiteProfile): SynthesizedStack[] => {
+      const site = new AiFactorySite(testApp(), p);
+      return [site.platform, site.tenantsStack].map((st) => ({ name: st.node.id, json: synth(st) }));
+    };
+    const retired = {
+      ...profile,
+      tenants: profile.tenants.map((t) => (t.name === 'alpha' ? { ...t, retired: true } : t)),
+    };
+
+    it('reviews `retired: true` as a retirement, with nothing that needs attention', () => {
+      const diff = diffOutputs(output(profile), output(retired));
+      expect(diff.attention).toEqual([]);
+      expect(section(renderDiff(diff), 'Tenants')[3]).toBe(
+        '| alpha | retired | nvidia.com/gpu 12 → 0 | 176 → 0 | – |',
+      );
+    });
+
+    it('reviews moving it to retiredTenants as leaving Terraform, with nothing that needs attention', () => {
+      const gone = {
+        ...profile,
+        tenants: profile.tenants.filter((t) => t.name !== 'alpha'),
+        retiredTenants: [{ name: 'alpha' }],
+      };
+      const diff = diffOutputs(output(retired), output(gone));
+      expect(diff.attention).toEqual([]);
+      expect(diff.tenants.map((t) => [t.tenant, t.status])).toEqual([['alpha', 'leaves Terraform']]);
+      expect(section(renderDiff(diff), 'Everything else')).toEqual([
+        '#### testsite-tenants',
+        '- `kubernetes_limit_range_v1.tenant_alpha_limits`: leaves Terraform, stays in the cluster',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`',
+        '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_network_policy_v1.tenant_alpha_deny-all`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_resource_quota_v1.tenant_alpha_quota`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_resource_quota_v1.tenant_alpha_system_priority_quota`: leaves Terraform, stays in the cluster',
+      ]);
+    });
+  });
+
+  it('flags a namespace at a new address as destroyed and re-created', () => {
+    const head = copy();
+    readdressAlpha(head);
+    const md = renderDiff(diffOutputs(synthesized, head));
+    expect(section(md, 'Needs attention (1)')).toEqual([
+      '- **destroyed and re-created** `testsite-tenants` `kubernetes_namespace_v1.tenant_alpha_namespace`: same object at `kubernetes_namespace_v1.tenant_alpha_ns`: Terraform destroys namespace `alpha` and all data in it, then creates it empty. Tenants: alpha.',
+    ]);
+    expect(section(md, 'Everything else')).toEqual([
+      '#### testsite-tenants',
+      '- `kubernetes_namespace_v1.tenant_alpha_namespace` → `kubernetes_namespace_v1.tenant_alpha_ns`: destroyed and re-created',
+    ]);
+  });
+
+  it('does not flag a namespace moved with a moved block', () => {
+    const head = copy();
+    readdressAlpha(head);
+    stack(head, '-tenants').moved = [
+      {
+        from: 'kubernetes_namespace_v1.tenant_alpha_namespace',
+        to: 'kubernetes_namespace_v1.tenant_alpha_ns',
+      },
+    ];
+    const md = renderDiff(diffOutputs(synthesized, head));
+    expect(section(md, 'Needs attention')[0]).toMatch(/^Nothing/);
+    expect(section(md, 'Everything else')).toEqual([
+      '#### testsite-tenants',
+      '- moved `kubernetes_namespace_v1.tenant_alpha_namespace` → `kubernetes_namespace_v1.tenant_alpha_ns`',
+    ]);
+  });
+
+  it('still flags a namespace deleted when its moved block points nowhere', () => {
+    const head = copy();
+    delete res(head, 'kubernetes_namespace_v1').tenant_alpha_namespace;
+    stack(head, '-tenants').moved = [
+      {
+        from: 'kubernetes_namespace_v1.tenant_alpha_namespace',
+        to: 'kubernetes_namespace_v1.tenant_alpha_ns',
+      },
+    ];
+    expect(diffOutputs(synthesized, head).attention.map((a) => `${a.what} ${a.address}`)).toEqual([
+      'deleted kubernetes_namespace_v1.tenant_alpha_namespace',
+      'removed without retirement tenant alpha',
+    ]);
+  });
+
+  it('flags a network policy that lets more through, by peer and port', () => {
+    const head = copy();
+    const policy = res(head, 'kubernetes_network_policy_v1')['tenant_alpha_cluster-dns'];
+    policy.spec.egress.push({
+      to: [{ ip_block: { cidr: '0.0.0.0/0' } }],
+      ports: [{ port: '443', protocol: 'TCP' }],
+    });
+    expect(section(renderDiff(diffOutputs(synthesized, head)), 'Needs attention (1)')).toEqual([
+      '- **network policy wider** `testsite-tenants` `kubernetes_network_policy_v1.tenant_alpha_cluster-dns`: allows egress to {ip_block:{cidr:0.0.0.0/0}} on TCP/443. Tenants: alpha.',
+    ]);
+  });
+
+  it('flags a network policy removed from a tenant that stays', () => {
+    const head = copy();
+    delete res(head, 'kubernetes_network_policy_v1')['tenant_beta_deny-all'];
+    expect(diffOutputs(synthesized, head).attention).toEqual([
+      {
+        stack: 'testsite-tenants',
+        address: 'kubernetes_network_policy_v1.tenant_beta_deny-all',
+        what: 'network policy removed',
+        detail: '`aif-default-deny` no longer applies',
+        tenants: ['beta'],
+      },
+    ]);
+  });
+
+  it('flags a default-deny policy that stops restricting egress', () => {
+    const head = copy();
+    res(head, 'kubernetes_network_policy_v1')['tenant_alpha_deny-all'].spec.policy_types = ['Ingress'];
+    expect(diffOutputs(synthesized, head).attention.map((a) => a.detail)).toEqual([
+      'no longer restricts Egress',
+    ]);
+  });
+
+  it('lists a chart upgrade with both versions', () => {
+    const head = copy();
+    const releases = stack(head, '-platform').resource.helm_release as Record<string, TfJson>;
+    const [address, release] = Object.entries(releases).find(([, r]) => r.chart === 'kueue')!;
+    const before = release.version as string;
+    release.version = '9.9.9';
+    const diff = diffOutputs(synthesized, head);
+    expect(diff.attention).toEqual([
+      {
+        stack: 'testsite-platform',
+        address: `helm_release.${address}`,
+        what: 'chart version',
+        detail: `kueue ${before} → 9.9.9`,
+        tenants: ['alpha', 'beta'],
+      },
+    ]);
+    expect(section(renderDiff(diff), 'Everything else')).toEqual([
+      '#### testsite-platform',
+      `- changed \`helm_release.${address}\`: version`,
+    ]);
+  });
+
+  it('flags a role that grants more and a binding with a new subject', () => {
+    const head = copy();
+    res(head, 'kubernetes_role_v1').tenant_beta_role_member.rule.push({
+      api_groups: ['rbac.authorization.k8s.io'],
+      resources: ['rolebindings'],
+      verbs: ['create'],
+    });
+    res(head, 'kubernetes_role_binding_v1').tenant_beta_binding_admin.subject.push({
+      api_group: 'rbac.authorization.k8s.io',
+      kind: 'User',
+      name: 'mallory',
+    });
+    expect(
+      diffOutputs(synthesized, head).attention.map((a) => `${a.address} ${a.what}: ${a.detail}`),
+    ).toEqual([
+      'kubernetes_role_binding_v1.tenant_beta_binding_admin binds new subjects: User mallory',
+      'kubernetes_role_v1.tenant_beta_role_member grants more: rbac.authorization.k8s.io/rolebindings: create',
+    ]);
+  });
+
+  it('flags weaker Pod Security and a changed Pod Security version', () => {
+    const head = copy();
+    const labels = res(head, 'kubernetes_namespace_v1').tenant_beta_namespace.metadata.labels;
+    const version = labels['pod-security.kubernetes.io/enforce-version'];
+    labels['pod-security.kubernetes.io/enforce'] = 'baseline';
+    labels['pod-security.kubernetes.io/enforce-version'] = 'latest';
+    expect(diffOutputs(synthesized, head).attention.map((a) => `${a.what}: ${a.detail}`)).toEqual([
+      'Pod Security version: enforce-version ' + version + ' → latest',
+      'Pod Security weaker: enforce restricted → baseline',
+    ]);
+  });
+
+  it('flags a deleted CRD manifest with every tenant of the site', () => {
+    const base = copy();
+    stack(base, '-platform').resource.kubernetes_manifest.crd_widgets = {
+      manifest: {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'widgets.example.org' },
+      },
+    };
+    expect(diffOutputs(base, copy()).attention).toEqual([
+      {
+        stack: 'testsite-platform',
+        address: 'kubernetes_manifest.crd_widgets',
+        what: 'deleted',
+        detail: 'Terraform destroys CRD `widgets.example.org` and every custom resource of it',
+        tenants: ['alpha', 'beta'],
+      },
+    ]);
+  });
+
+  it('gives a changed state backend its own line with both paths', () => {
+    const head = copy();
+    const before = stack(synthesized, '-tenants').terraform.backend.local.path as string;
+    stack(head, '-tenants').terraform.backend.local.path = '/srv/state/testsite-tenants.tfstate';
+    expect(section(renderDiff(diffOutputs(synthesized, head)), 'Everything else')).toEqual([
+      '#### testsite-tenants',
+      `- changed \`terraform.backend\`: {local:{path:${before}}} → {local:{path:/srv/state/testsite-tenants.tfstate}}`,
+    ]);
+  });
+
+  it('cuts a long stack section after maxLines with a count of the rest', () => {
+    const head = copy();
+    const labels = stack(head, '-platform').resource.kubernetes_labels as Record<string, TfJson>;
+    for (const l of Object.values(labels)) l.labels['example.org/new'] = 'x';
+    const n = Object.keys(labels).length;
+    const lines = section(renderDiff(diffOutputs(synthesized, head), { maxLines: 2 }), 'Everything else');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(`- … and ${n - 2} more in testsite-platform`);
+  });
+
+  it('follows Helm values into the chart and formats byte sums', () => {
+    expect(changedPaths({ values: ['{"a":{"b":1,"c":2}}'] }, { values: ['{"a":{"b":1,"c":3}}'] })).toEqual([
+      'values[0].a.c',
+    ]);
+    expect([formatBytes(96 * 2 ** 40), formatBytes(1.5 * 2 ** 50), formatBytes(0)]).toEqual([
+      '96Ti',
+      '1.5Pi',
+      '0',
+    ]);
+  });
+});

@@ -1,0 +1,315 @@
+import { AiFactorySite, RemovedTenant, TenantGuardrails, ValidationError, type SiteProfile } from '../../lib';
+import { profileProblems } from '../../lib/cli/profiles';
+import { profile as bologna } from '../../stacks/sites/bologna';
+import { admit } from '../cel';
+import { fleetReport } from '../../lib/review/report';
+import { renderSite } from '../../lib/review/render';
+import { resources, synth, testApp, testStack, type TfJson } from '../helpers';
+
+/** Every `<type>.<name>` of a stack whose name belongs to a tenant. */
+function addressesOf(json: TfJson, tenant: string): string[] {
+  return Object.entries((json.resource ?? {}) as Record<string, Record<string, TfJson>>)
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .filter((a) => new RegExp(`^(kueue_)?tenant_${tenant}_`).test(a.split('.')[1]))
+    .sort();
+}
+
+function tenantsStack(profile: SiteProfile): TfJson {
+  return synth(new AiFactorySite(testApp(), profile).tenantsStack);
+}
+
+const withTenant = (name: string, change: (t: SiteProfile['tenants'][number]) => object): SiteProfile => ({
+  ...bologna,
+  tenants: bologna.tenants.map((t) => (t.name === name ? { ...t, ...change(t) } : t)),
+});
+
+// Bologna's earth-climate tenant: Kueue queues, egress, two groups, storage and two volumes.
+const NAME = 'earth-climate';
+const active = tenantsStack(bologna);
+const retired = tenantsStack(withTenant(NAME, () => ({ retired: true })));
+const removedProfile: SiteProfile = {
+  ...bologna,
+  tenants: bologna.tenants.filter((t) => t.name !== NAME),
+  retiredTenants: [
+    { name: NAME, volumes: ['checkpoints', 'era5'], note: 'EHPC-AIF-2026SC02-0019 ended 2026-11-30' },
+  ],
+};
+const removed = tenantsStack(removedProfile);
+
+const KEPT = [
+  'kubernetes_limit_range_v1.tenant_earth-climate_limits',
+  'kubernetes_namespace_v1.tenant_earth-climate_namespace',
+  'kubernetes_network_policy_v1.tenant_earth-climate_deny-all',
+  'kubernetes_persistent_volume_claim_v1.tenant_earth-climate_volume_checkpoints',
+  'kubernetes_persistent_volume_claim_v1.tenant_earth-climate_volume_era5',
+  'kubernetes_resource_quota_v1.tenant_earth-climate_quota',
+  'kubernetes_resource_quota_v1.tenant_earth-climate_system_priority_quota',
+];
+const QUEUES = [
+  'kubernetes_manifest.kueue_tenant_earth-climate_cluster_queue',
+  'kubernetes_manifest.kueue_tenant_earth-climate_local_queue',
+];
+
+describe('retiring a tenant (retired: true)', () => {
+  it('keeps the namespace, volumes and what constrains them, stops the queues, and drops the rest', () => {
+    expect(addressesOf(active, NAME)).toEqual(
+      [
+        ...KEPT,
+        ...QUEUES,
+        'kubernetes_network_policy_v1.tenant_earth-climate_cluster-dns',
+        'kubernetes_network_policy_v1.tenant_earth-climate_same-namespace',
+        'kubernetes_role_binding_v1.tenant_earth-climate_binding_admin',
+        'kubernetes_role_binding_v1.tenant_earth-climate_binding_member',
+        'kubernetes_role_v1.tenant_earth-climate_role_admin',
+        'kubernetes_role_v1.tenant_earth-climate_role_member',
+      ].sort(),
+    );
+    expect(addressesOf(retired, NAME)).toEqual([...KEPT, ...QUEUES].sort());
+  });
+
+  it('marks the namespace retired and keeps its annotations (the record of the allocation)', () => {
+    const before = resources(active, 'kubernetes_namespace_v1')[`tenant_${NAME}_namespace`].metadata;
+    const after = resources(retired, 'kubernetes_namespace_v1')[`tenant_${NAME}_namespace`];
+    expect(after.metadata.labels['ai-factory.eu/lifecycle']).toBe('retired');
+    expect(before.labels['ai-factory.eu/lifecycle']).toBeUndefined();
+    expect(after.metadata.annotations['ai-factory.eu/project-id']).toBe('EHPC-AIF-2026SC02-0019');
+    expect(after.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('takes compute quota to zero and keeps the storage quota', () => {
+    const hard = resources(retired, 'kubernetes_resource_quota_v1')[`tenant_${NAME}_quota`].spec.hard;
+    expect(hard).toMatchObject({
+      'requests.cpu': '0',
+      'limits.cpu': '0',
+      'requests.memory': '0',
+      'requests.ephemeral-storage': '0',
+      pods: '0',
+      'requests.nvidia.com/gpu': '0',
+      'work.storageclass.storage.k8s.io/requests.storage': '1536Ti',
+      'fast.storageclass.storage.k8s.io/requests.storage': '192Ti',
+      persistentvolumeclaims: '50',
+    });
+    // Kueue's borrowing no longer raises it (the override is the applied quota).
+    const override = resources(retired, 'kubernetes_resource_quota_v1')[`tenant_${NAME}_quota`];
+    expect(JSON.stringify(override)).not.toMatch(/"requests\.nvidia\.com\/gpu":"[1-9]/);
+  });
+
+  it('stops and drains both queues, with no quota left to lend', () => {
+    const m = resources(retired, 'kubernetes_manifest');
+    const cq = m[`kueue_tenant_${NAME}_cluster_queue`].manifest;
+    const lq = m[`kueue_tenant_${NAME}_local_queue`].manifest;
+    expect(cq.spec.stopPolicy).toBe('HoldAndDrain');
+    expect(lq.spec.stopPolicy).toBe('HoldAndDrain');
+    const quotas = cq.spec.resourceGroups.flatMap((g: TfJson) =>
+      g.flavors.flatMap((f: TfJson) => f.resources.map((r: TfJson) => r.nominalQuota)),
+    );
+    expect(new Set(quotas)).toEqual(new Set(['0']));
+    // Active tenants' queues run as before.
+    expect(m['kueue_tenant_agrifood_cluster_queue'].manifest.spec.stopPolicy).toBeUndefined();
+  });
+
+  it("frees the tenant's GPUs for new grants, but not its name", () => {
+    const newcomer = {
+      name: 'climate-adaptation',
+      accessMode: 'ai-for-science' as const,
+      allocation: { projectId: 'EHPC-AIF-2026SC04-0044', start: '2026-12-01', end: '2027-05-31' },
+      gpus: [{ pool: 'booster', count: 160 }],
+      groups: { admins: ['it4lia:adaptation-admins'] },
+    };
+    const full = { ...bologna, tenants: [...bologna.tenants, newcomer] };
+    expect(profileProblems([full]).join('\n')).toContain('[POOL_OVERCOMMITTED]');
+    const swapped = withTenant(NAME, () => ({ retired: true }));
+    expect(profileProblems([{ ...swapped, tenants: [...swapped.tenants, newcomer] }])).toEqual([]);
+  });
+});
+
+describe('the capacity report of a site with a retired tenant', () => {
+  const site = new AiFactorySite(
+    testApp(),
+    withTenant(NAME, () => ({ retired: true })),
+  );
+  const stacks = [
+    { name: site.platform.node.id, json: synth(site.platform) },
+    { name: site.tenantsStack.node.id, json: synth(site.tenantsStack) },
+  ];
+  const report = fleetReport(stacks, '2026-11-30');
+  const bolognaReport = report.sites[0];
+
+  it('lists the tenant as retired, holding no GPUs, with its storage kept', () => {
+    const row = bolognaReport.tenants.find((t) => t.tenant === NAME)!;
+    expect(row.status).toBe('retired');
+    expect(row.grants).toEqual([]);
+    expect(row.gpuEquivalents).toBe(0);
+    expect(row.storage).toMatchObject({ work: 1536 * 2 ** 40, fast: 192 * 2 ** 40 });
+    expect(bolognaReport.retired).toEqual([NAME]);
+    // Not counted as expired (its allocation ended on the report's date) nor among active tenants.
+    expect(bolognaReport.expired).not.toContain(NAME);
+    expect(report.fleet.retired).toBe(1);
+    expect(report.fleet.tenants).toBe(bologna.tenants.length - 1);
+  });
+
+  it('says so in the rendered report', () => {
+    const text = renderSite(bolognaReport, 'markdown');
+    expect(text).toContain(
+      `- Retired tenants (namespace and volumes kept, nothing runs; move them to retiredTenants to take them out of Terraform): ${NAME}`,
+    );
+    expect(text).toMatch(new RegExp(`\\| ${NAME} \\|[^\\n]*\\| retired \\|`));
+  });
+});
+
+describe('taking a retired tenant out of the profile (retiredTenants)', () => {
+  it('leaves no resource of the tenant in the configuration', () => {
+    expect(addressesOf(removed, NAME)).toEqual([]);
+  });
+
+  it('writes a removed block with destroy = false for exactly what the retired tenant kept, but the queues', () => {
+    expect(removed.removed).toEqual(KEPT.map((from) => ({ from, lifecycle: { destroy: false } })));
+    // Everything else the retired tenant had is destroyed: only its stopped queues.
+    const leaving = addressesOf(retired, NAME).filter((a) => !KEPT.includes(a));
+    expect(leaving).toEqual(QUEUES);
+  });
+
+  it('keeps every other tenant byte for byte', () => {
+    const others = (json: TfJson) =>
+      JSON.stringify(bologna.tenants.filter((t) => t.name !== NAME).map((t) => addressesOf(json, t.name)));
+    expect(others(removed)).toEqual(others(active));
+  });
+
+  it('refuses the name for a new tenant, and a tenant both retired and removed', () => {
+    const reuse: SiteProfile = {
+      ...removedProfile,
+      tenants: [
+        ...removedProfile.tenants,
+        { ...bologna.tenants.find((t) => t.name === NAME)!, retired: false },
+      ],
+    };
+    const lines = profileProblems([reuse]);
+    expect(lines).toEqual([
+      expect.stringContaining(
+        `bologna: [TENANT_NAME_RETIRED] tenants[4].name: 'earth-climate' belonged to a tenant that was retired (retiredTenants[0])`,
+      ),
+    ]);
+    expect(lines[0]).toContain("Fix: choose a new name for the new tenant, e.g. 'earth-climate-2'");
+    const both = profileProblems([
+      { ...removedProfile, tenants: withTenant(NAME, () => ({ retired: true })).tenants },
+    ]);
+    expect(both).toHaveLength(1);
+    expect(both[0]).toContain(
+      'a tenant is either retired (retired: true, still in tenants) or taken out of Terraform',
+    );
+    expect(() => new AiFactorySite(testApp(), reuse)).toThrow(ValidationError);
+  });
+
+  it('checks the record itself: names, volume names, no duplicates, and its shape', () => {
+    const lines = profileProblems([
+      {
+        ...removedProfile,
+        retiredTenants: [{ name: NAME, volumes: ['Era5'] }, { name: NAME }],
+      },
+    ]);
+    expect(lines.map((l) => l.slice(0, l.indexOf(':', 9)))).toEqual([
+      'bologna: [NAME_DUPLICATE] retiredTenants[1].name',
+      'bologna: [NAME_INVALID] retiredTenants[0].volumes[0]',
+    ]);
+    const shape = profileProblems([
+      { ...removedProfile, retiredTenants: [{ name: NAME, volumes: 'era5' }] } as never,
+    ]);
+    expect(shape).toEqual([
+      expect.stringContaining('[VALUE_INVALID] retiredTenants[0].volumes: expected a list'),
+    ]);
+  });
+
+  it('works without a profile: RemovedTenant in a stack of the operator', () => {
+    const stack = testStack();
+    const r = new RemovedTenant(stack, 'old', { name: 'course-2025', volumes: ['notebooks'] });
+    new RemovedTenant(stack, 'older', { name: 'course-2024' });
+    expect(r.released.map((x) => x.type)).toContain('kubernetes_persistent_volume_claim_v1');
+    const json = synth(stack);
+    expect(json.removed.map((b: TfJson) => b.from)).toEqual([
+      'kubernetes_limit_range_v1.tenant_course-2024_limits',
+      'kubernetes_limit_range_v1.tenant_course-2025_limits',
+      'kubernetes_namespace_v1.tenant_course-2024_namespace',
+      'kubernetes_namespace_v1.tenant_course-2025_namespace',
+      'kubernetes_network_policy_v1.tenant_course-2024_deny-all',
+      'kubernetes_network_policy_v1.tenant_course-2025_deny-all',
+      'kubernetes_persistent_volume_claim_v1.tenant_course-2025_volume_notebooks',
+      'kubernetes_resource_quota_v1.tenant_course-2024_quota',
+      'kubernetes_resource_quota_v1.tenant_course-2024_system_priority_quota',
+      'kubernetes_resource_quota_v1.tenant_course-2025_quota',
+      'kubernetes_resource_quota_v1.tenant_course-2025_system_priority_quota',
+    ]);
+    expect(new Set(json.removed.map((b: TfJson) => b.lifecycle.destroy))).toEqual(new Set([false]));
+  });
+});
+
+describe('the tenant deletion guard', () => {
+  const stack = testStack();
+  new TenantGuardrails(stack, 'g');
+  const policy = Object.values(resources(synth(stack), 'kubernetes_manifest'))
+    .map((r) => r.manifest as TfJson)
+    .find(
+      (m) => m.kind === 'ValidatingAdmissionPolicy' && m.metadata.name === 'aif-tenant-deletion',
+    ) as TfJson;
+  const ns = (name: string, labels: Record<string, string> = {}, annotations?: Record<string, string>) => ({
+    metadata: {
+      name,
+      labels: { 'ai-factory.eu/tenant': name, ...labels },
+      ...(annotations ? { annotations } : {}),
+    },
+  });
+  const deleteNamespace = (obj: TfJson) =>
+    admit(policy.spec, {
+      object: null,
+      oldObject: obj,
+      resource: 'namespaces',
+      operation: 'DELETE',
+      namespaceObject: null,
+    });
+  const deleteClaim = (namespace: TfJson) =>
+    admit(policy.spec, {
+      object: null,
+      oldObject: { metadata: { name: 'era5', namespace: namespace.metadata.name } },
+      resource: 'persistentvolumeclaims',
+      operation: 'DELETE',
+      namespaceObject: namespace,
+    });
+
+  it('matches DELETE of namespaces and claims in tenant namespaces, failing closed', () => {
+    expect(policy.spec.failurePolicy).toBe('Fail');
+    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
+      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
+    });
+    expect(
+      policy.spec.matchConstraints.resourceRules.map((r: TfJson) => [r.resources, r.operations]),
+    ).toEqual([
+      [['namespaces'], ['DELETE']],
+      [['persistentvolumeclaims'], ['DELETE']],
+    ]);
+  });
+
+  it('refuses to delete a tenant namespace (terraform destroy, kubectl delete ns) and says how to offboard', () => {
+    expect(deleteNamespace(ns('acme'))).toEqual([
+      'tenant namespace acme holds tenant data and may not be deleted; to offboard it, annotate it first: kubectl annotate namespace acme ai-factory.eu/offboarding=acme',
+    ]);
+    expect(
+      deleteNamespace(ns('acme', { 'ai-factory.eu/lifecycle': 'retired' }, { other: 'x' })),
+    ).toHaveLength(1);
+    // The annotation must name the namespace itself.
+    expect(deleteNamespace(ns('acme', {}, { 'ai-factory.eu/offboarding': 'true' }))).toHaveLength(1);
+    expect(deleteNamespace(ns('acme', {}, { 'ai-factory.eu/offboarding': 'acme' }))).toEqual([]);
+  });
+
+  it("refuses to delete a retired tenant's claims until the namespace is marked for offboarding", () => {
+    const retiredNs = ns('acme', { 'ai-factory.eu/lifecycle': 'retired' });
+    expect(deleteClaim(retiredNs)).toEqual([
+      'claim era5 belongs to retired tenant acme and may not be deleted until the namespace carries ai-factory.eu/offboarding=acme',
+    ]);
+    expect(
+      deleteClaim(
+        ns('acme', { 'ai-factory.eu/lifecycle': 'retired' }, { 'ai-factory.eu/offboarding': 'acme' }),
+      ),
+    ).toEqual([]);
+    // An active tenant manages its own claims.
+    expect(deleteClaim(ns('acme'))).toEqual([]);
+  });
+});
