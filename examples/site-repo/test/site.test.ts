@@ -97,7 +97,10 @@ describe('the teaching cluster composed from constructs', () => {
     expect(quota(json, 'course-llm')['requests.nvidia.com/mig-3g.20gb']).toBe('0');
   });
 
-  it('keeps its state outside cdktf.out, in a file named after the stack', () => {
-    expect(json.terraform.backend.local.path).toMatch(/terraform\.karolina-teaching\.tfstate$/);
+  it('keeps its state outside cdktf.out: in state/ at the root of this repository', () => {
+    const root = path.resolve(__dirname, '..');
+    expect(json.terraform.backend.local.path).toBe(
+      path.join(root, 'state', 'terraform.karolina-teaching.tfstate'),
+    );
   });
 });
