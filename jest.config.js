@@ -1,8 +1,16 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment, with workers that exit within jest's grace period (see the file).
+  testEnvironment: '<rootDir>/test/jest-environment.js',
+  // One temporary directory per run, removed at the end: cdktf's Testing.app() leaves one per app.
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   // Jest's default is one worker fewer than the cores: one, on the 2-core machines this runs on.
   maxWorkers: 2,
+  // examples/site-repo is a repository of its own with its own test, which CI runs against the packed
+  // tarball (.ci/site-repo): run here through a module mapper onto lib/ it would test the sources
+  // and hide every packaging mistake. `npm run typecheck` still compiles it against lib/ (a `paths`
+  // mapping in tsconfig.check.json), so an API change that breaks it fails `npm test` at once.
   roots: ['<rootDir>/test'],
   setupFiles: ['<rootDir>/test/setup-env.js'],
   testMatch: ['**/*.test.ts'],
@@ -16,8 +24,6 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
-  // The example site repository imports the package by name, as an operator's repository would.
-  moduleNameMapper: { '^cdktf-ai-factory$': '<rootDir>/lib/index.ts' },
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Testing, type TerraformStack } from 'cdktf';
+import { addStacks } from '../main';
+
+// Synthesizes this repository's stacks with the installed cdktf-ai-factory and asserts what they
+// would do to the clusters: nodes, MIG layouts, namespaces and quotas.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'karolina-site-'));
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+const { site, teaching } = addStacks(new App({ outdir, stackTraces: false }));
+const synth = (stack: TerraformStack): Json => JSON.parse(Testing.synth(stack)) as Json;
+const resources = (json: Json, type: string): Record<string, Json> => json.resource?.[type] ?? {};
+
+/** The hard limits of a tenant's unscoped resource quota. */
+function quota(json: Json, tenant: string): Record<string, string> {
+  const found = Object.values(resources(json, 'kubernetes_resource_quota_v1')).filter(
+    (q) =>
+      q.metadata.name === 'tenant-quota' &&
+      String(q.metadata.namespace).includes(`tenant_${tenant}_namespace`),
+  );
+  expect(found).toHaveLength(1);
+  return found[0].spec.hard;
+}
+
+/** The MIG layouts the GPU operator's MIG manager applies, by config name. */
+function migConfigs(json: Json): Json {
+  const release = Object.values(resources(json, 'helm_release')).find((r) => r.chart === 'gpu-operator');
+  const values = JSON.parse(release!.values[0]);
+  return JSON.parse(values.migManager.config.data['config.yaml'])['mig-configs'];
+}
+
+describe('the Karolina site from its profile', () => {
+  const platform = synth(site.platform);
+  const tenants = synth(site.tenantsStack);
+
+  it('builds a platform and a tenants stack', () => {
+    expect([site.platform.node.id, site.tenantsStack.node.id]).toEqual([
+      'karolina-platform',
+      'karolina-tenants',
+    ]);
+  });
+
+  it('taints every listed accelerated node and partitions the MIG pool', () => {
+    const taints = Object.keys(resources(platform, 'kubernetes_node_taint'));
+    expect(taints).toHaveLength(70);
+    expect(taints).toContain('pool_acn_taint_acn01');
+    expect(taints).toContain('pool_acn-mig_taint_acn70');
+    expect(migConfigs(platform)['aif-acn-mig'][0]['mig-devices']).toEqual({
+      '1g.5gb': 2,
+      '2g.10gb': 1,
+      '3g.20gb': 1,
+    });
+  });
+
+  it('gives each tenant a namespace and a GPU quota from its grant', () => {
+    const namespaces = Object.values(resources(tenants, 'kubernetes_namespace_v1')).map(
+      (n) => n.metadata.name,
+    );
+    expect(namespaces).toEqual(expect.arrayContaining(['czech-llm', 'factory-vision', 'startup-playground']));
+    // The quota is the grant plus what the access mode may borrow through Kueue: AI for Science
+    // its grant again (256 + 256), Fast Lane half again (40,000 GPU-hours over 92 days is 18.1
+    // GPUs, so 18, plus 9), Playground nothing.
+    expect(quota(tenants, 'czech-llm')['requests.nvidia.com/gpu']).toBe('512');
+    expect(quota(tenants, 'factory-vision')['requests.nvidia.com/gpu']).toBe('27');
+    const playground = quota(tenants, 'startup-playground');
+    expect(playground['requests.nvidia.com/gpu']).toBe('0');
+    expect(playground['requests.nvidia.com/mig-1g.5gb']).toBe('14');
+    expect(playground['requests.nvidia.com/mig-3g.20gb']).toBe('4');
+  });
+});
+
+describe('the teaching cluster composed from constructs', () => {
+  const json = synth(teaching);
+
+  it('labels and taints its two nodes and gives them one MIG layout', () => {
+    expect(Object.keys(resources(json, 'kubernetes_node_taint')).sort()).toEqual([
+      'pool_acn-teaching_taint_acn71',
+      'pool_acn-teaching_taint_acn72',
+    ]);
+    expect(migConfigs(json)['aif-acn-teaching'][0]['mig-devices']).toEqual({ '1g.5gb': 4, '3g.20gb': 1 });
+  });
+
+  it('gives each course its namespace and its MIG slices, and nothing else', () => {
+    expect(Object.keys(resources(json, 'kubernetes_namespace_v1')).sort()).toEqual([
+      'namespace_gpu-operator',
+      'tenant_course-llm_namespace',
+      'tenant_course-vision_namespace',
+    ]);
+    expect(quota(json, 'course-llm')['requests.nvidia.com/mig-1g.5gb']).toBe('16');
+    expect(quota(json, 'course-vision')['requests.nvidia.com/mig-1g.5gb']).toBe('12');
+    expect(quota(json, 'course-llm')['requests.nvidia.com/mig-3g.20gb']).toBe('0');
+  });
+
+  it('keeps its state outside cdktf.out: in state/ at the root of this repository', () => {
+    const root = path.resolve(__dirname, '..');
+    expect(json.terraform.backend.local.path).toBe(
+      path.join(root, 'state', 'terraform.karolina-teaching.tfstate'),
+    );
+  });
+});
