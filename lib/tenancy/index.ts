@@ -1,3 +1,4 @@
 export * from './tenant-namespace';
 export * from './guardrails';
 export * from './removed-tenant';
+export type { TenantSharedVolume, TenantTierGrant } from './tenant-volumes';
