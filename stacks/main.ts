@@ -9,6 +9,7 @@
 import { App } from 'cdktf';
 import * as path from 'path';
 import { addSites, loadProfiles, profileProblems, synthesizeSites } from '../lib/cli/synth';
+import { withoutCreationStackTraces } from '../lib/platform/stack-traces';
 
 function fail(problems: readonly string[]): never {
   process.stderr.write(
@@ -29,8 +30,10 @@ if (process.env.CDKTF_OUTDIR) {
   const problems = profileProblems(profiles);
   if (problems.length > 0) fail(problems);
   const app = new App({ stackTraces: false });
-  addSites(app, profiles);
-  app.synth();
+  withoutCreationStackTraces(() => {
+    addSites(app, profiles);
+    app.synth();
+  });
 } else {
   const outdir = path.resolve(process.env.AIF_OUTDIR ?? 'cdktf.out');
   const result = synthesizeSites(profiles, outdir);

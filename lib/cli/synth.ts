@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import * as fs from 'fs';
 import { byName, type SiteProfile } from '../model';
+import { withoutCreationStackTraces } from '../platform/stack-traces';
 import { profileProblems } from './profiles';
 import { AiFactorySite } from '../site/site';
 
@@ -32,8 +33,11 @@ export function synthesizeSites(profiles: readonly SiteProfile[], outdir: string
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     const app = new App({ outdir: staging, stackTraces: false });
-    const sites = addSites(app, profiles);
-    app.synth();
+    const sites = withoutCreationStackTraces(() => {
+      const built = addSites(app, profiles);
+      app.synth();
+      return built;
+    });
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
     const stacks = sites.flatMap((s) => [s.platform.node.id, s.tenantsStack.node.id]).sort();

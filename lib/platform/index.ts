@@ -5,3 +5,4 @@ export * from './release';
 export * from './ids';
 export * from './kubernetes-backend';
 export * from './admission';
+export * from './stack-traces';
