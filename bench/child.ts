@@ -9,6 +9,7 @@
  *   (see bench/floor.ts);
  * - `import`: the cost of loading a module.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- modules load inside the measured process, after the instrumentation and outside the timed section */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -14,6 +14,7 @@
  * Both keep the addresses (logical ids), `depends_on`, `lifecycle`, outputs and the backend. The
  * benchmark checks that the re-emitted `resource` sections equal the original.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- typed classes are loaded by resource type, from their own modules */
 import {
   App,
   TerraformBackend,

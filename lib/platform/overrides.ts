@@ -21,7 +21,8 @@ class OverrideLedger extends TerraformElement {
     const own = resource.toMetadata.bind(resource);
     // The resource still reports imports and moves itself; only its override paths move here.
     resource.toMetadata = () => {
-      const { overrides: _omitted, ...rest } = own() as Record<string, unknown>;
+      const rest = { ...(own() as Record<string, unknown>) };
+      delete rest.overrides;
       return rest;
     };
   }
