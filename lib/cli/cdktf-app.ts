@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import { carryOverWorkingFiles, clearSynthesizedStacks, stateInOutputProblems } from './outdir';
 import { profileProblems, readProfiles } from './profiles';
 import { addSites } from './synth';
+import { withoutCreationStackTraces } from '../platform/stack-traces';
 import { printProblems } from './validate';
 
 /**
@@ -37,8 +38,10 @@ export function runCdktfApp(sitesDir: string, outdir: string, cli: boolean = und
   if (problems.length === 0) {
     try {
       const app = new App({ outdir, stackTraces: false });
-      addSites(app, loaded.profiles);
-      app.synth();
+      withoutCreationStackTraces(() => {
+        addSites(app, loaded.profiles);
+        app.synth();
+      });
       // Lock files and .terraform/ of each stack, as after `npm run synth` (lib/cli/outdir.ts).
       carryOverWorkingFiles(outdir, outdir);
       return 0;

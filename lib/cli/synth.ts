@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import * as fs from 'fs';
 import { byName, type SiteProfile } from '../model';
 import { carryOverWorkingFiles, saveLockFiles, stateInOutputProblems } from './outdir';
+import { withoutCreationStackTraces } from '../platform/stack-traces';
 import { profileProblems } from './profiles';
 import { FINAL_OUTDIR_CONTEXT } from '../platform/providers';
 import { projectRoot } from '../platform/state';
@@ -52,8 +53,12 @@ export function synthesizeSites(
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     const app = new App({ outdir: staging, stackTraces: false, context: { [FINAL_OUTDIR_CONTEXT]: outdir } });
-    const sites = addSites(app, profiles);
-    app.synth();
+    // cdktf captures a stack trace for every token it creates: skipped while the sites are built.
+    const sites = withoutCreationStackTraces(() => {
+      const built = addSites(app, profiles);
+      app.synth();
+      return built;
+    });
     carryOverWorkingFiles(outdir, staging, root);
     removeOutput(outdir, root);
     fs.renameSync(staging, outdir);

@@ -71,10 +71,36 @@ function expandOne(item: string, expr: string): string[] {
 }
 
 /**
- * Expands a hostlist expression into host names, in the order written.
+ * Expanded lists by expression. Validation, the pool construct and every capacity query (one per
+ * tenant and grant) ask for the same pool's nodes; a 20,000-node list expanded per tenant cost
+ * seconds per 1,000 tenants (docs/performance.md). The few most recent expressions are kept, so a
+ * long-running process that sees many profiles does not keep every list alive.
+ */
+const expanded = new Map<string, readonly string[]>();
+const KEEP_EXPANDED = 32;
+let expansions = 0;
+
+/** How many times a hostlist was actually parsed (not served from the cache); for tests. */
+export function hostlistExpansionCount(): number {
+  return expansions;
+}
+
+/**
+ * Expands a hostlist expression into host names, in the order written. The list is computed once
+ * per expression and shared (frozen): copy it before changing it.
  * @throws HostlistError with a message naming the offending part
  */
-export function expandHostlist(expr: string): string[] {
+export function expandHostlist(expr: string): readonly string[] {
+  const cached = expanded.get(expr);
+  if (cached) return cached;
+  const hosts = Object.freeze(parseHostlist(expr));
+  expansions++;
+  if (expanded.size >= KEEP_EXPANDED) expanded.delete(expanded.keys().next().value as string);
+  expanded.set(expr, hosts);
+  return hosts;
+}
+
+function parseHostlist(expr: string): string[] {
   if (expr.trim() === '') throw new HostlistError('the hostlist is empty');
   if (/\s/.test(expr)) throw new HostlistError(`'${expr}' contains white space`);
   const hosts: string[] = [];

@@ -9,3 +9,4 @@ export * from './state';
 export * from './removed';
 export * from './images';
 export * from './mirror';
+export * from './stack-traces';

@@ -29,6 +29,7 @@ import {
   type TenantResourceSpec,
 } from '../model';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import { addRecordedOverride } from '../platform/overrides';
 import type { StorageTier } from '../storage/storage-tier';
 import {
   createSharedVolumes,
@@ -510,7 +511,7 @@ export class TenantNamespace extends Construct {
       const current = this.applied[key];
       if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
     }
-    this.quota.addOverride('spec.hard', { ...this.applied });
+    addRecordedOverride(this.quota, 'spec.hard', { ...this.applied });
   }
 
   /** The quota's hard limits as applied (the allocation, raised by `raiseQuota`). */
