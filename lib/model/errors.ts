@@ -58,7 +58,8 @@ export type IssueCode =
   // day 2: state and tenant lifecycle
   | 'STATE_INSIDE_OUTPUT'
   | 'STATE_IN_OUTPUT'
-  | 'TENANT_NAME_RETIRED';
+  | 'TENANT_NAME_RETIRED'
+  | 'FIELD_UNKNOWN';
 
 export interface ValidationIssue {
   readonly code: IssueCode;

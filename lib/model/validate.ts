@@ -29,6 +29,7 @@ import type {
   TenantSpec,
 } from './profile';
 import { isQuantity } from './quantity';
+import { checkKnownFields } from './fields';
 import { checkShape } from './shape';
 import { checkStorage } from './storage';
 import { checkSchedulers } from './scheduling';
@@ -784,7 +785,10 @@ export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
 export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   const c = new IssueCollector();
   // Every other check assumes the profile's shape; report shape problems alone, all of them.
-  if (!checkShape(c, profile)) return c.issues;
+  const shapeOk = checkShape(c, profile);
+  // Misspelled fields would be ignored: reported with the shape, before anything relies on it.
+  checkKnownFields(c, profile);
+  if (!shapeOk) return c.issues;
   checkName(c, 'name', profile.name, 'the site name');
   if (typeof profile.name === 'string' && profile.name.length > 40) {
     c.add(
