@@ -28,6 +28,7 @@ export default tseslint.config(
       'cdktf.out/',
       'coverage/',
       'reports/',
+      'docs/api/',
       'examples/*/node_modules/',
       'examples/*/cdktf.out/',
       '**/*.js',

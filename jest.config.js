@@ -14,7 +14,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   setupFiles: ['<rootDir>/test/setup-env.js'],
   testMatch: ['**/*.test.ts'],
-  // swc strips types only; `npm test` type-checks with tsc first (see README, "Why swc").
+  // swc strips types only; `npm test` type-checks with tsc first (see docs/toolchain.md).
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
     // The CEL evaluator the admission-policy tests run is ESM only: compile it to CommonJS too.

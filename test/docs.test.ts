@@ -8,7 +8,7 @@ import { fleetReport } from '../lib/review/report';
 import { allocationSvg } from '../lib/review/svg';
 import { readStacks } from '../lib/review/synthesized';
 
-/** The fleet report in docs/report (shown in the README) is what `npm run docs` makes today. */
+/** The fleet report in docs/report (shown in the README) is what `npm run report:docs` makes today. */
 describe('docs/report', () => {
   const root = path.join(__dirname, '..');
   const docs = path.join(root, 'docs', 'report');
@@ -18,7 +18,7 @@ describe('docs/report', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('is up to date with the site profiles (run `npm run docs` when this fails)', () => {
+  it('is up to date with the site profiles (run `npm run report:docs` when this fails)', () => {
     const out = path.join(dir, 'cdktf.out');
     expect(synthesizeSites(loadProfiles(path.join(root, 'stacks', 'sites')), out).ok).toBe(true);
     const report = fleetReport(readStacks(out), '2026-11-28');

@@ -38,6 +38,22 @@ export interface NvidiaGpuOperatorProps {
  *   `nvidia.com/mig.config` label, under the `mixed` strategy so each profile is its own resource;
  * - time-sliced pools get a device-plugin configuration selected by `nvidia.com/device-plugin.config`;
  * - operand daemonsets tolerate every pool's taint.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { GpuNodePool, NvidiaGpuOperator } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * const pool = new GpuNodePool(platform, 'h100', {
+ *   name: 'h100',
+ *   accelerator: 'nvidia-h100-80gb',
+ *   gpusPerNode: 8,
+ *   nodes: { hostlist: 'gpu[01-04]' },
+ * });
+ * // Drivers come with the node image; the operator adds the device plugin, toolkit and MIG manager.
+ * new NvidiaGpuOperator(platform, 'gpu-operator', { pools: [pool], driver: 'host' });
+ * ```
  */
 export class NvidiaGpuOperator extends Construct {
   public readonly namespace: SystemNamespace;
@@ -147,7 +163,20 @@ export interface CertManagerProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** cert-manager (chart `cert-manager`, CRDs installed by the chart), for operators that need it. */
+/**
+ * cert-manager (chart `cert-manager`, CRDs installed by the chart), for operators that need it.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { CertManager, SlurmOperator } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * // One per cluster; the components that need certificates take it as a prop.
+ * const certManager = new CertManager(platform, 'cert-manager');
+ * new SlurmOperator(platform, 'slurm-operator', { certManager });
+ * ```
+ */
 export class CertManager extends Construct {
   public readonly namespace: SystemNamespace;
   public readonly release: PinnedRelease;
@@ -180,6 +209,23 @@ export interface AmdGpuOperatorProps {
  * The AMD GPU Operator (chart `gpu-operator-charts`): device plugin, node labeller and metrics
  * exporter on AMD nodes, tolerating every AMD pool's taint. Needs cert-manager.
  * https://instinct.docs.amd.com/projects/gpu-operator/en/latest/
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { AmdGpuOperator, CertManager, GpuNodePool } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * // A LUMI-G-like node: 4 MI250X, each 2 GCDs, so 8 schedulable GPUs.
+ * const pool = new GpuNodePool(platform, 'lumi-g', {
+ *   name: 'lumi-g',
+ *   accelerator: 'amd-mi250x',
+ *   gpusPerNode: 8,
+ *   nodes: { labels: { 'example.org/partition': 'lumi-g' }, count: 16 },
+ * });
+ * const certManager = new CertManager(platform, 'cert-manager');
+ * new AmdGpuOperator(platform, 'amd-gpu-operator', { pools: [pool], certManager });
+ * ```
  */
 export class AmdGpuOperator extends Construct {
   public readonly namespace: SystemNamespace;

@@ -63,6 +63,30 @@ export interface Toleration {
  * Nodes are found either by labels the site applies, or by an explicit hostlist; listed nodes are
  * labelled (`kubernetes_labels`) and tainted (`kubernetes_node_taint`) by the library, one resource
  * each per node, addressed by node name.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { GpuNodePool } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * // 16 listed nodes of 4 A100 64 GB each: the library labels and taints them.
+ * const booster = new GpuNodePool(platform, 'booster', {
+ *   name: 'booster',
+ *   accelerator: 'nvidia-a100-64gb',
+ *   gpusPerNode: 4,
+ *   nodes: { hostlist: 'lrdn[0001-0016]' },
+ * });
+ * // 8 nodes the site labels itself, each GPU cut into MIG instances.
+ * new GpuNodePool(platform, 'mig', {
+ *   name: 'mig',
+ *   accelerator: 'nvidia-a100-40gb',
+ *   gpusPerNode: 8,
+ *   nodes: { labels: { 'example.org/partition': 'mig' }, count: 8 },
+ *   mig: { profiles: { '3g.20gb': 1, '1g.5gb': 4 } },
+ * });
+ * console.log(booster.accelerator.displayName);
+ * ```
  */
 export class GpuNodePool extends Construct {
   public readonly name: string;

@@ -55,6 +55,19 @@ export interface KueueBypassGuardProps {
  *   never admitted.
  * Everything such a pod would take is otherwise bounded only by the namespace quota, which is raised
  * for borrowing and counts every whole-GPU pool together.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { KueueBypassGuard } from 'cdktf-ai-factory';
+ *
+ * const tenants = new TerraformStack(new App(), 'lab-tenants');
+ * // Only the cluster's controllers, Kueue and the named job operator may create owned pods in
+ * // tenant namespaces, so no tenant pod gets past the queues.
+ * new KueueBypassGuard(tenants, 'kueue-bypass', {
+ *   workloadControllers: ['system:serviceaccount:kubeflow:training-operator'],
+ * });
+ * ```
  */
 export class KueueBypassGuard extends Construct {
   public static readonly POLICY_NAME = 'aif-kueue-bypass';

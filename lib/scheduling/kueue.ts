@@ -135,7 +135,19 @@ export interface KueueProps {
   readonly manageAllTenantJobs?: boolean;
 }
 
-/** The Kueue controller (chart `kueue`, which also installs the CRDs), in `kueue-system`. */
+/**
+ * The Kueue controller (chart `kueue`, which also installs the CRDs), in `kueue-system`.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { Kueue } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * // The Kueue controller and its CRDs, with fair sharing between the tenants' ClusterQueues.
+ * new Kueue(platform, 'kueue', { fairSharing: true });
+ * ```
+ */
 export class Kueue extends Construct {
   public readonly namespace: SystemNamespace;
   public readonly release: PinnedRelease;
@@ -470,6 +482,47 @@ export const DEFAULT_CPU_ONLY_SHARE = 0.25;
  * on borrowed capacity would be refused at creation. The site's CPU-only flavor comes first, with
  * the tenant's whole cpu and memory and no GPU, for pods that request no GPU; it is not counted in
  * that raise, so the namespace quota stays the cap on all flavors together.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import {
+ *   GpuNodePool,
+ *   KueueCohort,
+ *   KueueCpuFlavor,
+ *   KueueResourceFlavor,
+ *   KueueTenantQueue,
+ *   TenantNamespace,
+ * } from 'cdktf-ai-factory';
+ *
+ * const app = new App();
+ * const pool = new GpuNodePool(new TerraformStack(app, 'lab-platform'), 'a100', {
+ *   name: 'a100',
+ *   accelerator: 'nvidia-a100-80gb',
+ *   gpusPerNode: 8,
+ *   nodes: { hostlist: 'gpu[01-08]' },
+ * });
+ * const tenants = new TerraformStack(app, 'lab-tenants');
+ * const tenant = new TenantNamespace(tenants, 'vision', {
+ *   name: 'vision',
+ *   site: 'lab',
+ *   accessMode: 'fast-lane',
+ *   allocation: { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' },
+ *   gpus: [{ pool, count: 16 }],
+ *   sitePools: [pool],
+ *   groups: { admins: ['idp:vision-admins'] },
+ * });
+ * // The tenant's ClusterQueue and LocalQueue `default`: 16 GPUs nominal, Fast Lane's borrowing.
+ * new KueueTenantQueue(tenants, 'vision-queue', {
+ *   tenant,
+ *   accessMode: 'fast-lane',
+ *   gpus: [{ pool, count: 16 }],
+ *   flavors: new Map([[pool.name, new KueueResourceFlavor(tenants, 'flavor-a100', { pool })]]),
+ *   cpuFlavor: new KueueCpuFlavor(tenants, 'cpu-only'),
+ *   cohort: new KueueCohort(tenants, 'cohort', { name: 'lab' }),
+ *   borrowingLimit: 8,
+ * });
+ * ```
  */
 export class KueueTenantQueue extends Construct {
   public readonly clusterQueue: Manifest;

@@ -34,7 +34,21 @@ export interface SlurmOperatorProps {
   readonly certManager: CertManager;
 }
 
-/** The Slinky operator and its CRDs (charts `slurm-operator-crds` and `slurm-operator`), in `slinky`. */
+/**
+ * The Slinky operator and its CRDs (charts `slurm-operator-crds` and `slurm-operator`), in `slinky`.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { CertManager, SlurmOperator } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * // The Slinky slurm-operator and its CRDs; its webhook needs cert-manager.
+ * new SlurmOperator(platform, 'slurm-operator', {
+ *   certManager: new CertManager(platform, 'cert-manager'),
+ * });
+ * ```
+ */
 export class SlurmOperator extends Construct {
   public readonly namespace: SystemNamespace;
   public readonly crds: PinnedRelease;
@@ -115,6 +129,26 @@ export interface SlurmClusterProps {
  * and land only on the pool's nodes, with the pool's `Gres=gpu:<type>:<n>` line; a partition per pool
  * plus any extra ones; `GresTypes=gpu` and a gres.conf that autodetects the vendor's GPUs; optionally
  * accounting and login nodes, whose secrets are referenced by name only.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { GpuNodePool, SlurmCluster } from 'cdktf-ai-factory';
+ *
+ * const app = new App();
+ * const pool = new GpuNodePool(new TerraformStack(app, 'lab-platform'), 'a100', {
+ *   name: 'a100',
+ *   accelerator: 'nvidia-a100-80gb',
+ *   gpusPerNode: 8,
+ *   nodes: { hostlist: 'gpu[01-08]' },
+ * });
+ * // Two slurmd pods on the pool's nodes, a partition `a100` (the default) and a week-long one.
+ * new SlurmCluster(new TerraformStack(app, 'lab-tenants'), 'slurm', {
+ *   name: 'lab',
+ *   nodeSets: [{ pool, replicas: 2 }],
+ *   partitions: [{ name: 'long', pools: [pool], maxTime: '7-00:00:00' }],
+ * });
+ * ```
  */
 export class SlurmCluster extends Construct {
   public readonly name: string;

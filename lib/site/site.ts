@@ -35,6 +35,40 @@ import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
  *   (hashicorp/terraform-provider-kubernetes#1367), so the two can never be planned together.
  *
  * Pools and tenants are built in name order, so reordering a profile changes no byte of output.
+ *
+ * @example
+ * ```ts
+ * import { App } from 'cdktf';
+ * import { AiFactorySite, type SiteProfile } from 'cdktf-ai-factory';
+ *
+ * const profile: SiteProfile = {
+ *   name: 'lab',
+ *   displayName: 'Lab AI Factory',
+ *   kubernetes: { configPath: '~/.kube/config', context: 'lab-admin' },
+ *   nodePools: [
+ *     {
+ *       name: 'a100',
+ *       accelerator: 'nvidia-a100-80gb',
+ *       gpusPerNode: 8,
+ *       nodes: { hostlist: 'gpu[01-08]' },
+ *     },
+ *   ],
+ *   tenants: [
+ *     {
+ *       name: 'vision',
+ *       accessMode: 'fast-lane',
+ *       allocation: { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' },
+ *       gpus: [{ pool: 'a100', count: 16 }],
+ *       groups: { admins: ['idp:vision-admins'] },
+ *     },
+ *   ],
+ * };
+ * const app = new App();
+ * // Validates the whole profile, then builds the stacks lab-platform and lab-tenants.
+ * const site = new AiFactorySite(app, profile);
+ * console.log(site.platform.node.id, site.tenantsStack.node.id);
+ * app.synth();
+ * ```
  */
 export class AiFactorySite extends Construct {
   public readonly profile: SiteProfile;

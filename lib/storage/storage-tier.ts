@@ -43,6 +43,25 @@ const INSTALLED_BY: Partial<Record<StorageDriverSpec['kind'], string>> = {
  *
  * The class's address is pinned to the tier name. A StorageClass is immutable: changing its
  * parameters replaces it, which leaves its volumes alone.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { NfsCsiDriver, StorageTier } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * const nfs = new NfsCsiDriver(platform, 'csi-nfs');
+ * // A StorageClass `work` on an NFS share; reclaimPolicy defaults to Retain.
+ * new StorageTier(platform, 'work', {
+ *   spec: {
+ *     name: 'work',
+ *     purpose: 'project',
+ *     capacity: '100Ti',
+ *     driver: { kind: 'nfs', server: 'nfs01.example.org', share: '/export/work' },
+ *   },
+ *   driver: nfs,
+ * });
+ * ```
  */
 export class StorageTier extends Construct {
   public readonly name: string;

@@ -62,6 +62,16 @@ export interface TenantGuardrailsProps {
  * The annotation an administrator puts on a tenant namespace to let it (and, in a retired tenant's
  * namespace, its claims) be deleted; its value must be the namespace's own name, so that a
  * blanket copy of annotations does not open another namespace.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { TenantGuardrails } from 'cdktf-ai-factory';
+ *
+ * const tenants = new TerraformStack(new App(), 'lab-tenants');
+ * // Once per cluster; the cluster's globalDefault PriorityClass is the only one tenant pods may name.
+ * new TenantGuardrails(tenants, 'guardrails', { allowedPriorityClasses: ['default-priority'] });
+ * ```
  */
 export const OFFBOARDING_ANNOTATION = `${LABEL_PREFIX}/offboarding`;
 

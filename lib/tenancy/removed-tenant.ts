@@ -18,6 +18,17 @@ export interface RemovedTenantProps {
  * roles and Kueue queues, no longer in the configuration, are destroyed. Deleting the namespace
  * itself is left to an administrator, after the site's data-retention period, and the tenant
  * guard rails refuse it until the namespace carries the offboarding annotation.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { RemovedTenant } from 'cdktf-ai-factory';
+ *
+ * const tenants = new TerraformStack(new App(), 'lab-tenants');
+ * // In place of the retired TenantNamespace 'manufacturing': Terraform forgets the namespace and its
+ * // claim 'checkpoints' (`removed` blocks, destroy = false); the cluster keeps both.
+ * new RemovedTenant(tenants, 'manufacturing', { name: 'manufacturing', volumes: ['checkpoints'] });
+ * ```
  */
 export class RemovedTenant extends Construct {
   /** The resources that leave Terraform's state and stay in the cluster. */

@@ -215,6 +215,31 @@ export const ADMIN_RULES: readonly PolicyRule[] = [
  * - `prevent_destroy` on the namespace, which holds the tenant's data.
  *
  * Every resource's address is pinned to the tenant name, so wrappers can move without moving it.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { GpuNodePool, TenantNamespace } from 'cdktf-ai-factory';
+ *
+ * const app = new App();
+ * const pool = new GpuNodePool(new TerraformStack(app, 'lab-platform'), 'a100', {
+ *   name: 'a100',
+ *   accelerator: 'nvidia-a100-80gb',
+ *   gpusPerNode: 8,
+ *   nodes: { hostlist: 'gpu[01-08]' },
+ * });
+ * // A Fast Lane start-up with 16 GPUs of the pool, its admins from the identity provider.
+ * new TenantNamespace(new TerraformStack(app, 'lab-tenants'), 'vision', {
+ *   name: 'vision',
+ *   site: 'lab',
+ *   accessMode: 'fast-lane',
+ *   allocation: { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' },
+ *   gpus: [{ pool, count: 16 }],
+ *   sitePools: [pool],
+ *   groups: { admins: ['idp:vision-admins'], members: ['idp:vision-users'] },
+ *   egressCidrs: ['10.20.0.0/16'],
+ * });
+ * ```
  */
 export class TenantNamespace extends Construct {
   public readonly name: string;
