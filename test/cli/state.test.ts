@@ -172,7 +172,12 @@ describe('state written where the backend points survives re-synthesis every way
   it('the cdktf CLI, which synthesizes in place and removes stacks that are gone', () => {
     const cliOut = path.join(root, 'cli.out');
     const cdktf = path.join(repo, 'node_modules', '.bin', 'cdktf');
-    execFileSync(cdktf, ['synth', '--output', cliOut], { cwd: repo, env, stdio: 'pipe' });
+    // The project's own app, as cdktf.json runs it, without its build step: the npm script above
+    // has just compiled it (a third compilation would only cost time).
+    const cliProject = tempDir('aif-cli-project-');
+    const app = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(repo, 'dist', 'stacks', 'main.js'))}`;
+    fs.writeFileSync(path.join(cliProject, 'cdktf.json'), JSON.stringify({ language: 'typescript', app }));
+    execFileSync(cdktf, ['synth', '--output', cliOut], { cwd: cliProject, env, stdio: 'pipe' });
     expectStateIntact(cliOut);
     // The lock file saved by the earlier synthesis is copied into the CLI's output too.
     expect(
