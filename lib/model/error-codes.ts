@@ -88,7 +88,8 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
     fix: "Write `groups: { admins: ['idp:group-name'] }`.",
   },
   CIDR_INVALID: {
-    meaning: 'An egress CIDR is malformed, or opens everything (`0.0.0.0/0`, `::/0`).',
+    meaning:
+      "An egress CIDR is malformed, or opens too much: wider than an IPv4 /16 or an IPv6 /48 (the internet in halves, a whole private range with the cluster's own networks), or link-local (metadata services).",
     fix: "Write a CIDR block like '10.20.0.0/16' or '2001:db8::/48' that names the networks needed.",
   },
   CONNECTION_INVALID: {

@@ -535,16 +535,49 @@ export function checkTenant(
         'not a CIDR block',
         "write it like '10.20.0.0/16' or '2001:db8::/48'",
       );
-    } else if (/^0\.0\.0\.0\/0$|^::\/0$/.test(cidr)) {
-      c.add(
-        'CIDR_INVALID',
-        `${path}.egressCidrs[${j}]`,
-        cidr,
-        'this opens egress to the whole internet and defeats the default-deny policy',
-        'name the proxies or services the tenant needs',
-      );
+    } else {
+      const problem = carelessCidr(cidr);
+      if (problem) {
+        c.add(
+          'CIDR_INVALID',
+          `${path}.egressCidrs[${j}]`,
+          cidr,
+          problem,
+          'name the proxies or services the tenant needs, each as a narrow block (a /32 for one host)',
+        );
+      }
     }
   });
+}
+
+/** The widest egress block a tenant may name: IPv4 /16, IPv6 /48. */
+const WIDEST_EGRESS = { v4: 16, v6: 48 };
+
+/**
+ * Why an egress block would open more than a tenant should reach, if it would: the whole internet
+ * (also in pieces, like `0.0.0.0/1` and `128.0.0.0/1`), a whole private range such as `10.0.0.0/8`
+ * (which holds the cluster's own pod and Service networks at most sites, and NetworkPolicy `ipBlock`
+ * matches pod addresses with many CNIs), or link-local addresses, where cloud and node metadata
+ * services answer (169.254.169.254).
+ */
+function carelessCidr(cidr: string): string | undefined {
+  const [address, bits] = cidr.split('/');
+  const prefix = Number(bits);
+  if (address.includes(':')) {
+    if (prefix === 0) return 'this opens egress to the whole internet and defeats the default-deny policy';
+    if (/^fe[89ab]/i.test(address))
+      return "link-local addresses reach node and metadata services, not a tenant's peers";
+    if (prefix < WIDEST_EGRESS.v6)
+      return `a /${prefix} is wider than the /${WIDEST_EGRESS.v6} a tenant may name: it would reach far more than one service`;
+    return undefined;
+  }
+  if (prefix === 0) return 'this opens egress to the whole internet and defeats the default-deny policy';
+  const first = address.split('.').map(Number);
+  if (first[0] === 169 && first[1] === 254)
+    return "link-local addresses reach node and cloud metadata services (169.254.169.254), not a tenant's peers";
+  if (prefix < WIDEST_EGRESS.v4)
+    return `a /${prefix} is wider than the /${WIDEST_EGRESS.v4} a tenant may name: it would reach far more than one service (whole private ranges hold the cluster's own networks)`;
+  return undefined;
 }
 
 function checkGrantAmount(c: IssueCollector, tenant: TenantSpec, grant: TenantGpuGrant, gpath: string): void {
