@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { DenyPolicy } from '../platform/admission';
-import { LABEL_PREFIX } from '../platform/ids';
-import { LIFECYCLE_LABEL } from './tenant-namespace';
+import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
+import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
+
+const MANAGED_BY_KEY = 'app.kubernetes.io/managed-by' as const;
 
 /**
  * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
@@ -152,17 +154,35 @@ export class TenantGuardrails extends Construct {
   }
 
   /**
-   * Tenant data leaves only through an explicit step: a tenant namespace cannot be deleted (by
-   * `terraform destroy`, `kubectl delete namespace`, or a profile edit Terraform turns into a
-   * destroy) unless it carries the offboarding annotation with its own name. In a retired tenant's
-   * namespace the same holds for its PersistentVolumeClaims, which Terraform would otherwise destroy
-   * if a volume were left out of the tenant's `retiredTenants` entry. `prevent_destroy` guards a
-   * namespace only while it is in the configuration; this guard holds in the cluster itself.
+   * Tenant data leaves only through an explicit step. `prevent_destroy` guards a resource only while
+   * it is in the configuration: a tenant deleted from a profile, or a volume from a tenant's list,
+   * would otherwise be destroyed by the next apply. In tenant namespaces this policy refuses, unless
+   * the namespace carries the offboarding annotation with its own name (or the object itself does):
+   * - DELETE of the namespace (`terraform destroy`, `kubectl delete namespace`);
+   * - DELETE of the platform's objects that constrain or hold data: the shared volumes the library
+   *   created (`managed-by` label), the quotas, the LimitRange and the default-deny policy. Terraform
+   *   destroys those before the namespace, so without this a refused namespace deletion would leave a
+   *   namespace with no quota and no network isolation, and the volumes gone;
+   * - in a retired tenant's namespace, DELETE of any claim.
+   * A tenant still deletes the claims it made itself, and retiring (which deletes roles, bindings
+   * and the other network policies) passes.
    */
   private addDeletionGuard(): void {
     const annotated = (obj: string) =>
       `(has(${obj}.metadata.annotations) && '${OFFBOARDING_ANNOTATION}' in ${obj}.metadata.annotations && ${obj}.metadata.annotations['${OFFBOARDING_ANNOTATION}'] == ${obj}.metadata.name)`;
-    const retiredNamespace = `(has(namespaceObject.metadata.labels) && '${LIFECYCLE_LABEL}' in namespaceObject.metadata.labels && namespaceObject.metadata.labels['${LIFECYCLE_LABEL}'] == 'retired')`;
+    const label = (obj: string, key: string, value: string) =>
+      `(has(${obj}.metadata.labels) && '${key}' in ${obj}.metadata.labels && ${obj}.metadata.labels['${key}'] == '${value}')`;
+    const managed = label('oldObject', MANAGED_BY_KEY, MANAGED_BY[MANAGED_BY_KEY]);
+    const retiredNamespace = label('namespaceObject', LIFECYCLE_LABEL, 'retired');
+    const kinds: Record<string, string> = {
+      persistentvolumeclaims: `(${managed} || ${retiredNamespace})`,
+      resourcequotas: managed,
+      limitranges: managed,
+      networkpolicies: `(${managed} && oldObject.metadata.name == '${DEFAULT_DENY_POLICY}')`,
+    };
+    const protectedObject = Object.entries(kinds)
+      .map(([resource, cond]) => `(request.resource.resource == '${resource}' && ${cond})`)
+      .join(' || ');
     new DenyPolicy(this, 'deletion', {
       name: TenantGuardrails.DELETION_POLICY_NAME,
       address: ['tenant_guardrails', 'deletion'],
@@ -177,7 +197,13 @@ export class TenantGuardrails extends Construct {
               apiGroups: [''],
               apiVersions: ['v1'],
               operations: ['DELETE'],
-              resources: ['persistentvolumeclaims'],
+              resources: ['persistentvolumeclaims', 'resourcequotas', 'limitranges'],
+            },
+            {
+              apiGroups: ['networking.k8s.io'],
+              apiVersions: ['v1'],
+              operations: ['DELETE'],
+              resources: ['networkpolicies'],
             },
           ],
         },
@@ -190,8 +216,8 @@ export class TenantGuardrails extends Construct {
             reason: 'Forbidden',
           },
           {
-            expression: `request.resource.resource != 'persistentvolumeclaims' || !${retiredNamespace} || ${annotated('namespaceObject')}`,
-            messageExpression: `'claim ' + oldObject.metadata.name + ' belongs to retired tenant ' + namespaceObject.metadata.name + ' and may not be deleted until the namespace carries ${OFFBOARDING_ANNOTATION}=' + namespaceObject.metadata.name`,
+            expression: `request.resource.resource == 'namespaces' || !(${protectedObject}) || ${annotated('namespaceObject')} || ${annotated('oldObject')}`,
+            messageExpression: `request.resource.resource + ' ' + oldObject.metadata.name + ' of tenant namespace ' + namespaceObject.metadata.name + ' holds or guards tenant data and may not be deleted (a tenant or volume left out of a profile is offboarded, not deleted); to delete it on purpose, annotate it (or the namespace) with ${OFFBOARDING_ANNOTATION}=<its name>'`,
             reason: 'Forbidden',
           },
         ],

@@ -124,6 +124,9 @@ interface NamespacedMeta {
   labels: Record<string, string>;
 }
 
+/** Name of the default-deny NetworkPolicy of every tenant namespace (the deletion guard keeps it). */
+export const DEFAULT_DENY_POLICY = 'aif-default-deny';
+
 /** The label that marks a retired tenant's namespace (`aif diff` and `aif report` read it). */
 export const LIFECYCLE_LABEL = `${LABEL_PREFIX}/lifecycle`;
 
@@ -447,7 +450,7 @@ export class TenantNamespace extends Construct {
     };
     policy(
       'deny-all',
-      'aif-default-deny',
+      DEFAULT_DENY_POLICY,
       { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
       KEPT.denyAll(name),
     );

@@ -265,16 +265,33 @@ describe('the tenant deletion guard', () => {
       operation: 'DELETE',
       namespaceObject: null,
     });
-  const deleteClaim = (namespace: TfJson) =>
+  const MANAGED = { 'app.kubernetes.io/managed-by': 'cdktf-ai-factory' };
+  /** DELETE of a namespaced object, as Terraform or kubectl sends it. */
+  const deleteIn = (
+    namespace: TfJson,
+    resource: string,
+    name: string,
+    labels: Record<string, string> = {},
+    annotations?: Record<string, string>,
+  ) =>
     admit(policy.spec, {
       object: null,
-      oldObject: { metadata: { name: 'era5', namespace: namespace.metadata.name } },
-      resource: 'persistentvolumeclaims',
+      oldObject: {
+        metadata: {
+          name,
+          namespace: namespace.metadata.name,
+          labels,
+          ...(annotations ? { annotations } : {}),
+        },
+      },
+      resource,
       operation: 'DELETE',
       namespaceObject: namespace,
     });
+  const refused = (resource: string, name: string) =>
+    `${resource} ${name} of tenant namespace acme holds or guards tenant data and may not be deleted (a tenant or volume left out of a profile is offboarded, not deleted); to delete it on purpose, annotate it (or the namespace) with ai-factory.eu/offboarding=<its name>`;
 
-  it('matches DELETE of namespaces and claims in tenant namespaces, failing closed', () => {
+  it('matches DELETE of namespaces and of the objects that hold or guard data, failing closed', () => {
     expect(policy.spec.failurePolicy).toBe('Fail');
     expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
       matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
@@ -283,7 +300,8 @@ describe('the tenant deletion guard', () => {
       policy.spec.matchConstraints.resourceRules.map((r: TfJson) => [r.resources, r.operations]),
     ).toEqual([
       [['namespaces'], ['DELETE']],
-      [['persistentvolumeclaims'], ['DELETE']],
+      [['persistentvolumeclaims', 'resourcequotas', 'limitranges'], ['DELETE']],
+      [['networkpolicies'], ['DELETE']],
     ]);
   });
 
@@ -299,17 +317,55 @@ describe('the tenant deletion guard', () => {
     expect(deleteNamespace(ns('acme', {}, { 'ai-factory.eu/offboarding': 'acme' }))).toEqual([]);
   });
 
-  it("refuses to delete a retired tenant's claims until the namespace is marked for offboarding", () => {
+  it('refuses what Terraform would destroy for a tenant deleted from a profile: shared volumes, quotas, limits, default-deny', () => {
+    const active = ns('acme');
+    expect(deleteIn(active, 'persistentvolumeclaims', 'era5', MANAGED)).toEqual([
+      refused('persistentvolumeclaims', 'era5'),
+    ]);
+    expect(deleteIn(active, 'resourcequotas', 'tenant-quota', MANAGED)).toEqual([
+      refused('resourcequotas', 'tenant-quota'),
+    ]);
+    expect(deleteIn(active, 'limitranges', 'tenant-defaults', MANAGED)).toEqual([
+      refused('limitranges', 'tenant-defaults'),
+    ]);
+    expect(deleteIn(active, 'networkpolicies', 'aif-default-deny', MANAGED)).toEqual([
+      refused('networkpolicies', 'aif-default-deny'),
+    ]);
+  });
+
+  it('lets retirement and tenants do their part: other policies, roles, and claims the tenant made', () => {
+    const active = ns('acme');
+    // Retiring deletes the allow policies (and roles and bindings, which the policy does not match).
+    expect(deleteIn(active, 'networkpolicies', 'aif-allow-egress-cidrs', MANAGED)).toEqual([]);
+    expect(deleteIn(active, 'networkpolicies', 'aif-allow-same-namespace', MANAGED)).toEqual([]);
+    // A claim the tenant created itself carries no managed-by label.
+    expect(deleteIn(active, 'persistentvolumeclaims', 'scratch-1')).toEqual([]);
+  });
+
+  it('lets a deliberate deletion through: the object, or the namespace, annotated with its own name', () => {
+    const active = ns('acme');
+    expect(
+      deleteIn(active, 'persistentvolumeclaims', 'era5', MANAGED, { 'ai-factory.eu/offboarding': 'era5' }),
+    ).toEqual([]);
+    expect(
+      deleteIn(active, 'persistentvolumeclaims', 'era5', MANAGED, { 'ai-factory.eu/offboarding': 'other' }),
+    ).toHaveLength(1);
+    // The namespace controller deleting the contents of an annotated namespace.
+    const offboarding = ns('acme', {}, { 'ai-factory.eu/offboarding': 'acme' });
+    expect(deleteIn(offboarding, 'resourcequotas', 'tenant-quota', MANAGED)).toEqual([]);
+  });
+
+  it("refuses to delete any of a retired tenant's claims until the namespace is marked for offboarding", () => {
     const retiredNs = ns('acme', { 'ai-factory.eu/lifecycle': 'retired' });
-    expect(deleteClaim(retiredNs)).toEqual([
-      'claim era5 belongs to retired tenant acme and may not be deleted until the namespace carries ai-factory.eu/offboarding=acme',
+    expect(deleteIn(retiredNs, 'persistentvolumeclaims', 'scratch-1')).toEqual([
+      refused('persistentvolumeclaims', 'scratch-1'),
     ]);
     expect(
-      deleteClaim(
+      deleteIn(
         ns('acme', { 'ai-factory.eu/lifecycle': 'retired' }, { 'ai-factory.eu/offboarding': 'acme' }),
+        'persistentvolumeclaims',
+        'scratch-1',
       ),
     ).toEqual([]);
-    // An active tenant manages its own claims.
-    expect(deleteClaim(ns('acme'))).toEqual([]);
   });
 });
