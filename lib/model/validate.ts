@@ -979,11 +979,127 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
       );
     }
   });
+  checkCarelessInputs(c, profile);
   checkCapacity(c, { ...profile, nodePools: pools, tenants: active });
   checkStorage(c, { ...profile, nodePools: pools, tenants });
   checkSchedulers(c, { ...profile, nodePools: pools, tenants: active });
   checkMirror(c, profile.mirror);
   return c.issues;
+}
+
+/** Bounds on numbers, at what a site can have; past them a value is a typo, not a site. */
+const BOUNDS: ReadonlyArray<{
+  readonly what: string;
+  readonly max: number;
+  readonly values: (p: SiteProfile) => Array<[string, number | undefined]>;
+}> = [
+  {
+    what: 'schedulable GPUs per node (the densest nodes have 8 GPUs, or 8 GCDs; 16 leaves room)',
+    max: 16,
+    values: (p) => (p.nodePools ?? []).map((pool, i) => [`nodePools[${i}].gpusPerNode`, pool.gpusPerNode]),
+  },
+  {
+    what: 'nodes in one pool',
+    max: 100_000,
+    values: (p) =>
+      (p.nodePools ?? []).map((pool, i) => [
+        `nodePools[${i}].nodes.count`,
+        'count' in (pool.nodes ?? {}) ? (pool.nodes as { count: number }).count : undefined,
+      ]),
+  },
+  {
+    what: 'time-slicing replicas per GPU',
+    max: 64,
+    values: (p) =>
+      (p.nodePools ?? []).map((pool, i) => [`nodePools[${i}].timeSlicingReplicas`, pool.timeSlicingReplicas]),
+  },
+  {
+    what: 'an over-commit factor',
+    max: 10,
+    values: (p) =>
+      (p.nodePools ?? []).map((pool, i) => [`nodePools[${i}].overcommit.factor`, pool.overcommit?.factor]),
+  },
+  {
+    what: 'pods or claims of one tenant namespace',
+    max: 10_000,
+    values: (p) =>
+      (p.tenants ?? []).flatMap((t, i): Array<[string, number | undefined]> => [
+        [`tenants[${i}].resources.pods`, t.resources?.pods],
+        [`tenants[${i}].resources.persistentVolumeClaims`, t.resources?.persistentVolumeClaims],
+      ]),
+  },
+];
+
+/** The oldest Pod Security Standards version tenants may pin: Pod Security admission went GA in 1.25. */
+const OLDEST_POD_SECURITY_MINOR = 25;
+
+/**
+ * Inputs that validate one by one but open a door together: a state backend or a storage driver's
+ * secrets in a namespace that is also a tenant's (tenant admins may read Secrets there), a
+ * PriorityClass the library makes for its own components, an unpinned-era Pod Security version,
+ * and numbers no site has.
+ */
+function checkCarelessInputs(c: IssueCollector, profile: SiteProfile): void {
+  const tenants = new Map((profile.tenants ?? []).map((t, i) => [t.name, i]));
+  if (profile.state?.kind === 'kubernetes') {
+    const ns = profile.state.namespace ?? 'kube-system';
+    if (tenants.has(ns)) {
+      c.add(
+        'VALUE_INVALID',
+        'state.namespace',
+        ns,
+        `the Terraform state Secrets would live in tenant namespace '${ns}', whose admins may read Secrets`,
+        'keep state in a namespace of the platform, e.g. tfstate',
+      );
+    }
+  }
+  (profile.storageTiers ?? []).forEach((tier, i) => {
+    const secrets = (tier.driver as { secrets?: { namespace?: string } } | undefined)?.secrets;
+    const at = secrets?.namespace !== undefined ? tenants.get(secrets.namespace) : undefined;
+    if (at !== undefined) {
+      c.add(
+        'NAME_INVALID',
+        `tenants[${at}].name`,
+        secrets?.namespace,
+        `storage tier '${tier.name}' keeps its Ceph credentials in namespace '${secrets?.namespace}', which would make them readable by that tenant's admins`,
+        `choose another tenant name, or move the secrets (storageTiers[${i}].driver.secrets.namespace)`,
+      );
+    }
+  });
+  (profile.tenantPriorityClasses ?? []).forEach((pc, i) => {
+    if (pc.startsWith('aif-')) {
+      c.add(
+        'VALUE_INVALID',
+        `tenantPriorityClasses[${i}]`,
+        pc,
+        "'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)",
+        "list only the cluster's globalDefault PriorityClass here",
+      );
+    }
+  });
+  const ps = /^v1\.(\d+)$/.exec(profile.podSecurityVersion ?? '');
+  if (ps && Number(ps[1]) < OLDEST_POD_SECURITY_MINOR) {
+    c.add(
+      'VALUE_INVALID',
+      'podSecurityVersion',
+      profile.podSecurityVersion,
+      `Pod Security admission went GA in Kubernetes 1.${OLDEST_POD_SECURITY_MINOR}; an older version pins rules the cluster no longer ships`,
+      "pin the cluster's own minor version, e.g. 'v1.33'",
+    );
+  }
+  for (const bound of BOUNDS) {
+    for (const [path, value] of bound.values(profile)) {
+      if (typeof value === 'number' && value > bound.max) {
+        c.add(
+          'VALUE_INVALID',
+          path,
+          value,
+          `more than ${bound.max.toLocaleString('en-GB')} ${bound.what}`,
+          `check the figure; it is at most ${bound.max.toLocaleString('en-GB')}`,
+        );
+      }
+    }
+  }
 }
 
 /**
