@@ -188,8 +188,8 @@ export const PROFILE_FIELDS: Node = obj<SiteProfile>({
   mirror,
 });
 
-/** Edit distance, for did-you-mean suggestions. */
-function distance(a: string, b: string): number {
+/** Levenshtein edit distance, for did-you-mean suggestions (here and in `aif verify`). */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];
@@ -208,7 +208,7 @@ export function didYouMean(key: string, known: readonly string[]): string | unde
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
-    const d = k.toLowerCase() === key.toLowerCase() ? 0 : distance(key, k);
+    const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, k);
     if (d < bestDistance) {
       best = k;
       bestDistance = d;

@@ -814,6 +814,9 @@ export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
   });
 }
 
+/** The oldest Pod Security Standards version tenants may pin: Pod Security admission went GA in 1.25. */
+const OLDEST_POD_SECURITY_MINOR = 25;
+
 /** Every problem of a site profile; an empty list means the profile can be built. */
 export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
   const c = new IssueCollector();
@@ -859,13 +862,22 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
       "name the context of this site's cluster",
     );
   }
-  if (profile.podSecurityVersion !== undefined && !/^v1\.\d+$/.test(profile.podSecurityVersion)) {
+  const psMinor = /^v1\.(\d+)$/.exec(profile.podSecurityVersion ?? '');
+  if (profile.podSecurityVersion !== undefined && !psMinor) {
     c.add(
       'VALUE_INVALID',
       'podSecurityVersion',
       profile.podSecurityVersion,
       "the Pod Security version must be pinned like 'v1.33' ('latest' changes with cluster upgrades)",
       "set it to the cluster's minor version, e.g. 'v1.33'",
+    );
+  } else if (psMinor && Number(psMinor[1]) < OLDEST_POD_SECURITY_MINOR) {
+    c.add(
+      'VALUE_INVALID',
+      'podSecurityVersion',
+      profile.podSecurityVersion,
+      `Pod Security admission went GA in Kubernetes 1.${OLDEST_POD_SECURITY_MINOR}; an older version pins rules the cluster no longer ships`,
+      "pin the cluster's own minor version, e.g. 'v1.33'",
     );
   }
   if (profile.state && !['local', 'kubernetes'].includes(profile.state.kind)) {
@@ -940,12 +952,17 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
     }
   });
   (profile.tenantPriorityClasses ?? []).forEach((pc, i) => {
-    if (pc.startsWith('system-')) {
+    const reason = pc.startsWith('system-')
+      ? "the system-* PriorityClasses are for the cluster's own components; a tenant pod with one outranks every other workload"
+      : pc.startsWith('aif-')
+        ? "'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)"
+        : undefined;
+    if (reason) {
       c.add(
         'VALUE_INVALID',
         `tenantPriorityClasses[${i}]`,
         pc,
-        "the system-* PriorityClasses are for the cluster's own components; a tenant pod with one outranks every other workload",
+        reason,
         "list only the cluster's globalDefault PriorityClass here",
       );
     }
@@ -1030,14 +1047,10 @@ const BOUNDS: ReadonlyArray<{
   },
 ];
 
-/** The oldest Pod Security Standards version tenants may pin: Pod Security admission went GA in 1.25. */
-const OLDEST_POD_SECURITY_MINOR = 25;
-
 /**
  * Inputs that validate one by one but open a door together: a state backend or a storage driver's
- * secrets in a namespace that is also a tenant's (tenant admins may read Secrets there), a
- * PriorityClass the library makes for its own components, an unpinned-era Pod Security version,
- * and numbers no site has.
+ * secrets in a namespace that is also a tenant's (tenant admins may read Secrets there), and
+ * numbers no site has.
  */
 function checkCarelessInputs(c: IssueCollector, profile: SiteProfile): void {
   const tenants = new Map((profile.tenants ?? []).map((t, i) => [t.name, i]));
@@ -1066,27 +1079,6 @@ function checkCarelessInputs(c: IssueCollector, profile: SiteProfile): void {
       );
     }
   });
-  (profile.tenantPriorityClasses ?? []).forEach((pc, i) => {
-    if (pc.startsWith('aif-')) {
-      c.add(
-        'VALUE_INVALID',
-        `tenantPriorityClasses[${i}]`,
-        pc,
-        "'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)",
-        "list only the cluster's globalDefault PriorityClass here",
-      );
-    }
-  });
-  const ps = /^v1\.(\d+)$/.exec(profile.podSecurityVersion ?? '');
-  if (ps && Number(ps[1]) < OLDEST_POD_SECURITY_MINOR) {
-    c.add(
-      'VALUE_INVALID',
-      'podSecurityVersion',
-      profile.podSecurityVersion,
-      `Pod Security admission went GA in Kubernetes 1.${OLDEST_POD_SECURITY_MINOR}; an older version pins rules the cluster no longer ships`,
-      "pin the cluster's own minor version, e.g. 'v1.33'",
-    );
-  }
   for (const bound of BOUNDS) {
     for (const [path, value] of bound.values(profile)) {
       if (typeof value === 'number' && value > bound.max) {

@@ -31,6 +31,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { editDistance } from '../model/fields';
 
 export interface VerifyProblem {
   /** Stack name, e.g. `bologna-tenants`. */
@@ -382,27 +383,13 @@ function nearest(key: string, keys: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = 3;
   for (const k of keys) {
-    const d = distance(key.toLowerCase(), k.toLowerCase());
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
     if (d < bestD) {
       best = k;
       bestD = d;
     }
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 interface ChartReference {

@@ -1,19 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { markdownPages } from './snippets';
 
 /**
  * Relative links between the Markdown pages resolve: the file exists and, for `page.md#anchor`, the
  * page has a heading with that GitHub anchor. Moving a section breaks no link unnoticed.
  */
 const root = path.join(__dirname, '..', '..');
-const pages = [
-  'README.md',
-  'examples/site-repo/README.md',
-  ...fs
-    .readdirSync(path.join(root, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
+const pages = markdownPages(root);
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {

@@ -49,9 +49,9 @@ export function docExamples(source: string, file: string): Snippet[] {
   return out;
 }
 
-/** Markdown pages and lib/ sources of the repository, as the snippets they hold. */
-export function repositorySnippets(root: string): Snippet[] {
-  const pages = [
+/** The repository's Markdown pages, relative to its root: the READMEs and every page of docs/. */
+export function markdownPages(root: string): string[] {
+  return [
     'README.md',
     'examples/site-repo/README.md',
     ...fs
@@ -60,7 +60,13 @@ export function repositorySnippets(root: string): Snippet[] {
       .sort()
       .map((f) => `docs/${f}`),
   ];
-  const snippets = pages.flatMap((p) => fencedBlocks(fs.readFileSync(path.join(root, p), 'utf8'), p));
+}
+
+/** Markdown pages and lib/ sources of the repository, as the snippets they hold. */
+export function repositorySnippets(root: string): Snippet[] {
+  const snippets = markdownPages(root).flatMap((p) =>
+    fencedBlocks(fs.readFileSync(path.join(root, p), 'utf8'), p),
+  );
   const walk = (dir: string): string[] =>
     fs
       .readdirSync(dir, { withFileTypes: true })

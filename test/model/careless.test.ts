@@ -38,8 +38,8 @@ describe('careless inputs (issue 9, part 5)', () => {
     expect(
       lines({ ...base, tenantPriorityClasses: ['aif-slurm-testsite'], podSecurityVersion: 'v1.20' }),
     ).toEqual([
-      "[VALUE_INVALID] tenantPriorityClasses[0]: 'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)",
       '[VALUE_INVALID] podSecurityVersion: Pod Security admission went GA in Kubernetes 1.25; an older version pins rules the cluster no longer ships',
+      "[VALUE_INVALID] tenantPriorityClasses[0]: 'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)",
     ]);
   });
 
