@@ -243,7 +243,7 @@ export class SlurmCluster extends Construct {
           Features: [pool.name, pool.accelerator.id],
         },
         podSpec: {
-          // Only the nodes the pool keeps for Slurm (ai-factory.eu/scheduler=slurm on a split pool).
+          // Only the nodes the pool keeps for Slurm (SCHEDULER_LABEL=slurm on a split pool).
           nodeSelector: { ...pool.slurmSelector },
           tolerations: [{ ...pool.toleration }],
         },

@@ -372,6 +372,40 @@ describe('aif diff review', () => {
     expect(lines[3]).toBe(`- … and ${n - 2} more in testsite-platform`);
   });
 
+  it('flags node label keys taken off nodes once per set of keys, with the nodes, and not keys added', () => {
+    // The base as before the protected keys: the same nodes labelled under the old keys.
+    const base = copy();
+    const old = stack(base, '-platform').resource.kubernetes_labels as Record<string, TfJson>;
+    for (const l of Object.values(old)) {
+      l.labels = Object.fromEntries(
+        Object.entries(l.labels as Record<string, string>).map(([k, v]) => [
+          k.replace('node-restriction.kubernetes.io/ai-factory.eu-', 'ai-factory.eu/'),
+          v,
+        ]),
+      );
+    }
+    const diff = diffOutputs(base, synthesized);
+    expect(diff.attention).toEqual([
+      {
+        stack: 'testsite-platform',
+        address: 'kubernetes_labels (4 nodes)',
+        what: 'node labels removed',
+        detail: expect.stringContaining(
+          'Terraform takes `ai-factory.eu/accelerator`, `ai-factory.eu/pool` off 4 nodes (gpu01 … gpu04)',
+        ),
+        tenants: ['alpha', 'beta'],
+      },
+    ]);
+    // Going back takes the new keys off; adding keys takes nothing away.
+    expect(diffOutputs(synthesized, base).attention.map((a) => a.what)).toEqual(['node labels removed']);
+    const head = copy();
+    for (const l of Object.values(
+      stack(head, '-platform').resource.kubernetes_labels as Record<string, TfJson>,
+    ))
+      l.labels['example.org/new'] = 'x';
+    expect(diffOutputs(synthesized, head).attention).toEqual([]);
+  });
+
   it('follows Helm values into the chart and formats byte sums', () => {
     expect(changedPaths({ values: ['{"a":{"b":1,"c":2}}'] }, { values: ['{"a":{"b":1,"c":3}}'] })).toEqual([
       'values[0].a.c',

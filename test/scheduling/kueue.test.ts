@@ -132,7 +132,10 @@ describe('Kueue at Bologna', () => {
   it('has a ResourceFlavor per pool from the pool object, on the nodes Slurm does not hold', () => {
     // Slurm holds 16 Booster nodes: the flavor selects only the ones labelled for Kubernetes.
     expect(crs['ResourceFlavor/booster'].spec).toEqual({
-      nodeLabels: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'kubernetes' },
+      nodeLabels: {
+        'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+        'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'kubernetes',
+      },
       tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
     });
   });
@@ -347,7 +350,10 @@ describe('Kueue on MIG and without a cohort', () => {
         'nvidia.com/mig-3g.40gb': '0',
       },
     });
-    expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
+    // Not the site's own label, which the node's kubelet could set.
+    expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'mig',
+    });
   });
 
   it('keeps the namespace quota at the allocation when nothing can be borrowed', () => {

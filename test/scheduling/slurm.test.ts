@@ -48,7 +48,10 @@ describe('Slurm at Bologna', () => {
       extraConfMap: { Gres: ['gpu:a100:4'], Features: ['booster', 'nvidia-a100-64gb'] },
       podSpec: {
         // Only the 16 nodes labelled for Slurm, never the ones Kueue fills with pods.
-        nodeSelector: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'slurm' },
+        nodeSelector: {
+          'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+          'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
+        },
         tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
       },
     });
@@ -70,9 +73,11 @@ describe('Slurm at Bologna', () => {
   it('labels the last 16 Booster nodes for Slurm and the other 112 for Kubernetes', () => {
     const labels = resources(platform, 'kubernetes_labels');
     const scheduler = (n: number) =>
-      labels[`pool_booster_labels_lrdn${String(n).padStart(4, '0')}`].labels['ai-factory.eu/scheduler'];
+      labels[`pool_booster_labels_lrdn${String(n).padStart(4, '0')}`].labels[
+        'node-restriction.kubernetes.io/ai-factory.eu-scheduler'
+      ];
     const slurmNodes = Object.values(labels)
-      .filter((l) => l.labels['ai-factory.eu/scheduler'] === 'slurm')
+      .filter((l) => l.labels['node-restriction.kubernetes.io/ai-factory.eu-scheduler'] === 'slurm')
       .map((l) => l.metadata.name)
       .sort();
     expect(slurmNodes).toHaveLength(16);
@@ -83,7 +88,8 @@ describe('Slurm at Bologna', () => {
     expect(scheduler(113)).toBe('slurm');
     const kubernetes = Object.values(labels).filter(
       (l) =>
-        l.labels['ai-factory.eu/pool'] === 'booster' && l.labels['ai-factory.eu/scheduler'] === 'kubernetes',
+        l.labels['node-restriction.kubernetes.io/ai-factory.eu-pool'] === 'booster' &&
+        l.labels['node-restriction.kubernetes.io/ai-factory.eu-scheduler'] === 'kubernetes',
     );
     expect(kubernetes).toHaveLength(112);
   });
@@ -134,17 +140,20 @@ describe('Slurm at Barcelona, on a label-selected pool', () => {
     expect(resources(platform, 'kubernetes_labels')).toEqual({});
     const out = platform.output['pool_mn5-acc_site_applied_node_config'].value;
     expect(out.schedulerLabel).toEqual({
-      key: 'ai-factory.eu/scheduler',
+      key: 'node-restriction.kubernetes.io/ai-factory.eu-scheduler',
       nodes: { kubernetes: 72, slurm: 8 },
     });
     const nodeSelector = helmValues(tenants, 'slurm').nodesets['mn5-acc'].podSpec.nodeSelector;
-    expect(nodeSelector).toEqual({ ...out.selector, 'ai-factory.eu/scheduler': 'slurm' });
+    expect(nodeSelector).toEqual({
+      ...out.selector,
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
+    });
     const flavor = Object.values(resources(tenants, 'kubernetes_manifest')).find(
       (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.metadata.name === 'mn5-acc',
     );
     expect(flavor?.manifest.spec.nodeLabels).toEqual({
       ...out.selector,
-      'ai-factory.eu/scheduler': 'kubernetes',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'kubernetes',
     });
   });
 });
@@ -216,8 +225,8 @@ describe('SlurmCluster', () => {
     const stack = testStack();
     new SlurmCluster(stack, 'c', { name: 'teach', nodeSets: [{ pool: split, replicas: 1 }] });
     expect(helmValues(synth(stack), 'slurm').nodesets.h100.podSpec.nodeSelector).toEqual({
-      'ai-factory.eu/pool': 'h100',
-      'ai-factory.eu/scheduler': 'slurm',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'h100',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
     });
     let error: unknown;
     try {
