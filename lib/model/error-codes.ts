@@ -201,6 +201,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
     meaning: 'A password or configuration file the scheduler needs is not named as a Secret.',
     fix: "Create the Secret in the scheduler's namespace and name it: `{ name: 'its-name' }`.",
   },
+  SLURM_ACCOUNTING_REQUIRED: {
+    meaning:
+      "Tenants get Slurm accounts, but the Slurm cluster has no accounting (slurmdbd): Slurm then enforces no account's GPU limit, and anyone who can log in may take every Slurm GPU.",
+    fix: "Set the Slurm cluster's `accounting` to the site's MariaDB (`{ host, passwordSecret: { name } }`), or give the tenants no Slurm cluster.",
+  },
   SLURM_POOL_UNSUPPORTED: {
     meaning:
       'Slurm is given nodes of a MIG-partitioned or time-sliced pool; slurmd takes whole GPUs of a node.',

@@ -51,6 +51,7 @@ export type IssueCode =
   | 'BORROWING_WITHOUT_COHORT'
   | 'SECRET_REF_MISSING'
   | 'SLURM_POOL_UNSUPPORTED'
+  | 'SLURM_ACCOUNTING_REQUIRED'
   // air-gapped mirror (checkMirror in lib/model/validate.ts)
   | 'MIRROR_URL_INVALID'
   | 'MIRROR_REGISTRY_INVALID'

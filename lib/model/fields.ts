@@ -147,6 +147,7 @@ const schedulers = obj<SchedulersSpec>({
     nodes: leaf,
     partitions: list(obj<SlurmPartitionSpec>({ name: leaf, pools: leaf, maxTime: leaf })),
     defaultPartition: leaf,
+    maxTime: leaf,
     accounting: obj<SlurmAccountingSpec>({
       host: leaf,
       port: leaf,

@@ -13,7 +13,7 @@ import {
   KueueTenantQueue,
 } from '../scheduling/kueue';
 import { KueueBypassGuard } from '../scheduling/kueue-guard';
-import { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
+import { SlurmCluster, SlurmOperator, type SlurmAccountProps } from '../scheduling/slurm';
 import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
 /** The namespace of a site's Slurm cluster (reserved: no tenant can take it). */
@@ -49,6 +49,32 @@ export function addPlatformSchedulers(
     });
   }
   return { kueue, slurmOperator };
+}
+
+/**
+ * Every tenant's Slurm account, from the grants in effect, as its Kueue queue takes them: a retired
+ * tenant holds none (its account stays, closed), and so does every tenant of `retiredTenants`, whose
+ * account `sacctmgr load` would otherwise keep with its old limits. A tenant whose grants must stop
+ * for another reason (an expired allocation) is closed here the same way.
+ */
+function slurmAccounts(profile: SiteProfile, pools: ReadonlyMap<string, GpuNodePool>): SlurmAccountProps[] {
+  return [
+    ...byName(profile.tenants).map((t) => ({
+      name: t.name,
+      description: t.displayName ?? t.name,
+      closed: t.retired === true,
+      gpus: (t.retired ? [] : t.gpus).map((g) => ({
+        pool: pools.get(g.pool) as GpuNodePool,
+        count: g.count as number, // resolved by resolveProfile
+        migProfile: g.migProfile,
+      })),
+    })),
+    ...byName(profile.retiredTenants ?? []).map((r) => ({
+      name: r.name,
+      description: r.note ?? r.name,
+      closed: true,
+    })),
+  ];
 }
 
 /**
@@ -115,8 +141,10 @@ export function addTenantSchedulers(
         maxTime: p.maxTime,
       })),
       defaultPartition: spec.defaultPartition,
+      maxTime: spec.maxTime,
       accounting: spec.accounting,
       login: spec.login,
+      accounts: slurmAccounts(profile, pools),
       stateStorageClass,
     });
   }
