@@ -516,12 +516,51 @@ class Differ {
       if (b && stable(b.body.role_ref) !== stable(h.body.role_ref))
         this.flag(h, 'binds another role', `${refText(b.body.role_ref)} → ${refText(h.body.role_ref)}`);
     }
+    if (b) this.placementKeys(b, h);
     if (h.type === 'helm_release' && b && b.body.version !== h.body.version)
       this.flag(
         h,
         'chart version',
         `${h.body.chart} ${b.body.version ?? 'unpinned'} → ${h.body.version ?? 'unpinned'}`,
       );
+  }
+
+  /**
+   * Node label keys that a Kueue ResourceFlavor or a Slurm NodeSet starts to require: work placed by
+   * them reaches only nodes that already carry them, so on a pool the site labels itself the site
+   * must apply them before this is deployed.
+   */
+  private placementKeys(b: Entry, h: Entry): void {
+    const selectors = (e: Entry): Map<string, Json> => {
+      if (e.type === 'kubernetes_manifest' && e.body.manifest?.kind === 'ResourceFlavor')
+        return new Map([
+          [`flavor \`${e.body.manifest.metadata?.name}\``, e.body.manifest.spec?.nodeLabels ?? {}],
+        ]);
+      if (e.type === 'helm_release' && e.body.chart === 'slurm') {
+        const values = parsedJson((e.body.values as unknown[] | undefined)?.[0]) ?? {};
+        return new Map(
+          Object.entries((values.nodesets ?? {}) as Record<string, Json>).map(([name, set]) => [
+            `NodeSet \`${name}\``,
+            set.podSpec?.nodeSelector ?? {},
+          ]),
+        );
+      }
+      return new Map();
+    };
+    const before = selectors(b);
+    for (const [what, after] of selectors(h)) {
+      const old = before.get(what);
+      if (!old) continue;
+      const added = Object.keys(after)
+        .filter((k) => !(k in old))
+        .sort();
+      if (added.length)
+        this.flag(
+          h,
+          'selects nodes by new labels',
+          `${what} now needs ${added.map((k) => `\`${k}=${after[k]}\``).join(', ')} on its nodes: its work waits for nodes that carry them (label-selected pools: the site applies them first, see the pool's \`site_applied_node_config\`)`,
+        );
+    }
   }
 
   private podSecurity(b: Entry, h: Entry): void {

@@ -406,6 +406,54 @@ describe('aif diff review', () => {
     expect(diffOutputs(synthesized, head).attention).toEqual([]);
   });
 
+  it('flags a flavor that starts to select nodes by keys its nodes may not carry yet', () => {
+    const base = copy();
+    const flavors = Object.values(res(base, 'kubernetes_manifest')).filter(
+      (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.spec?.nodeLabels,
+    );
+    expect(flavors.map((f) => f.manifest.metadata.name).sort()).toEqual(['a100', 'mig']);
+    // Before: the mig pool was selected by the site's own label.
+    const mig = flavors.find((f) => f.manifest.metadata.name === 'mig')!;
+    mig.manifest.spec.nodeLabels = { 'example.org/partition': 'mig' };
+    const diff = diffOutputs(base, synthesized);
+    expect(diff.attention).toEqual([
+      expect.objectContaining({
+        stack: 'testsite-tenants',
+        what: 'selects nodes by new labels',
+        detail: expect.stringContaining(
+          'flavor `mig` now needs `node-restriction.kubernetes.io/ai-factory.eu-pool=mig` on its nodes',
+        ),
+      }),
+    ]);
+    // Going back needs the site's key on the nodes again.
+    expect(diffOutputs(synthesized, base).attention.map((a) => a.detail)).toEqual([
+      expect.stringContaining('flavor `mig` now needs `example.org/partition=mig`'),
+    ]);
+
+    // The same for a Slurm NodeSet, inside the chart's values.
+    const site = new AiFactorySite(
+      testApp(),
+      sampleProfile({
+        schedulers: {
+          slurm: { nodes: { a100: 2 }, accounting: { host: 'db', passwordSecret: { name: 'db' } } },
+        },
+      }),
+    );
+    const slurmHead = [site.platform, site.tenantsStack].map((x) => ({ name: x.node.id, json: synth(x) }));
+    const slurmBase = JSON.parse(JSON.stringify(slurmHead)) as SynthesizedStack[];
+    const release = Object.values(
+      stack(slurmBase, '-tenants').resource.helm_release as Record<string, TfJson>,
+    ).find((r) => r.chart === 'slurm')!;
+    const values = JSON.parse(release.values[0] as string) as TfJson;
+    values.nodesets.a100.podSpec.nodeSelector = {};
+    release.values[0] = JSON.stringify(values);
+    expect(diffOutputs(slurmBase, slurmHead).attention.map((a) => a.detail)).toEqual([
+      expect.stringContaining(
+        'NodeSet `a100` now needs `node-restriction.kubernetes.io/ai-factory.eu-pool=a100`, `node-restriction.kubernetes.io/ai-factory.eu-scheduler=slurm`',
+      ),
+    ]);
+  });
+
   it('follows Helm values into the chart and formats byte sums', () => {
     expect(changedPaths({ values: ['{"a":{"b":1,"c":2}}'] }, { values: ['{"a":{"b":1,"c":3}}'] })).toEqual([
       'values[0].a.c',
