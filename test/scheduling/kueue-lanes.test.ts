@@ -174,6 +174,39 @@ describe('the CPU nodes', () => {
   });
 });
 
+describe('a tenant without GPUs', () => {
+  it('has all its cpu and memory in the CPU lane and a GPU lane that holds nothing', () => {
+    const stack = testStack();
+    const pool = new GpuNodePool(stack, 'a', {
+      name: 'a',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'a1' },
+    });
+    const tenant = new TenantNamespace(stack, 't', {
+      name: 'etl',
+      site: 's',
+      accessMode: 'internal',
+      gpus: [],
+      sitePools: [pool],
+      resources: { cpu: '32', memory: '256Gi' },
+      groups: { admins: ['idp:etl'] },
+    });
+    const queue = new KueueTenantQueue(stack, 'q', {
+      tenant,
+      accessMode: 'internal',
+      gpus: [],
+      flavors: new Map([['a', new KueueResourceFlavor(stack, 'f', { pool })]]),
+      cpuFlavor: new KueueCpuFlavor(stack, 'cpu'),
+    });
+    expect(queue.quotas).toEqual({ 'cpu-only': { cpu: '32', memory: '256Gi' } });
+    const crs = customResources(synth(stack));
+    // No resource group: any workload there is "unavailable in ClusterQueue", never admitted.
+    expect(crs['ClusterQueue/etl'].spec.resourceGroups).toEqual([]);
+    expect(crs['ClusterQueue/etl'].spec).not.toHaveProperty('stopPolicy');
+  });
+});
+
 describe('an expired allocation', () => {
   // beta's Playground allocation ends on 2026-02-28; alpha's Fast Lane one on 2026-03-31.
   const active = build(kueueProfile(), '2026-02-28');
