@@ -58,8 +58,8 @@ export interface KueueTenant {
   /** Raises quota hard limits, so that what Kueue admits by borrowing is not refused by the quota. */
   raiseQuota?(limits: Readonly<Record<string, string>>): void;
   /**
-   * Whether the tenant holds its GPUs (`TenantNamespace.holdsGpus`: false outside its allocation's
-   * period). When false, the GPU queue gets no GPU quota and is stopped.
+   * Whether the tenant holds its GPUs (`TenantNamespace.holdsGpus`: false past its allocation's
+   * end). When false, the GPU queue gets no GPU quota and is stopped.
    * @default true
    */
   readonly holdsGpus?: boolean;
@@ -557,7 +557,7 @@ export interface KueueTenantQueueProps {
    * Stop every queue of the tenant (`stopPolicy: HoldAndDrain`): Kueue admits nothing more and
    * evicts what it admitted. For a retired tenant, whose queues stay until it is taken out of
    * Terraform, so that deleting a ClusterQueue never waits on workloads still running in it. (A
-   * tenant outside its allocation's period, `tenant.holdsGpus` false, has only its GPU queues
+   * tenant past its allocation's end, `tenant.holdsGpus` false, has only its GPU queues
    * stopped.)
    * https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#stoppolicy
    * @default false
@@ -606,7 +606,7 @@ export const DEFAULT_CPU_ONLY_SHARE = 0.25;
  *   borrows nor lends). Kueue tries only the flavors of a workload's own ClusterQueue, so work here
  *   can never fall through to a GPU pool's flavor; `KueueLaneGuard` keeps work without GPUs out of
  *   `default`.
- * Outside the tenant's allocation period (`tenant.holdsGpus` false) the GPU queue holds zero GPUs
+ * Past the end of the tenant's allocation (`tenant.holdsGpus` false) the GPU queue holds zero GPUs
  * and is stopped, and the CPU queue gets all of the tenant's cpu and memory.
  *
  * @example
@@ -690,7 +690,7 @@ export class KueueTenantQueue extends Construct {
     if (missing.length > 0) {
       throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);
     }
-    // Outside its allocation's period (or retired) the tenant keeps its pools' flavors at zero.
+    // Past its allocation's end (or retired) the tenant keeps its pools' flavors at zero.
     const held = !props.stopped && props.tenant.holdsGpus !== false;
     this.holdsGpus = held;
     const grantOf = (g: KueueGrant): TenantGpuGrant => ({

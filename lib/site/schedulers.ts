@@ -84,7 +84,7 @@ export function addTenantSchedulers(
     kueueQueues = new Map();
     for (const t of byName(profile.tenants)) {
       // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed. A
-      // tenant outside its allocation's period has its GPU queue stopped (TenantNamespace.holdsGpus).
+      // tenant past its allocation's end has its GPU queue stopped (TenantNamespace.holdsGpus).
       const override = t.retired ? undefined : kueue.tenants?.[t.name];
       kueueQueues.set(
         t.name,

@@ -197,7 +197,7 @@ export class AiFactorySite extends Construct {
           sector: t.sector,
           allocation: t.allocation,
           retired: t.retired,
-          // Judged against one date for the whole site: outside its period a tenant holds no GPUs.
+          // Judged against one date for the whole site: past its allocation's end a tenant holds no GPUs.
           date,
           // A retired tenant holds no GPUs; its grants stay in the profile as the record.
           gpus: (t.retired ? [] : t.gpus).map((g) => ({

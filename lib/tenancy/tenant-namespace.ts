@@ -109,10 +109,10 @@ export interface TenantNamespaceProps {
    */
   readonly retired?: boolean;
   /**
-   * The day the allocation is judged against (`YYYY-MM-DD`). Outside the allocation's period (after
-   * its last day, or before its first) the tenant holds no GPUs: every GPU resource's quota is zero,
+   * The day the allocation is judged against (`YYYY-MM-DD`). After the allocation's last day the
+   * tenant holds no GPUs (one not started yet holds them already): every GPU resource's quota is zero,
    * and a Kueue queue built on this namespace stops its GPU queue. The namespace, its volumes and
-   * its CPU quota stay, so that data can be staged in or copied out.
+   * its CPU quota stay, so that data can be copied out.
    * @default - `$AIF_DATE`, else today (UTC)
    */
   readonly date?: string;
@@ -267,7 +267,7 @@ export class TenantNamespace extends Construct {
   /** Whether the tenant is retired (`props.retired`). */
   public readonly retired: boolean;
   /**
-   * Whether the tenant holds its GPUs: not retired, and its allocation open-ended or running on
+   * Whether the tenant holds its GPUs: not retired, and its allocation open-ended or not ended on
    * `props.date`. When false, every GPU quota of the namespace is zero.
    */
   public readonly holdsGpus: boolean;
@@ -393,7 +393,7 @@ export class TenantNamespace extends Construct {
         pools.map((p) => p.spec),
       ).map((q) => [q.resource, q.count]),
     );
-    // Outside its allocation's period the tenant keeps its grants on record (the annotations) and
+    // Past its allocation's end the tenant keeps its grants on record (the annotations) and
     // its CPU, but no GPU.
     for (const res of siteGpuResources(pools.map((p) => p.spec))) {
       hard[`requests.${res}`] = this.holdsGpus ? String(granted.get(res) ?? 0) : '0';
@@ -556,7 +556,7 @@ export class TenantNamespace extends Construct {
     // A retired tenant runs nothing: its quota stays at zero whatever a scheduler asks.
     if (this.retired) return;
     for (const [key, value] of Object.entries(limits)) {
-      // Nor does a tenant outside its allocation's period get GPUs by borrowing.
+      // Nor does a tenant past its allocation's end get GPUs by borrowing.
       if (!this.holdsGpus && this.gpuQuotaKeys.has(key)) continue;
       const current = this.applied[key];
       if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
