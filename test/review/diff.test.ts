@@ -190,6 +190,8 @@ describe('aif diff review', () => {
         '#### testsite-tenants',
         '- `kubernetes_limit_range_v1.tenant_alpha_limits`: leaves Terraform, stays in the cluster',
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cpu_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cpu_local_queue`',
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`',
         '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
         '- `kubernetes_network_policy_v1.tenant_alpha_deny-all`: leaves Terraform, stays in the cluster',
@@ -411,7 +413,7 @@ describe('aif diff review', () => {
     const flavors = Object.values(res(base, 'kubernetes_manifest')).filter(
       (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.spec?.nodeLabels,
     );
-    expect(flavors.map((f) => f.manifest.metadata.name).sort()).toEqual(['a100', 'mig']);
+    expect(flavors.map((f) => f.manifest.metadata.name).sort()).toEqual(['a100', 'cpu-only', 'mig']);
     // Before: the mig pool was selected by the site's own label.
     const mig = flavors.find((f) => f.manifest.metadata.name === 'mig')!;
     mig.manifest.spec.nodeLabels = { 'example.org/partition': 'mig' };

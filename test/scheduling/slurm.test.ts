@@ -312,6 +312,25 @@ describe('Slurm accounts and limits from a profile', () => {
     ).toMatch(/GrpTRES='gres\/gpu=8,gres\/gpu:a100=8':GrpJobs=-1:GrpSubmitJobs=-1$/);
   });
 
+  it('closes the account of a tenant whose allocation has ended on the synthesis date, as its Kueue quota', () => {
+    const alpha = (date: string) => {
+      const before = process.env.AIF_DATE;
+      process.env.AIF_DATE = date;
+      try {
+        return accounts(withSlurm({}))
+          .split('\n')
+          .find((l) => l.startsWith("Account - 'alpha'"));
+      } finally {
+        process.env.AIF_DATE = before;
+      }
+    };
+    // alpha's allocation runs 2026-01-01 to 2026-03-31.
+    expect(alpha('2026-03-31')).toMatch(
+      /GrpTRES='gres\/gpu=8,gres\/gpu:a100=8':GrpJobs=-1:GrpSubmitJobs=-1$/,
+    );
+    expect(alpha('2026-04-01')).toMatch(/GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/);
+  });
+
   it('bounds every partition at two days unless the profile sets a time, UNLIMITED only when it says so', () => {
     const partitions = (slurm: Parameters<typeof withSlurm>[0]) =>
       Object.fromEntries(
