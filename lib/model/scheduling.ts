@@ -60,7 +60,7 @@ export interface KueueSpec {
   /**
    * Labels of the site's CPU nodes, where Kueue admits tenants' work without GPUs (the `cpu-only`
    * ResourceFlavor's `nodeLabels`). Nodes of a GPU pool must not carry all of them.
-   * @default - DEFAULT_CPU_NODE_LABELS (`node-restriction.kubernetes.io/aif-cpu-node: 'true'`)
+   * @default - DEFAULT_CPU_NODE_LABELS (`node-restriction.kubernetes.io/ai-factory.eu-cpu-node: 'true'`)
    */
   readonly cpuNodeLabels?: Readonly<Record<string, string>>;
 }
@@ -234,10 +234,10 @@ export const KUEUE_CPU_FLAVOR = 'cpu-only';
  * The label that the site puts on the CPU nodes where tenants' work without GPUs runs, unless its
  * profile names other labels (`schedulers.kueue.cpuNodeLabels`). Under the
  * `node-restriction.kubernetes.io/` prefix, which the NodeRestriction admission plugin keeps a
- * node's kubelet from setting on itself: `kubectl label node <node> node-restriction.kubernetes.io/aif-cpu-node=true`.
+ * node's kubelet from setting on itself: `kubectl label node <node> node-restriction.kubernetes.io/ai-factory.eu-cpu-node=true`.
  */
 export const DEFAULT_CPU_NODE_LABELS: Readonly<Record<string, string>> = {
-  'node-restriction.kubernetes.io/aif-cpu-node': 'true',
+  'node-restriction.kubernetes.io/ai-factory.eu-cpu-node': 'true',
 };
 
 /** How one pool's nodes are shared between the schedulers. */
@@ -404,7 +404,7 @@ function checkCpuNodeLabels(
         `${path}["${k}"]`,
         v,
         'not a valid Kubernetes label key and value',
-        'use a key like node-restriction.kubernetes.io/aif-cpu-node and a value of at most 63 characters',
+        'use a key like node-restriction.kubernetes.io/ai-factory.eu-cpu-node and a value of at most 63 characters',
       );
     } else if (k.startsWith('ai-factory.eu/')) {
       c.add(
@@ -412,7 +412,7 @@ function checkCpuNodeLabels(
         `${path}["${k}"]`,
         v,
         "'ai-factory.eu/' labels are the ones the library puts on GPU pool nodes",
-        "label the CPU nodes with a key of the site's own, e.g. node-restriction.kubernetes.io/aif-cpu-node",
+        "label the CPU nodes with a key of the site's own, e.g. node-restriction.kubernetes.io/ai-factory.eu-cpu-node",
       );
     }
   }

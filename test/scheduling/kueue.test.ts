@@ -231,7 +231,7 @@ describe('Kueue at Bologna', () => {
   it('admits work without GPUs in a lane of its own, onto the CPU nodes only', () => {
     // The CPU nodes' label, and no toleration: nothing admitted there can land on a GPU pool.
     expect(crs['ResourceFlavor/cpu-only'].spec).toEqual({
-      nodeLabels: { 'node-restriction.kubernetes.io/aif-cpu-node': 'true' },
+      nodeLabels: { 'node-restriction.kubernetes.io/ai-factory.eu-cpu-node': 'true' },
     });
     expect(Object.keys(resources(tenants, 'kubernetes_manifest'))).toContain('kueue_flavor_cpu-only');
     for (const t of bologna.tenants) {
