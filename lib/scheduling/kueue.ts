@@ -29,7 +29,7 @@ import {
   type AccessMode,
   type TenantGpuGrant,
 } from '../model';
-import { DenyPolicy } from '../platform/admission';
+import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
@@ -259,12 +259,7 @@ export class KueuePriorityGuard extends Construct {
         failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
-          resourceRules: matched.map((r) => ({
-            apiGroups: [r.apiGroup],
-            apiVersions: ['*'],
-            operations: ['CREATE', 'UPDATE'],
-            resources: [r.resource],
-          })),
+          resourceRules: createOrUpdateRules(matched),
         },
         variables: [
           {

@@ -158,6 +158,8 @@ export class AiFactorySite extends Construct {
 
     new TenantGuardrails(this.platform, 'tenant-guardrails', {
       allowedPriorityClasses: profile.tenantPriorityClasses,
+      pools: all,
+      workloadControllers: profile.schedulers?.kueue?.workloadControllers,
     });
 
     this.storage = new SiteStorage(this.platform, 'storage', {
