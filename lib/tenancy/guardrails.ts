@@ -202,8 +202,8 @@ export class TenantGuardrails extends Construct {
    * requester that is none of the cluster's controllers (`trustedControllers`), this policy refuses
    * a pod or pod template that tolerates a pool's taint or every taint, or selects pool nodes
    * (nodeSelector, required or preferred node affinity, nodeName); see `placementFindings` for the
-   * exact rule and the one toleration a pod may keep: the one the ExtendedResourceToleration
-   * admission plugin adds for a GPU resource the pod requests. An UPDATE that leaves the placement
+   * exact rule and the tolerations a pod may keep: a pool's, where the pod requests a GPU resource
+   * of that pool (as the ExtendedResourceToleration admission plugin adds them). An UPDATE that leaves the placement
    * of every pod spec as it was passes, so that a tenant may label a job Kueue has placed.
    *
    * Every site with tenants gets it, with Kueue or not: without Kueue, the pool taints are all that
@@ -237,7 +237,7 @@ export class TenantGuardrails extends Construct {
           {
             expression:
               "variables.findings.all(f, f == '') || (request.operation == 'UPDATE' && variables.findings == variables.oldFindings)",
-            messageExpression: `'GPU pool placement is set by the site\\'s scheduler, not by a tenant (' + variables.findings.filter(f, f != '').join('; ') + '): remove it. GPU work goes through your queue, which adds the pool\\'s node selector and toleration when it admits the workload; a pod that requests a GPU resource may tolerate that resource\\'s taint as {key: <resource>, operator: Exists, effect: NoSchedule}; CPU work may select CPU nodes'`,
+            messageExpression: `'GPU pool placement is set by the site\\'s scheduler, not by a tenant (' + variables.findings.filter(f, f != '').join('; ') + '): remove it. GPU work goes through your queue, which adds the pool\\'s node selector and toleration when it admits the workload; a pod that requests a pool\\'s GPU resource may tolerate that pool\\'s taint; CPU work may select CPU nodes'`,
             reason: 'Forbidden',
           },
         ],

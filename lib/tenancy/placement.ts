@@ -10,8 +10,8 @@ const HOSTNAME_LABEL = 'kubernetes.io/hostname';
  * library applies, the scheduler split, and the hostnames of listed nodes.
  */
 export interface PoolPlacement {
-  /** Taint keys of the pools, sorted. */
-  readonly taintKeys: readonly string[];
+  /** Taint key of the pools to the GPU resources the pools with that taint offer, sorted. */
+  readonly taints: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Label key to the values only pool nodes carry, keys and values sorted. */
   readonly labels: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Names of listed pool nodes, sorted (for `matchFields` on `metadata.name`). */
@@ -35,8 +35,12 @@ export function poolPlacement(pools: readonly GpuNodePool[]): PoolPlacement {
     for (const node of pool.nodeNames) add(HOSTNAME_LABEL, node);
   }
   const sorted = (xs: Iterable<string>) => [...xs].sort();
+  const taints = new Map<string, Set<string>>();
+  for (const pool of pools)
+    for (const o of pool.offers)
+      taints.set(pool.taint.key, (taints.get(pool.taint.key) ?? new Set()).add(o.resource));
   return {
-    taintKeys: sorted(new Set(pools.map((p) => p.taint.key))),
+    taints: sorted(taints.keys()).map((k) => [k, sorted(taints.get(k) as Set<string>)] as const),
     labels: sorted(labels.keys()).map((k) => [k, sorted(labels.get(k) as Set<string>)] as const),
     nodeNames: sorted(new Set(pools.flatMap((p) => [...p.nodeNames]))),
   };
@@ -59,7 +63,10 @@ const hasPath = (obj: string, ...fields: string[]) =>
  */
 export function placementVariables(p: PoolPlacement): Array<{ name: string; expression: string }> {
   return [
-    { name: 'poolTaints', expression: `[${p.taintKeys.map(str).join(', ')}]` },
+    {
+      name: 'poolTaints',
+      expression: `{${p.taints.map(([k, rs]) => `${str(k)}: [${rs.map(str).join(', ')}]`).join(', ')}}`,
+    },
     { name: 'poolLabelKeys', expression: `[${p.labels.map(([k]) => str(k)).join(', ')}]` },
     {
       name: 'poolLabels',
@@ -73,8 +80,10 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
  * CEL that turns one pod spec `s` into the list of what in it reaches pool nodes, as readable
  * strings in a stable order (tolerations in list order, node selector keys in the policy's order):
  * - a toleration with an empty key (with operator Exists it tolerates every taint), or for a pool's
- *   taint key, unless it is exactly what the ExtendedResourceToleration admission plugin adds for
- *   an extended resource the pod requests (`{key: <resource>, operator: Exists, effect: NoSchedule}`);
+ *   taint key, unless the pod requests a GPU resource that a pool with that taint offers (its
+ *   request then holds it to nodes that offer the resource, so the toleration opens no GPU node to
+ *   CPU work), or it is exactly what the ExtendedResourceToleration admission plugin adds for an
+ *   extended resource the pod requests (`{key: <resource>, operator: Exists, effect: NoSchedule}`);
  * - a nodeSelector entry with a pool label's key and one of its pool values;
  * - nodeName (it skips the scheduler, and with it every NoSchedule taint);
  * - a required or preferred node affinity term that selects pool nodes: on a pool label, any
@@ -84,10 +93,10 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
 export function placementFindings(s: string): string {
   const containers = `((has(${s}.containers) ? ${s}.containers : []) + (has(${s}.initContainers) ? ${s}.initContainers : []))`;
   // Requests or limits: defaulting copies limits into requests for a Pod, not for a pod template.
-  const requests = (key: string) =>
-    `${containers}.exists(c, has(c.resources) && ((has(c.resources.requests) && ${key} in c.resources.requests) || (has(c.resources.limits) && ${key} in c.resources.limits)))`;
-  const addedForResource = `has(t.operator) && t.operator == 'Exists' && has(t.effect) && t.effect == 'NoSchedule' && ${requests('t.key')}`;
-  const badToleration = `!has(t.key) || t.key == '' || (t.key in variables.poolTaints && !(${addedForResource}))`;
+  const requestsAny = (names: string) =>
+    `${containers}.exists(c, has(c.resources) && ((has(c.resources.requests) && ${names}.exists(r, r in c.resources.requests)) || (has(c.resources.limits) && ${names}.exists(r, r in c.resources.limits))))`;
+  const addedForResource = `has(t.operator) && t.operator == 'Exists' && has(t.effect) && t.effect == 'NoSchedule' && ${requestsAny('[t.key]')}`;
+  const badToleration = `!has(t.key) || t.key == '' || (t.key in variables.poolTaints && !(${requestsAny('variables.poolTaints[t.key]')}) && !(${addedForResource}))`;
   const tolerations = `(has(${s}.tolerations) ? ${s}.tolerations.filter(t, ${badToleration}).map(t, 'toleration ' + (has(t.key) && t.key != '' ? t.key : '(every key)')) : [])`;
   const nodeSelector = `(has(${s}.nodeSelector) ? variables.poolLabelKeys.filter(k, k in ${s}.nodeSelector && ${s}.nodeSelector[k] in variables.poolLabels[k]).map(k, 'nodeSelector ' + k + '=' + ${s}.nodeSelector[k]) : [])`;
   const nodeName = `(has(${s}.nodeName) && ${s}.nodeName != '' ? ['nodeName ' + ${s}.nodeName] : [])`;

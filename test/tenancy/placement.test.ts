@@ -38,7 +38,7 @@ const placement = all['aif-tenant-placement'];
 const check = (req: Partial<AdmissionRequest> & { object: TfJson | null }) =>
   admit(placement, { resource: 'pods', namespaceLabels: tenantNs, ...req });
 const refused = (found: string) => [
-  `GPU pool placement is set by the site's scheduler, not by a tenant (${found}): remove it. GPU work goes through your queue, which adds the pool's node selector and toleration when it admits the workload; a pod that requests a GPU resource may tolerate that resource's taint as {key: <resource>, operator: Exists, effect: NoSchedule}; CPU work may select CPU nodes`,
+  `GPU pool placement is set by the site's scheduler, not by a tenant (${found}): remove it. GPU work goes through your queue, which adds the pool's node selector and toleration when it admits the workload; a pod that requests a pool's GPU resource may tolerate that pool's taint; CPU work may select CPU nodes`,
 ];
 
 const POOL_TOLERATION = { key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' };
@@ -91,8 +91,16 @@ describe('placement guard: what a tenant may not do', () => {
       'toleration nvidia.com/gpu',
     ],
     [
-      'tolerate the pool taint for all effects while requesting a GPU',
-      { containers: [gpuContainer()], tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists' }] },
+      'tolerate a pool taint while requesting a GPU resource no pool of that taint offers',
+      {
+        containers: [{ name: 'c', resources: { requests: { 'nvidia.com/mig-1g.5gb': '1' } } }],
+        tolerations: [POOL_TOLERATION],
+      },
+      'toleration nvidia.com/gpu',
+    ],
+    [
+      'tolerate a pool taint while requesting only CPU',
+      { containers: [{ name: 'c', resources: { requests: { cpu: '64' } } }], tolerations: [POOL_TOLERATION] },
       'toleration nvidia.com/gpu',
     ],
     [
@@ -293,6 +301,23 @@ describe('placement guard: what passes', () => {
     expect(
       check({ username: JOBSET_USER, resource: 'jobs', object: { spec: template(admitted.spec) } }),
     ).toEqual([]);
+  });
+
+  it("passes a tenant pod that requests a pool's GPU resource and tolerates that pool's taint (MIG without Kueue)", () => {
+    const mig = { 'nvidia.com/mig-3g.40gb': '1' };
+    for (const toleration of [POOL_TOLERATION, { key: 'nvidia.com/gpu', operator: 'Exists' }]) {
+      expect(
+        check({
+          object: pod({
+            containers: [{ name: 'c', resources: { requests: mig } }],
+            tolerations: [toleration],
+          }),
+        }),
+      ).toEqual([]);
+    }
+    expect(check({ object: pod({ containers: [gpuContainer(8)], tolerations: [POOL_TOLERATION] }) })).toEqual(
+      [],
+    );
   });
 
   it('passes a tenant pod that requests a GPU with the toleration ExtendedResourceToleration adds', () => {
