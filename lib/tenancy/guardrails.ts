@@ -184,10 +184,12 @@ export class TenantGuardrails extends Construct {
           {
             // An ExternalName Service is a DNS alias that an ingress controller or proxy follows
             // with its own rights: a tenant could point it at another namespace's Service or the
-            // API server (CVE-2021-25740). Checked on UPDATE too, so a Service cannot turn into one.
+            // API server. The confused deputy of CVE-2021-25740 (there through Endpoints,
+            // https://github.com/kubernetes/kubernetes/issues/103675) and Contour's CVE-2021-32783.
+            // Checked on UPDATE too, so a Service cannot turn into one.
             expression: "!has(object.spec.type) || object.spec.type != 'ExternalName'",
             message:
-              "Services in tenant namespaces may not be of type ExternalName (CVE-2021-25740: proxies and ingress controllers would follow it with their own rights); use a ClusterIP Service with a selector, or reach the external name directly (the tenant's egressCidrs)",
+              "Services in tenant namespaces may not be of type ExternalName (a confused deputy, the CVE-2021-25740 family: proxies and ingress controllers would follow it with their own rights); use a ClusterIP Service with a selector, or reach the external name directly (the tenant's egressCidrs)",
             reason: 'Forbidden',
           },
         ],

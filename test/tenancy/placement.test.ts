@@ -444,7 +444,7 @@ describe('Services: ExternalName refused', () => {
       ...(oldSpec ? { operation: 'UPDATE' as const, oldObject: { spec: oldSpec } } : {}),
     });
   const externalName = [
-    "Services in tenant namespaces may not be of type ExternalName (CVE-2021-25740: proxies and ingress controllers would follow it with their own rights); use a ClusterIP Service with a selector, or reach the external name directly (the tenant's egressCidrs)",
+    "Services in tenant namespaces may not be of type ExternalName (a confused deputy, the CVE-2021-25740 family: proxies and ingress controllers would follow it with their own rights); use a ClusterIP Service with a selector, or reach the external name directly (the tenant's egressCidrs)",
   ];
 
   it('refuses an ExternalName Service, created or turned into one', () => {
