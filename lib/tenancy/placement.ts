@@ -14,8 +14,6 @@ export interface PoolPlacement {
   readonly taints: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Label key to the values only pool nodes carry, keys and values sorted. */
   readonly labels: ReadonlyArray<readonly [string, readonly string[]]>;
-  /** Names of listed pool nodes, sorted (for `matchFields` on `metadata.name`). */
-  readonly nodeNames: readonly string[];
 }
 
 export function poolPlacement(pools: readonly GpuNodePool[]): PoolPlacement {
@@ -42,7 +40,6 @@ export function poolPlacement(pools: readonly GpuNodePool[]): PoolPlacement {
   return {
     taints: sorted(taints.keys()).map((k) => [k, sorted(taints.get(k) as Set<string>)] as const),
     labels: sorted(labels.keys()).map((k) => [k, sorted(labels.get(k) as Set<string>)] as const),
-    nodeNames: sorted(new Set(pools.flatMap((p) => [...p.nodeNames]))),
   };
 }
 
@@ -72,7 +69,11 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
       name: 'poolLabels',
       expression: `{${p.labels.map(([k, vs]) => `${str(k)}: [${vs.map(str).join(', ')}]`).join(', ')}}`,
     },
-    { name: 'poolNodes', expression: `[${p.nodeNames.map(str).join(', ')}]` },
+    // The listed nodes' names are their hostname label's values: one list in the policy, not two.
+    {
+      name: 'poolNodes',
+      expression: `${str(HOSTNAME_LABEL)} in variables.poolLabels ? variables.poolLabels[${str(HOSTNAME_LABEL)}] : []`,
+    },
   ];
 }
 

@@ -390,6 +390,20 @@ describe('placement guard: what passes', () => {
       required('ai-factory.eu/accelerator', 'DoesNotExist'),
     ],
     ['preferred affinity for a zone', preferred('topology.kubernetes.io/zone', ['eu-south-1a'])],
+    [
+      'a CPU node by name (matchFields)',
+      {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [
+                { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['cpu-01'] }] },
+              ],
+            },
+          },
+        },
+      },
+    ],
   ])('passes a tenant pod with %s', (_what, spec) => {
     expect(check({ object: pod(spec) })).toEqual([]);
   });
