@@ -1,18 +1,25 @@
 import { GpuNodePool, SCHEDULER_LABEL } from '../compute/node-pool';
 
-/** The node label kubelet sets to the node's hostname (https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetesiohostname). */
+/**
+ * The node label kubelet sets to the node's hostname
+ * (https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetesiohostname). Selecting
+ * a node by name (this label, `matchFields` on `metadata.name`, `nodeName`) is refused whatever the
+ * name: the library does not know the nodes of a label-selected pool, and a list of every listed
+ * node (3,456 at Leonardo) would make the policy's CEL grow with the site. CPU work selects CPU
+ * nodes by their labels.
+ */
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 /**
  * What a tenant may not use to reach a GPU pool's nodes, derived from the pool objects: the taint
  * keys that keep other pods off the pools, and every label (key and values) that tells pool nodes
  * apart: the pools' node selectors (the site's own labels for a label-selected pool), the labels the
- * library applies, the scheduler split, and the hostnames of listed nodes.
+ * library applies, the scheduler split; and the hostname label, with any value.
  */
 export interface PoolPlacement {
   /** Taint key of the pools to the GPU resources the pools with that taint offer, sorted. */
   readonly taints: ReadonlyArray<readonly [string, readonly string[]]>;
-  /** Label key to the values only pool nodes carry, keys and values sorted. */
+  /** Label key to the values only pool nodes carry, keys and values sorted (the hostname: none, any value is refused). */
   readonly labels: ReadonlyArray<readonly [string, readonly string[]]>;
 }
 
@@ -30,8 +37,8 @@ export function poolPlacement(pools: readonly GpuNodePool[]): PoolPlacement {
       pool.slurmSelector,
     ])
       for (const [k, v] of Object.entries(selector)) add(k, v);
-    for (const node of pool.nodeNames) add(HOSTNAME_LABEL, node);
   }
+  labels.set(HOSTNAME_LABEL, new Set());
   const sorted = (xs: Iterable<string>) => [...xs].sort();
   const taints = new Map<string, Set<string>>();
   for (const pool of pools)
@@ -69,11 +76,8 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
       name: 'poolLabels',
       expression: `{${p.labels.map(([k, vs]) => `${str(k)}: [${vs.map(str).join(', ')}]`).join(', ')}}`,
     },
-    // The listed nodes' names are their hostname label's values: one list in the policy, not two.
-    {
-      name: 'poolNodes',
-      expression: `${str(HOSTNAME_LABEL)} in variables.poolLabels ? variables.poolLabels[${str(HOSTNAME_LABEL)}] : []`,
-    },
+    // Keys refused with any value: a node picked by name.
+    { name: 'nameKeys', expression: `[${str(HOSTNAME_LABEL)}]` },
   ];
 }
 
@@ -85,11 +89,12 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
  *   request then holds it to nodes that offer the resource, so the toleration opens no GPU node to
  *   CPU work), or it is exactly what the ExtendedResourceToleration admission plugin adds for an
  *   extended resource the pod requests (`{key: <resource>, operator: Exists, effect: NoSchedule}`);
- * - a nodeSelector entry with a pool label's key and one of its pool values;
+ * - a nodeSelector entry with a pool label's key and one of its pool values, or the hostname label;
  * - nodeName (it skips the scheduler, and with it every NoSchedule taint);
  * - a required or preferred node affinity term that selects pool nodes: on a pool label, any
  *   operator but DoesNotExist, except In with values no pool node carries (that selects other,
- *   CPU, nodes); on `metadata.name`, the same with the listed pool nodes.
+ *   CPU, nodes); on the hostname label any operator but DoesNotExist; any `matchFields` (a node by
+ *   its name).
  */
 export function placementFindings(s: string): string {
   const containers = `((has(${s}.containers) ? ${s}.containers : []) + (has(${s}.initContainers) ? ${s}.initContainers : []))`;
@@ -99,12 +104,11 @@ export function placementFindings(s: string): string {
   const addedForResource = `has(t.operator) && t.operator == 'Exists' && has(t.effect) && t.effect == 'NoSchedule' && ${requestsAny('[t.key]')}`;
   const badToleration = `!has(t.key) || t.key == '' || (t.key in variables.poolTaints && !(${requestsAny('variables.poolTaints[t.key]')}) && !(${addedForResource}))`;
   const tolerations = `(has(${s}.tolerations) ? ${s}.tolerations.filter(t, ${badToleration}).map(t, 'toleration ' + (has(t.key) && t.key != '' ? t.key : '(every key)')) : [])`;
-  const nodeSelector = `(has(${s}.nodeSelector) ? variables.poolLabelKeys.filter(k, k in ${s}.nodeSelector && ${s}.nodeSelector[k] in variables.poolLabels[k]).map(k, 'nodeSelector ' + k + '=' + ${s}.nodeSelector[k]) : [])`;
+  const nodeSelector = `(has(${s}.nodeSelector) ? variables.poolLabelKeys.filter(k, k in ${s}.nodeSelector && (k in variables.nameKeys || ${s}.nodeSelector[k] in variables.poolLabels[k])).map(k, 'nodeSelector ' + k + '=' + ${s}.nodeSelector[k]) : [])`;
   const nodeName = `(has(${s}.nodeName) && ${s}.nodeName != '' ? ['nodeName ' + ${s}.nodeName] : [])`;
-  const reaches = (values: string) =>
-    `(e.operator == 'In' ? (has(e.values) && e.values.exists(v, v in ${values})) : e.operator != 'DoesNotExist')`;
+  const reaches = `e.key in variables.poolLabels && e.operator != 'DoesNotExist' && (e.operator != 'In' || e.key in variables.nameKeys || (has(e.values) && e.values.exists(v, v in variables.poolLabels[e.key])))`;
   const term = (t: string) =>
-    `((has(${t}.matchExpressions) && ${t}.matchExpressions.exists(e, e.key in variables.poolLabels && ${reaches('variables.poolLabels[e.key]')})) || (has(${t}.matchFields) && ${t}.matchFields.exists(e, e.key == 'metadata.name' && size(variables.poolNodes) > 0 && ${reaches('variables.poolNodes')})))`;
+    `((has(${t}.matchExpressions) && ${t}.matchExpressions.exists(e, ${reaches})) || (has(${t}.matchFields) && size(${t}.matchFields) > 0))`;
   const affinity = ['affinity', 'nodeAffinity'];
   const required = `(${hasPath(s, ...affinity, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms')} && ${s}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.exists(r, ${term('r')}) ? ['nodeAffinity (required)'] : [])`;
   const preferred = `(${hasPath(s, ...affinity, 'preferredDuringSchedulingIgnoredDuringExecution')} && ${s}.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution.exists(w, has(w.preference) && ${term('w.preference')}) ? ['nodeAffinity (preferred)'] : [])`;

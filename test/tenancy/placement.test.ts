@@ -124,6 +124,16 @@ describe('placement guard: what a tenant may not do', () => {
       'nodeSelector kubernetes.io/hostname=lrdn0003',
     ],
     [
+      'select any node by hostname (node names are not the way to place work)',
+      { nodeSelector: { 'kubernetes.io/hostname': 'cpu-17' } },
+      'nodeSelector kubernetes.io/hostname=cpu-17',
+    ],
+    [
+      'require a node by hostname affinity',
+      required('kubernetes.io/hostname', 'In', ['cpu-17']),
+      'nodeAffinity (required)',
+    ],
+    [
       'select the MIG layout label the library applies',
       { nodeSelector: { 'nvidia.com/mig.config': 'aif-lisa' } },
       'nodeSelector nvidia.com/mig.config=aif-lisa',
@@ -150,7 +160,7 @@ describe('placement guard: what a tenant may not do', () => {
       'nodeAffinity (preferred)',
     ],
     [
-      'require a listed pool node by name (matchFields)',
+      'require a node by name (matchFields)',
       {
         affinity: {
           nodeAffinity: {
@@ -390,20 +400,6 @@ describe('placement guard: what passes', () => {
       required('ai-factory.eu/accelerator', 'DoesNotExist'),
     ],
     ['preferred affinity for a zone', preferred('topology.kubernetes.io/zone', ['eu-south-1a'])],
-    [
-      'a CPU node by name (matchFields)',
-      {
-        affinity: {
-          nodeAffinity: {
-            requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [
-                { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['cpu-01'] }] },
-              ],
-            },
-          },
-        },
-      },
-    ],
   ])('passes a tenant pod with %s', (_what, spec) => {
     expect(check({ object: pod(spec) })).toEqual([]);
   });
