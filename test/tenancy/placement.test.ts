@@ -49,6 +49,11 @@ const pod = (spec: TfJson): TfJson => ({
   spec: { containers: [{ name: 'c' }], ...spec },
 });
 const template = (spec: TfJson) => ({ template: { spec: { containers: [{ name: 'c' }], ...spec } } });
+/** A nodeSelector with one entry, and the finding it makes. */
+const sel = (key: string, value: string): [TfJson, string] => [
+  { nodeSelector: { [key]: value } },
+  `nodeSelector ${key}=${value}`,
+];
 const required = (key: string, operator: string, values?: string[]) => ({
   affinity: {
     nodeAffinity: {
@@ -103,41 +108,20 @@ describe('placement guard: what a tenant may not do', () => {
       { containers: [{ name: 'c', resources: { requests: { cpu: '64' } } }], tolerations: [POOL_TOLERATION] },
       'toleration nvidia.com/gpu',
     ],
-    [
-      'select a listed pool by its label',
-      { nodeSelector: { 'ai-factory.eu/pool': 'booster' } },
-      'nodeSelector ai-factory.eu/pool=booster',
-    ],
-    [
-      "select a label-selected pool by the site's own label",
-      { nodeSelector: { 'example.org/partition': 'lisa' } },
-      'nodeSelector example.org/partition=lisa',
-    ],
-    [
-      "select Slurm's nodes of a split pool",
-      { nodeSelector: { [SCHEDULER_LABEL]: 'slurm' } },
-      `nodeSelector ${SCHEDULER_LABEL}=slurm`,
-    ],
-    [
-      'select a pool node by hostname',
-      { nodeSelector: { 'kubernetes.io/hostname': 'lrdn0003' } },
-      'nodeSelector kubernetes.io/hostname=lrdn0003',
-    ],
+    ['select a listed pool by its label', ...sel('ai-factory.eu/pool', 'booster')],
+    ["select a label-selected pool by the site's own label", ...sel('example.org/partition', 'lisa')],
+    ["select Slurm's nodes of a split pool", ...sel(SCHEDULER_LABEL, 'slurm')],
+    ['select a pool node by hostname', ...sel('kubernetes.io/hostname', 'lrdn0003')],
     [
       'select any node by hostname (node names are not the way to place work)',
-      { nodeSelector: { 'kubernetes.io/hostname': 'cpu-17' } },
-      'nodeSelector kubernetes.io/hostname=cpu-17',
+      ...sel('kubernetes.io/hostname', 'cpu-17'),
     ],
     [
       'require a node by hostname affinity',
       required('kubernetes.io/hostname', 'In', ['cpu-17']),
       'nodeAffinity (required)',
     ],
-    [
-      'select the MIG layout label the library applies',
-      { nodeSelector: { 'nvidia.com/mig.config': 'aif-lisa' } },
-      'nodeSelector nvidia.com/mig.config=aif-lisa',
-    ],
+    ['select the MIG layout label the library applies', ...sel('nvidia.com/mig.config', 'aif-lisa')],
     ['bind to a node with nodeName', { nodeName: 'cpu-17' }, 'nodeName cpu-17'],
     [
       'require a pool by node affinity (In)',
