@@ -126,6 +126,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
     meaning: 'An allocation date is not a real date of the form YYYY-MM-DD.',
     fix: "Write it like '2026-01-15'.",
   },
+  SYNTHESIS_DATE_INVALID: {
+    meaning:
+      'The environment variable `AIF_DATE` (set by `aif synth --date`), against which synthesis judges allocations, is not a real date of the form YYYY-MM-DD.',
+    fix: "Set it like '2026-11-30', or unset it to judge allocations against today (UTC).",
+  },
   PERIOD_INVALID: {
     meaning: 'An allocation ends before it starts.',
     fix: 'Swap the dates or correct the end date.',

@@ -142,6 +142,7 @@ const schedulers = obj<SchedulersSpec>({
     cohort: leaf,
     tenants: map(obj<KueueTenantOverride>({ borrowingLimit: leaf, lendingLimit: leaf })),
     workloadControllers: leaf,
+    cpuNodeLabels: leaf,
   }),
   slurm: obj<SlurmSpec>({
     clusterName: leaf,

@@ -8,6 +8,7 @@ import { validGrantUnits } from './allocation';
 import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
 import type { IssueCollector } from './errors';
 import { byName } from './order';
+import { isLabelKey, isLabelValue } from './validate';
 import type { NodePoolSpec, SiteProfile } from './profile';
 
 /** A key of a Kubernetes Secret, by name: the library never sees the secret value itself. */
@@ -56,6 +57,12 @@ export interface KueueSpec {
    * @default - none
    */
   readonly workloadControllers?: readonly string[];
+  /**
+   * Labels of the site's CPU nodes, where Kueue admits tenants' work without GPUs (the `cpu-only`
+   * ResourceFlavor's `nodeLabels`). Nodes of a GPU pool must not carry all of them.
+   * @default - DEFAULT_CPU_NODE_LABELS (`node-restriction.kubernetes.io/aif-cpu-node: 'true'`)
+   */
+  readonly cpuNodeLabels?: Readonly<Record<string, string>>;
 }
 
 /** A Slurm partition over several pools, besides the one partition per pool. */
@@ -115,6 +122,16 @@ export interface SchedulersSpec {
 
 /** The name of Kueue's CPU-only ResourceFlavor, which no pool may take (pools name their flavors). */
 export const KUEUE_CPU_FLAVOR = 'cpu-only';
+
+/**
+ * The label that the site puts on the CPU nodes where tenants' work without GPUs runs, unless its
+ * profile names other labels (`schedulers.kueue.cpuNodeLabels`). Under the
+ * `node-restriction.kubernetes.io/` prefix, which the NodeRestriction admission plugin keeps a
+ * node's kubelet from setting on itself: `kubectl label node <node> node-restriction.kubernetes.io/aif-cpu-node=true`.
+ */
+export const DEFAULT_CPU_NODE_LABELS: Readonly<Record<string, string>> = {
+  'node-restriction.kubernetes.io/aif-cpu-node': 'true',
+};
 
 /** How one pool's nodes are shared between the schedulers. */
 export interface PoolSplit {
@@ -252,6 +269,60 @@ function checkWorkloadControllers(c: IssueCollector, profile: SiteProfile, users
   });
 }
 
+/**
+ * The CPU nodes' labels: valid, at least one, none of the library's own node labels, and not all
+ * carried by a label-selected GPU pool's nodes (work without GPUs would then be sent to that pool).
+ */
+function checkCpuNodeLabels(
+  c: IssueCollector,
+  profile: SiteProfile,
+  labels: Readonly<Record<string, string>> | undefined,
+): void {
+  if (labels === undefined) return;
+  const path = 'schedulers.kueue.cpuNodeLabels';
+  const entries = Object.entries(labels);
+  if (entries.length === 0) {
+    c.add(
+      'LABEL_INVALID',
+      path,
+      labels,
+      'no label: the cpu-only flavor would select every node, GPU nodes included',
+      `name the label of the site's CPU nodes, or leave the field out for ${JSON.stringify(DEFAULT_CPU_NODE_LABELS)}`,
+    );
+  }
+  for (const [k, v] of entries) {
+    if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
+      c.add(
+        'LABEL_INVALID',
+        `${path}["${k}"]`,
+        v,
+        'not a valid Kubernetes label key and value',
+        'use a key like node-restriction.kubernetes.io/aif-cpu-node and a value of at most 63 characters',
+      );
+    } else if (k.startsWith('ai-factory.eu/')) {
+      c.add(
+        'LABEL_INVALID',
+        `${path}["${k}"]`,
+        v,
+        "'ai-factory.eu/' labels are the ones the library puts on GPU pool nodes",
+        "label the CPU nodes with a key of the site's own, e.g. node-restriction.kubernetes.io/aif-cpu-node",
+      );
+    }
+  }
+  (profile.nodePools ?? []).forEach((p, i) => {
+    const poolLabels = p?.nodes && 'labels' in p.nodes ? (p.nodes.labels ?? {}) : undefined;
+    if (entries.length > 0 && poolLabels && entries.every(([k, v]) => poolLabels[k] === v)) {
+      c.add(
+        'LABEL_INVALID',
+        path,
+        labels,
+        `the nodes of GPU pool '${p.name}' (nodePools[${i}].nodes.labels) carry every one of these labels: work without GPUs would be sent there`,
+        'give the CPU nodes a label that no GPU node carries',
+      );
+    }
+  });
+}
+
 function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<string, NodePoolSpec>): void {
   const kueue = profile.schedulers?.kueue;
   if (!kueue) return;
@@ -268,6 +339,7 @@ function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<
       );
     }
   });
+  checkCpuNodeLabels(c, profile, kueue.cpuNodeLabels);
   checkPoolNames(c, 'schedulers.kueue.nodes', kueue.nodes ?? {}, pools, 0, 'the Kueue share of a pool');
   if (kueue.cohort !== undefined && kueue.cohort !== false && !DNS_LABEL.test(String(kueue.cohort))) {
     c.add(

@@ -1,12 +1,13 @@
 import type { TerraformStack } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
 import type { GpuNodePool } from '../compute/node-pool';
-import { byName, type SiteProfile } from '../model';
+import { byName, siteGpuResources, type SiteProfile } from '../model';
 import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
   KueueCohort,
   KueueCpuFlavor,
+  KueueLaneGuard,
   KueuePriorityGuard,
   KueuePriorityClasses,
   KueueResourceFlavor,
@@ -34,6 +35,8 @@ export function addPlatformSchedulers(
   const kueue = s.kueue ? new Kueue(platform, 'kueue') : undefined;
   if (kueue) {
     new KueuePriorityGuard(platform, 'kueue-priority-guard');
+    // Work without GPUs in the CPU lane only, GPU work in the GPU lane only.
+    new KueueLaneGuard(platform, 'kueue-lane-guard', { gpuResources: siteGpuResources(profile.nodePools) });
     new KueueBypassGuard(platform, 'kueue-bypass-guard', {
       workloadControllers: s.kueue?.workloadControllers,
     });
@@ -58,7 +61,8 @@ export function addPlatformSchedulers(
 
 /**
  * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool
- * and the CPU-only one, the site's cohort, the priority classes, a queue pair per tenant, and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
+ * and the CPU-only one, the site's cohort, the priority classes, a GPU and a CPU lane per tenant,
+ * and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
  */
 export function addTenantSchedulers(
   tenantsStack: TerraformStack,
@@ -75,14 +79,17 @@ export function addTenantSchedulers(
     for (const pool of byName([...pools.values()])) {
       flavors.set(pool.name, new KueueResourceFlavor(tenantsStack, `flavor-${pool.name}`, { pool }));
     }
-    const cpuFlavor = new KueueCpuFlavor(tenantsStack, 'flavor-cpu-only');
+    const cpuFlavor = new KueueCpuFlavor(tenantsStack, 'flavor-cpu-only', {
+      nodeLabels: kueue.cpuNodeLabels,
+    });
     const cohortName = kueue.cohort === undefined ? profile.name : kueue.cohort;
     const cohort =
       cohortName === false ? undefined : new KueueCohort(tenantsStack, 'cohort', { name: cohortName });
     new KueuePriorityClasses(tenantsStack, 'priority-classes');
     kueueQueues = new Map();
     for (const t of byName(profile.tenants)) {
-      // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed.
+      // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed. A
+      // tenant past its allocation's end has its GPU queue stopped (TenantNamespace.holdsGpus).
       const override = t.retired ? undefined : kueue.tenants?.[t.name];
       kueueQueues.set(
         t.name,

@@ -190,6 +190,8 @@ describe('aif diff review', () => {
         '#### testsite-tenants',
         '- `kubernetes_limit_range_v1.tenant_alpha_limits`: leaves Terraform, stays in the cluster',
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cpu_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cpu_local_queue`',
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`',
         '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
         '- `kubernetes_network_policy_v1.tenant_alpha_deny-all`: leaves Terraform, stays in the cluster',
