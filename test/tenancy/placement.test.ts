@@ -1,11 +1,17 @@
-import { GpuNodePool, KUEUE_CONTROLLER_USER, SCHEDULER_LABEL, TenantGuardrails } from '../../lib';
+import {
+  GpuNodePool,
+  KUEUE_CONTROLLER_USER,
+  SCHEDULER_LABEL,
+  TENANT_LABEL,
+  TenantGuardrails,
+} from '../../lib';
 import { admit, type AdmissionRequest } from '../cel';
 import { resources, synth, testStack, type TfJson } from '../helpers';
 
-const tenantNs = { 'ai-factory.eu/tenant': 't' };
+const tenantNs = { [TENANT_LABEL]: 't' };
 const JOBSET_USER = 'system:serviceaccount:jobset-system:jobset-controller-manager';
 
-function policies(withPoolsProp: boolean): Record<string, TfJson> {
+function policies(withPoolsProp: boolean): { specs: Record<string, TfJson>; booster: GpuNodePool } {
   const stack = testStack();
   const booster = new GpuNodePool(stack, 'booster', {
     name: 'booster',
@@ -28,12 +34,17 @@ function policies(withPoolsProp: boolean): Record<string, TfJson> {
   const manifests = Object.values(resources(synth(stack), 'kubernetes_manifest')).map(
     (r) => r.manifest as TfJson,
   );
-  return Object.fromEntries(
+  const specs = Object.fromEntries(
     manifests.filter((m) => m.kind === 'ValidatingAdmissionPolicy').map((m) => [m.metadata.name, m.spec]),
   );
+  return { specs, booster };
 }
 
-const all = policies(true);
+const { specs: all, booster } = policies(true);
+// The label keys as the pool objects spell them (they may move to other prefixes).
+const POOL = Object.keys(booster.nodeSelector)[0];
+const ACCELERATOR = (Object.entries(booster.managedLabels).find(([, v]) => v === booster.accelerator.id) ??
+  [])[0] as string;
 const placement = all['aif-tenant-placement'];
 const check = (req: Partial<AdmissionRequest> & { object: TfJson | null }) =>
   admit(placement, { resource: 'pods', namespaceLabels: tenantNs, ...req });
@@ -49,6 +60,12 @@ const pod = (spec: TfJson): TfJson => ({
   spec: { containers: [{ name: 'c' }], ...spec },
 });
 const template = (spec: TfJson) => ({ template: { spec: { containers: [{ name: 'c' }], ...spec } } });
+/** The findings of a nodeSelector's pool entries, in the policy's (sorted) key order. */
+const selected = (entries: Record<string, string>) =>
+  Object.keys(entries)
+    .sort()
+    .map((k) => `nodeSelector ${k}=${entries[k]}`)
+    .join(', ');
 /** A nodeSelector with one entry, and the finding it makes. */
 const sel = (key: string, value: string): [TfJson, string] => [
   { nodeSelector: { [key]: value } },
@@ -108,7 +125,7 @@ describe('placement guard: what a tenant may not do', () => {
       { containers: [{ name: 'c', resources: { requests: { cpu: '64' } } }], tolerations: [POOL_TOLERATION] },
       'toleration nvidia.com/gpu',
     ],
-    ['select a listed pool by its label', ...sel('ai-factory.eu/pool', 'booster')],
+    ['select a listed pool by its label', ...sel(POOL, 'booster')],
     ["select a label-selected pool by the site's own label", ...sel('example.org/partition', 'lisa')],
     ["select Slurm's nodes of a split pool", ...sel(SCHEDULER_LABEL, 'slurm')],
     ['select a pool node by hostname', ...sel('kubernetes.io/hostname', 'lrdn0003')],
@@ -125,24 +142,16 @@ describe('placement guard: what a tenant may not do', () => {
     ['bind to a node with nodeName', { nodeName: 'cpu-17' }, 'nodeName cpu-17'],
     [
       'require a pool by node affinity (In)',
-      required('ai-factory.eu/pool', 'In', ['cpu', 'booster']),
+      required(POOL, 'In', ['cpu', 'booster']),
       'nodeAffinity (required)',
     ],
-    [
-      'require pool nodes by Exists',
-      required('ai-factory.eu/accelerator', 'Exists'),
-      'nodeAffinity (required)',
-    ],
+    ['require pool nodes by Exists', required(ACCELERATOR, 'Exists'), 'nodeAffinity (required)'],
     [
       'require pool nodes by NotIn',
       required(SCHEDULER_LABEL, 'NotIn', ['kubernetes']),
       'nodeAffinity (required)',
     ],
-    [
-      'prefer a pool by node affinity',
-      preferred('ai-factory.eu/pool', ['booster']),
-      'nodeAffinity (preferred)',
-    ],
+    ['prefer a pool by node affinity', preferred(POOL, ['booster']), 'nodeAffinity (preferred)'],
     [
       'require a node by name (matchFields)',
       {
@@ -160,8 +169,8 @@ describe('placement guard: what a tenant may not do', () => {
     ],
     [
       'combine several',
-      { tolerations: [{ operator: 'Exists' }], nodeSelector: { 'ai-factory.eu/pool': 'booster' } },
-      'toleration (every key), nodeSelector ai-factory.eu/pool=booster',
+      { tolerations: [{ operator: 'Exists' }], nodeSelector: { [POOL]: 'booster' } },
+      `toleration (every key), nodeSelector ${POOL}=booster`,
     ],
   ])('a pod may not %s', (_what, spec, found) => {
     expect(check({ object: pod(spec) })).toEqual(refused(found));
@@ -201,25 +210,25 @@ describe('placement guard: what a tenant may not do', () => {
   });
 
   it('refuses a toleration added to a running pod, and a placement changed on an update', () => {
-    const placed = pod({ tolerations: [POOL_TOLERATION], nodeSelector: { 'ai-factory.eu/pool': 'booster' } });
+    const placed = pod({ tolerations: [POOL_TOLERATION], nodeSelector: { [POOL]: 'booster' } });
     const added = pod({
       tolerations: [POOL_TOLERATION, { operator: 'Exists' }],
       nodeSelector: placed.spec.nodeSelector,
     });
     expect(check({ operation: 'UPDATE', object: added, oldObject: placed })).toEqual(
-      refused('toleration nvidia.com/gpu, toleration (every key), nodeSelector ai-factory.eu/pool=booster'),
+      refused(`toleration nvidia.com/gpu, toleration (every key), nodeSelector ${POOL}=booster`),
     );
     const moved = {
-      spec: template({ nodeSelector: { 'ai-factory.eu/pool': 'lisa', 'example.org/partition': 'lisa' } }),
+      spec: template({ nodeSelector: { [POOL]: 'lisa', 'example.org/partition': 'lisa' } }),
     };
     expect(
       check({
         resource: 'jobs',
         operation: 'UPDATE',
         object: moved,
-        oldObject: { spec: template({ nodeSelector: { 'ai-factory.eu/pool': 'booster' } }) },
+        oldObject: { spec: template({ nodeSelector: { [POOL]: 'booster' } }) },
       }),
-    ).toEqual(refused('nodeSelector ai-factory.eu/pool=lisa, nodeSelector example.org/partition=lisa'));
+    ).toEqual(refused(selected({ [POOL]: 'lisa', 'example.org/partition': 'lisa' })));
     // Copying the placement Kueue gave one replicated job to another one is a change too.
     const rj = (a: TfJson, b: TfJson) => ({
       spec: { replicatedJobs: [{ template: { spec: template(a) } }, { template: { spec: template(b) } }] },
@@ -239,7 +248,7 @@ describe('placement guard: what a tenant may not do', () => {
 describe('placement guard: what passes', () => {
   it("passes Kueue's own update that injects a flavor's node labels and toleration", () => {
     const flavor = {
-      nodeSelector: { 'ai-factory.eu/pool': 'booster', [SCHEDULER_LABEL]: 'kubernetes' },
+      nodeSelector: { [POOL]: 'booster', [SCHEDULER_LABEL]: 'kubernetes' },
       tolerations: [POOL_TOLERATION],
     };
     expect(
@@ -273,14 +282,14 @@ describe('placement guard: what passes', () => {
       }),
     ).toEqual(
       refused(
-        `toleration nvidia.com/gpu, nodeSelector ai-factory.eu/pool=booster, nodeSelector ${SCHEDULER_LABEL}=kubernetes`,
+        `toleration nvidia.com/gpu, ${selected({ [POOL]: 'booster', [SCHEDULER_LABEL]: 'kubernetes' })}`,
       ),
     );
   });
 
   it('passes the pods that controllers create from an admitted template', () => {
     const admitted = pod({
-      nodeSelector: { 'ai-factory.eu/pool': 'booster' },
+      nodeSelector: { [POOL]: 'booster' },
       tolerations: [POOL_TOLERATION],
     });
     for (const username of [
@@ -375,14 +384,8 @@ describe('placement guard: what passes', () => {
     ],
     ['a zone node selector', { nodeSelector: { 'topology.kubernetes.io/zone': 'eu-south-1a' } }],
     ["a CPU partition by the key a pool's label uses", { nodeSelector: { 'example.org/partition': 'cpu' } }],
-    [
-      'required affinity for CPU nodes (In with no pool value)',
-      required('ai-factory.eu/pool', 'In', ['cpu']),
-    ],
-    [
-      'required affinity away from the pools (DoesNotExist)',
-      required('ai-factory.eu/accelerator', 'DoesNotExist'),
-    ],
+    ['required affinity for CPU nodes (In with no pool value)', required(POOL, 'In', ['cpu'])],
+    ['required affinity away from the pools (DoesNotExist)', required(ACCELERATOR, 'DoesNotExist')],
     ['preferred affinity for a zone', preferred('topology.kubernetes.io/zone', ['eu-south-1a'])],
   ])('passes a tenant pod with %s', (_what, spec) => {
     expect(check({ object: pod(spec) })).toEqual([]);
@@ -390,7 +393,7 @@ describe('placement guard: what passes', () => {
 
   it('passes a tenant update that leaves the placement Kueue gave as it was', () => {
     const placed = template({
-      nodeSelector: { 'ai-factory.eu/pool': 'booster' },
+      nodeSelector: { [POOL]: 'booster' },
       tolerations: [POOL_TOLERATION],
     });
     expect(
@@ -404,13 +407,13 @@ describe('placement guard: what passes', () => {
   });
 
   it('is built from the pools of the app when it is given none', () => {
-    expect(policies(false)['aif-tenant-placement']).toEqual(placement);
+    expect(policies(false).specs['aif-tenant-placement']).toEqual(placement);
   });
 
   it('matches every kind whose pod specs it reads, in tenant namespaces only, and fails closed', () => {
     expect(placement.failurePolicy).toBe('Fail');
     expect(placement.matchConstraints.namespaceSelector).toEqual({
-      matchExpressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }],
+      matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }],
     });
     expect(placement.matchConstraints.resourceRules.map((r: TfJson) => r.resources[0]).sort()).toEqual([
       'cronjobs',
