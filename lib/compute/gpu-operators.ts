@@ -187,6 +187,9 @@ export class CertManager extends Construct {
     this.namespace = new SystemNamespace(this, 'namespace', {
       name: CHARTS.certManager.namespace,
       podSecurity: 'restricted',
+      // The chart's webhook.securePort. The controller talks to the API server only; a site with
+      // ACME issuers adds an egress policy to its ACME server.
+      network: { webhookPorts: [10250] },
     });
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.certManager,
@@ -241,7 +244,12 @@ export class AmdGpuOperator extends Construct {
       );
     }
     const tolerations = poolTolerations(pools);
-    this.namespace = new SystemNamespace(this, 'namespace', { name: CHARTS.amdGpuOperator.namespace });
+    // The chart's Kernel Module Management sub-chart serves its webhooks on controller-runtime's
+    // default port, 9443.
+    this.namespace = new SystemNamespace(this, 'namespace', {
+      name: CHARTS.amdGpuOperator.namespace,
+      network: { webhookPorts: [9443] },
+    });
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.amdGpuOperator,
       values: {

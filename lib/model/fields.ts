@@ -6,6 +6,7 @@
  */
 import type { IssueCollector } from './errors';
 import type {
+  ClusterNetworkSpec,
   GpuOperatorSpec,
   InterconnectSpec,
   KubernetesConnection,
@@ -188,6 +189,7 @@ export const PROFILE_FIELDS: Node = obj<SiteProfile>({
   slurmStateTier: leaf,
   schedulers,
   mirror,
+  network: obj<ClusterNetworkSpec>({ apiServerCidrs: leaf, apiServerPorts: leaf, slurmLoginCidrs: leaf }),
 });
 
 /** Levenshtein edit distance, for did-you-mean suggestions (here and in `aif verify`). */

@@ -296,6 +296,28 @@ export interface SiteProfile {
    * @default - upstream repositories and registries
    */
   readonly mirror?: MirrorSpec;
+  /**
+   * What the operator namespaces' network policies need to know of the cluster (see
+   * docs/security.md, "Operator namespaces").
+   * @default - the API server reached on ports 443 and 6443 at any address, SSH to Slurm's login
+   *   nodes from anywhere
+   */
+  readonly network?: ClusterNetworkSpec;
+}
+
+/** The cluster's network, as the operator namespaces' policies see it. */
+export interface ClusterNetworkSpec {
+  /**
+   * The Kubernetes API server's addresses as pods reach them once the `kubernetes` Service is
+   * translated (the control-plane nodes, or a load balancer in front of them), and where its
+   * webhook calls come from (the control-plane nodes): list both where they differ.
+   * @default - any address (egress on `apiServerPorts` only, webhook ports open to any source)
+   */
+  readonly apiServerCidrs?: readonly string[];
+  /** Ports the API server listens on at those addresses. @default [443, 6443] */
+  readonly apiServerPorts?: readonly number[];
+  /** Where Slurm users come from to the login nodes' SSH. @default - any address */
+  readonly slurmLoginCidrs?: readonly string[];
 }
 
 /** The site's own copies of the upstream charts and images. */

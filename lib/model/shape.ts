@@ -77,6 +77,15 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
   expect(c, 'gpuOperator', p.gpuOperator, 'object', true);
   eachString(c, 'accessModes', p.accessModes, true);
   eachString(c, 'tenantPriorityClasses', p.tenantPriorityClasses, true);
+  if (expect(c, 'network', p.network, 'object', true)) {
+    const n = p.network as Record<string, unknown>;
+    eachString(c, 'network.apiServerCidrs', n.apiServerCidrs, true);
+    if (expect(c, 'network.apiServerPorts', n.apiServerPorts, 'array', true))
+      (n.apiServerPorts as unknown[]).forEach((x, i) =>
+        expect(c, `network.apiServerPorts[${i}]`, x, 'number', false),
+      );
+    eachString(c, 'network.slurmLoginCidrs', n.slurmLoginCidrs, true);
+  }
   if (expect(c, 'schedulers', p.schedulers, 'object', true)) {
     const sch = p.schedulers as Record<string, unknown>;
     if (expect(c, 'schedulers.kueue', sch.kueue, 'object', true)) {

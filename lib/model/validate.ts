@@ -553,6 +553,58 @@ export function checkTenant(
   });
 }
 
+/**
+ * The cluster network facts of a profile: address blocks that parse, ports that exist. They open
+ * flows in the operator namespaces, so a block that opens everything (`0.0.0.0/0`) is refused too:
+ * leaving the field out states "any address" plainly.
+ */
+function checkNetwork(c: IssueCollector, profile: SiteProfile): void {
+  const n = profile.network;
+  if (!n) return;
+  for (const field of ['apiServerCidrs', 'slurmLoginCidrs'] as const) {
+    (n[field] ?? []).forEach((cidr, i) => {
+      const path = `network.${field}[${i}]`;
+      if (!isCidr(cidr)) {
+        c.add(
+          'CIDR_INVALID',
+          path,
+          cidr,
+          'not a CIDR block',
+          "write it like '10.0.0.10/32' or '2001:db8::/64'",
+        );
+      } else if (Number(cidr.split('/')[1]) === 0) {
+        c.add(
+          'CIDR_INVALID',
+          path,
+          cidr,
+          'a /0 block is every address, which is what leaving the field out already means',
+          `name the addresses, or leave network.${field} out`,
+        );
+      }
+    });
+  }
+  (n.apiServerPorts ?? []).forEach((port, i) => {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      c.add(
+        'VALUE_INVALID',
+        `network.apiServerPorts[${i}]`,
+        port,
+        'not a TCP port',
+        'use a whole number from 1 to 65535, e.g. 6443 (kubeadm) or 443',
+      );
+    }
+  });
+  if (n.apiServerPorts && n.apiServerPorts.length === 0) {
+    c.add(
+      'VALUE_INVALID',
+      'network.apiServerPorts',
+      n.apiServerPorts,
+      'no port: every operator would lose the API server',
+      'list the ports the API server listens on, or leave the field out for 443 and 6443',
+    );
+  }
+}
+
 /** The widest egress block a tenant may name: IPv4 /16, IPv6 /48. */
 const WIDEST_EGRESS = { v4: 16, v6: 48 };
 
@@ -973,6 +1025,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
+  checkNetwork(c, profile);
   (profile.accessModes ?? []).forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
       c.add(

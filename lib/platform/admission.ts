@@ -43,3 +43,15 @@ export class DenyPolicy extends Construct {
     pinAddress(this.binding, ...props.address, 'binding');
   }
 }
+
+/** Admission rules that match CREATE and UPDATE of each kind, at any version of its API group. */
+export function createOrUpdateRules(
+  kinds: ReadonlyArray<{ apiGroup: string; resource: string }>,
+): Array<Record<string, string[]>> {
+  return kinds.map((r) => ({
+    apiGroups: [r.apiGroup],
+    apiVersions: ['*'],
+    operations: ['CREATE', 'UPDATE'],
+    resources: [r.resource],
+  }));
+}

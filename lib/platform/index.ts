@@ -1,5 +1,6 @@
 export * from './charts';
 export * from './namespace';
+export * from './network-policy';
 export * from './providers';
 export * from './release';
 export * from './ids';

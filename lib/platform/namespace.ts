@@ -1,6 +1,7 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { pinAddress } from './ids';
+import { addNamespacePolicies, type NamespaceNetwork } from './network-policy';
 
 export interface SystemNamespaceProps {
   readonly name: string;
@@ -12,9 +13,20 @@ export interface SystemNamespaceProps {
   readonly podSecurity?: 'privileged' | 'baseline' | 'restricted';
   /** @default - no extra labels */
   readonly labels?: Record<string, string>;
+  /**
+   * The flows the component needs besides cluster DNS and the API server, which every operator
+   * namespace gets; everything else is denied.
+   * @default - DNS and the API server only
+   */
+  readonly network?: NamespaceNetwork;
 }
 
-/** A namespace for a platform component, with its Pod Security level stated in code. */
+/**
+ * A namespace for a platform component, with its Pod Security level stated in code, and a
+ * default-deny network policy (ingress and egress) with allow policies for exactly the flows the
+ * component needs (see `addNamespacePolicies`; the API server's address comes from the stack's
+ * `ClusterNetwork`).
+ */
 export class SystemNamespace extends Construct {
   public readonly name: string;
   public readonly namespace: NamespaceV1;
@@ -34,5 +46,6 @@ export class SystemNamespace extends Construct {
       },
     });
     pinAddress(this.namespace, 'namespace', props.name);
+    addNamespacePolicies(this, { name: props.name, ref: this.namespace.metadata.name }, props.network);
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DenyPolicy } from '../platform/admission';
+import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
 import { JOB_RESOURCES, TENANT_LABEL } from './kueue';
 
@@ -26,6 +26,25 @@ export const WORKLOAD_CONTROLLERS: readonly string[] = [
   ].map((sa) => `system:serviceaccount:kube-system:${sa}`),
   KUEUE_CONTROLLER_USER,
 ];
+
+/**
+ * Every username a tenant-namespace guard trusts: `WORKLOAD_CONTROLLERS` and the site's own job
+ * operators (`workloadControllers`), sorted and without duplicates.
+ */
+export function trustedControllers(workloadControllers: readonly string[] = []): string[] {
+  return [...new Set([...WORKLOAD_CONTROLLERS, ...workloadControllers])].sort();
+}
+
+/**
+ * A ValidatingAdmissionPolicy match condition that lets the trusted controllers pass untouched
+ * (the policy is not evaluated for their requests at all).
+ */
+export function notAController(controllers: readonly string[]): { name: string; expression: string } {
+  return {
+    name: 'not-a-controller',
+    expression: `!(request.userInfo.username in [${controllers.map((c) => `'${c}'`).join(', ')}])`,
+  };
+}
 
 /** Kueue's scheduling gates (admission, and topology-aware scheduling). */
 const KUEUE_GATE_PREFIX = 'kueue.x-k8s.io/';
@@ -76,7 +95,7 @@ export class KueueBypassGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: KueueBypassGuardProps = {}) {
     super(scope, id);
-    this.controllers = [...new Set([...WORKLOAD_CONTROLLERS, ...(props.workloadControllers ?? [])])].sort();
+    this.controllers = trustedControllers(props.workloadControllers);
     const kinds = [...JOB_RESOURCES, { apiGroup: 'apps', resource: 'replicasets' }]
       .map((r) => ({ ...r, key: `${r.apiGroup}/${r.resource}` }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -92,20 +111,10 @@ export class KueueBypassGuard extends Construct {
         failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
-          resourceRules: kinds.map((r) => ({
-            apiGroups: [r.apiGroup],
-            apiVersions: ['*'],
-            operations: ['CREATE', 'UPDATE'],
-            resources: [r.resource],
-          })),
+          resourceRules: createOrUpdateRules(kinds),
         },
         // The cluster's own controllers pass untouched.
-        matchConditions: [
-          {
-            name: 'not-a-controller',
-            expression: `!(request.userInfo.username in [${this.controllers.map((c) => `'${c}'`).join(', ')}])`,
-          },
-        ],
+        matchConditions: [notAController(this.controllers)],
         validations: [
           {
             expression: `request.operation == 'CREATE' ? size(${owners('object')}) == 0 : ${owners('object')} == ${owners('oldObject')}`,

@@ -32,7 +32,7 @@ import {
   type AccessMode,
   type TenantGpuGrant,
 } from '../model';
-import { DenyPolicy } from '../platform/admission';
+import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
@@ -140,6 +140,9 @@ export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
 export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 
+/** The port Kueue's manager serves its webhooks on (the chart's webhook Service targets it). */
+const kueueWebhookPort = 9443;
+
 export interface KueueProps {
   /**
    * Fair sharing between the queues of a cohort by their weights
@@ -179,6 +182,8 @@ export class Kueue extends Construct {
     this.namespace = new SystemNamespace(this, 'namespace', {
       name: CHARTS.kueue.namespace,
       podSecurity: 'baseline',
+      // The API server calls Kueue's webhooks on the manager's webhook port (below).
+      network: { webhookPorts: [kueueWebhookPort] },
     });
     // The chart's manager configuration (kind Configuration, config.kueue.x-k8s.io/v1beta2); the
     // addresses are the ones the chart's Service and probes point at.
@@ -187,7 +192,7 @@ export class Kueue extends Construct {
       kind: 'Configuration',
       health: { healthProbeBindAddress: ':8081' },
       metrics: { bindAddress: ':8443' },
-      webhook: { port: 9443 },
+      webhook: { port: kueueWebhookPort },
       // The chart's own lease name, so an upgrade from a plain chart install keeps one leader.
       leaderElection: { leaderElect: true, resourceName: 'c1f6bfd2.kueue.x-k8s.io' },
       // The chart's example tuning: the value replaces the whole configuration, and Kueue's built-in
@@ -280,12 +285,7 @@ export class KueuePriorityGuard extends Construct {
         failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
-          resourceRules: matched.map((r) => ({
-            apiGroups: [r.apiGroup],
-            apiVersions: ['*'],
-            operations: ['CREATE', 'UPDATE'],
-            resources: [r.resource],
-          })),
+          resourceRules: createOrUpdateRules(matched),
         },
         variables: [
           {

@@ -6,6 +6,7 @@
  * Every value below is a key of the `slurm` chart's values.yaml at the pinned version; `aif verify`
  * checks that against the upstream defaults, since Helm ignores unknown keys silently.
  */
+import { isIP } from 'node:net';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
@@ -28,6 +29,7 @@ import {
 import { CHARTS } from '../platform/charts';
 import { MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
+import type { NamespaceNetwork, NetworkFlow } from '../platform/network-policy';
 import { PinnedRelease } from '../platform/release';
 
 /** Prefix of the PriorityClass the `slurm` chart creates per cluster (cluster-scoped, so named after it). */
@@ -65,6 +67,19 @@ export class SlurmOperator extends Construct {
     this.namespace = new SystemNamespace(this, 'namespace', {
       name: CHARTS.slurmOperator.namespace,
       podSecurity: 'baseline',
+      network: {
+        // The chart's webhook.serverPort.
+        webhookPorts: [9443],
+        // The operator manages each Slurm cluster through its slurmrestd, in the cluster's namespace.
+        flows: [
+          {
+            name: 'slurmrestd',
+            direction: 'egress',
+            peer: { anyNamespace: true },
+            ports: [SLURM_PORTS.slurmrestd],
+          },
+        ],
+      },
     });
     // CRDs in a release of their own, so that upgrading or removing the operator never drops them
     // (and with them every Slurm cluster).
@@ -97,6 +112,62 @@ export interface SlurmPartitionProps {
   readonly pools: readonly GpuNodePool[];
   /** Slurm `MaxTime`. @default - the cluster's `maxTime` */
   readonly maxTime?: string;
+}
+
+/** Slurm's daemons' default ports (slurm.conf SlurmctldPort, SlurmdPort; slurmdbd.conf DbdPort; slurmrestd as Slinky runs it), and SSH on the login nodes. */
+export const SLURM_PORTS = {
+  slurmctld: 6817,
+  slurmd: 6818,
+  slurmdbd: 6819,
+  slurmrestd: 6820,
+  ssh: 22,
+} as const;
+
+/**
+ * The flows of a Slurm cluster's namespace, where Slinky runs all of it (slurmctld, the slurmd
+ * NodeSets, slurmdbd, slurmrestd, the login nodes) on the pod network:
+ * - pod to pod within the namespace on every port: the daemons' ports, and srun's and the job
+ *   steps' ports, which are ephemeral (slurm.conf `SrunPortRange` unset);
+ * - from the Slinky operator's namespace to slurmrestd;
+ * - with login nodes, SSH (22) from `loginSourceCidrs`, or from anywhere where none are given;
+ * - with accounting, from slurmdbd to the database: the host's address where the host is an IP
+ *   address, else its port at any address (NetworkPolicy cannot name a host by DNS name).
+ * The login nodes' SSSD reaches the site's directory (LDAP) outside the cluster: the site adds that
+ * egress policy, knowing its directory's addresses.
+ */
+export function slurmNamespaceNetwork(props: {
+  readonly login?: SlurmLoginSpec;
+  readonly accounting?: SlurmAccountingSpec;
+  readonly loginSourceCidrs?: readonly string[];
+}): NamespaceNetwork {
+  const flows: NetworkFlow[] = [
+    {
+      name: 'slurmrestd',
+      direction: 'ingress',
+      peer: { namespace: CHARTS.slurmOperator.namespace },
+      ports: [SLURM_PORTS.slurmrestd],
+    },
+  ];
+  if (props.login) {
+    const cidrs = props.loginSourceCidrs ?? [];
+    flows.push({
+      name: 'login-ssh',
+      direction: 'ingress',
+      ...(cidrs.length > 0 ? { peer: { cidrs } } : {}),
+      ports: [SLURM_PORTS.ssh],
+    });
+  }
+  if (props.accounting) {
+    const host = props.accounting.host;
+    const cidr = isIP(host) === 4 ? `${host}/32` : isIP(host) === 6 ? `${host}/128` : undefined;
+    flows.push({
+      name: 'accounting-database',
+      direction: 'egress',
+      ...(cidr ? { peer: { cidrs: [cidr] } } : {}),
+      ports: [props.accounting.port ?? 3306],
+    });
+  }
+  return { withinNamespace: true, flows };
 }
 
 /** A tenant's Slurm account: its GPUs on the cluster's pools become the account's `GrpTRES`. */
@@ -262,7 +333,11 @@ export class SlurmCluster extends Construct {
     const deps: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     if (props.createNamespace ?? true) {
       // slurmd manages cgroups and devices of its node: the namespace must allow privileged pods.
-      const ns = new SystemNamespace(this, 'namespace', { name: this.namespace, podSecurity: 'privileged' });
+      const ns = new SystemNamespace(this, 'namespace', {
+        name: this.namespace,
+        podSecurity: 'privileged',
+        network: slurmNamespaceNetwork(props),
+      });
       deps.push(ns.namespace);
     }
 

@@ -14,7 +14,12 @@ import {
   KueueTenantQueue,
 } from '../scheduling/kueue';
 import { KueueBypassGuard } from '../scheduling/kueue-guard';
-import { SlurmCluster, SlurmOperator, type SlurmAccountProps } from '../scheduling/slurm';
+import {
+  SlurmCluster,
+  SlurmOperator,
+  slurmNamespaceNetwork,
+  type SlurmAccountProps,
+} from '../scheduling/slurm';
 import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
 /** The namespace of a site's Slurm cluster (reserved: no tenant can take it). */
@@ -49,6 +54,11 @@ export function addPlatformSchedulers(
     new SystemNamespace(platform, 'slurm-namespace', {
       name: SITE_SLURM_NAMESPACE,
       podSecurity: 'privileged',
+      network: slurmNamespaceNetwork({
+        login: s.slurm.login,
+        accounting: s.slurm.accounting,
+        loginSourceCidrs: profile.network?.slurmLoginCidrs,
+      }),
     });
   }
   return { kueue, slurmOperator };

@@ -14,6 +14,7 @@ import {
   type SiteProfile,
 } from '../model';
 import { pinAddress } from '../platform/ids';
+import { ClusterNetwork } from '../platform/network-policy';
 import { useMirror } from '../platform/mirror';
 import { configureBackend, configureProviders } from '../platform/providers';
 import { SiteStorage } from '../storage/site-storage';
@@ -119,6 +120,11 @@ export class AiFactorySite extends Construct {
     this.platform = new TerraformStack(root, platformName);
     configureProviders(this.platform, profile.kubernetes);
     configureBackend(this.platform, platformName, profile.kubernetes, profile.state);
+    // Before any operator namespace: their network policies read the API server's address here.
+    new ClusterNetwork(this.platform, 'cluster-network', {
+      apiServerCidrs: profile.network?.apiServerCidrs,
+      apiServerPorts: profile.network?.apiServerPorts,
+    });
 
     const pools = new Map<string, GpuNodePool>();
     // Slurm's share of each pool becomes node labels, so the two schedulers never share a node.
@@ -159,6 +165,8 @@ export class AiFactorySite extends Construct {
 
     new TenantGuardrails(this.platform, 'tenant-guardrails', {
       allowedPriorityClasses: profile.tenantPriorityClasses,
+      pools: all,
+      workloadControllers: profile.schedulers?.kueue?.workloadControllers,
     });
 
     this.storage = new SiteStorage(this.platform, 'storage', {

@@ -51,6 +51,9 @@ export class NfsCsiDriver extends Construct implements InstalledDriver {
 
   constructor(scope: Construct, id: string, props: NfsCsiDriverProps = {}) {
     super(scope, id);
+    // The driver's controller and node pods run on the host network, where NetworkPolicy does not
+    // reach: the namespace's default-deny holds nothing of theirs, and NFS traffic leaves from the
+    // nodes.
     this.namespace = new SystemNamespace(this, 'namespace', { name: CHARTS.csiDriverNfs.namespace });
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.csiDriverNfs,
@@ -119,7 +122,17 @@ export class RookCeph extends Construct implements InstalledDriver {
     this.blockPools = blockPools.map((p) => p.name);
     this.fileSystems = fileSystems.map((f) => f.name);
 
-    this.namespace = new SystemNamespace(this, 'namespace', { name: operatorNamespace });
+    // Operator and cluster share the namespace: mons, OSDs, managers, MDSs and the CSI controller
+    // plugins talk to each other there. Ceph's clients are the nodes (kernel mounts, and the CSI
+    // node plugins on the host network), whose addresses the library does not know: they reach
+    // the mons (3300, 6789) and the OSD and MDS daemons (6800-7300) from any address.
+    this.namespace = new SystemNamespace(this, 'namespace', {
+      name: operatorNamespace,
+      network: {
+        withinNamespace: true,
+        flows: [{ name: 'ceph-clients', direction: 'ingress', ports: [3300, 6789, [6800, 7300]] }],
+      },
+    });
     this.operator = new PinnedRelease(this, 'operator', {
       chart: CHARTS.rookCeph,
       // CRDs stay with the chart: turning this off later can delete the cluster (see the chart).
@@ -207,7 +220,11 @@ export class TopoLvm extends Construct implements InstalledDriver {
     super(scope, id);
     const classes = [...props.deviceClasses].sort((a, b) => a.name.localeCompare(b.name));
     this.deviceClasses = classes.map((d) => d.name);
-    this.namespace = new SystemNamespace(this, 'namespace', { name: CHARTS.topolvm.namespace });
+    // TopoLVM's controller serves its webhooks on controller-runtime's default port, 9443.
+    this.namespace = new SystemNamespace(this, 'namespace', {
+      name: CHARTS.topolvm.namespace,
+      network: { webhookPorts: [9443] },
+    });
     const terms = props.nodeSelectorTerms ?? [];
     const affinity =
       terms.length > 0

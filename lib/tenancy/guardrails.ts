@@ -1,22 +1,29 @@
 import { Construct } from 'constructs';
-import { DenyPolicy } from '../platform/admission';
+import { Lazy } from 'cdktf';
+import type { GpuNodePool } from '../compute/node-pool';
+import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
+import { TENANT_LABEL } from '../scheduling/kueue';
+import { notAController, trustedControllers } from '../scheduling/kueue-guard';
+import { placementFindings, placementVariables, poolPlacement, poolsOfApp } from './placement';
 import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
 
 const MANAGED_BY_KEY = 'app.kubernetes.io/managed-by' as const;
 
 /**
- * Where each kind the priority guard matches keeps its pod specs, as a CEL list expression per
- * resource: pods themselves, and the pod templates of the workload kinds tenants create, so that a
- * Deployment or Job is refused at once rather than its pods later. The pod check alone would
- * suffice (every pod of a tenant namespace passes it, whoever creates it); TrainJobs have no pod
- * template with a priority field and are covered by it.
+ * Where each kind the tenant guards match keeps its pod specs, as a CEL list expression per
+ * resource: pods themselves, and the pod templates (or pod overrides) of every workload kind
+ * tenants create, so that a Deployment or Job is refused at once rather than its pods later. The
+ * placement guard needs them all: the pods that the cluster's controllers and job operators create
+ * from a template pass it, so every kind a trusted controller expands is checked at the template.
+ * A DaemonSet, which tenants may not create, is listed for the same reason.
  */
 export const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
   { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
   { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
   { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
   { apiGroup: 'apps', resource: 'statefulsets', specs: '[object.spec.template.spec]' },
+  { apiGroup: 'apps', resource: 'daemonsets', specs: '[object.spec.template.spec]' },
   { apiGroup: 'batch', resource: 'cronjobs', specs: '[object.spec.jobTemplate.spec.template.spec]' },
   { apiGroup: 'batch', resource: 'jobs', specs: '[object.spec.template.spec]' },
   {
@@ -37,7 +44,32 @@ export const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string;
     specs:
       'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
   },
+  {
+    // Kubeflow Trainer v2: the pod spec comes from a (cluster) training runtime; the TrainJob's
+    // own placement is in its overrides (`podSpecOverrides`, renamed `podTemplateOverrides` with a
+    // `spec` in v2.1).
+    apiGroup: 'trainer.kubeflow.org',
+    resource: 'trainjobs',
+    specs:
+      '(has(object.spec.podSpecOverrides) ? object.spec.podSpecOverrides : []) + (has(object.spec.podTemplateOverrides) ? object.spec.podTemplateOverrides.filter(o, has(o.spec)).map(o, o.spec) : [])',
+  },
 ];
+
+/** CEL: the pod specs of `obj` (`object` or `oldObject`), by the request's resource. */
+function podSpecsOf(obj: 'object' | 'oldObject'): string {
+  return [
+    ...POD_SPEC_PATHS.map(
+      (p) => `request.resource.resource == '${p.resource}' ? (${p.specs.replace(/\bobject\b/g, obj)}) : `,
+    ),
+    '[]',
+  ].join('');
+}
+
+/** The policies' match: tenant namespaces, creating or updating a kind that holds pod specs. */
+const POD_SPEC_MATCH = {
+  namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+  resourceRules: createOrUpdateRules(POD_SPEC_PATHS),
+};
 
 /**
  * Cluster-wide guard rails for tenant namespaces that RBAC and quotas cannot express, as a
@@ -58,6 +90,19 @@ export interface TenantGuardrailsProps {
    * @default - none: tenant pods name no PriorityClass (their priority comes from Kueue)
    */
   readonly allowedPriorityClasses?: readonly string[];
+  /**
+   * The site's GPU pools, whose taints and node labels tenants may not use themselves (the
+   * placement guard).
+   * @default - every `GpuNodePool` of the app, found when the app is synthesized
+   */
+  readonly pools?: readonly GpuNodePool[];
+  /**
+   * Usernames of the site's job operators besides kube-controller-manager and Kueue (as in
+   * `KueueBypassGuard`): the pods and jobs they create from a checked template pass the placement
+   * guard.
+   * @default - none
+   */
+  readonly workloadControllers?: readonly string[];
 }
 
 /**
@@ -81,6 +126,7 @@ export class TenantGuardrails extends Construct {
   public static readonly POLICY_NAME = 'aif-tenant-services';
   public static readonly PRIORITY_POLICY_NAME = 'aif-tenant-priority';
   public static readonly DELETION_POLICY_NAME = 'aif-tenant-deletion';
+  public static readonly PLACEMENT_POLICY_NAME = 'aif-tenant-placement';
 
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
@@ -94,24 +140,10 @@ export class TenantGuardrails extends Construct {
       address: ['tenant_guardrails', 'priority'],
       spec: {
         failurePolicy: 'Fail',
-        matchConstraints: {
-          namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
-          resourceRules: POD_SPEC_PATHS.map((r) => ({
-            apiGroups: [r.apiGroup],
-            apiVersions: ['*'],
-            operations: ['CREATE', 'UPDATE'],
-            resources: [r.resource],
-          })),
-        },
+        matchConstraints: POD_SPEC_MATCH,
         variables: [
           // The pod specs of the object (a list; empty for kinds without a pod template).
-          {
-            name: 'podSpecs',
-            expression: [
-              ...POD_SPEC_PATHS.map((p) => `request.resource.resource == '${p.resource}' ? (${p.specs}) : `),
-              '[]',
-            ].join(''),
-          },
+          { name: 'podSpecs', expression: podSpecsOf('object') },
           { name: 'allowed', expression: `[${allowed.map((c) => `'${c}'`).join(', ')}]` },
         ],
         validations: [
@@ -125,6 +157,7 @@ export class TenantGuardrails extends Construct {
         ],
       },
     });
+    this.addPlacementGuard(props);
     this.addDeletionGuard();
     new DenyPolicy(this, 'services', {
       name: TenantGuardrails.POLICY_NAME,
@@ -132,7 +165,7 @@ export class TenantGuardrails extends Construct {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
+          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
           resourceRules: [
             {
               apiGroups: [''],
@@ -146,6 +179,67 @@ export class TenantGuardrails extends Construct {
           {
             expression: '!has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0',
             message: 'Services in tenant namespaces may not set spec.externalIPs (CVE-2020-8554)',
+            reason: 'Forbidden',
+          },
+          {
+            // An ExternalName Service is a DNS alias that an ingress controller or proxy follows
+            // with its own rights: a tenant could point it at another namespace's Service or the
+            // API server. The confused deputy of CVE-2021-25740 (there through Endpoints,
+            // https://github.com/kubernetes/kubernetes/issues/103675) and Contour's CVE-2021-32783.
+            // Checked on UPDATE too, so a Service cannot turn into one.
+            expression: "!has(object.spec.type) || object.spec.type != 'ExternalName'",
+            message:
+              "Services in tenant namespaces may not be of type ExternalName (a confused deputy, the CVE-2021-25740 family: proxies and ingress controllers would follow it with their own rights); use a ClusterIP Service with a selector, or reach the external name directly (the tenant's egressCidrs)",
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+  }
+
+  /**
+   * Tenants do not place work on GPU pools themselves: a pool is reached through the queue, which
+   * sets the pool's node selector and toleration when it admits a workload (Kueue updates the job's
+   * template, or the pod as it removes the gate; its requests pass). In tenant namespaces, for a
+   * requester that is none of the cluster's controllers (`trustedControllers`), this policy refuses
+   * a pod or pod template that tolerates a pool's taint or every taint, or selects pool nodes
+   * (nodeSelector, required or preferred node affinity, nodeName); see `placementFindings` for the
+   * exact rule and the tolerations a pod may keep: a pool's, where the pod requests a GPU resource
+   * of that pool (as the ExtendedResourceToleration admission plugin adds them). An UPDATE that leaves the placement
+   * of every pod spec as it was passes, so that a tenant may label a job Kueue has placed.
+   *
+   * Every site with tenants gets it, with Kueue or not: without Kueue, the pool taints are all that
+   * keep CPU pods off the GPU nodes, and a toleration or a nodeName would step over them.
+   */
+  private addPlacementGuard(props: TenantGuardrailsProps): void {
+    const variables = () => [
+      ...placementVariables(poolPlacement(props.pools ?? poolsOfApp(this.node.root))),
+      { name: 'podSpecs', expression: podSpecsOf('object') },
+      {
+        name: 'oldPodSpecs',
+        expression: `request.operation == 'UPDATE' ? (${podSpecsOf('oldObject')}) : []`,
+      },
+      // Per pod spec, what in it reaches pool nodes, joined: '' where nothing does.
+      { name: 'findings', expression: `variables.podSpecs.map(s, (${placementFindings('s')}).join(', '))` },
+      {
+        name: 'oldFindings',
+        expression: `variables.oldPodSpecs.map(s, (${placementFindings('s')}).join(', '))`,
+      },
+    ];
+    new DenyPolicy(this, 'placement', {
+      name: TenantGuardrails.PLACEMENT_POLICY_NAME,
+      address: ['tenant_guardrails', 'placement'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: POD_SPEC_MATCH,
+        matchConditions: [notAController(trustedControllers(props.workloadControllers))],
+        // The pools are known only once the app is complete when the guard was built without them.
+        variables: props.pools ? variables() : Lazy.anyValue({ produce: variables }),
+        validations: [
+          {
+            expression:
+              "variables.findings.all(f, f == '') || (request.operation == 'UPDATE' && variables.findings == variables.oldFindings)",
+            messageExpression: `'GPU pool placement is set by the site\\'s scheduler, not by a tenant (' + variables.findings.filter(f, f != '').join('; ') + '): remove it. GPU work goes through your queue, which adds the pool\\'s node selector and toleration when it admits the workload; a pod that requests a pool\\'s GPU resource may tolerate that pool\\'s taint; CPU work may select CPU nodes'`,
             reason: 'Forbidden',
           },
         ],
@@ -190,7 +284,7 @@ export class TenantGuardrails extends Construct {
         failurePolicy: 'Fail',
         matchConstraints: {
           // For a Namespace, the selector matches the namespace's own labels.
-          namespaceSelector: { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] },
+          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
           resourceRules: [
             { apiGroups: [''], apiVersions: ['v1'], operations: ['DELETE'], resources: ['namespaces'] },
             {
