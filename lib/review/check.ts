@@ -466,7 +466,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     mtb: [],
     title: 'Namespace carries its tenant label',
     protects:
-      'the label every admission policy, network rule and Kueue queue selects tenant namespaces by; a namespace without it escapes them all',
+      'the label the admission policies select tenant namespaces by: a namespace without it escapes all of them',
     run: (_site, ns) =>
       ns.labels[TENANT_LABEL] === ns.name
         ? pass(`${TENANT_LABEL}=${ns.name}`)
@@ -602,7 +602,8 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     id: 'AIF-LIMIT-1',
     mtb: [],
     title: 'LimitRange gives containers default requests and limits',
-    protects: 'the quota: a container without requests would otherwise not count against it, or be refused',
+    protects:
+      'the quota: where it limits cpu and memory, a container without requests and limits is refused; the LimitRange gives it defaults',
     run: (site, ns) => {
       const container = site
         .inNamespace(ns.name, 'limit_range')

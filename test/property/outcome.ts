@@ -19,11 +19,13 @@ export function synthesizeOrRefuse(profile: unknown): Outcome {
     stacks = synthesizedSite(profile as SiteProfile);
   } catch (e) {
     if (!(e instanceof ValidationError)) {
-      throw new Error(`not a ValidationError: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      throw new Error(`not a ValidationError: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, {
+        cause: e,
+      });
     }
     const uncoded = e.issues.filter((i) => !(i.code in ISSUE_CODE_DOCS) || !i.path || !i.fix);
     if (e.issues.length === 0 || uncoded.length > 0) {
-      throw new Error(`a ValidationError without coded problems: ${e.message}`);
+      throw new Error(`a ValidationError without coded problems: ${e.message}`, { cause: e });
     }
     return { synthesized: false, codes: [...new Set(e.issues.map((i) => i.code))].sort() };
   }

@@ -381,6 +381,28 @@ describe('aif check', () => {
     expect(new Set(ISOLATION_CHECKS.map((c) => c.id)).size).toBe(ISOLATION_CHECKS.length);
   });
 
+  it('is documented in docs/security.md, one table row per check with its MTB ids', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'security.md'), 'utf8');
+    // Table rows as cells (prettier pads them).
+    const rows = doc
+      .split('\n')
+      .filter((l) => l.startsWith('| `AIF-'))
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    expect(rows).toEqual(
+      ISOLATION_CHECKS.map((c) => [
+        `\`${c.id}\``,
+        c.mtb.length > 0 ? c.mtb.map((m) => `\`${m}\``).join(', ') : 'none',
+        c.title,
+        c.protects,
+      ]),
+    );
+  });
+
   it("looks for the constructs' own policy names and tenant label", () => {
     expect(CHECKED_POLICIES).toEqual({
       services: TenantGuardrails.POLICY_NAME,
