@@ -164,14 +164,6 @@ export class SiteOutput {
         if (TENANT_LABEL in asRecord(meta.labels)) tenantsByObjects.add(ns);
       }
     }
-    for (const m of this.manifests) {
-      const meta = asRecord(m.metadata);
-      if (typeof meta.namespace === 'string') {
-        const list = this.placed.get(meta.namespace) ?? [];
-        list.push({ type: `manifest:${String(m.kind)}`, address: String(meta.name), body: m });
-        this.placed.set(meta.namespace, list);
-      }
-    }
     for (const type of ['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding']) {
       this.clusterScoped.push(...resources(type));
     }
