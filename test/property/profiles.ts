@@ -304,7 +304,15 @@ function buildProfile(d: {
       : {
           schedulers: {
             ...(d.scheduler !== 'slurm' ? { kueue: {} } : {}),
-            ...(slurmPool ? { slurm: { nodes: { [slurmPool.name]: 1 } } } : {}),
+            // With accounting: it is what enforces the tenants' Slurm limits.
+            ...(slurmPool
+              ? {
+                  slurm: {
+                    nodes: { [slurmPool.name]: 1 },
+                    accounting: { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } },
+                  },
+                }
+              : {}),
           },
         }),
   };
