@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { App, Testing, TerraformStack } from 'cdktf';
+import { main } from '../lib/cli/main';
 import type { SiteProfile } from '../lib/model';
 
 /** The synthesized Terraform JSON of one stack, parsed. */
@@ -95,4 +96,18 @@ export function sampleProfile(overrides: Partial<SiteProfile> = {}): SiteProfile
  */
 export function runsWithReference(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
   return fs.existsSync(dir) || (Boolean(env.CI) && env.CI !== 'false');
+}
+
+/** Runs `aif` capturing what it prints. */
+export async function aif(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  try {
+    return { code: await main(argv), out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }

@@ -8,6 +8,7 @@
  *   aif synth [--sites <dir>] [--out <dir>]      synthesize every site, all or nothing
  *   aif report [--out <dir>] [--format table|markdown|json] [--date YYYY-MM-DD] [--svg-dir <dir>] [--no-svg]
  *   aif verify [--reference <dir>] [--out <dir>] check synthesized output against upstream charts and CRDs
+ *   aif check [--out <dir>] [--json] [--failures] hold every tenant namespace against the isolation checks
  *   aif reference pull <dir> [--mirror <url>]    write the pinned charts' values and CRDs with helm
  *   aif charts [--sites <dir>]                   charts and images each site needs, and how to mirror them
  *   aif diff <base-out> <head-out> | --base <git-ref>
@@ -31,6 +32,8 @@ const COMMANDS: Record<string, () => Command> = {
   report: () => require('./report').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   verify: () => require('./verify').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  check: () => require('./check').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   synth: () => require('./synth-command').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports

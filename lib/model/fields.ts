@@ -239,7 +239,8 @@ function visit(c: IssueCollector, node: Node, value: unknown, path: string): voi
   if (!fields) return; // an unknown driver kind is reported by the storage checks
   const known = Object.keys(fields);
   for (const [k, v] of Object.entries(value)) {
-    const at = path ? `${path}.${k}` : k;
+    // A key that is not a name (empty, spaces, quotes) is written as an index, so the path still points at it.
+    const at = /^[A-Za-z_$][\w$]*$/.test(k) ? (path ? `${path}.${k}` : k) : `${path}[${JSON.stringify(k)}]`;
     const field = fields[k];
     if (field) {
       visit(c, field, v, at);

@@ -49,6 +49,13 @@ function eachObject(
   });
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => kindOf(v) === 'object';
+
+/** A reference to a key of a Secret, `{ name, key? }`: its key (its name is checkSecret's to report). */
+function secretRef(c: IssueCollector, path: string, value: unknown): void {
+  if (isPlainObject(value)) expect(c, `${path}.key`, value.key, 'string', true);
+}
+
 /** An object whose values are all of one kind (label maps, node counts per pool). */
 function mapOf(c: IssueCollector, path: string, value: unknown, kind: Kind, optional: boolean): void {
   if (!expect(c, path, value, 'object', optional)) return;
@@ -73,8 +80,16 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     expect(c, 'kubernetes.configPath', k.configPath, 'string', false);
     expect(c, 'kubernetes.context', k.context, 'string', false);
   }
-  expect(c, 'state', p.state, 'object', true);
-  expect(c, 'gpuOperator', p.gpuOperator, 'object', true);
+  if (expect(c, 'state', p.state, 'object', true)) {
+    const st = p.state as Record<string, unknown>;
+    expect(c, 'state.kind', st.kind, 'string', false);
+    expect(c, 'state.directory', st.directory, 'string', true);
+    expect(c, 'state.namespace', st.namespace, 'string', true);
+  }
+  if (expect(c, 'gpuOperator', p.gpuOperator, 'object', true)) {
+    expect(c, 'gpuOperator.driver', (p.gpuOperator as Record<string, unknown>).driver, 'string', true);
+  }
+  expect(c, 'podSecurityVersion', p.podSecurityVersion, 'string', true);
   eachString(c, 'accessModes', p.accessModes, true);
   eachString(c, 'tenantPriorityClasses', p.tenantPriorityClasses, true);
   if (expect(c, 'network', p.network, 'object', true)) {
@@ -91,19 +106,40 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     if (expect(c, 'schedulers.kueue', sch.kueue, 'object', true)) {
       const k = sch.kueue as Record<string, unknown>;
       mapOf(c, 'schedulers.kueue.nodes', k.nodes, 'number', true);
+      if (k.cohort !== false) expect(c, 'schedulers.kueue.cohort', k.cohort, 'string', true);
       mapOf(c, 'schedulers.kueue.tenants', k.tenants, 'object', true);
+      for (const [name, o] of Object.entries(isPlainObject(k.tenants) ? k.tenants : {})) {
+        if (!isPlainObject(o)) continue;
+        expect(c, `schedulers.kueue.tenants["${name}"].borrowingLimit`, o.borrowingLimit, 'number', true);
+        expect(c, `schedulers.kueue.tenants["${name}"].lendingLimit`, o.lendingLimit, 'number', true);
+      }
       eachString(c, 'schedulers.kueue.workloadControllers', k.workloadControllers, true);
       mapOf(c, 'schedulers.kueue.cpuNodeLabels', k.cpuNodeLabels, 'string', true);
     }
     if (expect(c, 'schedulers.slurm', sch.slurm, 'object', true)) {
       const sl = sch.slurm as Record<string, unknown>;
       mapOf(c, 'schedulers.slurm.nodes', sl.nodes, 'number', false);
+      expect(c, 'schedulers.slurm.clusterName', sl.clusterName, 'string', true);
+      expect(c, 'schedulers.slurm.defaultPartition', sl.defaultPartition, 'string', true);
       eachObject(c, 'schedulers.slurm.partitions', sl.partitions, true, (part, path) => {
         expect(c, `${path}.name`, part.name, 'string', false);
         eachString(c, `${path}.pools`, part.pools, false);
+        expect(c, `${path}.maxTime`, part.maxTime, 'string', true);
       });
-      expect(c, 'schedulers.slurm.accounting', sl.accounting, 'object', true);
-      expect(c, 'schedulers.slurm.login', sl.login, 'object', true);
+      if (expect(c, 'schedulers.slurm.accounting', sl.accounting, 'object', true)) {
+        const a = sl.accounting as Record<string, unknown>;
+        expect(c, 'schedulers.slurm.accounting.host', a.host, 'string', false);
+        expect(c, 'schedulers.slurm.accounting.port', a.port, 'number', true);
+        expect(c, 'schedulers.slurm.accounting.database', a.database, 'string', true);
+        expect(c, 'schedulers.slurm.accounting.user', a.user, 'string', true);
+        secretRef(c, 'schedulers.slurm.accounting.passwordSecret', a.passwordSecret);
+      }
+      if (expect(c, 'schedulers.slurm.login', sl.login, 'object', true)) {
+        const l = sl.login as Record<string, unknown>;
+        expect(c, 'schedulers.slurm.login.replicas', l.replicas, 'number', true);
+        expect(c, 'schedulers.slurm.login.serviceType', l.serviceType, 'string', true);
+        secretRef(c, 'schedulers.slurm.login.sssdConfSecret', l.sssdConfSecret);
+      }
     }
   }
   eachObject(c, 'storageTiers', p.storageTiers, true, (t, path) => {
@@ -114,6 +150,10 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     expect(c, `${path}.default`, t.default, 'boolean', true);
     expect(c, `${path}.allowVolumeExpansion`, t.allowVolumeExpansion, 'boolean', true);
     expect(c, `${path}.reclaimPolicy`, t.reclaimPolicy, 'string', true);
+    expect(c, `${path}.volumeBindingMode`, t.volumeBindingMode, 'string', true);
+    expect(c, `${path}.note`, t.note, 'string', true);
+    eachString(c, `${path}.mountOptions`, t.mountOptions, true);
+    if (isPlainObject(t.driver)) eachString(c, `${path}.driver.mountOptions`, t.driver.mountOptions, true);
   });
   expect(c, 'slurmStateTier', p.slurmStateTier, 'string', true);
   eachObject(c, 'nodePools', p.nodePools, false, (pool, path) => {
@@ -131,21 +171,48 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     if (expect(c, `${path}.mig`, pool.mig, 'object', true)) {
       mapOf(c, `${path}.mig.profiles`, (pool.mig as Record<string, unknown>).profiles, 'number', false);
     }
-    expect(c, `${path}.taint`, pool.taint, 'object', true);
-    expect(c, `${path}.interconnect`, pool.interconnect, 'object', true);
-    expect(c, `${path}.overcommit`, pool.overcommit, 'object', true);
+    expect(c, `${path}.note`, pool.note, 'string', true);
+    if (expect(c, `${path}.taint`, pool.taint, 'object', true)) {
+      const t = pool.taint as Record<string, unknown>;
+      for (const key of ['key', 'value', 'effect'])
+        expect(c, `${path}.taint.${key}`, t[key], 'string', false);
+    }
+    if (expect(c, `${path}.interconnect`, pool.interconnect, 'object', true)) {
+      const ic = pool.interconnect as Record<string, unknown>;
+      expect(c, `${path}.interconnect.fabric`, ic.fabric, 'string', false);
+      expect(c, `${path}.interconnect.generation`, ic.generation, 'string', false);
+      expect(c, `${path}.interconnect.linksPerNode`, ic.linksPerNode, 'number', false);
+      expect(c, `${path}.interconnect.gbpsPerLink`, ic.gbpsPerLink, 'number', false);
+    }
+    if (expect(c, `${path}.overcommit`, pool.overcommit, 'object', true)) {
+      const o = pool.overcommit as Record<string, unknown>;
+      expect(c, `${path}.overcommit.factor`, o.factor, 'number', false);
+      expect(c, `${path}.overcommit.reason`, o.reason, 'string', false);
+    }
   });
   eachObject(c, 'tenants', p.tenants, false, (t, path) => {
     expect(c, `${path}.name`, t.name, 'string', false);
     expect(c, `${path}.accessMode`, t.accessMode, 'string', false);
-    expect(c, `${path}.allocation`, t.allocation, 'object', true);
+    expect(c, `${path}.displayName`, t.displayName, 'string', true);
+    expect(c, `${path}.sector`, t.sector, 'string', true);
+    if (expect(c, `${path}.allocation`, t.allocation, 'object', true)) {
+      const a = t.allocation as Record<string, unknown>;
+      for (const key of ['projectId', 'start', 'end'])
+        expect(c, `${path}.allocation.${key}`, a[key], 'string', false);
+    }
     eachObject(c, `${path}.gpus`, t.gpus, false, (g, gp) => {
       expect(c, `${gp}.pool`, g.pool, 'string', false);
       expect(c, `${gp}.count`, g.count, 'number', true);
       expect(c, `${gp}.gpuHours`, g.gpuHours, 'number', true);
       expect(c, `${gp}.migProfile`, g.migProfile, 'string', true);
     });
-    expect(c, `${path}.resources`, t.resources, 'object', true);
+    if (expect(c, `${path}.resources`, t.resources, 'object', true)) {
+      const r = t.resources as Record<string, unknown>;
+      for (const key of ['cpu', 'memory', 'ephemeralStorage'])
+        expect(c, `${path}.resources.${key}`, r[key], 'string', true);
+      for (const key of ['pods', 'persistentVolumeClaims'])
+        expect(c, `${path}.resources.${key}`, r[key], 'number', true);
+    }
     if (expect(c, `${path}.groups`, t.groups, 'object', false)) {
       const g = t.groups as Record<string, unknown>;
       eachString(c, `${path}.groups.admins`, g.admins, false);
@@ -156,11 +223,13 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     eachObject(c, `${path}.storage`, t.storage, true, (g, gp) => {
       expect(c, `${gp}.tier`, g.tier, 'string', false);
       expect(c, `${gp}.capacity`, g.capacity, 'string', false);
+      expect(c, `${gp}.claims`, g.claims, 'number', true);
     });
     eachObject(c, `${path}.volumes`, t.volumes, true, (v, vp) => {
       expect(c, `${vp}.name`, v.name, 'string', false);
       expect(c, `${vp}.tier`, v.tier, 'string', false);
       expect(c, `${vp}.size`, v.size, 'string', false);
+      expect(c, `${vp}.accessMode`, v.accessMode, 'string', true);
     });
   });
   eachObject(c, 'retiredTenants', p.retiredTenants, true, (t, path) => {

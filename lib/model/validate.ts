@@ -186,6 +186,18 @@ function checkTaint(c: IssueCollector, path: string, taint: TaintSpec): void {
  */
 export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): readonly string[] {
   checkName(c, `${path}.name`, pool.name, 'a pool name');
+  // The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
+  // nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
+  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
+  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      pool.name,
+      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
+      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
+    );
+  }
   const acc = findAccelerator(pool.accelerator);
   if (!acc) {
     c.add(
@@ -1307,5 +1319,8 @@ export function allocationWarnings(profile: SiteProfile, date: string): string[]
 /** Validates a site profile; throws a ValidationError listing every problem at once. */
 export function validateSite(profile: SiteProfile): void {
   const issues = siteIssues(profile);
-  if (issues.length > 0) throw new ValidationError(`site profile '${String(profile.name)}'`, issues);
+  if (issues.length === 0) return;
+  // A malformed profile may be anything, also null: its name only where it has one.
+  const name: unknown = profile !== null && typeof profile === 'object' ? profile.name : undefined;
+  throw new ValidationError(`site profile${typeof name === 'string' ? ` '${name}'` : ''}`, issues);
 }

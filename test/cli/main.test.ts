@@ -1,22 +1,8 @@
 import { isCalendarDate } from '../../lib/cli/args';
-import { main } from '../../lib/cli/main';
-
-/** Runs `aif` capturing what it prints. */
-async function aif(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(argv), out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+import { aif } from '../helpers';
 
 // The commands that share lib/cli/args.ts (aif diff parses its own options).
-const COMMANDS = ['validate', 'synth', 'report', 'verify', 'reference', 'charts'];
+const COMMANDS = ['validate', 'synth', 'report', 'verify', 'check', 'reference', 'charts'];
 
 describe('aif options', () => {
   it.each(COMMANDS)('%s --help prints its usage and every option', async (name) => {

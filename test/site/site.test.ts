@@ -3,6 +3,7 @@ import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AiFactorySite, ValidationError, type SiteProfile } from '../../lib';
 import { loadProfiles } from '../../lib/cli/profiles';
+import { checkIsolation, ISOLATION_CHECKS } from '../../lib/review/check';
 import { one, resources, sampleProfile, testApp, type TfJson } from '../helpers';
 
 const profiles = loadProfiles(path.join(__dirname, '..', '..', 'stacks', 'sites'));
@@ -180,6 +181,16 @@ describe('site profiles', () => {
     });
     it('tenants stack matches its snapshot', () => {
       expect(JSON.parse(out.tenants)).toMatchSnapshot();
+    });
+    it('passes every isolation check (aif check) in every tenant namespace', () => {
+      const report = checkIsolation([
+        { name: `${profile.name}-platform`, json: JSON.parse(out.platform) as TfJson },
+        { name: `${profile.name}-tenants`, json: JSON.parse(out.tenants) as TfJson },
+      ]);
+      expect(report.rows.filter((r) => r.status !== 'PASS')).toEqual([]);
+      // Every tenant of the profile is checked, against every check.
+      expect(report.sites).toEqual([{ site: profile.name, namespaces: profile.tenants.length }]);
+      expect(report.rows).toHaveLength(profile.tenants.length * ISOLATION_CHECKS.length);
     });
   });
 });

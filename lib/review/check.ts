@@ -1,0 +1,869 @@
+/**
+ * `aif check`: the tenant isolation controls as a policy module over synthesized output. Every
+ * tenant namespace of every site is held against every check of `ISOLATION_CHECKS`; a check is one
+ * entry of that table (a stable id, the Multi-Tenancy Benchmarks profile level 1 ids it maps to,
+ * what it protects, and a function of the site's output and the namespace), so a new control is a
+ * new row.
+ *
+ * The MTB ids are those of kubernetes-sigs/multi-tenancy (now kubernetes-retired/multi-tenancy),
+ * `benchmarks/kubectl-mtb/test/benchmarks/<check>/config.yaml` at commit 44dad58, profile level 1
+ * only. Where the benchmarks have no level-1 check for a control, the row says none.
+ *
+ * Like the other review tools it reads only the synthesized JSON (lib/review/synthesized.ts): it
+ * judges what would be deployed, not what a profile meant. Names of the library's admission
+ * policies and labels are written here as the cluster sees them; test/review/check.test.ts keeps
+ * them equal to the constructs' own constants.
+ */
+import { OBJECT_COUNT_KEYS, parseQuantity } from '../model';
+import type { Json, SynthesizedStack } from './synthesized';
+
+export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
+
+export interface CheckOutcome {
+  readonly status: CheckStatus;
+  /** Why: what was found (PASS), what is missing or wrong (FAIL), why it does not apply (SKIP). */
+  readonly reason: string;
+}
+
+/** A tenant namespace as synthesized. */
+export interface CheckedNamespace {
+  readonly name: string;
+  /** Its labels, with the `kubernetes.io/metadata.name` label the API server adds to every namespace. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface IsolationCheck {
+  /** Stable id, safe to match on in scripts: `AIF-<area>-<n>`. */
+  readonly id: string;
+  /** Multi-Tenancy Benchmarks profile level 1 ids this check stands for; empty where there is none. */
+  readonly mtb: readonly string[];
+  readonly title: string;
+  /** What the control protects, one sentence (docs/security.md lists it). */
+  readonly protects: string;
+  readonly run: (site: SiteOutput, ns: CheckedNamespace) => CheckOutcome;
+}
+
+export interface CheckRow {
+  readonly site: string;
+  readonly namespace: string;
+  readonly check: string;
+  readonly mtb: readonly string[];
+  readonly status: CheckStatus;
+  readonly reason: string;
+}
+
+export interface CheckReport {
+  /** Every tenant namespace of every site against every check, in site, namespace and check order. */
+  readonly rows: readonly CheckRow[];
+  /** Sites found, with the number of tenant namespaces of each. */
+  readonly sites: ReadonlyArray<{ readonly site: string; readonly namespaces: number }>;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+}
+
+/** The admission policies the checks look for, by the control they carry. */
+export const CHECKED_POLICIES = {
+  services: 'aif-tenant-services',
+  priority: 'aif-tenant-priority',
+  deletion: 'aif-tenant-deletion',
+  kueueBypass: 'aif-kueue-bypass',
+  kueuePriority: 'aif-kueue-priority-class',
+} as const;
+
+/** The label that marks a tenant's namespace and objects. */
+export const TENANT_LABEL = 'ai-factory.eu/tenant';
+const GRANTS_ANNOTATION = 'ai-factory.eu/gpu-grants';
+const NAME_LABEL = 'kubernetes.io/metadata.name';
+const SYSTEM_PRIORITY_CLASSES = ['system-cluster-critical', 'system-node-critical'];
+const READ_VERBS = ['get', 'list', 'watch'];
+
+const pass = (reason: string): CheckOutcome => ({ status: 'PASS', reason });
+const fail = (reason: string): CheckOutcome => ({ status: 'FAIL', reason });
+const skip = (reason: string): CheckOutcome => ({ status: 'SKIP', reason });
+
+const asList = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** A namespaced object of the output, with its namespace resolved to a name. */
+interface Placed {
+  readonly type: string;
+  readonly address: string;
+  readonly body: Json;
+}
+
+/**
+ * One site's synthesized output, indexed once for all checks: its stacks (`<site>-platform`,
+ * `<site>-tenants`), every namespace and the namespaced objects in each, the custom resources and
+ * admission policies (`kubernetes_manifest`), and what the platform stack says of itself.
+ */
+export class SiteOutput {
+  public readonly namespaces: readonly CheckedNamespace[];
+  /** Namespaces that belong to tenants, by name. */
+  public readonly tenantNamespaces: readonly CheckedNamespace[];
+  /** The bodies of every `kubernetes_manifest` of the site. */
+  public readonly manifests: readonly Json[];
+  /** GPU resource names the site's pools offer (`aif_site_inventory`); undefined without an inventory. */
+  public readonly gpuResources?: readonly string[];
+  public readonly storageClasses: readonly string[];
+  /** Whether the site runs Kueue (its chart, or any of its custom resources). */
+  public readonly runsKueue: boolean;
+  private readonly placed = new Map<string, Placed[]>();
+  private readonly clusterScoped: Placed[] = [];
+
+  constructor(
+    public readonly site: string,
+    public readonly stacks: readonly SynthesizedStack[],
+  ) {
+    const resources = (type: string) =>
+      stacks.flatMap((s) =>
+        Object.entries(asRecord(s.json.resource?.[type])).map(([address, body]) => ({
+          type,
+          address,
+          body: asRecord(body) as Json,
+        })),
+      );
+    // Namespaces by address (for `${kubernetes_namespace_v1.<address>.metadata[0].name}`) and name.
+    const byAddress = new Map<string, string>();
+    const labelsOf = new Map<string, Record<string, string>>();
+    const annotated = new Set<string>();
+    for (const type of ['kubernetes_namespace_v1', 'kubernetes_namespace']) {
+      for (const ns of resources(type)) {
+        const meta = asRecord(asList(ns.body.metadata)[0] ?? ns.body.metadata);
+        const name = String(meta.name);
+        byAddress.set(`${type}.${ns.address}`, name);
+        labelsOf.set(name, { ...(asRecord(meta.labels) as Record<string, string>), [NAME_LABEL]: name });
+        if (GRANTS_ANNOTATION in asRecord(meta.annotations)) annotated.add(name);
+      }
+    }
+    const resolve = (ref: unknown): string | undefined => {
+      if (typeof ref !== 'string') return undefined;
+      const m = /^\$\{(kubernetes_namespace(?:_v1)?\.[^.}]+)\.metadata\[0\]\.name\}$/.exec(ref);
+      return m ? byAddress.get(m[1]) : ref;
+    };
+    this.manifests = resources('kubernetes_manifest').map((m) => asRecord(m.body.manifest) as Json);
+    const tenantsByObjects = new Set<string>();
+    const NAMESPACED = [
+      'resource_quota',
+      'limit_range',
+      'network_policy',
+      'role',
+      'role_binding',
+      'persistent_volume_claim',
+    ].flatMap((t) => [`kubernetes_${t}_v1`, `kubernetes_${t}`]);
+    for (const type of NAMESPACED) {
+      for (const r of resources(type)) {
+        const meta = asRecord(r.body.metadata);
+        const ns = resolve(meta.namespace);
+        if (ns === undefined) continue;
+        const list = this.placed.get(ns) ?? [];
+        list.push(r);
+        this.placed.set(ns, list);
+        if (TENANT_LABEL in asRecord(meta.labels)) tenantsByObjects.add(ns);
+      }
+    }
+    for (const type of ['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding']) {
+      this.clusterScoped.push(...resources(type));
+    }
+    this.namespaces = [...labelsOf.entries()]
+      .map(([name, labels]) => ({ name, labels }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    // A tenant's namespace is known by its label, by the grants written on it, or by the tenant
+    // objects inside it, so that a namespace that lost its label is still checked (and fails).
+    this.tenantNamespaces = this.namespaces.filter(
+      (ns) => TENANT_LABEL in ns.labels || annotated.has(ns.name) || tenantsByObjects.has(ns.name),
+    );
+    const platform = stacks.find((s) => s.name.endsWith('-platform'));
+    const inventory = asRecord(platform?.json.output?.aif_site_inventory?.value);
+    this.gpuResources = Array.isArray(inventory.pools)
+      ? [
+          ...new Set(asList(inventory.pools).flatMap((p) => asList(p.offers).map((o) => String(o.resource)))),
+        ].sort()
+      : undefined;
+    this.storageClasses = [
+      ...new Set(
+        [...resources('kubernetes_storage_class_v1'), ...resources('kubernetes_storage_class')].map((s) =>
+          String(asRecord(s.body.metadata).name),
+        ),
+      ),
+    ].sort();
+    this.runsKueue =
+      resources('helm_release').some((r) => r.body.chart === 'kueue') ||
+      this.manifests.some((m) => String(m.apiVersion).startsWith('kueue.x-k8s.io/'));
+  }
+
+  /** The objects of one kind in a namespace: `resource_quota` finds `kubernetes_resource_quota_v1` and its v0 twin. */
+  public inNamespace(namespace: string, kind: string): Json[] {
+    return (this.placed.get(namespace) ?? [])
+      .filter((p) => p.type === `kubernetes_${kind}_v1` || p.type === `kubernetes_${kind}`)
+      .map((p) => p.body);
+  }
+
+  /** ClusterRoleBindings of the site (provider resources and manifests). */
+  public clusterRoleBindings(): Array<{ name: string; subjects: Json[] }> {
+    return [
+      ...this.clusterScoped.map((b) => ({
+        name: String(asRecord(b.body.metadata).name),
+        subjects: asList(b.body.subject),
+      })),
+      ...this.manifests
+        .filter((m) => m.kind === 'ClusterRoleBinding')
+        .map((m) => ({ name: String(asRecord(m.metadata).name), subjects: asList(m.subjects) })),
+    ];
+  }
+
+  /** The `kubernetes_manifest` bodies of one kind (and name). */
+  public manifestsOf(kind: string, name?: string): Json[] {
+    return this.manifests.filter(
+      (m) => m.kind === kind && (name === undefined || asRecord(m.metadata).name === name),
+    );
+  }
+}
+
+// Selectors --------------------------------------------------------------------------------------
+
+/**
+ * Whether a label selector (as the API spells it, `matchLabels`/`matchExpressions`) selects an object
+ * with these labels. `empty` says what an absent selector means: all (admission policies) or none
+ * (a Kueue ClusterQueue's null namespaceSelector).
+ */
+export function selects(
+  selector: unknown,
+  labels: Readonly<Record<string, string>>,
+  empty: 'all' | 'none',
+): boolean {
+  if (selector === undefined || selector === null) return empty === 'all';
+  const s = asRecord(selector);
+  const matchLabels = asRecord(s.matchLabels ?? s.match_labels);
+  const expressions = asList(s.matchExpressions ?? s.match_expressions ?? s.match_expression);
+  return (
+    Object.entries(matchLabels).every(([k, v]) => labels[k] === v) &&
+    expressions.every((e) => {
+      const key = String(e.key);
+      const values = strings(e.values);
+      const has = key in labels;
+      switch (e.operator) {
+        case 'In':
+          return has && values.includes(labels[key]);
+        case 'NotIn':
+          return !has || !values.includes(labels[key]);
+        case 'Exists':
+          return has;
+        case 'DoesNotExist':
+          return !has;
+        default:
+          return false;
+      }
+    })
+  );
+}
+
+/** Whether a selector has any term (an empty one selects everything). */
+function hasTerms(selector: unknown): boolean {
+  const s = asRecord(selector);
+  return (
+    Object.keys(asRecord(s.matchLabels ?? s.match_labels)).length > 0 ||
+    asList(s.matchExpressions ?? s.match_expressions ?? s.match_expression).length > 0
+  );
+}
+
+/** The one namespace a selector pins by `kubernetes.io/metadata.name`, if it pins one. */
+function pinnedNamespace(selector: unknown): string | undefined {
+  const s = asRecord(selector);
+  const byLabel = asRecord(s.matchLabels)[NAME_LABEL];
+  if (typeof byLabel === 'string') return byLabel;
+  const expr = asList(s.matchExpressions).find(
+    (e) => e.key === NAME_LABEL && e.operator === 'In' && strings(e.values).length === 1,
+  );
+  return expr ? strings(expr.values)[0] : undefined;
+}
+
+// Quotas -----------------------------------------------------------------------------------------
+
+/** The tenant's allocation quota: the unscoped ResourceQuota(s) of the namespace, merged. */
+function unscopedHard(site: SiteOutput, ns: string): Record<string, string> | undefined {
+  const quotas = site
+    .inNamespace(ns, 'resource_quota')
+    .filter((q) => !asRecord(q.spec).scope_selector && !asRecord(q.spec).scopes);
+  if (quotas.length === 0) return undefined;
+  const hard: Record<string, string> = {};
+  for (const q of quotas) {
+    for (const [k, v] of Object.entries(asRecord(asRecord(q.spec).hard))) {
+      // With two quotas on one resource, the lower limit holds.
+      const value = String(v);
+      if (hard[k] === undefined || safeQuantity(value) < safeQuantity(hard[k])) hard[k] = value;
+    }
+  }
+  return hard;
+}
+
+function safeQuantity(v: string): number {
+  try {
+    return parseQuantity(v);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Keys the quota lacks, or holds without a finite, non-negative limit. */
+function unbounded(hard: Readonly<Record<string, string>>, keys: readonly string[]): string[] {
+  return keys.filter((k) => {
+    const q = hard[k] === undefined ? Number.NaN : safeQuantity(hard[k]);
+    return !(Number.isFinite(q) && q >= 0);
+  });
+}
+
+function quotaCheck(keys: (site: SiteOutput) => readonly string[] | string, what: string) {
+  return (site: SiteOutput, ns: CheckedNamespace): CheckOutcome => {
+    const hard = unscopedHard(site, ns.name);
+    if (!hard) return fail('no ResourceQuota without scopes in the namespace');
+    const wanted = keys(site);
+    if (typeof wanted === 'string') return fail(wanted);
+    const missing = unbounded(hard, wanted);
+    return missing.length > 0
+      ? fail(`the quota does not bound ${missing.join(', ')}`)
+      : pass(`${what} bounded (${wanted.length} limit${wanted.length === 1 ? '' : 's'})`);
+  };
+}
+
+// RBAC -------------------------------------------------------------------------------------------
+
+interface Rule {
+  readonly role: string;
+  readonly apiGroups: string[];
+  readonly resources: string[];
+  readonly verbs: string[];
+}
+
+function roleRules(site: SiteOutput, ns: string): Rule[] {
+  return site.inNamespace(ns, 'role').flatMap((r) =>
+    asList(r.rule).map((rule) => ({
+      role: String(asRecord(r.metadata).name),
+      apiGroups: strings(rule.api_groups),
+      resources: strings(rule.resources),
+      verbs: strings(rule.verbs),
+    })),
+  );
+}
+
+const GUARDED = ['resourcequotas', 'limitranges', 'networkpolicies', 'namespaces'];
+
+// Admission --------------------------------------------------------------------------------------
+
+interface RequiredRule {
+  readonly group: string;
+  readonly resource: string;
+  readonly operations: readonly string[];
+}
+
+const covers = (rule: Json, group: string, resource: string, op: string): boolean => {
+  const any = (list: unknown, v: string) => strings(list).some((x) => x === v || x === '*');
+  return (
+    any(rule.apiGroups, group) &&
+    any(rule.resources, resource) &&
+    any(rule.operations, op) &&
+    strings(rule.apiVersions).length > 0
+  );
+};
+
+/** Rules of `required` (as `group/resource OP`) that a match block does not cover, or excludes. */
+function uncovered(match: Json, required: readonly RequiredRule[], narrowsOnly: boolean): string[] {
+  const rules = asList(match.resourceRules);
+  const excluded = asList(match.excludeResourceRules);
+  return required.flatMap((r) =>
+    r.operations
+      .filter(
+        (op) =>
+          (!(narrowsOnly && match.resourceRules === undefined) &&
+            !rules.some((x) => covers(x, r.group, r.resource, op))) ||
+          excluded.some((x) => covers(x, r.group, r.resource, op)),
+      )
+      .map((op) => `${r.group ? `${r.group}/` : ''}${r.resource} ${op}`),
+  );
+}
+
+/**
+ * An admission policy that holds in a namespace: the ValidatingAdmissionPolicy exists, fails closed,
+ * validates something, matches the namespace and the requests it is about, and no object selector
+ * lets a tenant step around it by labelling its objects; a binding denies what it rejects, in this
+ * namespace.
+ */
+function admissionCheck(policyName: string, required: readonly RequiredRule[]) {
+  return (site: SiteOutput, ns: CheckedNamespace): CheckOutcome => {
+    const policy = site.manifestsOf('ValidatingAdmissionPolicy', policyName)[0];
+    if (!policy) return fail(`no ValidatingAdmissionPolicy ${policyName}`);
+    const spec = asRecord(policy.spec);
+    const failure = spec.failurePolicy ?? 'Fail';
+    if (failure !== 'Fail')
+      return fail(`${policyName} has failurePolicy ${String(failure)}: it fails open when its check errs`);
+    if (asList(spec.validations).length === 0) return fail(`${policyName} has no validations`);
+    const match = asRecord(spec.matchConstraints) as Json;
+    if (!selects(match.namespaceSelector, ns.labels, 'all'))
+      return fail(`${policyName}'s namespaceSelector does not select namespace ${ns.name}`);
+    if (hasTerms(match.objectSelector))
+      return fail(`${policyName} has an objectSelector: a tenant steps around it by labelling its objects`);
+    const missing = uncovered(match, required, false);
+    if (missing.length > 0) return fail(`${policyName} does not match ${missing.join(', ')}`);
+    const bindings = site
+      .manifestsOf('ValidatingAdmissionPolicyBinding')
+      .filter((b) => asRecord(b.spec).policyName === policyName);
+    if (bindings.length === 0) return fail(`no ValidatingAdmissionPolicyBinding of ${policyName}`);
+    const problems: string[] = [];
+    const holding = bindings.filter((b) => {
+      const bspec = asRecord(b.spec);
+      const bname = String(asRecord(b.metadata).name);
+      const resources = asRecord(bspec.matchResources) as Json;
+      const why = !strings(bspec.validationActions).includes('Deny')
+        ? `binding ${bname} does not Deny (validationActions ${JSON.stringify(bspec.validationActions ?? [])})`
+        : !selects(resources.namespaceSelector, ns.labels, 'all')
+          ? `binding ${bname}'s namespaceSelector does not select namespace ${ns.name}`
+          : hasTerms(resources.objectSelector)
+            ? `binding ${bname} has an objectSelector`
+            : uncovered(resources, required, true).length > 0
+              ? `binding ${bname} leaves out ${uncovered(resources, required, true).join(', ')}`
+              : undefined;
+      if (why) problems.push(why);
+      return why === undefined;
+    });
+    return holding.length > 0
+      ? pass(
+          `${policyName}: fails closed, binding ${String(asRecord(holding[0].metadata).name)} denies in this namespace`,
+        )
+      : fail(problems.join('; '));
+  };
+}
+
+/** Only where the site runs Kueue; else not applicable. */
+const whenKueue =
+  (check: (site: SiteOutput, ns: CheckedNamespace) => CheckOutcome) =>
+  (site: SiteOutput, ns: CheckedNamespace): CheckOutcome =>
+    site.runsKueue ? check(site, ns) : skip('the site runs no Kueue');
+
+const CREATE_UPDATE = ['CREATE', 'UPDATE'];
+/** What both Kueue guards must see: pods, and Jobs (the kind every job operator expands into). */
+const KUEUE_WORKLOADS: readonly RequiredRule[] = [
+  { group: '', resource: 'pods', operations: CREATE_UPDATE },
+  { group: 'batch', resource: 'jobs', operations: CREATE_UPDATE },
+];
+
+/**
+ * The checks, one row each. Adding a control is adding a row: its id, the MTB level-1 ids it stands
+ * for, and a function of the site's output and a tenant namespace.
+ */
+export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
+  {
+    id: 'AIF-NS-1',
+    mtb: [],
+    title: 'Namespace carries its tenant label',
+    protects:
+      'the label the admission policies select tenant namespaces by: a namespace without it escapes all of them',
+    run: (_site, ns) =>
+      ns.labels[TENANT_LABEL] === ns.name
+        ? pass(`${TENANT_LABEL}=${ns.name}`)
+        : fail(
+            `${TENANT_LABEL} is ${ns.labels[TENANT_LABEL] === undefined ? 'missing' : `'${ns.labels[TENANT_LABEL]}'`}, not '${ns.name}'`,
+          ),
+  },
+  {
+    id: 'AIF-PSA-1',
+    mtb: [
+      'MTB-PL1-BC-CPI-3',
+      'MTB-PL1-BC-CPI-4',
+      'MTB-PL1-BC-CPI-5',
+      'MTB-PL1-BC-CPI-6',
+      'MTB-PL1-BC-HI-1',
+      'MTB-PL1-BC-HI-3',
+      'MTB-PL1-BC-HI-4',
+      'MTB-PL1-BC-HI-5',
+    ],
+    title: 'Pod Security restricted, enforced at a pinned version',
+    protects:
+      'the nodes: no privileged containers, added capabilities, privilege escalation, root users, host namespaces, host ports or hostPath volumes',
+    run: (_site, ns) => {
+      const level = ns.labels['pod-security.kubernetes.io/enforce'];
+      const version = ns.labels['pod-security.kubernetes.io/enforce-version'];
+      if (level !== 'restricted') return fail(`pod-security.kubernetes.io/enforce is ${level ?? 'missing'}`);
+      if (!version || !/^v1\.\d+$/.test(version))
+        return fail(
+          `pod-security.kubernetes.io/enforce-version is ${version ?? 'missing'}, not a pinned v1.<minor>`,
+        );
+      return pass(`enforce=restricted at ${version}`);
+    },
+  },
+  {
+    id: 'AIF-QUOTA-1',
+    mtb: ['MTB-PL1-CC-FNS-1'],
+    title: 'Quota on cpu, memory, ephemeral storage, pods and claims',
+    protects: "the nodes' CPU and memory, and the cluster's pod and volume capacity, from one tenant",
+    run: quotaCheck(
+      () => [
+        'requests.cpu',
+        'limits.cpu',
+        'requests.memory',
+        'limits.memory',
+        'requests.ephemeral-storage',
+        'pods',
+        'persistentvolumeclaims',
+      ],
+      'cpu, memory, ephemeral storage, pods and claims',
+    ),
+  },
+  {
+    id: 'AIF-QUOTA-2',
+    mtb: ['MTB-PL1-CC-FNS-1'],
+    title: 'Quota on every GPU resource of the site',
+    protects: "the site's GPUs: a resource left out of the quota would be unlimited for the tenant",
+    run: quotaCheck(
+      (site) =>
+        site.gpuResources?.map((r) => `requests.${r}`) ??
+        'the platform stack has no aif_site_inventory output, so the GPU resources of the site are unknown',
+      'every GPU resource of the site',
+    ),
+  },
+  {
+    id: 'AIF-QUOTA-3',
+    mtb: ['MTB-PL1-CC-FNS-1'],
+    title: 'Quota on storage, per StorageClass of the site',
+    protects: "the site's storage tiers: a class left out of the quota would be unlimited for the tenant",
+    run: (site, ns) =>
+      site.storageClasses.length === 0
+        ? skip('the site has no StorageClass')
+        : quotaCheck(
+            (s) => [
+              'requests.storage',
+              ...s.storageClasses.flatMap((c) => [
+                `${c}.storageclass.storage.k8s.io/requests.storage`,
+                `${c}.storageclass.storage.k8s.io/persistentvolumeclaims`,
+              ]),
+            ],
+            'storage of every StorageClass of the site',
+          )(site, ns),
+  },
+  {
+    id: 'AIF-QUOTA-4',
+    mtb: ['MTB-PL1-BC-HI-1'],
+    title: 'No NodePort or LoadBalancer Services',
+    protects: "the nodes' ports and the site's load balancer addresses, which network policies cannot guard",
+    run: (site, ns) => {
+      const hard = unscopedHard(site, ns.name);
+      if (!hard) return fail('no ResourceQuota without scopes in the namespace');
+      const open = ['services.nodeports', 'services.loadbalancers'].filter(
+        (k) => hard[k] === undefined || safeQuantity(hard[k]) !== 0,
+      );
+      return open.length > 0
+        ? fail(open.map((k) => `${k} is ${hard[k] ?? 'not limited'}, not 0`).join('; '))
+        : pass('services.nodeports=0, services.loadbalancers=0');
+    },
+  },
+  {
+    id: 'AIF-QUOTA-5',
+    mtb: ['MTB-PL1-CC-FNS-2'],
+    title: 'Object counts bounded',
+    protects:
+      'etcd and the Service range: unbounded Services, ConfigMaps, Secrets or jobs from one tenant fill them for everyone',
+    run: quotaCheck(() => OBJECT_COUNT_KEYS.map(([key]) => key), 'object counts'),
+  },
+  {
+    id: 'AIF-QUOTA-6',
+    mtb: [],
+    title: 'No pods at the system-* PriorityClasses',
+    protects: "other tenants' work and the cluster's own components, which such pods would preempt",
+    run: (site, ns) => {
+      const closed = site.inNamespace(ns.name, 'resource_quota').some((q) => {
+        const spec = asRecord(q.spec);
+        const exprs = asList(asRecord(spec.scope_selector).match_expression);
+        return (
+          asRecord(spec.hard).pods !== undefined &&
+          safeQuantity(String(asRecord(spec.hard).pods)) === 0 &&
+          exprs.some(
+            (e) =>
+              e.scope_name === 'PriorityClass' &&
+              e.operator === 'In' &&
+              SYSTEM_PRIORITY_CLASSES.every((c) => strings(e.values).includes(c)),
+          )
+        );
+      });
+      return closed
+        ? pass(`pods=0 at ${SYSTEM_PRIORITY_CLASSES.join(', ')}`)
+        : fail(`no quota holds pods at 0 for PriorityClasses ${SYSTEM_PRIORITY_CLASSES.join(', ')}`);
+    },
+  },
+  {
+    id: 'AIF-LIMIT-1',
+    mtb: [],
+    title: 'LimitRange gives containers default requests and limits',
+    protects:
+      'the quota: where it limits cpu and memory, a container without requests and limits is refused; the LimitRange gives it defaults',
+    run: (site, ns) => {
+      const container = site
+        .inNamespace(ns.name, 'limit_range')
+        .flatMap((l) => asList(asRecord(l.spec).limit))
+        .find((l) => l.type === 'Container');
+      if (!container) return fail('no LimitRange with a Container limit in the namespace');
+      const missing = ['default', 'default_request'].flatMap((field) =>
+        ['cpu', 'memory']
+          .filter((r) => asRecord(container[field])[r] === undefined)
+          .map((r) => `${field}.${r}`),
+      );
+      return missing.length > 0
+        ? fail(`the Container limit sets no ${missing.join(', ')}`)
+        : pass('Container defaults for cpu and memory');
+    },
+  },
+  {
+    id: 'AIF-NET-1',
+    mtb: [],
+    title: 'Default-deny NetworkPolicy for ingress and egress',
+    protects: "other tenants' pods and the site's networks: only what another policy allows gets in or out",
+    run: (site, ns) => {
+      const deny = site.inNamespace(ns.name, 'network_policy').find((p) => {
+        const spec = asRecord(p.spec);
+        const types = strings(spec.policy_types);
+        return (
+          !hasTerms(spec.pod_selector) &&
+          types.includes('Ingress') &&
+          types.includes('Egress') &&
+          asList(spec.ingress).length === 0 &&
+          asList(spec.egress).length === 0
+        );
+      });
+      return deny
+        ? pass(`NetworkPolicy ${String(asRecord(deny.metadata).name)} selects every pod and allows nothing`)
+        : fail('no NetworkPolicy selects every pod for Ingress and Egress without allowing anything');
+    },
+  },
+  {
+    id: 'AIF-RBAC-1',
+    mtb: ['MTB-PL1-CC-CPI-1'],
+    title: "The tenant's rights are namespaced",
+    protects: 'cluster-scoped resources (nodes, namespaces, ClusterRoles, CRDs) from every tenant',
+    run: (site, ns) => {
+      const roles = new Set(site.inNamespace(ns.name, 'role').map((r) => String(asRecord(r.metadata).name)));
+      const bindings = site.inNamespace(ns.name, 'role_binding');
+      const problems: string[] = [];
+      const groups = new Set<string>();
+      for (const b of bindings) {
+        const name = String(asRecord(b.metadata).name);
+        const ref = asRecord(asList(b.role_ref)[0] ?? b.role_ref);
+        if (ref.kind !== 'Role')
+          problems.push(`RoleBinding ${name} grants ${String(ref.kind)} ${String(ref.name)}`);
+        else if (!roles.has(String(ref.name)))
+          problems.push(
+            `RoleBinding ${name} refers to Role ${String(ref.name)}, which is not in the namespace`,
+          );
+        for (const s of asList(b.subject)) groups.add(`${String(s.kind)}:${String(s.name)}`);
+      }
+      for (const crb of site.clusterRoleBindings()) {
+        const shared = crb.subjects.filter((s) => groups.has(`${String(s.kind)}:${String(s.name)}`));
+        if (shared.length > 0)
+          problems.push(
+            `ClusterRoleBinding ${crb.name} binds the tenant's ${shared.map((s) => String(s.name)).join(', ')}`,
+          );
+      }
+      return problems.length > 0
+        ? fail(problems.join('; '))
+        : pass(
+            `${roles.size} Role(s), ${bindings.length} RoleBinding(s), no cluster-wide binding of its groups`,
+          );
+    },
+  },
+  {
+    id: 'AIF-RBAC-2',
+    mtb: [],
+    title: 'No escalate, bind, impersonate or wildcards',
+    protects: 'the RBAC model itself: with these a tenant grants itself any right',
+    run: (site, ns) => {
+      const bad = roleRules(site, ns.name).flatMap((r) => {
+        const why = [
+          ...r.verbs
+            .filter((v) => ['escalate', 'bind', 'impersonate', '*'].includes(v))
+            .map((v) => `verb ${v}`),
+          ...(r.resources.includes('*') ? ['resources *'] : []),
+          ...(r.apiGroups.includes('*') ? ['apiGroups *'] : []),
+        ];
+        return why.length > 0 ? [`Role ${r.role}: ${why.join(', ')}`] : [];
+      });
+      return bad.length > 0 ? fail(bad.join('; ')) : pass('no escalate, bind, impersonate or wildcard');
+    },
+  },
+  {
+    id: 'AIF-RBAC-3',
+    mtb: ['MTB-PL1-CC-TI-1', 'MTB-PL1-BC-CPI-2'],
+    title: 'Quotas, limits, network policies, the namespace and RBAC are read-only to the tenant',
+    protects: 'the guard rails above, which a tenant with write rights would simply change',
+    run: (site, ns) => {
+      const bad = roleRules(site, ns.name).flatMap((r) => {
+        const writes = r.verbs.filter((v) => !READ_VERBS.includes(v));
+        const guarded = r.resources.filter((x) => GUARDED.includes(x.split('/')[0]));
+        const why = [
+          ...(r.apiGroups.includes('rbac.authorization.k8s.io') ? ['rights on RBAC objects'] : []),
+          ...(writes.length > 0 && guarded.length > 0
+            ? [`${writes.join(', ')} on ${guarded.join(', ')}`]
+            : []),
+        ];
+        return why.length > 0 ? [`Role ${r.role}: ${why.join(', ')}`] : [];
+      });
+      return bad.length > 0
+        ? fail(bad.join('; '))
+        : pass('no writes to quotas, limit ranges, network policies, namespaces or RBAC');
+    },
+  },
+  {
+    id: 'AIF-ADM-1',
+    mtb: [],
+    title: 'Services may not set externalIPs (admission policy)',
+    protects:
+      'traffic to any IP address of the cluster, which a Service with externalIPs intercepts (CVE-2020-8554)',
+    run: admissionCheck(CHECKED_POLICIES.services, [
+      { group: '', resource: 'services', operations: CREATE_UPDATE },
+    ]),
+  },
+  {
+    id: 'AIF-ADM-2',
+    mtb: [],
+    title: 'Pods may not name a PriorityClass (admission policy)',
+    protects: "other tenants' work, which a pod with a high PriorityClass would preempt",
+    run: admissionCheck(CHECKED_POLICIES.priority, [
+      { group: '', resource: 'pods', operations: CREATE_UPDATE },
+    ]),
+  },
+  {
+    id: 'AIF-ADM-3',
+    mtb: [],
+    title: 'The namespace and its guard rails are not deleted without offboarding (admission policy)',
+    protects: "the tenant's data, and the quotas and default-deny that Terraform would destroy first",
+    run: admissionCheck(CHECKED_POLICIES.deletion, [
+      { group: '', resource: 'namespaces', operations: ['DELETE'] },
+      { group: '', resource: 'resourcequotas', operations: ['DELETE'] },
+      { group: '', resource: 'limitranges', operations: ['DELETE'] },
+      { group: '', resource: 'persistentvolumeclaims', operations: ['DELETE'] },
+      { group: 'networking.k8s.io', resource: 'networkpolicies', operations: ['DELETE'] },
+    ]),
+  },
+  {
+    id: 'AIF-KUEUE-1',
+    mtb: [],
+    title: 'Kueue cannot be bypassed (admission policy)',
+    protects:
+      'the GPUs Kueue shares out: forged ownerReferences, the pod-suspending-parent annotation or a removed scheduling gate would start pods Kueue never admitted',
+    run: whenKueue(admissionCheck(CHECKED_POLICIES.kueueBypass, KUEUE_WORKLOADS)),
+  },
+  {
+    id: 'AIF-KUEUE-2',
+    mtb: [],
+    title: 'Workload priority stays within the access mode (admission policy)',
+    protects: "other tenants' queued work, which a higher kueue.x-k8s.io/priority-class would preempt",
+    run: whenKueue(admissionCheck(CHECKED_POLICIES.kueuePriority, KUEUE_WORKLOADS)),
+  },
+  {
+    id: 'AIF-KUEUE-3',
+    mtb: [],
+    title: "Only the tenant's own ClusterQueue admits its workloads",
+    protects: "each tenant's GPU allocation: a ClusterQueue selecting another namespace spends it for them",
+    run: whenKueue((site, ns) => {
+      const problems: string[] = [];
+      const own: string[] = [];
+      for (const cq of site.manifestsOf('ClusterQueue')) {
+        const meta = asRecord(cq.metadata);
+        const name = String(meta.name);
+        const selector = asRecord(cq.spec).namespaceSelector;
+        const owner = asRecord(meta.labels)[TENANT_LABEL];
+        if (owner === ns.name) {
+          own.push(name);
+          if (pinnedNamespace(selector) !== ns.name)
+            problems.push(`its ClusterQueue ${name} does not select by ${NAME_LABEL}=${ns.name} alone`);
+        } else if (selects(selector, ns.labels, 'none')) {
+          problems.push(
+            `ClusterQueue ${name} of ${owner ? `tenant ${String(owner)}` : 'no tenant'} selects it`,
+          );
+        }
+      }
+      if (problems.length > 0) return fail(problems.join('; '));
+      return pass(
+        own.length > 0
+          ? `ClusterQueue ${own.join(', ')} selects only ${ns.name}; no other selects it`
+          : 'no ClusterQueue selects it',
+      );
+    }),
+  },
+];
+
+/** Groups stacks into sites by name (`<site>-platform`, `<site>-tenants`); other stacks are sites of their own. */
+export function siteOutputs(stacks: readonly SynthesizedStack[]): SiteOutput[] {
+  const bySite = new Map<string, SynthesizedStack[]>();
+  for (const s of stacks) {
+    const site = s.name.replace(/-(platform|tenants)$/, '');
+    bySite.set(site, [...(bySite.get(site) ?? []), s]);
+  }
+  return [...bySite.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([site, list]) => new SiteOutput(site, list));
+}
+
+/** Holds every tenant namespace of every site against every check (or those given). */
+export function checkIsolation(
+  stacks: readonly SynthesizedStack[],
+  checks: readonly IsolationCheck[] = ISOLATION_CHECKS,
+): CheckReport {
+  const rows: CheckRow[] = [];
+  const sites = siteOutputs(stacks);
+  for (const site of sites) {
+    for (const ns of site.tenantNamespaces) {
+      for (const check of checks) {
+        let outcome: CheckOutcome;
+        try {
+          outcome = check.run(site, ns);
+        } catch (e) {
+          // Output this check cannot read is output it cannot vouch for.
+          outcome = fail(`could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        rows.push({ site: site.site, namespace: ns.name, check: check.id, mtb: check.mtb, ...outcome });
+      }
+    }
+  }
+  const count = (s: CheckStatus) => rows.filter((r) => r.status === s).length;
+  return {
+    rows,
+    sites: sites.map((s) => ({ site: s.site, namespaces: s.tenantNamespaces.length })),
+    passed: count('PASS'),
+    failed: count('FAIL'),
+    skipped: count('SKIP'),
+  };
+}
+
+/** The report as a text table (site, namespace, check, MTB level-1 ids, status, reason) and a summary. */
+export function renderCheckTable(report: CheckReport, rows: readonly CheckRow[] = report.rows): string {
+  // MTB ids without their common `MTB-PL1-` prefix, which the header carries.
+  const header = ['SITE', 'NAMESPACE', 'CHECK', 'MTB-PL1', 'STATUS', 'REASON'];
+  const cells = rows.map((r) => [
+    r.site,
+    r.namespace,
+    r.check,
+    r.mtb.length > 0 ? r.mtb.map((m) => m.replace(/^MTB-PL1-/, '')).join(',') : '-',
+    r.status,
+    r.reason,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...cells.map(line), '', checkSummary(report)].join('\n') + '\n';
+}
+
+/** One line per site and a total. */
+export function checkSummary(report: CheckReport): string {
+  const perSite = report.sites.map((s) => {
+    const rows = report.rows.filter((r) => r.site === s.site);
+    const failed = rows.filter((r) => r.status === 'FAIL').length;
+    return `${s.site}: ${s.namespaces} tenant namespace(s), ${failed === 0 ? 'all checks pass' : `${failed} failed`}`;
+  });
+  return [
+    ...perSite,
+    `${report.rows.length} check(s) on ${report.sites.reduce((n, s) => n + s.namespaces, 0)} tenant namespace(s): ` +
+      `${report.passed} passed, ${report.failed} failed, ${report.skipped} not applicable`,
+  ].join('\n');
+}
