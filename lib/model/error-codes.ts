@@ -241,7 +241,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
   },
 };
 
-/** Codes of the `aif` command line: loading profiles, synthesis, `aif reference pull`. */
+/** Codes of the `aif` command line: loading profiles, synthesis, `aif reference pull`, `aif verify`. */
 export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   SITES_DIR_MISSING: {
     meaning: 'The directory of site profiles does not exist.',
@@ -274,6 +274,11 @@ export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   HELM_MISSING: {
     meaning: '`aif reference pull` needs the helm CLI, which is not on the PATH.',
     fix: 'Install helm 3.8 or later (OCI charts): https://helm.sh/docs/intro/install/.',
+  },
+  IMAGE_NOT_PINNED: {
+    meaning:
+      "`aif verify`: an image a release runs (the chart's default values merged with the release's) has no tag, or a floating one: `latest` or a variant of it, a branch (`main`, `release-0.19`), a bare major version.",
+    fix: 'Set a released tag at the values path the message names, better a digest (`@sha256:...`); docs/verify.md.',
   },
   HELM_FAILED: {
     meaning: 'A helm command of `aif reference pull` failed or exited non-zero.',
