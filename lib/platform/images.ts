@@ -268,15 +268,16 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
     alpine('controller.logfile.image'),
     repo('restapi.slurmrestd.image', slurmImage('slurmrestd'), SLURM_TAG),
     repo('accounting.slurmdbd.image', slurmImage('slurmdbd'), SLURM_TAG, off('accounting.enabled')),
-    // The defaults every login set and node set inherits, and the sets the library writes itself.
+    // The defaults every login set and node set inherits (pinned there), and the sets the library
+    // writes itself.
     repo('loginsetDefaults.login.image', slurmImage('login'), SLURM_TAG),
     alpine('loginsetDefaults.initconf.image'),
     repo('nodesetDefaults.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
     alpine('nodesetDefaults.logfile.image'),
     repo('loginsets.*.login.image', slurmImage('login'), SLURM_TAG),
-    alpine('loginsets.*.initconf.image'),
+    repo('loginsets.*.initconf.image', 'docker.io/library/alpine', '3.22.2'),
     repo('nodesets.*.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
-    alpine('nodesets.*.logfile.image'),
+    repo('nodesets.*.logfile.image', 'docker.io/library/alpine', '3.22.2'),
   ],
   // https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/charts/v4.13.4/csi-driver-nfs/values.yaml
   'csi-driver-nfs': [

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
+import { checkTenantPriorityClasses, IssueCollector } from '../model';
 import { DenyPolicy } from '../platform/admission';
+import { registerClusterPart } from '../platform/cluster';
 import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
 import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
 
@@ -84,6 +86,11 @@ export class TenantGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
+    const c = new IssueCollector();
+    checkTenantPriorityClasses(c, props.allowedPriorityClasses, 'props.allowedPriorityClasses');
+    c.throwIfAny('TenantGuardrails');
+    // Tenants of the cluster find the guard rails here, and add them only where nobody did.
+    registerClusterPart('guardrails', this);
     const allowed = [...(props.allowedPriorityClasses ?? [])].sort();
     // No pod of a tenant namespace may name a PriorityClass (but those the site allows): with one,
     // a tenant would outrank others in kube-scheduler (system-node-critical is usable in any
