@@ -177,6 +177,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
     meaning: "A tenant's shared volumes exceed its quota on their tier, or it has no quota there.",
     fix: "Add or raise the tenant's `storage` grant on that tier, or shrink the volumes.",
   },
+  NFS_PATH_REUSABLE: {
+    meaning:
+      "An NFS tier's `subDir` names a volume's directory after the namespace and claim only, so a claim of the same name made later (a volume removed and added again) would get the old volume's data.",
+    fix: 'Put `${pv.metadata.name}` in `subDir` (the PV is named `pvc-<claim UID>`, new for every claim), or leave `subDir` out (one directory per PV).',
+  },
   SCHEDULER_POOL_UNKNOWN: {
     meaning: 'The scheduler settings name a pool the site does not have.',
     fix: "Use one of the site's pools named in the message.",

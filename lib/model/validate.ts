@@ -1132,9 +1132,9 @@ function checkCarelessInputs(c: IssueCollector, profile: SiteProfile): void {
 
 /**
  * The record of retired tenants: valid names, each once, and never again the name of a tenant. A
- * namespace name once used at a site stays taken: the old tenant's directories may still exist on
- * shared storage (NFS paths derive from namespace and claim names), and its namespace may still
- * exist in the cluster.
+ * namespace name once used at a site stays taken: the old tenant's namespace, its claims and their
+ * data may still exist in the cluster (new claims never share old NFS directories: `subDir` must
+ * contain the PV name, see checkTier).
  */
 function checkRetiredTenants(c: IssueCollector, profile: SiteProfile): void {
   const retired = profile.retiredTenants ?? [];
