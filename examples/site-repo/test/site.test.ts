@@ -38,10 +38,9 @@ function admissionPolicies(json: Json): string[] {
 }
 
 /** The tenant guard rails: a deletion guard, the PriorityClass and the Service policies. */
-const GUARDRAILS = ['aif-tenant-deletion', 'aif-tenant-priority', 'aif-tenant-services'].flatMap((n) => [
-  `ValidatingAdmissionPolicy ${n}`,
-  `ValidatingAdmissionPolicyBinding ${n}`,
-]);
+const GUARDRAILS = ['aif-tenant-deletion', 'aif-tenant-priority', 'aif-tenant-services']
+  .flatMap((n) => [`ValidatingAdmissionPolicy ${n}`, `ValidatingAdmissionPolicyBinding ${n}`])
+  .sort();
 
 /** The network policies of one tenant namespace, by name. */
 function networkPolicies(json: Json, tenant: string): string[] {
