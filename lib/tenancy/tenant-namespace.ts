@@ -33,7 +33,7 @@ import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { addRecordedOverride } from '../platform/overrides';
 import type { StorageTier } from '../storage/storage-tier';
-import { completeTenants } from './site-scope';
+import { completeTenants, rememberGrants } from './site-scope';
 import {
   createSharedVolumes,
   volumeAddress,
@@ -448,6 +448,7 @@ export class TenantNamespace extends Construct {
     if (!this.retired) this.addRoles(props, meta);
     // The rest of the cluster (pools, tiers, guard rails) is read when the stack is synthesized.
     registerClusterPart('tenant', this);
+    rememberGrants(this, spec);
     onStackSynthesis(this, completeTenants);
   }
 

@@ -53,6 +53,20 @@ function tenant(scope: TerraformStack, pool: GpuNodePool, overrides: Partial<Ten
   });
 }
 
+/** The problems `f` throws as `CODE path: message` lines; a throw that is no ValidationError fails. */
+function problems(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).issues.map((i) => `${i.code} ${i.path}: ${i.message}`);
+  }
+  return [];
+}
+
+/** The codes and paths of the problems `f` throws. */
+const codes = (f: () => unknown): string[] => problems(f).map((p) => p.slice(0, p.indexOf(':')));
+
 /** The hard limits of the tenant quota in a synthesized stack (overrides included). */
 function quota(json: TfJson, tenantName: string): Record<string, string> {
   return resources(json, 'kubernetes_resource_quota_v1')[`tenant_${tenantName}_quota`].spec.hard;
@@ -124,32 +138,19 @@ describe('a tenant learns its cluster from its scope', () => {
 describe('the construct path runs the profile checks', () => {
   it('refuses a Playground tenant without an allocation, with its code and path', () => {
     const { tenants, a100 } = lab(testApp());
-    let error: unknown;
-    try {
-      tenant(tenants, a100, {
-        accessMode: 'playground',
-        allocation: undefined,
-        gpus: [{ pool: a100, count: 1 }],
-      });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
-      'ALLOCATION_MISSING props.allocation',
-    ]);
+    expect(
+      codes(() =>
+        tenant(tenants, a100, {
+          accessMode: 'playground',
+          allocation: undefined,
+          gpus: [{ pool: a100, count: 1 }],
+        }),
+      ),
+    ).toEqual(['ALLOCATION_MISSING props.allocation']);
   });
 
   it('refuses careless input and numbers past what a site has, as a profile does', () => {
     const { platform, tenants, a100 } = lab(testApp());
-    const codes = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as ValidationError).issues.map((i) => `${i.code} ${i.path}`);
-      }
-      return [];
-    };
     expect(
       codes(() =>
         tenant(tenants, a100, {
@@ -184,6 +185,29 @@ describe('the construct path runs the profile checks', () => {
     ).toEqual([
       'VALUE_INVALID props.allowedPriorityClasses[0]',
       'VALUE_INVALID props.allowedPriorityClasses[1]',
+    ]);
+  });
+});
+
+describe('the grants of a cluster built from constructs', () => {
+  it('must fit its pools, across stacks, as in a profile', () => {
+    const app = testApp();
+    const { tenants, a100 } = lab(app);
+    const more = new TerraformStack(app, 'lab-more-tenants');
+    // 64 GPUs in the pool: 48 + 24 do not fit.
+    tenant(tenants, a100, {
+      accessMode: 'internal',
+      allocation: undefined,
+      gpus: [{ pool: a100, count: 48 }],
+    });
+    tenant(more, a100, {
+      name: 'speech',
+      accessMode: 'internal',
+      allocation: undefined,
+      gpus: [{ pool: a100, count: 24 }],
+    });
+    expect(problems(() => synth(tenants))).toEqual([
+      "POOL_OVERCOMMITTED GpuNodePool 'a100': tenants are granted 72 nvidia.com/gpu of pool 'a100', which holds 64",
     ]);
   });
 });
