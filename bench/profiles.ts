@@ -126,6 +126,15 @@ export function generatedProfile(o: GeneratedProfileOptions): SiteProfile {
     storageTiers: tiers,
     ...(o.scheduler === 'kueue'
       ? { schedulers: { kueue: {} } }
-      : { schedulers: { slurm: { nodes: { [firstPool]: 8 } } }, slurmStateTier: 'state' }),
+      : {
+          // Accounting, which Slurm with tenants needs (SLURM_ACCOUNTING_REQUIRED); one account per tenant.
+          schedulers: {
+            slurm: {
+              nodes: { [firstPool]: 8 },
+              accounting: { host: 'slurmdb.bench.local', passwordSecret: { name: 'slurmdbd-mariadb' } },
+            },
+          },
+          slurmStateTier: 'state',
+        }),
   };
 }

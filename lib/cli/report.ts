@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { SYNTHESIS_DATE_VARIABLE, todayUtc } from '../model';
 import { renderFleet } from '../review/render';
 import { fleetReport } from '../review/report';
 import { allocationSvg } from '../review/svg';
@@ -17,7 +18,7 @@ const SPEC: CommandSpec = {
     date: {
       type: 'string',
       value: 'YYYY-MM-DD',
-      description: 'the day allocations are judged against (default: today, UTC)',
+      description: 'the day allocations are judged against (default: $AIF_DATE, else today, UTC)',
     },
     'svg-dir': {
       type: 'string',
@@ -33,7 +34,7 @@ const SPEC: CommandSpec = {
  *
  *   --out <dir>        synthesized output to read (default cdktf.out)
  *   --format <f>       table (default), markdown or json
- *   --date YYYY-MM-DD  the day allocations are judged against (default: today, UTC)
+ *   --date YYYY-MM-DD  the day allocations are judged against (default: $AIF_DATE, else today, UTC)
  *   --svg-dir <dir>    where the per-site SVG charts go (default reports); --no-svg to skip
  */
 export const command: Command = {
@@ -47,9 +48,11 @@ export const command: Command = {
     if (!['table', 'markdown', 'json'].includes(format)) {
       return usageError(SPEC, `--format must be table, markdown or json, not '${format}'`).exitCode;
     }
-    const date = v.date ?? new Date().toISOString().slice(0, 10);
+    // The synthesis's date by default, so that the report calls expired what synthesis did.
+    const date = v.date ?? (process.env[SYNTHESIS_DATE_VARIABLE] || todayUtc());
     if (!isCalendarDate(date)) {
-      return usageError(SPEC, `--date must be a calendar date YYYY-MM-DD, not '${date}'`).exitCode;
+      const from = v.date !== undefined ? '--date' : `$${SYNTHESIS_DATE_VARIABLE}`;
+      return usageError(SPEC, `${from} must be a calendar date YYYY-MM-DD, not '${date}'`).exitCode;
     }
     if (v['no-svg'] && v['svg-dir'] !== undefined) {
       return usageError(SPEC, '--svg-dir and --no-svg exclude each other').exitCode;

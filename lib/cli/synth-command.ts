@@ -4,13 +4,21 @@ import type { Command } from './main';
 import { clearSynthesizedStacks } from './outdir';
 import { projectRoot } from '../platform/state';
 import { readProfiles } from './profiles';
-import { printProblems, sitesDir, SITES_OPTION } from './validate';
+import {
+  applyDateOption,
+  DATE_OPTION,
+  printAllocationWarnings,
+  printProblems,
+  sitesDir,
+  SITES_OPTION,
+} from './validate';
 
 const SPEC: CommandSpec = {
   name: 'synth',
-  usage: 'synth [--sites <dir>] [--out <dir>]',
+  usage: 'synth [--sites <dir>] [--out <dir>] [--date YYYY-MM-DD]',
   options: {
     sites: SITES_OPTION,
+    date: DATE_OPTION,
     out: {
       type: 'string',
       value: 'dir',
@@ -46,6 +54,7 @@ export function synthesizeDirectory(dir: string, outdir: string): number {
     );
     return 1;
   }
+  printAllocationWarnings(loaded.profiles);
   process.stdout.write(
     `Synthesized ${result.stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}:\n`,
   );
@@ -59,6 +68,9 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
+    // Expired allocations lose their GPUs in the output: the date is part of what is synthesized.
+    const bad = applyDateOption(SPEC, parsed.values.date);
+    if (bad !== undefined) return bad;
     const sites = sitesDir(parsed.values.sites);
     if (process.env.CDKTF_OUTDIR && parsed.values.out === undefined) {
       // Run by the cdktf CLI as a site repository's app (`"app": "npx aif synth"` in cdktf.json).

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import type { SiteProfile } from '../model';
-import { parseCommand, type CommandSpec } from './args';
+import { allocationWarnings, SYNTHESIS_DATE_VARIABLE, synthesisDate, type SiteProfile } from '../model';
+import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
 import { defaultSitesDir, profileProblems, readProfiles } from './profiles';
 
@@ -15,6 +15,45 @@ export const SITES_OPTION = {
 /** The profiles directory a command was given, or the default one, as an absolute path. */
 export function sitesDir(value: string | boolean | undefined): string {
   return typeof value === 'string' ? path.resolve(value) : defaultSitesDir();
+}
+
+/** The `--date` option of the commands that judge allocations (validate, synth). */
+export const DATE_OPTION = {
+  type: 'string',
+  value: 'YYYY-MM-DD',
+  description: `the day allocations are judged against; sets $${SYNTHESIS_DATE_VARIABLE} (default: $${SYNTHESIS_DATE_VARIABLE}, else today, UTC)`,
+} as const;
+
+/**
+ * Applies a command's `--date` to `$AIF_DATE`, which synthesis and validation read; undefined when
+ * it is absent or valid, else the exit code of a usage error.
+ */
+export function applyDateOption(spec: CommandSpec, date: string | boolean | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  if (typeof date !== 'string' || !isCalendarDate(date)) {
+    return usageError(spec, `--date must be a calendar date YYYY-MM-DD, not '${String(date)}'`).exitCode;
+  }
+  process.env[SYNTHESIS_DATE_VARIABLE] = date;
+  return undefined;
+}
+
+/**
+ * Prints, to stderr, what is not an error but an operator should act on: tenants whose allocation
+ * has ended by the synthesis date (their GPU quota is zero). Nothing when the date is malformed:
+ * validation reports that as a problem.
+ */
+export function printAllocationWarnings(profiles: readonly SiteProfile[]): void {
+  let date: string;
+  try {
+    date = synthesisDate();
+  } catch {
+    return;
+  }
+  const lines = profiles.flatMap((p) => allocationWarnings(p, date).map((l) => `${p.name}: ${l}`));
+  if (lines.length === 0) return;
+  process.stderr.write(
+    `warning: ${lines.length} expired allocation(s) as of ${date}:\n${lines.map((l) => `  ${l}\n`).join('')}`,
+  );
 }
 
 /** Prints problems as one block: a count, then one indented line each. */
@@ -36,8 +75,8 @@ export function validProfiles(sites: string | boolean | undefined): SiteProfile[
 
 const SPEC: CommandSpec = {
   name: 'validate',
-  usage: 'validate [--sites <dir>]',
-  options: { sites: SITES_OPTION },
+  usage: 'validate [--sites <dir>] [--date YYYY-MM-DD]',
+  options: { sites: SITES_OPTION, date: DATE_OPTION },
 };
 
 /** `aif validate`: checks every site profile without synthesizing anything. */
@@ -46,8 +85,11 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
+    const bad = applyDateOption(SPEC, parsed.values.date);
+    if (bad !== undefined) return bad;
     const profiles = validProfiles(parsed.values.sites);
     if (!profiles) return 1;
+    printAllocationWarnings(profiles);
     process.stdout.write(
       `${profiles.length} site profile(s) valid: ${profiles.map((p) => p.name).join(', ')}\n`,
     );

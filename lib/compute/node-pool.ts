@@ -16,7 +16,7 @@ import {
   type TaintSpec,
 } from '../model';
 import { registerClusterPart } from '../platform/cluster';
-import { FIELD_MANAGER, LABEL_PREFIX, pinAddress } from '../platform/ids';
+import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress } from '../platform/ids';
 
 export interface GpuNodePoolProps extends NodePoolSpec {
   /**
@@ -35,7 +35,7 @@ export interface GpuNodePoolProps extends NodePoolSpec {
   readonly forceTaintOwnership?: boolean;
   /**
    * Nodes of the pool that the site's Slurm cluster holds (one slurmd pod each, taking all their
-   * GPUs). With a Slurm share, the pool's nodes carry `ai-factory.eu/scheduler=slurm` or `=kubernetes`,
+   * GPUs). With a Slurm share, the pool's nodes carry `SCHEDULER_LABEL=slurm` or `=kubernetes`,
    * and `slurmSelector` / `kubernetesSelector` keep the two schedulers on their own nodes: Kueue pods
    * spread over every node would otherwise leave slurmd pods Pending for good. A listed pool labels
    * the LAST `slurmNodes` nodes of its hostlist (in hostlist order) for Slurm and the others for
@@ -46,8 +46,26 @@ export interface GpuNodePoolProps extends NodePoolSpec {
   readonly slurmNodes?: number;
 }
 
-/** The node label that says which scheduler a node of a split pool belongs to. */
-export const SCHEDULER_LABEL = `${LABEL_PREFIX}/scheduler`;
+/*
+ * Node labels the library places work by, one constant per key, all under NODE_LABEL_PREFIX so that
+ * no kubelet can set them on its own Node (NodeRestriction). Every selector, flavor, NodeSet and
+ * affinity derives its keys from these.
+ */
+/** The node label that names a node's pool (`node-restriction.kubernetes.io/ai-factory.eu-pool`). */
+export const POOL_LABEL = `${NODE_LABEL_PREFIX}pool`;
+/** The node label that says which scheduler a node of a split pool belongs to (`slurm`, `kubernetes`). */
+export const SCHEDULER_LABEL = `${NODE_LABEL_PREFIX}scheduler`;
+/** The node label that names a node's accelerator model (catalog id, e.g. `nvidia-a100-64gb`). */
+export const ACCELERATOR_LABEL = `${NODE_LABEL_PREFIX}accelerator`;
+/** The node label that names a node's interconnect fabric (e.g. `infiniband`). */
+export const INTERCONNECT_LABEL = `${NODE_LABEL_PREFIX}interconnect`;
+/** Every node label key the library writes under NODE_LABEL_PREFIX. */
+export const NODE_LABELS: readonly string[] = [
+  POOL_LABEL,
+  SCHEDULER_LABEL,
+  ACCELERATOR_LABEL,
+  INTERCONNECT_LABEL,
+];
 
 /** A toleration as the Kubernetes API spells it. */
 export interface Toleration {
@@ -64,7 +82,9 @@ export interface Toleration {
  *
  * Nodes are found either by labels the site applies, or by an explicit hostlist; listed nodes are
  * labelled (`kubernetes_labels`) and tainted (`kubernetes_node_taint`) by the library, one resource
- * each per node, addressed by node name.
+ * each per node, addressed by node name. Work is placed by `POOL_LABEL` either way: the site's own
+ * labels of a label-selected pool only say which nodes the site must give the pool's labels to,
+ * because a kubelet may rewrite them.
  *
  * @example
  * ```ts
@@ -100,7 +120,10 @@ export class GpuNodePool extends Construct {
   public readonly nodeNames: readonly string[];
   /** The taint that keeps other pods off the pool. */
   public readonly taint: TaintSpec;
-  /** Labels that select exactly this pool's nodes. */
+  /**
+   * Labels that select exactly this pool's nodes: `POOL_LABEL=<name>`, which no kubelet can set on its
+   * own Node, for listed and label-selected pools alike.
+   */
   public readonly nodeSelector: Readonly<Record<string, string>>;
   /** Labels the library applies to listed nodes (or the site must apply to labelled ones). */
   public readonly managedLabels: Readonly<Record<string, string>>;
@@ -108,13 +131,13 @@ export class GpuNodePool extends Construct {
   public readonly slurmNodes: number;
   /**
    * Labels that select the pool's nodes Kubernetes workloads may use: `nodeSelector`, plus
-   * `ai-factory.eu/scheduler=kubernetes` where Slurm holds part of the pool. Kueue's ResourceFlavor
+   * `SCHEDULER_LABEL=kubernetes` where Slurm holds part of the pool. Kueue's ResourceFlavor
    * uses it.
    */
   public readonly kubernetesSelector: Readonly<Record<string, string>>;
   /**
    * Labels that select the pool's nodes Slurm holds: `nodeSelector`, plus
-   * `ai-factory.eu/scheduler=slurm` where Slurm holds part of the pool. The Slurm NodeSet uses it.
+   * `SCHEDULER_LABEL=slurm` where Slurm holds part of the pool. The Slurm NodeSet uses it.
    * On a pool without a Slurm share it is `nodeSelector` (nothing is split).
    */
   public readonly slurmSelector: Readonly<Record<string, string>>;
@@ -158,16 +181,16 @@ export class GpuNodePool extends Construct {
 
     const listed = 'hostlist' in props.nodes;
     this.nodeNames = listed ? expandHostlist((props.nodes as { hostlist: string }).hostlist) : [];
-    const poolLabel = { [`${LABEL_PREFIX}/pool`]: props.name };
-    this.nodeSelector = listed
-      ? poolLabel
-      : { ...(props.nodes as { labels: Record<string, string> }).labels };
+    // A label-selected pool is selected by the pool label too, never by the site's own labels (which
+    // the node's kubelet may set): the site gives its nodes the pool's labels.
+    const poolLabel = { [POOL_LABEL]: props.name };
+    this.nodeSelector = poolLabel;
 
     const labels: Record<string, string> = {
       ...poolLabel,
-      [`${LABEL_PREFIX}/accelerator`]: this.accelerator.id,
+      [ACCELERATOR_LABEL]: this.accelerator.id,
     };
-    if (props.interconnect) labels[`${LABEL_PREFIX}/interconnect`] = props.interconnect.fabric;
+    if (props.interconnect) labels[INTERCONNECT_LABEL] = props.interconnect.fabric;
     // The GPU operator's MIG manager and device plugin pick their per-node configuration by these.
     if (this.migConfigName) labels['nvidia.com/mig.config'] = this.migConfigName;
     if (this.devicePluginConfigName) labels['nvidia.com/device-plugin.config'] = this.devicePluginConfigName;
@@ -211,6 +234,11 @@ export class GpuNodePool extends Construct {
       const out = new TerraformOutput(this, 'site-applied-node-config', {
         description: `Labels and taint the site must apply to the ${this.nodeCount} nodes of pool ${props.name}`,
         value: {
+          // Which nodes to label: the site's own labels (kubectl label nodes -l <these> ...).
+          nodes: {
+            labels: { ...(props.nodes as { labels: Record<string, string> }).labels },
+            count: this.nodeCount,
+          },
           selector: this.nodeSelector,
           labels,
           taint: `${this.taint.key}=${this.taint.value}:${this.taint.effect}`,

@@ -13,6 +13,7 @@
  */
 import type { DurationRule } from './access-modes';
 import { accelerator } from './accelerators';
+import { IssueCollector } from './errors';
 import type { NodePoolSpec, SiteProfile, TenantAllocation, TenantGpuGrant, TenantSpec } from './profile';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -187,6 +188,49 @@ export function allocationStatus(allocation: TenantAllocation | undefined, today
   if (allocation.end < today) return 'expired';
   if (allocation.start > today) return 'future';
   return 'active';
+}
+
+/**
+ * Whether an allocation holds its GPUs on `date`: until the end of its last day, or always when it
+ * is open-ended. An allocation that has not started yet holds them already, because its GPUs are
+ * reserved in the pool from the day it enters the profile (docs/access-modes.md says why). After
+ * its last day the tenant's GPU quota is zero, its GPU queue is stopped and its GPUs no longer count
+ * against the pool; its namespace, volumes and CPU quota stay, so that data can be copied out.
+ */
+export function holdsGpus(allocation: TenantAllocation | undefined, date: string): boolean {
+  return allocationStatus(allocation, date) !== 'expired';
+}
+
+/** The environment variable that fixes the date synthesis judges allocations against. */
+export const SYNTHESIS_DATE_VARIABLE = 'AIF_DATE';
+
+/** Today in UTC, `YYYY-MM-DD`. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The date allocations are judged against: `$AIF_DATE` (`aif synth --date` sets it), else today
+ * in UTC. A malformed `$AIF_DATE` is reported with `issues` (and today used for the other checks);
+ * without a collector it throws a ValidationError.
+ */
+export function synthesisDate(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  issues?: IssueCollector,
+): string {
+  const value = env[SYNTHESIS_DATE_VARIABLE];
+  if (value === undefined || value === '') return todayUtc();
+  if (parseDate(value) !== undefined) return value;
+  const c = issues ?? new IssueCollector();
+  c.add(
+    'SYNTHESIS_DATE_INVALID',
+    SYNTHESIS_DATE_VARIABLE,
+    value,
+    `$${SYNTHESIS_DATE_VARIABLE} is not a calendar date YYYY-MM-DD; allocations are judged against it`,
+    `set ${SYNTHESIS_DATE_VARIABLE} (or pass aif synth --date) to a real date like '2026-11-30', or unset it to use today (UTC)`,
+  );
+  if (!issues) c.throwIfAny('the synthesis date');
+  return todayUtc();
 }
 
 /** EuroHPC AI Factory project identifiers: `EHPC-AIF-2026PG01-0042`. */

@@ -126,6 +126,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
     meaning: 'An allocation date is not a real date of the form YYYY-MM-DD.',
     fix: "Write it like '2026-01-15'.",
   },
+  SYNTHESIS_DATE_INVALID: {
+    meaning:
+      'The environment variable `AIF_DATE` (set by `aif synth --date`), against which synthesis judges allocations, is not a real date of the form YYYY-MM-DD.',
+    fix: "Set it like '2026-11-30', or unset it to judge allocations against today (UTC).",
+  },
   PERIOD_INVALID: {
     meaning: 'An allocation ends before it starts.',
     fix: 'Swap the dates or correct the end date.',
@@ -205,6 +210,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
   SECRET_REF_MISSING: {
     meaning: 'A password or configuration file the scheduler needs is not named as a Secret.',
     fix: "Create the Secret in the scheduler's namespace and name it: `{ name: 'its-name' }`.",
+  },
+  SLURM_ACCOUNTING_REQUIRED: {
+    meaning:
+      "Tenants get Slurm accounts, but the Slurm cluster has no accounting (slurmdbd): Slurm then enforces no account's GPU limit, and anyone who can log in may take every Slurm GPU.",
+    fix: "Set the Slurm cluster's `accounting` to the site's MariaDB (`{ host, passwordSecret: { name } }`), or give the tenants no Slurm cluster.",
   },
   SLURM_POOL_UNSUPPORTED: {
     meaning:

@@ -31,6 +31,7 @@ export type IssueCode =
   | 'ALLOCATION_MISSING'
   | 'PROJECT_ID_INVALID'
   | 'DATE_INVALID'
+  | 'SYNTHESIS_DATE_INVALID'
   | 'PERIOD_INVALID'
   | 'DURATION_NOT_ALLOWED'
   | 'BUDGET_OUTSIDE_MODE'
@@ -52,6 +53,7 @@ export type IssueCode =
   | 'BORROWING_WITHOUT_COHORT'
   | 'SECRET_REF_MISSING'
   | 'SLURM_POOL_UNSUPPORTED'
+  | 'SLURM_ACCOUNTING_REQUIRED'
   // air-gapped mirror (checkMirror in lib/model/validate.ts)
   | 'MIRROR_URL_INVALID'
   | 'MIRROR_REGISTRY_INVALID'

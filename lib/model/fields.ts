@@ -141,12 +141,14 @@ const schedulers = obj<SchedulersSpec>({
     cohort: leaf,
     tenants: map(obj<KueueTenantOverride>({ borrowingLimit: leaf, lendingLimit: leaf })),
     workloadControllers: leaf,
+    cpuNodeLabels: leaf,
   }),
   slurm: obj<SlurmSpec>({
     clusterName: leaf,
     nodes: leaf,
     partitions: list(obj<SlurmPartitionSpec>({ name: leaf, pools: leaf, maxTime: leaf })),
     defaultPartition: leaf,
+    maxTime: leaf,
     accounting: obj<SlurmAccountingSpec>({
       host: leaf,
       port: leaf,

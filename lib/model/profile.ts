@@ -53,7 +53,12 @@ export interface InterconnectSpec {
 /** How the library finds the nodes of a pool. */
 export type NodeSelection =
   | {
-      /** Nodes the site already labels (and taints); the library only selects them by these labels. */
+      /**
+       * Labels by which the site finds the pool's nodes. The site gives those nodes the pool's labels
+       * and taint (its `site_applied_node_config` output), and the library places work by the pool's
+       * `node-restriction.kubernetes.io/ai-factory.eu-pool` label, never by these, which a node's
+       * kubelet could set on itself.
+       */
       readonly labels: Readonly<Record<string, string>>;
       /** How many nodes carry those labels. */
       readonly count: number;

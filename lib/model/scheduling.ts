@@ -8,6 +8,7 @@ import { validGrantUnits } from './allocation';
 import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
 import type { IssueCollector } from './errors';
 import { byName } from './order';
+import { isLabelKey, isLabelValue } from './validate';
 import type { NodePoolSpec, SiteProfile } from './profile';
 
 /** A key of a Kubernetes Secret, by name: the library never sees the secret value itself. */
@@ -56,6 +57,12 @@ export interface KueueSpec {
    * @default - none
    */
   readonly workloadControllers?: readonly string[];
+  /**
+   * Labels of the site's CPU nodes, where Kueue admits tenants' work without GPUs (the `cpu-only`
+   * ResourceFlavor's `nodeLabels`). Nodes of a GPU pool must not carry all of them.
+   * @default - DEFAULT_CPU_NODE_LABELS (`node-restriction.kubernetes.io/ai-factory.eu-cpu-node: 'true'`)
+   */
+  readonly cpuNodeLabels?: Readonly<Record<string, string>>;
 }
 
 /** A Slurm partition over several pools, besides the one partition per pool. */
@@ -64,7 +71,10 @@ export interface SlurmPartitionSpec {
   readonly name: string;
   /** Pools (by name) whose NodeSets the partition spans. */
   readonly pools: readonly string[];
-  /** Slurm `MaxTime`, e.g. `2-00:00:00`. @default 'UNLIMITED' */
+  /**
+   * Slurm `MaxTime`, e.g. `7-00:00:00`; `UNLIMITED` only where a site means it.
+   * @default - the cluster's `maxTime`
+   */
   readonly maxTime?: string;
 }
 
@@ -86,7 +96,11 @@ export interface SlurmLoginSpec {
   readonly replicas?: number;
   /** The Secret holding the site's `sssd.conf` (key `sssd.conf` unless stated). */
   readonly sssdConfSecret: SecretKeySpec;
-  /** How users reach the login nodes' SSH. @default 'LoadBalancer' */
+  /**
+   * How users reach the login nodes' SSH. `ClusterIP` keeps sshd inside the cluster, behind the
+   * site's own bastion or ingress; `LoadBalancer` and `NodePort` put it on the site's network.
+   * @default 'ClusterIP'
+   */
   readonly serviceType?: 'LoadBalancer' | 'NodePort' | 'ClusterIP';
 }
 
@@ -99,7 +113,17 @@ export interface SlurmSpec {
   readonly partitions?: readonly SlurmPartitionSpec[];
   /** @default - the partition of the first pool by name */
   readonly defaultPartition?: string;
-  /** Accounting through slurmdbd. @default - no accounting */
+  /**
+   * Slurm `MaxTime` of every partition that sets none (the pools' own partitions included), e.g.
+   * `7-00:00:00`; `UNLIMITED` only where a site means it.
+   * @default '2-00:00:00' (SLURM_DEFAULT_MAX_TIME)
+   */
+  readonly maxTime?: string;
+  /**
+   * Accounting through slurmdbd, which enforces each tenant's Slurm account limits; required when
+   * the site has tenants (`SLURM_ACCOUNTING_REQUIRED`).
+   * @default - no accounting
+   */
   readonly accounting?: SlurmAccountingSpec;
   /** Login nodes for users. @default - no login nodes */
   readonly login?: SlurmLoginSpec;
@@ -113,8 +137,108 @@ export interface SchedulersSpec {
   readonly slurm?: SlurmSpec;
 }
 
+/**
+ * Slurm `MaxTime` of a partition whose profile sets none: two days, so that no job holds its nodes
+ * for good and a drained node comes back within that time.
+ */
+export const SLURM_DEFAULT_MAX_TIME = '2-00:00:00';
+
+/**
+ * Slurm `AccountingStorageEnforce` whenever a cluster has accounting: `associations` (no job runs
+ * without an account association), `limits` (associations' limits such as `GrpTRES` hold), `qos`
+ * (every job has a valid QOS; new clusters give their root association `normal`), `safe` (a job
+ * starts only if it can finish within a TRES-minutes limit).
+ * https://slurm.schedmd.com/slurm.conf.html#OPT_AccountingStorageEnforce
+ */
+export const SLURM_ACCOUNTING_ENFORCE: readonly string[] = ['associations', 'limits', 'qos', 'safe'];
+
+/** One Slurm account's limits, which the library writes for `sacctmgr load`. */
+export interface SlurmAccountLimits {
+  /** Account name: the tenant's name. */
+  readonly name: string;
+  readonly description: string;
+  /** GPUs the account's running jobs may hold together, per GRES type (every type of the cluster). */
+  readonly gpusByType: Readonly<Record<string, number>>;
+  /**
+   * No job of the account may be submitted or started: a retired tenant, or one without GPUs on
+   * the cluster's pools, whose CPU-only jobs would otherwise take cores of Slurm's GPU nodes.
+   */
+  readonly closed: boolean;
+}
+
+/** A grant in effect, resolved to a count, on a pool (budgets resolved over the tenant's period). */
+export interface EffectiveGrant {
+  readonly pool: NodePoolSpec;
+  readonly count: number;
+  readonly migProfile?: string;
+}
+
+/**
+ * The limits of one tenant's Slurm account from the grants in effect: the same grants as the
+ * tenant's Kueue quota, none for a retired tenant. Only whole-GPU grants on the cluster's pools
+ * count (Slurm takes no MIG or time-sliced pool); pools of one GRES type add up.
+ */
+export function slurmAccountLimits(
+  name: string,
+  description: string,
+  grants: readonly EffectiveGrant[],
+  clusterPools: readonly NodePoolSpec[],
+): SlurmAccountLimits {
+  const types = new Map(clusterPools.map((p) => [p.name, accelerator(p.accelerator).gresType]));
+  const gpusByType: Record<string, number> = {};
+  for (const t of [...new Set(types.values())].sort()) gpusByType[t] = 0;
+  for (const g of grants) {
+    const type = types.get(g.pool.name);
+    if (type !== undefined && g.migProfile === undefined) gpusByType[type] += g.count;
+  }
+  const total = Object.values(gpusByType).reduce((a, b) => a + b, 0);
+  return { name, description, gpusByType, closed: total === 0 };
+}
+
+/** A value for a `sacctmgr load` file: quoted, without the quotes the format cannot escape. */
+function flatValue(text: string): string {
+  return `'${text.replace(/['"\n\r]/g, ' ').trim()}'`;
+}
+
+/**
+ * A `sacctmgr load` file of a cluster's accounts, children of `root`: `GrpTRES` with the account's
+ * GPUs in total and per GRES type, and for closed accounts no jobs at all. Every limit is written
+ * on every load, open ones as -1, so loading it again after a change lifts what no longer applies.
+ * The typed value is quoted: `sacctmgr` before Slurm 26.05.1 splits options at the `:` of
+ * `gres/gpu:a100` otherwise. Users are not in it: the site adds each user to its tenant's account.
+ * https://slurm.schedmd.com/sacctmgr.html#SECTION_FLAT-FILE-DUMP-AND-LOAD
+ */
+export function slurmAccountsFile(clusterName: string, accounts: readonly SlurmAccountLimits[]): string {
+  const lines = [
+    `# Slurm accounts of cluster ${clusterName}, generated by cdktf-ai-factory from the site profile's grants.`,
+    '# Load after every change: sacctmgr -i load file=<this file>. Do not edit: the next synthesis overwrites it.',
+    `Cluster - ${flatValue(clusterName)}`,
+    `Parent - 'root'`,
+  ];
+  for (const a of [...accounts].sort((x, y) => x.name.localeCompare(y.name))) {
+    const types = Object.keys(a.gpusByType).sort();
+    const total = types.reduce((n, t) => n + a.gpusByType[t], 0);
+    const tres = [`gres/gpu=${total}`, ...types.map((t) => `gres/gpu:${t}=${a.gpusByType[t]}`)].join(',');
+    const jobs = a.closed ? 0 : -1;
+    lines.push(
+      `Account - ${flatValue(a.name)}:Description=${flatValue(a.description || a.name)}:GrpTRES='${tres}':GrpJobs=${jobs}:GrpSubmitJobs=${jobs}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** The name of Kueue's CPU-only ResourceFlavor, which no pool may take (pools name their flavors). */
 export const KUEUE_CPU_FLAVOR = 'cpu-only';
+
+/**
+ * The label that the site puts on the CPU nodes where tenants' work without GPUs runs, unless its
+ * profile names other labels (`schedulers.kueue.cpuNodeLabels`). Under the
+ * `node-restriction.kubernetes.io/` prefix, which the NodeRestriction admission plugin keeps a
+ * node's kubelet from setting on itself: `kubectl label node <node> node-restriction.kubernetes.io/ai-factory.eu-cpu-node=true`.
+ */
+export const DEFAULT_CPU_NODE_LABELS: Readonly<Record<string, string>> = {
+  'node-restriction.kubernetes.io/ai-factory.eu-cpu-node': 'true',
+};
 
 /** How one pool's nodes are shared between the schedulers. */
 export interface PoolSplit {
@@ -252,6 +376,60 @@ function checkWorkloadControllers(c: IssueCollector, profile: SiteProfile, users
   });
 }
 
+/**
+ * The CPU nodes' labels: valid, at least one, none of the library's own node labels, and not all
+ * carried by a label-selected GPU pool's nodes (work without GPUs would then be sent to that pool).
+ */
+function checkCpuNodeLabels(
+  c: IssueCollector,
+  profile: SiteProfile,
+  labels: Readonly<Record<string, string>> | undefined,
+): void {
+  if (labels === undefined) return;
+  const path = 'schedulers.kueue.cpuNodeLabels';
+  const entries = Object.entries(labels);
+  if (entries.length === 0) {
+    c.add(
+      'LABEL_INVALID',
+      path,
+      labels,
+      'no label: the cpu-only flavor would select every node, GPU nodes included',
+      `name the label of the site's CPU nodes, or leave the field out for ${JSON.stringify(DEFAULT_CPU_NODE_LABELS)}`,
+    );
+  }
+  for (const [k, v] of entries) {
+    if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
+      c.add(
+        'LABEL_INVALID',
+        `${path}["${k}"]`,
+        v,
+        'not a valid Kubernetes label key and value',
+        'use a key like node-restriction.kubernetes.io/ai-factory.eu-cpu-node and a value of at most 63 characters',
+      );
+    } else if (k.startsWith('ai-factory.eu/')) {
+      c.add(
+        'LABEL_INVALID',
+        `${path}["${k}"]`,
+        v,
+        "'ai-factory.eu/' labels are the ones the library puts on GPU pool nodes",
+        "label the CPU nodes with a key of the site's own, e.g. node-restriction.kubernetes.io/ai-factory.eu-cpu-node",
+      );
+    }
+  }
+  (profile.nodePools ?? []).forEach((p, i) => {
+    const poolLabels = p?.nodes && 'labels' in p.nodes ? (p.nodes.labels ?? {}) : undefined;
+    if (entries.length > 0 && poolLabels && entries.every(([k, v]) => poolLabels[k] === v)) {
+      c.add(
+        'LABEL_INVALID',
+        path,
+        labels,
+        `the nodes of GPU pool '${p.name}' (nodePools[${i}].nodes.labels) carry every one of these labels: work without GPUs would be sent there`,
+        'give the CPU nodes a label that no GPU node carries',
+      );
+    }
+  });
+}
+
 function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<string, NodePoolSpec>): void {
   const kueue = profile.schedulers?.kueue;
   if (!kueue) return;
@@ -268,6 +446,7 @@ function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<
       );
     }
   });
+  checkCpuNodeLabels(c, profile, kueue.cpuNodeLabels);
   checkPoolNames(c, 'schedulers.kueue.nodes', kueue.nodes ?? {}, pools, 0, 'the Kueue share of a pool');
   if (kueue.cohort !== undefined && kueue.cohort !== false && !DNS_LABEL.test(String(kueue.cohort))) {
     c.add(
@@ -304,6 +483,18 @@ function checkKueue(c: IssueCollector, profile: SiteProfile, pools: ReadonlyMap<
         `remove the limit, or give the queues a cohort (schedulers.kueue.cohort: '${profile.name}')`,
       );
     }
+  }
+}
+
+function checkMaxTime(c: IssueCollector, path: string, maxTime: string | undefined): void {
+  if (maxTime !== undefined && !SLURM_TIME.test(maxTime)) {
+    c.add(
+      'VALUE_INVALID',
+      path,
+      maxTime,
+      'not a Slurm time limit',
+      "write it like '2-00:00:00', '48:00:00' or 'UNLIMITED'",
+    );
   }
 }
 
@@ -399,16 +590,9 @@ export function checkSlurm(
         );
       }
     });
-    if (part.maxTime !== undefined && !SLURM_TIME.test(part.maxTime)) {
-      c.add(
-        'VALUE_INVALID',
-        `${p}.maxTime`,
-        part.maxTime,
-        'not a Slurm time limit',
-        "write it like '2-00:00:00', '48:00:00' or 'UNLIMITED'",
-      );
-    }
+    checkMaxTime(c, `${p}.maxTime`, part.maxTime);
   });
+  checkMaxTime(c, `${path}.maxTime`, slurm.maxTime);
   if (slurm.defaultPartition !== undefined && !seen.has(slurm.defaultPartition)) {
     c.add(
       'SCHEDULER_POOL_UNKNOWN',
@@ -456,7 +640,18 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
   if (!profile.schedulers) return;
   const pools = new Map((profile.nodePools ?? []).map((p) => [p.name, p]));
   checkKueue(c, profile, pools);
-  if (profile.schedulers.slurm) checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm');
+  if (profile.schedulers.slurm) {
+    checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm');
+    if (!profile.schedulers.slurm.accounting && (profile.tenants ?? []).length > 0) {
+      c.add(
+        'SLURM_ACCOUNTING_REQUIRED',
+        'schedulers.slurm.accounting',
+        undefined,
+        'every tenant gets a Slurm account with its grants as GrpTRES limits, and without accounting (slurmdbd) Slurm enforces none of them: anyone who can log in may take every Slurm GPU',
+        "set schedulers.slurm.accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
+      );
+    }
+  }
   // The arithmetic below needs whole node counts; unknown pool names in the maps are ignored by it.
   if (
     c.issues.some((i) => i.code === 'COUNT_NOT_POSITIVE' && /^schedulers\.(kueue|slurm)\.nodes/.test(i.path))

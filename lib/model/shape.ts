@@ -84,6 +84,7 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
       mapOf(c, 'schedulers.kueue.nodes', k.nodes, 'number', true);
       mapOf(c, 'schedulers.kueue.tenants', k.tenants, 'object', true);
       eachString(c, 'schedulers.kueue.workloadControllers', k.workloadControllers, true);
+      mapOf(c, 'schedulers.kueue.cpuNodeLabels', k.cpuNodeLabels, 'string', true);
     }
     if (expect(c, 'schedulers.slurm', sch.slurm, 'object', true)) {
       const sl = sch.slurm as Record<string, unknown>;

@@ -8,14 +8,17 @@ import { IssueCollector, ValidationError, type ValidationIssue } from './errors'
 import { expandHostlist, HostlistError } from './hostlist';
 import { accessModePreset, describeDuration } from './access-modes';
 import {
+  allocationStatus,
   grantGpuHours,
   grantUnits,
+  holdsGpus,
   parseDate,
   validGrantUnits,
   periodDays,
   periodFits,
   periodMonths,
   PROJECT_ID,
+  synthesisDate,
   unitGpuEquivalent,
 } from './allocation';
 import { grantResource, poolOffers } from './capacity';
@@ -818,8 +821,10 @@ export function checkCapacity(c: IssueCollector, profile: SiteProfile): void {
 const OLDEST_POD_SECURITY_MINOR = 25;
 
 /** Every problem of a site profile; an empty list means the profile can be built. */
-export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
+export function siteIssues(profile: SiteProfile, date?: string): readonly ValidationIssue[] {
   const c = new IssueCollector();
+  // The day allocations are judged against: expired ones no longer hold pool capacity.
+  const today = date ?? synthesisDate(process.env, c);
   // Every other check assumes the profile's shape; report shape problems alone, all of them.
   const shapeOk = checkShape(c, profile);
   // Misspelled fields would be ignored: reported with the shape, before anything relies on it.
@@ -904,8 +909,9 @@ export function siteIssues(profile: SiteProfile): readonly ValidationIssue[] {
 
   const pools = profile.nodePools ?? [];
   const tenants = profile.tenants ?? [];
-  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues.
-  const active = tenants.filter((t) => !t.retired);
+  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues; nor do
+  // tenants whose allocation has ended (their GPU quota is zero), so their GPUs are free again.
+  const active = tenants.filter((t) => !t.retired && holdsGpus(t.allocation, today));
   checkDuplicates(c, pools, 'nodePools', 'pool');
   checkDuplicates(c, tenants, 'tenants', 'tenant');
   checkRetiredTenants(c, profile);
@@ -1263,6 +1269,22 @@ function checkMirrorCredentials(c: IssueCollector, creds: unknown): void {
       );
     }
   }
+}
+
+/**
+ * What an operator should know about a valid profile on `date` without it being an error: tenants
+ * whose allocation has ended, which hold no GPUs until they are renewed or retired. One line each,
+ * path first.
+ */
+export function allocationWarnings(profile: SiteProfile, date: string): string[] {
+  const lines: string[] = [];
+  (profile.tenants ?? []).forEach((t, i) => {
+    if (t.retired || !t.allocation || allocationStatus(t.allocation, date) !== 'expired') return;
+    lines.push(
+      `tenants[${i}] '${t.name}': allocation ${t.allocation.projectId} ended on ${t.allocation.end}, before ${date}: its GPU quota is 0, its GPU queue is stopped and its GPUs are free for other grants (namespace, volumes and CPU queue stay). Renew it (a later allocation.end) or retire the tenant (retired: true, docs/offboarding.md)`,
+    );
+  });
+  return lines;
 }
 
 /** Validates a site profile; throws a ValidationError listing every problem at once. */

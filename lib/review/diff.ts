@@ -352,6 +352,7 @@ class Differ {
       this.added(h);
     }
     this.tenantsRemoved();
+    this.nodeLabelsRemoved();
     return {
       attention: this.attention.sort(
         (a, b) =>
@@ -515,12 +516,51 @@ class Differ {
       if (b && stable(b.body.role_ref) !== stable(h.body.role_ref))
         this.flag(h, 'binds another role', `${refText(b.body.role_ref)} → ${refText(h.body.role_ref)}`);
     }
+    if (b) this.placementKeys(b, h);
     if (h.type === 'helm_release' && b && b.body.version !== h.body.version)
       this.flag(
         h,
         'chart version',
         `${h.body.chart} ${b.body.version ?? 'unpinned'} → ${h.body.version ?? 'unpinned'}`,
       );
+  }
+
+  /**
+   * Node label keys that a Kueue ResourceFlavor or a Slurm NodeSet starts to require: work placed by
+   * them reaches only nodes that already carry them, so on a pool the site labels itself the site
+   * must apply them before this is deployed.
+   */
+  private placementKeys(b: Entry, h: Entry): void {
+    const selectors = (e: Entry): Map<string, Json> => {
+      if (e.type === 'kubernetes_manifest' && e.body.manifest?.kind === 'ResourceFlavor')
+        return new Map([
+          [`flavor \`${e.body.manifest.metadata?.name}\``, e.body.manifest.spec?.nodeLabels ?? {}],
+        ]);
+      if (e.type === 'helm_release' && e.body.chart === 'slurm') {
+        const values = parsedJson((e.body.values as unknown[] | undefined)?.[0]) ?? {};
+        return new Map(
+          Object.entries((values.nodesets ?? {}) as Record<string, Json>).map(([name, set]) => [
+            `NodeSet \`${name}\``,
+            set.podSpec?.nodeSelector ?? {},
+          ]),
+        );
+      }
+      return new Map();
+    };
+    const before = selectors(b);
+    for (const [what, after] of selectors(h)) {
+      const old = before.get(what);
+      if (!old) continue;
+      const added = Object.keys(after)
+        .filter((k) => !(k in old))
+        .sort();
+      if (added.length)
+        this.flag(
+          h,
+          'selects nodes by new labels',
+          `${what} now needs ${added.map((k) => `\`${k}=${after[k]}\``).join(', ')} on its nodes: its work waits for nodes that carry them (label-selected pools: the site applies them first, see the pool's \`site_applied_node_config\`)`,
+        );
+    }
   }
 
   private podSecurity(b: Entry, h: Entry): void {
@@ -544,6 +584,43 @@ class Differ {
     const types = (e: Entry | undefined) => new Set<string>((e?.body.spec?.policy_types ?? []) as string[]);
     for (const t of newIn(types(h), types(b))) wider.push(`no longer restricts ${t}`);
     if (wider.length) this.flag(h, 'network policy wider', wider.join('; '));
+  }
+
+  /**
+   * Label keys that Terraform takes off nodes it keeps labelling (a `kubernetes_labels` on a Node
+   * whose map loses keys), one item per stack and set of keys instead of one per node: pods, Kueue
+   * flavors, Slurm NodeSets and the site's own tools that select nodes by those keys stop matching
+   * them, and pods waiting for such nodes stay Pending until every stack uses the new keys.
+   */
+  private nodeLabelsRemoved(): void {
+    const groups = new Map<string, { stack: string; site: string; keys: string[]; nodes: string[] }>();
+    for (const [k, b] of this.base.entries) {
+      const h = this.head.entries.get(k);
+      if (b.type !== 'kubernetes_labels' || b.body.kind !== 'Node' || !h) continue;
+      const after = (h.body.labels ?? {}) as Json;
+      const gone = Object.keys((b.body.labels ?? {}) as Json)
+        .filter((label) => !(label in after))
+        .sort();
+      if (gone.length === 0) continue;
+      const id = key(b.stack, ...gone);
+      const g = groups.get(id) ?? { stack: b.stack, site: b.site, keys: gone, nodes: [] };
+      g.nodes.push(String(b.body.metadata?.name ?? b.address));
+      groups.set(id, g);
+    }
+    for (const g of groups.values()) {
+      const nodes = g.nodes.sort();
+      const which =
+        nodes.length === 1
+          ? `node ${nodes[0]}`
+          : `${nodes.length} nodes (${nodes[0]} … ${nodes[nodes.length - 1]})`;
+      this.attention.push({
+        stack: g.stack,
+        address: `kubernetes_labels (${nodes.length} node${nodes.length === 1 ? '' : 's'})`,
+        what: 'node labels removed',
+        detail: `Terraform takes ${g.keys.map((x) => `\`${x}\``).join(', ')} off ${which}: whatever selects nodes by them (pods, Kueue flavors, Slurm NodeSets, the site's tools) no longer finds these nodes; deploy the stacks that use the new keys right after`,
+        tenants: this.siteTenants(g.site).map((t) => t.tenant),
+      });
+    }
   }
 
   private tenantsRemoved(): void {

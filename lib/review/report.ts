@@ -22,7 +22,10 @@ export interface OfferRow {
   readonly tenantUnits: number;
   readonly gpuEquivalentPerUnit: number;
   readonly overcommitFactor: number;
-  /** Units granted to tenants. */
+  /**
+   * Units granted to tenants whose allocation has not ended on the report's date: synthesis on or
+   * after that date gives an ended allocation no GPU quota and frees its units (docs/access-modes.md).
+   */
   readonly granted: number;
   /** What the tenants may be granted: tenantUnits times the pool's stated over-commit factor. */
   readonly grantable: number;
@@ -259,9 +262,10 @@ export function siteReport(
       const granted = withEq.reduce(
         (sum, t) =>
           sum +
-          t.grants
-            .filter((g) => g.pool === p.name && g.resource === o.resource)
-            .reduce((s, g) => s + g.units, 0),
+          (t.status === 'expired' ? 0 : 1) *
+            t.grants
+              .filter((g) => g.pool === p.name && g.resource === o.resource)
+              .reduce((s, g) => s + g.units, 0),
         0,
       );
       offers.push({

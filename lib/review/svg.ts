@@ -50,15 +50,11 @@ export function allocationSvg(site: SiteReport, date: string): string {
       const units = t.grants
         .filter((g) => g.pool === o.pool && g.resource === o.resource)
         .reduce((s, g) => s + g.units, 0);
-      if (units === 0) continue;
+      // An ended allocation holds no GPUs (synthesis takes its quota to zero): not drawn.
+      if (units === 0 || t.status === 'expired') continue;
       const w = px(units);
-      // Expired grants are faded, future ones outlined: both still hold quota until the profile changes.
-      const style =
-        t.status === 'expired'
-          ? ' fill-opacity="0.4"'
-          : t.status === 'future'
-            ? ' fill-opacity="0.6" stroke-dasharray="4 2"'
-            : '';
+      // Future grants are outlined: they hold their quota already (reserved for their first day).
+      const style = t.status === 'future' ? ' fill-opacity="0.6" stroke-dasharray="4 2"' : '';
       out.push(
         `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowHeight}" fill="${colour.get(t.tenant)}" stroke="#ffffff"${style}><title>${esc(`${t.tenant}: ${n(units)} ${o.resource} (${t.status})`)}</title></rect>`,
       );
@@ -117,7 +113,7 @@ export function allocationSvg(site: SiteReport, date: string): string {
     `<style>.small { font-size: 11px; }</style>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="20" y="28" font-size="17" font-weight="bold">${esc(`GPU allocation: ${site.displayName}`)}</text>`,
-    `<text x="20" y="46" class="small">${esc(`Grants per pool and tenant on ${date}. Faded: expired; dashed: not yet started; grey: held by Slurm.`)}</text>`,
+    `<text x="20" y="46" class="small">${esc(`Grants per pool and tenant on ${date}. Dashed: not yet started; grey: held by Slurm; expired allocations hold nothing and are not drawn.`)}</text>`,
     `<text x="20" y="60" class="small">The line marks what the tenants may share (red: over-committed).</text>`,
     ...out,
     '</svg>',

@@ -4,16 +4,18 @@
  *
  *   ResourceFlavor      one per GPU pool: the node labels of the pool's Kubernetes nodes, and its taint
  *                       as a toleration that Kueue injects into every admitted pod; and `cpu-only`,
- *                       with neither, for pods that request no GPU
+ *                       selecting the site's CPU nodes, for pods that request no GPU
  *   Cohort              one per site: the tenants' queues lend idle quota to each other in it
  *   WorkloadPriorityClass  one per access mode
- *   ClusterQueue        one per tenant, selecting only the tenant's namespace, with a nominal quota
- *                       per flavor (GPU resource, cpu, memory) equal to the tenant's allocation
- *   LocalQueue          `default` in the tenant's namespace, pointing at its ClusterQueue
+ *   ClusterQueue        two per tenant, selecting only the tenant's namespace: `<tenant>` over the
+ *                       pools' flavors, with a nominal quota per flavor (GPU resource, cpu, memory)
+ *                       equal to the tenant's allocation, and `<tenant>.cpu` over `cpu-only`
+ *   LocalQueue          `default` (GPU work) and `cpu` (work without GPUs) in the tenant's namespace
  *
  * Custom resources are `kubernetes_manifest`s, which need their CRD at plan time: hence two stacks.
  * The platform stack also holds `KueuePriorityGuard`, an admission policy that keeps each tenant's
- * jobs to the priority classes of its access mode.
+ * jobs to the priority classes of its access mode, and `KueueLaneGuard`, which keeps work without
+ * GPUs out of the GPU queues and GPU work out of the CPU queues.
  */
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct, type IDependable } from 'constructs';
@@ -22,6 +24,7 @@ import {
   ACCESS_MODE_PRESETS,
   grantGpuEquivalents,
   grantResource,
+  DEFAULT_CPU_NODE_LABELS,
   IssueCollector,
   KUEUE_CPU_FLAVOR,
   parseQuantity,
@@ -54,6 +57,12 @@ export interface KueueTenant {
   readonly hardLimits: Readonly<Record<string, string>>;
   /** Raises quota hard limits, so that what Kueue admits by borrowing is not refused by the quota. */
   raiseQuota?(limits: Readonly<Record<string, string>>): void;
+  /**
+   * Whether the tenant holds its GPUs (`TenantNamespace.holdsGpus`: false past its allocation's
+   * end). When false, the GPU queue gets no GPU quota and is stopped.
+   * @default true
+   */
+  readonly holdsGpus?: boolean;
 }
 
 /** GPUs of one pool granted to a tenant, by object. */
@@ -67,8 +76,20 @@ export interface KueueGrant {
 export const KUEUE_API = 'kueue.x-k8s.io/v1beta2';
 /** The label that sends a job to a LocalQueue. */
 export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
-/** The LocalQueue of every tenant namespace; Kueue also uses a queue of this name for unlabelled jobs. */
+/**
+ * The LocalQueue of GPU work in every tenant namespace; Kueue also uses a queue of this name for
+ * unlabelled jobs.
+ */
 export const TENANT_LOCAL_QUEUE = 'default';
+/** The LocalQueue of work without GPUs in every tenant namespace, admitted onto the CPU nodes only. */
+export const TENANT_CPU_LOCAL_QUEUE = 'cpu';
+/**
+ * The name of a tenant's CPU ClusterQueue: `<tenant>.cpu`. A tenant name is a DNS label, which has no
+ * dot, so no tenant's GPU ClusterQueue (named after the tenant) can take it.
+ */
+export function cpuClusterQueueName(tenant: string): string {
+  return `${tenant}.cpu`;
+}
 
 /**
  * What tenant members need besides the base roles to work with Kueue: read their LocalQueue and
@@ -290,6 +311,88 @@ export class KueuePriorityGuard extends Construct {
   }
 }
 
+export interface KueueLaneGuardProps {
+  /** The site's GPU resource names (`nvidia.com/gpu`, `nvidia.com/mig-1g.10gb`, `amd.com/gpu` ...). */
+  readonly gpuResources: readonly string[];
+}
+
+/**
+ * A ValidatingAdmissionPolicy on Kueue's Workload objects in tenant namespaces that keeps each lane
+ * to its kind of work: a workload that asks for none of the site's GPU resources must go to the
+ * LocalQueue `cpu` (whose ClusterQueue holds only the CPU-only flavor), and one that asks for a GPU
+ * must not. Kueue's flavor assigner takes the first flavor of the workload's ClusterQueue where it
+ * fits, and the pools' flavors cover cpu and memory too (their pods need both), so work without GPUs
+ * in a GPU queue would otherwise be admitted on a GPU pool's flavor and run on GPU nodes.
+ *
+ * Checked on the Workload, which Kueue builds from every job kind it manages (Job, JobSet, pods,
+ * Deployments, TrainJobs ...), so one rule covers them all; its pod templates carry the requests
+ * the quota is counted from. A GPU counts when a container or init container requests it, or sets
+ * a limit on it (Kueue takes a limit as the request where there is none), at a quantity above zero.
+ * Checked on creation and whenever the queue name changes.
+ */
+export class KueueLaneGuard extends Construct {
+  public static readonly POLICY_NAME = 'aif-kueue-lanes';
+  public readonly policy: DenyPolicy;
+
+  constructor(scope: Construct, id: string, props: KueueLaneGuardProps) {
+    super(scope, id);
+    const gpus = [...new Set(props.gpuResources)].sort().map((r) => `'${r}'`);
+    const queueOf = (o: string) => `(has(${o}.spec.queueName) ? ${o}.spec.queueName : '')`;
+    // A quantity above zero has a non-zero digit before anything that is not a digit or the point.
+    const positive = (m: string) =>
+      `${m}.exists(r, r in variables.gpuResources && string(${m}[r]).matches('^[+]?0*[.]?0*[1-9]'))`;
+    this.policy = new DenyPolicy(this, 'guard', {
+      name: KueueLaneGuard.POLICY_NAME,
+      address: ['kueue', 'lane_guard'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          resourceRules: [
+            {
+              apiGroups: ['kueue.x-k8s.io'],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['workloads'],
+            },
+          ],
+        },
+        // Updates of the status or the priority leave a workload in its lane.
+        matchConditions: [
+          {
+            name: 'created-or-queue-changed',
+            expression: `request.operation == 'CREATE' || ${queueOf('object')} != ${queueOf('oldObject')}`,
+          },
+        ],
+        variables: [
+          { name: 'queue', expression: queueOf('object') },
+          { name: 'gpuResources', expression: `[${gpus.join(', ')}]` },
+          {
+            name: 'requestsGpu',
+            expression:
+              'object.spec.podSets.exists(ps, has(ps.template.spec) && ' +
+              '((has(ps.template.spec.containers) ? ps.template.spec.containers : []) + ' +
+              '(has(ps.template.spec.initContainers) ? ps.template.spec.initContainers : [])).exists(c, ' +
+              `has(c.resources) && ((has(c.resources.requests) && ${positive('c.resources.requests')}) || ` +
+              `(has(c.resources.limits) && ${positive('c.resources.limits')}))))`,
+          },
+        ],
+        validations: [
+          {
+            expression: `variables.queue == '${TENANT_CPU_LOCAL_QUEUE}' ? !variables.requestsGpu : variables.requestsGpu`,
+            messageExpression:
+              `variables.requestsGpu ? 'this workload requests a GPU, and the LocalQueue ${TENANT_CPU_LOCAL_QUEUE} runs only work without GPUs, on CPU nodes: ` +
+              `submit it with the label ${KUEUE_QUEUE_LABEL}: ${TENANT_LOCAL_QUEUE}' : ` +
+              `'this workload requests no GPU, and the LocalQueue ' + (variables.queue == '' ? '${TENANT_LOCAL_QUEUE}' : variables.queue) + ' runs only GPU work, on the GPU pools: ` +
+              `submit it with the label ${KUEUE_QUEUE_LABEL}: ${TENANT_CPU_LOCAL_QUEUE}, whose pods run on the CPU nodes'`,
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+  }
+}
+
 function manifest(
   scope: Construct,
   id: string,
@@ -337,21 +440,35 @@ export class KueueResourceFlavor extends Construct {
   }
 }
 
+export interface KueueCpuFlavorProps {
+  /**
+   * Labels that select the site's CPU nodes, which Kueue writes into the node selector of every pod
+   * it admits on this flavor. A flavor's `nodeLabels` can only require labels, never their absence,
+   * so the CPU nodes carry a label of their own (the library cannot select "nodes without a pool
+   * label"). Prefer a `node-restriction.kubernetes.io/` key, which a node's kubelet cannot set on
+   * itself.
+   * @default - DEFAULT_CPU_NODE_LABELS, which the site puts on its CPU nodes
+   */
+  readonly nodeLabels?: Readonly<Record<string, string>>;
+}
+
 /**
- * The site's CPU-only ResourceFlavor (one per site; ResourceFlavors are cluster-scoped): no node
- * labels and no tolerations, so what Kueue admits on it lands on untainted CPU nodes and never on a
- * GPU pool, whose taint it does not tolerate. Every tenant's ClusterQueue lists it first, with the
- * tenant's cpu and memory and none of any GPU resource: notebooks and preprocessing pods, which
- * request no GPU, are admitted there, and GPU pods do not fit it and fall through to the pools'
- * flavors (see KueueTenantQueue).
+ * The site's CPU-only ResourceFlavor (one per site; ResourceFlavors are cluster-scoped): it selects
+ * the site's CPU nodes by their label and tolerates nothing, so what Kueue admits on it lands on CPU
+ * nodes only, never on a GPU pool (whose nodes lack the label, and whose taint it does not tolerate)
+ * nor on any other unlabelled node. Each tenant's CPU ClusterQueue holds it alone, with the tenant's
+ * share of cpu and memory (see KueueTenantQueue).
  */
 export class KueueCpuFlavor extends Construct {
   public readonly name: string;
   public readonly manifest: Manifest;
+  /** The labels the flavor's pods are scheduled by. */
+  public readonly nodeLabels: Readonly<Record<string, string>>;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: KueueCpuFlavorProps = {}) {
     super(scope, id);
     this.name = KUEUE_CPU_FLAVOR;
+    this.nodeLabels = { ...(props.nodeLabels ?? DEFAULT_CPU_NODE_LABELS) };
     this.manifest = manifest(
       this,
       'flavor',
@@ -359,7 +476,7 @@ export class KueueCpuFlavor extends Construct {
         apiVersion: KUEUE_API,
         kind: 'ResourceFlavor',
         metadata: { name: this.name, labels: { ...labels } },
-        spec: {},
+        spec: { nodeLabels: { ...this.nodeLabels } },
       },
       'flavor',
       this.name,
@@ -420,14 +537,14 @@ export interface KueueTenantQueueProps {
   /** The flavors of the site, by pool name; every granted pool needs one. */
   readonly flavors: ReadonlyMap<string, KueueResourceFlavor>;
   /**
-   * The site's CPU-only flavor, listed first in the queue with a share of the tenant's cpu and
-   * memory and no GPUs, so that pods without GPUs are admitted on CPU nodes instead of a GPU pool's.
+   * The site's CPU-only flavor: the tenant's CPU ClusterQueue holds it alone, with a share of the
+   * tenant's cpu and memory, so that work without GPUs is admitted on CPU nodes only.
    */
   readonly cpuFlavor: KueueCpuFlavor;
   /**
-   * Share (0 to 1) of the tenant's cpu and memory on the CPU-only flavor; the GPU flavors share the
-   * rest by GPU-equivalents.
-   * @default 0.25 (all of it for a tenant without GPUs)
+   * Share (0 to 1) of the tenant's cpu and memory in the CPU queue; the GPU flavors share the rest
+   * by GPU-equivalents.
+   * @default 0.25 (all of it for a tenant that holds no GPUs)
    */
   readonly cpuOnlyShare?: number;
   /** @default - no cohort: the queue neither borrows nor lends */
@@ -437,9 +554,11 @@ export interface KueueTenantQueueProps {
   /** GPUs of its idle quota the queue lends. @default - the access mode's lending factor */
   readonly lendingLimit?: number;
   /**
-   * Stop both queues (`stopPolicy: HoldAndDrain`): Kueue admits nothing more and evicts what it
-   * admitted. For a retired tenant, whose queues stay until it is taken out of Terraform, so that
-   * deleting a ClusterQueue never waits on workloads still running in it.
+   * Stop every queue of the tenant (`stopPolicy: HoldAndDrain`): Kueue admits nothing more and
+   * evicts what it admitted. For a retired tenant, whose queues stay until it is taken out of
+   * Terraform, so that deleting a ClusterQueue never waits on workloads still running in it. (A
+   * tenant past its allocation's end, `tenant.holdsGpus` false, has only its GPU queues
+   * stopped.)
    * https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#stoppolicy
    * @default false
    */
@@ -474,14 +593,21 @@ function memoryQuantity(bytes: number): string {
 export const DEFAULT_CPU_ONLY_SHARE = 0.25;
 
 /**
- * A tenant's ClusterQueue and LocalQueue. The quota per flavor is the tenant's grant on that pool
- * for the pool's GPU resource; cpu and memory are the namespace quota's, split across the granted
- * pools in proportion to their GPU-equivalents. Preemption, fair-sharing weight, borrowing and
- * lending come from the access mode (ACCESS_MODE_PRESETS). Where the queue may borrow, the tenant's
- * namespace quota is raised to nominal plus borrowing limit (`raiseQuota`), or the pods Kueue admits
- * on borrowed capacity would be refused at creation. The site's CPU-only flavor comes first, with
- * the tenant's whole cpu and memory and no GPU, for pods that request no GPU; it is not counted in
- * that raise, so the namespace quota stays the cap on all flavors together.
+ * A tenant's two lanes, each a ClusterQueue with its LocalQueue:
+ * - GPU work: ClusterQueue `<tenant>` and LocalQueue `default`. The quota per flavor is the
+ *   tenant's grant on that pool for the pool's GPU resource; cpu and memory are the namespace
+ *   quota's, less the CPU lane's share, split across the granted pools in proportion to their
+ *   GPU-equivalents. Preemption, fair-sharing weight, borrowing and lending come from the access
+ *   mode (ACCESS_MODE_PRESETS). Where the queue may borrow, the tenant's namespace quota is raised
+ *   to nominal plus borrowing limit (`raiseQuota`), or the pods Kueue admits on borrowed capacity
+ *   would be refused at creation.
+ * - Work without GPUs: ClusterQueue `<tenant>.cpu` and LocalQueue `cpu`, on the site's CPU-only
+ *   flavor alone, with a share of the tenant's cpu and memory, outside the cohort (it neither
+ *   borrows nor lends). Kueue tries only the flavors of a workload's own ClusterQueue, so work here
+ *   can never fall through to a GPU pool's flavor; `KueueLaneGuard` keeps work without GPUs out of
+ *   `default`.
+ * Past the end of the tenant's allocation (`tenant.holdsGpus` false) the GPU queue holds zero GPUs
+ * and is stopped, and the CPU queue gets all of the tenant's cpu and memory.
  *
  * @example
  * ```ts
@@ -525,9 +651,20 @@ export const DEFAULT_CPU_ONLY_SHARE = 0.25;
  * ```
  */
 export class KueueTenantQueue extends Construct {
+  /** The GPU lane's ClusterQueue, named after the tenant. */
   public readonly clusterQueue: Manifest;
+  /** LocalQueue `default`, onto the GPU lane. */
   public readonly localQueue: Manifest;
-  /** Nominal quota per flavor and resource, as applied: `{ booster: { 'nvidia.com/gpu': '96' } }`. */
+  /** The CPU lane's ClusterQueue, `<tenant>.cpu`. */
+  public readonly cpuClusterQueue: Manifest;
+  /** LocalQueue `cpu`, onto the CPU lane. */
+  public readonly cpuLocalQueue: Manifest;
+  /** Whether the GPU lane holds the tenant's grants (false when stopped or outside the allocation). */
+  public readonly holdsGpus: boolean;
+  /**
+   * Nominal quota per flavor and resource, as applied: `{ booster: { 'nvidia.com/gpu': '96', ... },
+   * 'cpu-only': { cpu: '64', memory: '512Gi' } }`.
+   */
   public readonly quotas: Readonly<Record<string, Readonly<Record<string, string>>>>;
 
   constructor(scope: Construct, id: string, props: KueueTenantQueueProps) {
@@ -553,6 +690,9 @@ export class KueueTenantQueue extends Construct {
     if (missing.length > 0) {
       throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);
     }
+    // Past its allocation's end (or retired) the tenant keeps its pools' flavors at zero.
+    const held = !props.stopped && props.tenant.holdsGpus !== false;
+    this.holdsGpus = held;
     const grantOf = (g: KueueGrant): TenantGpuGrant => ({
       pool: g.pool.name,
       count: g.count,
@@ -565,7 +705,7 @@ export class KueueTenantQueue extends Construct {
     for (const g of grants) {
       const resource = grantResource(g.pool.spec, grantOf(g));
       const perPool = units.get(g.pool.name) ?? new Map<string, number>();
-      perPool.set(resource, (perPool.get(resource) ?? 0) + g.count);
+      perPool.set(resource, (perPool.get(resource) ?? 0) + (held ? g.count : 0));
       units.set(g.pool.name, perPool);
       equivalents.set(
         g.pool.name,
@@ -573,13 +713,13 @@ export class KueueTenantQueue extends Construct {
       );
     }
     const totalEq = [...equivalents.values()].reduce((a, b) => a + b, 0);
-    const totalUnits = grants.reduce((a, g) => a + g.count, 0);
+    const totalUnits = held ? grants.reduce((a, g) => a + g.count, 0) : 0;
     const totalCpu = parseQuantity(props.tenant.hardLimits['requests.cpu']);
     const totalMemory = parseQuantity(props.tenant.hardLimits['requests.memory']);
-    // The namespace's cpu and memory are split, not copied, between the CPU-only flavor and the GPU
-    // flavors, so that the flavors' nominal quotas add up to the namespace quota and Kueue never
-    // admits what the ResourceQuota would then refuse. A tenant without GPUs keeps all of it on CPU.
-    const cpuOnlyShare = grants.length === 0 ? 1 : (props.cpuOnlyShare ?? DEFAULT_CPU_ONLY_SHARE);
+    // The namespace's cpu and memory are split, not copied, between the CPU lane and the GPU
+    // flavors, so that the nominal quotas add up to the namespace quota and Kueue never admits what
+    // the ResourceQuota would then refuse. A tenant without GPUs keeps all of it on CPU.
+    const cpuOnlyShare = grants.length === 0 || !held ? 1 : (props.cpuOnlyShare ?? DEFAULT_CPU_ONLY_SHARE);
     const cpuOnlyCpu = parseQuantity(cpuQuantity(totalCpu * cpuOnlyShare));
     const cpuOnlyMemory = parseQuantity(memoryQuantity(totalMemory * cpuOnlyShare));
     const cpu = totalCpu - cpuOnlyCpu;
@@ -601,7 +741,7 @@ export class KueueTenantQueue extends Construct {
     const quotas: Record<string, Record<string, string>> = {};
     const render = (r: string, v: number) =>
       r === 'cpu' ? cpuQuantity(v) : r === 'memory' ? memoryQuantity(v) : String(Math.floor(v));
-    /** Most of each resource Kueue may admit for the tenant: nominal plus borrowing, all flavors. */
+    /** Most of each resource Kueue may admit for the tenant: nominal plus borrowing, both lanes. */
     const ceiling = new Map<string, number>();
     const flavors = [...units.keys()].sort().map((pool) => {
       const share = totalEq > 0 ? (equivalents.get(pool) ?? 0) / totalEq : 0;
@@ -626,36 +766,15 @@ export class KueueTenantQueue extends Construct {
         })),
       };
     });
-    // The CPU-only flavor, first. Kueue tries a ClusterQueue's flavors in order and takes the first
-    // where the workload fits (ClusterQueue CRD, `flavorFungibility`: whenCanBorrow MayStopSearch,
-    // whenCanPreempt TryNextFlavor by default). A pod that requests no GPU fits here. A GPU pod
-    // does not fit, nor could it by borrowing (a limit of 0, and every tenant's CPU flavor has 0
-    // GPUs) or by preempting (no one holds GPUs in it): the flavor is NoFit for it whatever the
-    // fungibility policy, and Kueue tries the pool flavors next. The defaults are written out so
-    // that a change of Kueue's defaults cannot turn "next flavor" into "wait here".
-    // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
-    // Its cpu and memory are a share of the tenant's allocation, not borrowed or lent: together with
-    // the GPU flavors' shares they add up to the namespace ResourceQuota, which is raised only by the
-    // GPU flavors' borrowing below.
-    const cpuNominal: Record<string, string> = {
-      cpu: render('cpu', cpuOnlyCpu),
-      memory: render('memory', cpuOnlyMemory),
-      ...Object.fromEntries(gpuResources.map((r) => [r, '0'])),
-    };
-    // Not borrowed or lent: counts once towards what Kueue may admit.
+    // The CPU lane's cpu and memory are a share of the tenant's allocation, not borrowed or lent:
+    // together with the GPU flavors' shares they add up to the namespace ResourceQuota, which is
+    // raised only by the GPU flavors' borrowing below.
+    const cpuNominal = { cpu: render('cpu', cpuOnlyCpu), memory: render('memory', cpuOnlyMemory) };
     ceiling.set('cpu', (ceiling.get('cpu') ?? 0) + cpuOnlyCpu);
     ceiling.set('memory', (ceiling.get('memory') ?? 0) + cpuOnlyMemory);
-    quotas[props.cpuFlavor.name] = Object.fromEntries(covered.map((r) => [r, cpuNominal[r]]));
-    flavors.unshift({
-      name: props.cpuFlavor.name,
-      resources: covered.map((r) => ({
-        name: r,
-        nominalQuota: cpuNominal[r],
-        ...(props.cohort ? { borrowingLimit: '0', lendingLimit: '0' } : {}),
-      })),
-    });
+    quotas[props.cpuFlavor.name] = cpuNominal;
     this.quotas = quotas;
-    if ((borrowFactor ?? 0) > 0 && !props.stopped && props.tenant.raiseQuota) {
+    if ((borrowFactor ?? 0) > 0 && held && props.tenant.raiseQuota) {
       // The namespace quota holds the allocation; borrowed capacity must fit in it too.
       const raised: Record<string, string> = {};
       for (const [r, v] of ceiling) {
@@ -670,48 +789,92 @@ export class KueueTenantQueue extends Construct {
       props.tenant.raiseQuota(raised);
     }
 
+    // Only the tenant's own namespace; a null selector would select none, `{}` every namespace.
+    const namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': name } };
+    const stop = (stopped: boolean) => (stopped ? { stopPolicy: 'HoldAndDrain' } : {});
     const spec: Record<string, unknown> = {
-      // Only the tenant's own namespace; a null selector would select none, `{}` every namespace.
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
+      namespaceSelector,
       queueingStrategy: 'BestEffortFIFO',
       preemption: props.cohort
         ? { ...preset.preemption }
         : { withinClusterQueue: preset.preemption.withinClusterQueue },
       fairSharing: { weight: preset.fairSharingWeight },
+      // Kueue's defaults, written out: with several granted pools a GPU workload goes on to the
+      // next pool's flavor where it would have to preempt in this one.
+      // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
       flavorFungibility: { whenCanBorrow: 'MayStopSearch', whenCanPreempt: 'TryNextFlavor' },
-      resourceGroups: [{ coveredResources: covered, flavors }],
+      // A tenant without grants has no GPU flavor: every request is "unavailable in ClusterQueue".
+      resourceGroups: flavors.length > 0 ? [{ coveredResources: covered, flavors }] : [],
+      ...stop(!held),
     };
     if (props.cohort) spec.cohortName = props.cohort.name;
-    if (props.stopped) spec.stopPolicy = 'HoldAndDrain';
+    // The CPU lane: the CPU-only flavor alone, so Kueue has no other flavor to try (flavorassigner
+    // tries only the flavors of the workload's own ClusterQueue), outside the cohort.
+    const cpuSpec: Record<string, unknown> = {
+      namespaceSelector,
+      queueingStrategy: 'BestEffortFIFO',
+      preemption: { withinClusterQueue: preset.preemption.withinClusterQueue },
+      resourceGroups: [
+        {
+          coveredResources: ['cpu', 'memory'],
+          flavors: [
+            {
+              name: props.cpuFlavor.name,
+              resources: (['cpu', 'memory'] as const).map((r) => ({ name: r, nominalQuota: cpuNominal[r] })),
+            },
+          ],
+        },
+      ],
+      ...stop(props.stopped ?? false),
+    };
 
     const meta = { [TENANT_LABEL]: name, [ACCESS_MODE_LABEL]: props.accessMode };
-    this.clusterQueue = manifest(
-      this,
-      'cluster-queue',
-      {
-        apiVersion: KUEUE_API,
-        kind: 'ClusterQueue',
-        metadata: { name, labels: { ...labels, ...meta } },
-        spec,
-      },
-      'tenant',
-      name,
-      'cluster_queue',
+    const lane = (
+      id: string,
+      clusterQueue: string,
+      localQueue: string,
+      body: Record<string, unknown>,
+      stopped: boolean,
+      address: string,
+    ): [Manifest, Manifest] => {
+      const cq = manifest(
+        this,
+        `${id}cluster-queue`,
+        {
+          apiVersion: KUEUE_API,
+          kind: 'ClusterQueue',
+          metadata: { name: clusterQueue, labels: { ...labels, ...meta } },
+          spec: body,
+        },
+        'tenant',
+        name,
+        `${address}cluster_queue`,
+      );
+      const lq = manifest(
+        this,
+        `${id}local-queue`,
+        {
+          apiVersion: KUEUE_API,
+          kind: 'LocalQueue',
+          metadata: { name: localQueue, namespace: name, labels: { ...labels, ...meta } },
+          spec: { clusterQueue, ...stop(stopped) },
+        },
+        'tenant',
+        name,
+        `${address}local_queue`,
+      );
+      // The LocalQueue lives in the tenant's namespace; the ClusterQueue points at nothing else.
+      lq.node.addDependency(props.tenant.namespace, cq);
+      return [cq, lq];
+    };
+    [this.clusterQueue, this.localQueue] = lane('', name, TENANT_LOCAL_QUEUE, spec, !held, '');
+    [this.cpuClusterQueue, this.cpuLocalQueue] = lane(
+      'cpu-',
+      cpuClusterQueueName(name),
+      TENANT_CPU_LOCAL_QUEUE,
+      cpuSpec,
+      props.stopped ?? false,
+      'cpu_',
     );
-    this.localQueue = manifest(
-      this,
-      'local-queue',
-      {
-        apiVersion: KUEUE_API,
-        kind: 'LocalQueue',
-        metadata: { name: TENANT_LOCAL_QUEUE, namespace: name, labels: { ...labels, ...meta } },
-        spec: { clusterQueue: name, ...(props.stopped ? { stopPolicy: 'HoldAndDrain' } : {}) },
-      },
-      'tenant',
-      name,
-      'local_queue',
-    );
-    // The LocalQueue lives in the tenant's namespace; the ClusterQueue points at nothing else.
-    this.localQueue.node.addDependency(props.tenant.namespace, this.clusterQueue);
   }
 }

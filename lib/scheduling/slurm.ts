@@ -6,6 +6,7 @@
  * Every value below is a key of the `slurm` chart's values.yaml at the pinned version; `aif verify`
  * checks that against the upstream defaults, since Helm ignores unknown keys silently.
  */
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
@@ -14,6 +15,10 @@ import {
   byName,
   checkSlurm,
   IssueCollector,
+  SLURM_ACCOUNTING_ENFORCE,
+  SLURM_DEFAULT_MAX_TIME,
+  slurmAccountLimits,
+  slurmAccountsFile,
   slurmGres,
   type NodePoolSpec,
   type SlurmAccountingSpec,
@@ -21,6 +26,7 @@ import {
   type SlurmSpec,
 } from '../model';
 import { CHARTS } from '../platform/charts';
+import { MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
 
@@ -89,9 +95,33 @@ export interface SlurmNodeSetProps {
 export interface SlurmPartitionProps {
   readonly name: string;
   readonly pools: readonly GpuNodePool[];
-  /** @default 'UNLIMITED' */
+  /** Slurm `MaxTime`. @default - the cluster's `maxTime` */
   readonly maxTime?: string;
 }
+
+/** A tenant's Slurm account: its GPUs on the cluster's pools become the account's `GrpTRES`. */
+export interface SlurmAccountProps {
+  /** Account name (the tenant's). */
+  readonly name: string;
+  /** @default - the name */
+  readonly description?: string;
+  /**
+   * GPUs the account's running jobs may hold together on each pool (the tenant's grants in effect,
+   * as for its Kueue quota). Pools without a NodeSet of this cluster, and MIG grants, do not count.
+   * An account with no GPUs here can run no job at all.
+   * @default - none
+   */
+  readonly gpus?: readonly {
+    readonly pool: GpuNodePool;
+    readonly count: number;
+    readonly migProfile?: string;
+  }[];
+  /** No job at all, whatever `gpus` says (a retired tenant). @default false */
+  readonly closed?: boolean;
+}
+
+/** Name of the ConfigMap that holds a cluster's `sacctmgr load` file (key `accounts.cfg`). */
+export const SLURM_ACCOUNTS_CONFIG_MAP = 'aif-slurm-accounts';
 
 export interface SlurmClusterProps {
   /** Slurm `ClusterName`, a DNS label. */
@@ -102,8 +132,23 @@ export interface SlurmClusterProps {
   readonly partitions?: readonly SlurmPartitionProps[];
   /** @default - the partition of the first pool by name */
   readonly defaultPartition?: string;
-  /** Accounting through slurmdbd against an existing MariaDB. @default - no accounting */
+  /**
+   * Slurm `MaxTime` of every partition that sets none, the pools' own included.
+   * @default '2-00:00:00' (SLURM_DEFAULT_MAX_TIME)
+   */
+  readonly maxTime?: string;
+  /**
+   * Accounting through slurmdbd against an existing MariaDB; with it, slurm.conf enforces
+   * associations and their limits (SLURM_ACCOUNTING_ENFORCE). Required with `accounts`.
+   * @default - no accounting
+   */
   readonly accounting?: SlurmAccountingSpec;
+  /**
+   * Tenants' accounts, written as a `sacctmgr load` file into the ConfigMap `aif-slurm-accounts`
+   * (the chart cannot declare accounts); the site loads it with `sacctmgr` after each change.
+   * @default - no accounts
+   */
+  readonly accounts?: readonly SlurmAccountProps[];
   /** Login nodes with the site's SSSD configuration. @default - no login nodes */
   readonly login?: SlurmLoginSpec;
   /** @default - `slurm-<name>` */
@@ -156,6 +201,8 @@ export class SlurmCluster extends Construct {
   public readonly release: PinnedRelease;
   /** Partition names, the default first. */
   public readonly partitions: readonly string[];
+  /** The `sacctmgr load` file of `accounts`, if any (also in the ConfigMap `aif-slurm-accounts`). */
+  public readonly accountsFile?: string;
 
   constructor(scope: Construct, id: string, props: SlurmClusterProps) {
     super(scope, id);
@@ -173,11 +220,21 @@ export class SlurmCluster extends Construct {
         maxTime: p.maxTime,
       })),
       defaultPartition: props.defaultPartition,
+      maxTime: props.maxTime,
       accounting: props.accounting,
       login: props.login,
     };
     const c = new IssueCollector();
     checkSlurm(c, spec, pools, 'props');
+    if ((props.accounts ?? []).length > 0 && !props.accounting) {
+      c.add(
+        'SLURM_ACCOUNTING_REQUIRED',
+        'props.accounting',
+        undefined,
+        `${props.accounts?.length} accounts are given GPU limits, and without accounting (slurmdbd) Slurm enforces none of them`,
+        "set accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
+      );
+    }
     for (const s of sets) {
       if (s.replicas > s.pool.nodeCount) {
         c.add(
@@ -216,7 +273,7 @@ export class SlurmCluster extends Construct {
       nodesets,
       configMap: {
         State: 'UP',
-        MaxTime: maxTime ?? 'UNLIMITED',
+        MaxTime: maxTime ?? props.maxTime ?? SLURM_DEFAULT_MAX_TIME,
         Default: name === defaultPartition ? 'YES' : 'NO',
       },
     });
@@ -243,7 +300,7 @@ export class SlurmCluster extends Construct {
           Features: [pool.name, pool.accelerator.id],
         },
         podSpec: {
-          // Only the nodes the pool keeps for Slurm (ai-factory.eu/scheduler=slurm on a split pool).
+          // Only the nodes the pool keeps for Slurm (SCHEDULER_LABEL=slurm on a split pool).
           nodeSelector: { ...pool.slurmSelector },
           tolerations: [{ ...pool.toleration }],
         },
@@ -252,7 +309,13 @@ export class SlurmCluster extends Construct {
 
     const vendor = sets[0].pool.vendor;
     const controllerConf: Record<string, string[]> = { GresTypes: ['gpu'] };
-    if (props.accounting) controllerConf.AccountingStorageTRES = ['gres/gpu'];
+    if (props.accounting) {
+      // A typed GPU is counted (and a typed GrpTRES limit holds) only if its type is listed; the
+      // untyped gres/gpu counts GPUs of every type. https://slurm.schedmd.com/slurm.conf.html#OPT_AccountingStorageTRES
+      const types = [...new Set(sets.map((s) => s.pool.accelerator.gresType))].sort();
+      controllerConf.AccountingStorageTRES = ['gres/gpu', ...types.map((t) => `gres/gpu:${t}`)];
+      controllerConf.AccountingStorageEnforce = [...SLURM_ACCOUNTING_ENFORCE];
+    }
     const values: Record<string, unknown> = {
       clusterName: props.name,
       // A PriorityClass for every pod of the chart (values.yaml `priorityClass`; the NodeSet template
@@ -302,9 +365,18 @@ export class SlurmCluster extends Construct {
         login: {
           enabled: true,
           replicas: l.replicas ?? 1,
-          service: { spec: { type: l.serviceType ?? 'LoadBalancer' } },
+          // The chart's default is a LoadBalancer: sshd stays inside the cluster unless the profile says.
+          service: { spec: { type: l.serviceType ?? 'ClusterIP' } },
         },
       };
+    }
+
+    if (props.accounting && (props.accounts ?? []).length > 0) {
+      this.accountsFile = this.addAccounts(
+        props.accounts ?? [],
+        sets.map((s) => s.pool.spec),
+        deps,
+      );
     }
 
     this.release = new PinnedRelease(this, 'release', {
@@ -315,5 +387,33 @@ export class SlurmCluster extends Construct {
       timeoutSeconds: 900,
       dependsOn: deps,
     });
+  }
+
+  /** The accounts' `sacctmgr load` file, in a ConfigMap of the cluster's namespace. */
+  private addAccounts(
+    accounts: readonly SlurmAccountProps[],
+    clusterPools: readonly NodePoolSpec[],
+    deps: ITerraformDependable[],
+  ): string {
+    const file = slurmAccountsFile(
+      this.name,
+      accounts.map((a) =>
+        slurmAccountLimits(
+          a.name,
+          a.description ?? a.name,
+          a.closed
+            ? []
+            : (a.gpus ?? []).map((g) => ({ pool: g.pool.spec, count: g.count, migProfile: g.migProfile })),
+          clusterPools,
+        ),
+      ),
+    );
+    const cm = new ConfigMapV1(this, 'accounts', {
+      metadata: { name: SLURM_ACCOUNTS_CONFIG_MAP, namespace: this.namespace, labels: { ...MANAGED_BY } },
+      data: { 'accounts.cfg': file },
+      ...(deps.length > 0 ? { dependsOn: deps } : {}),
+    });
+    pinAddress(cm, 'slurm', this.namespace, 'accounts');
+    return file;
   }
 }

@@ -1,19 +1,20 @@
 import type { TerraformStack } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
 import type { GpuNodePool } from '../compute/node-pool';
-import { byName, type SiteProfile } from '../model';
+import { byName, siteGpuResources, type SiteProfile } from '../model';
 import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
   KueueCohort,
   KueueCpuFlavor,
+  KueueLaneGuard,
   KueuePriorityGuard,
   KueuePriorityClasses,
   KueueResourceFlavor,
   KueueTenantQueue,
 } from '../scheduling/kueue';
 import { KueueBypassGuard } from '../scheduling/kueue-guard';
-import { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
+import { SlurmCluster, SlurmOperator, type SlurmAccountProps } from '../scheduling/slurm';
 import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
 /** The namespace of a site's Slurm cluster (reserved: no tenant can take it). */
@@ -34,6 +35,8 @@ export function addPlatformSchedulers(
   const kueue = s.kueue ? new Kueue(platform, 'kueue') : undefined;
   if (kueue) {
     new KueuePriorityGuard(platform, 'kueue-priority-guard');
+    // Work without GPUs in the CPU lane only, GPU work in the GPU lane only.
+    new KueueLaneGuard(platform, 'kueue-lane-guard', { gpuResources: siteGpuResources(profile.nodePools) });
     new KueueBypassGuard(platform, 'kueue-bypass-guard', {
       workloadControllers: s.kueue?.workloadControllers,
     });
@@ -52,8 +55,42 @@ export function addPlatformSchedulers(
 }
 
 /**
+ * Every tenant's Slurm account, from the grants in effect, as its Kueue GPU lane takes them: a
+ * tenant that holds no GPUs (retired, or past its allocation's last day on the synthesis date:
+ * `TenantNamespace.holdsGpus`) gets a closed account, and so does every tenant of `retiredTenants`,
+ * whose account `sacctmgr load` would otherwise keep with its old limits.
+ */
+function slurmAccounts(
+  profile: SiteProfile,
+  pools: ReadonlyMap<string, GpuNodePool>,
+  tenants: ReadonlyMap<string, TenantNamespace>,
+): SlurmAccountProps[] {
+  return [
+    ...byName(profile.tenants).map((t) => {
+      const holds = tenants.get(t.name)?.holdsGpus ?? !t.retired;
+      return {
+        name: t.name,
+        description: t.displayName ?? t.name,
+        closed: !holds,
+        gpus: (holds ? t.gpus : []).map((g) => ({
+          pool: pools.get(g.pool) as GpuNodePool,
+          count: g.count as number, // resolved by resolveProfile
+          migProfile: g.migProfile,
+        })),
+      };
+    }),
+    ...byName(profile.retiredTenants ?? []).map((r) => ({
+      name: r.name,
+      description: r.note ?? r.name,
+      closed: true,
+    })),
+  ];
+}
+
+/**
  * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool
- * and the CPU-only one, the site's cohort, the priority classes, a queue pair per tenant, and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
+ * and the CPU-only one, the site's cohort, the priority classes, a GPU and a CPU lane per tenant,
+ * and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
  */
 export function addTenantSchedulers(
   tenantsStack: TerraformStack,
@@ -70,14 +107,17 @@ export function addTenantSchedulers(
     for (const pool of byName([...pools.values()])) {
       flavors.set(pool.name, new KueueResourceFlavor(tenantsStack, `flavor-${pool.name}`, { pool }));
     }
-    const cpuFlavor = new KueueCpuFlavor(tenantsStack, 'flavor-cpu-only');
+    const cpuFlavor = new KueueCpuFlavor(tenantsStack, 'flavor-cpu-only', {
+      nodeLabels: kueue.cpuNodeLabels,
+    });
     const cohortName = kueue.cohort === undefined ? profile.name : kueue.cohort;
     const cohort =
       cohortName === false ? undefined : new KueueCohort(tenantsStack, 'cohort', { name: cohortName });
     new KueuePriorityClasses(tenantsStack, 'priority-classes');
     kueueQueues = new Map();
     for (const t of byName(profile.tenants)) {
-      // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed.
+      // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed. A
+      // tenant past its allocation's end has its GPU queue stopped (TenantNamespace.holdsGpus).
       const override = t.retired ? undefined : kueue.tenants?.[t.name];
       kueueQueues.set(
         t.name,
@@ -115,8 +155,10 @@ export function addTenantSchedulers(
         maxTime: p.maxTime,
       })),
       defaultPartition: spec.defaultPartition,
+      maxTime: spec.maxTime,
       accounting: spec.accounting,
       login: spec.login,
+      accounts: slurmAccounts(profile, pools, tenants),
       stateStorageClass,
     });
   }

@@ -8,6 +8,7 @@ import {
   offersOnNodes,
   poolSplits,
   resolveProfile,
+  synthesisDate,
   unitGpuEquivalent,
   validateSite,
   type SiteProfile,
@@ -184,6 +185,7 @@ export class AiFactorySite extends Construct {
       for (const stack of [this.platform, this.tenantsStack]) useMirror(stack, profile.mirror);
 
     const tenants = new Map<string, TenantNamespace>();
+    const date = synthesisDate();
     for (const t of byName(profile.tenants)) {
       tenants.set(
         t.name,
@@ -195,6 +197,8 @@ export class AiFactorySite extends Construct {
           sector: t.sector,
           allocation: t.allocation,
           retired: t.retired,
+          // Judged against one date for the whole site: past its allocation's end a tenant holds no GPUs.
+          date,
           // A retired tenant holds no GPUs; its grants stay in the profile as the record.
           gpus: (t.retired ? [] : t.gpus).map((g) => ({
             pool: pools.get(g.pool) as GpuNodePool,

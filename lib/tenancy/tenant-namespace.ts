@@ -21,8 +21,10 @@ import {
   grantGpuHours,
   grantResource,
   grantUnits,
+  holdsGpus,
   IssueCollector,
   parseQuantity,
+  synthesisDate,
   tenantGpuQuota,
   type AccessMode,
   type NodePoolSpec,
@@ -113,6 +115,14 @@ export interface TenantNamespaceProps {
    * @default false
    */
   readonly retired?: boolean;
+  /**
+   * The day the allocation is judged against (`YYYY-MM-DD`). After the allocation's last day the
+   * tenant holds no GPUs (one not started yet holds them already): every GPU resource's quota is zero,
+   * and a Kueue queue built on this namespace stops its GPU queue. The namespace, its volumes and
+   * its CPU quota stay, so that data can be copied out.
+   * @default - `$AIF_DATE`, else today (UTC)
+   */
+  readonly date?: string;
 }
 
 /** The access mode's object counts as quota keys; all zero for a retired tenant. */
@@ -267,12 +277,19 @@ export class TenantNamespace extends Construct {
   public readonly volumes: readonly PersistentVolumeClaimV1[];
   /** Whether the tenant is retired (`props.retired`). */
   public readonly retired: boolean;
+  /**
+   * Whether the tenant holds its GPUs: not retired, and its allocation open-ended or not ended on
+   * `props.date`. When false, every GPU quota of the namespace is zero.
+   */
+  public readonly holdsGpus: boolean;
   private applied: Record<string, string> = {};
+  private readonly gpuQuotaKeys = new Set<string>();
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
     const pools = uniqueByName([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
     this.retired = props.retired ?? false;
+    this.holdsGpus = !this.retired && holdsGpus(props.allocation, props.date ?? synthesisDate(process.env));
     // A retired tenant holds no GPUs, whatever its grants said.
     const requested = (this.retired ? [] : props.gpus).map((g) => ({
       pool: g.pool.name,
@@ -391,8 +408,11 @@ export class TenantNamespace extends Construct {
         pools.map((p) => p.spec),
       ).map((q) => [q.resource, q.count]),
     );
+    // Past its allocation's end the tenant keeps its grants on record (the annotations) and
+    // its CPU, but no GPU.
     for (const res of siteGpuResources(pools.map((p) => p.spec))) {
-      hard[`requests.${res}`] = String(granted.get(res) ?? 0);
+      hard[`requests.${res}`] = this.holdsGpus ? String(granted.get(res) ?? 0) : '0';
+      this.gpuQuotaKeys.add(`requests.${res}`);
     }
     // Storage per class: the tenant's grants, and zero on every other tier of the site.
     Object.assign(
@@ -570,6 +590,8 @@ export class TenantNamespace extends Construct {
     // A retired tenant runs nothing: its quota stays at zero whatever a scheduler asks.
     if (this.retired) return;
     for (const [key, value] of Object.entries(limits)) {
+      // Nor does a tenant past its allocation's end get GPUs by borrowing.
+      if (!this.holdsGpus && this.gpuQuotaKeys.has(key)) continue;
       const current = this.applied[key];
       if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
     }

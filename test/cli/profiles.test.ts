@@ -209,7 +209,7 @@ describe('aif synth in a site repository', () => {
     expect(await aif(root, 'synth', '--outdir', 'x')).toEqual({
       code: 2,
       out: '',
-      err: "aif synth: Unknown option '--outdir'\nusage: aif synth [--sites <dir>] [--out <dir>]\n",
+      err: "aif synth: Unknown option '--outdir'\nusage: aif synth [--sites <dir>] [--out <dir>] [--date YYYY-MM-DD]\n",
     });
     expect((await aif(root, 'synth', '--help')).out).toMatch(
       /^usage: aif synth .*\n\n.*\n\noptions:\n {2}--sites <dir> +directory of site profiles/,

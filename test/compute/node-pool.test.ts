@@ -30,9 +30,9 @@ describe('GpuNodePool', () => {
       field_manager: 'cdktf-ai-factory',
     });
     expect(l.labels).toEqual({
-      'ai-factory.eu/pool': 'booster',
-      'ai-factory.eu/accelerator': 'nvidia-a100-64gb',
-      'ai-factory.eu/interconnect': 'infiniband',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+      'node-restriction.kubernetes.io/ai-factory.eu-accelerator': 'nvidia-a100-64gb',
+      'node-restriction.kubernetes.io/ai-factory.eu-interconnect': 'infiniband',
     });
     // Labels are a map: force takes only the keys above.
     expect(l.force).toBe(true);
@@ -45,7 +45,7 @@ describe('GpuNodePool', () => {
 
     expect(pool.nodeCount).toBe(3);
     expect(pool.gpuCount).toBe(12);
-    expect(pool.nodeSelector).toEqual({ 'ai-factory.eu/pool': 'booster' });
+    expect(pool.nodeSelector).toEqual({ 'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster' });
     expect(pool.toleration).toEqual({
       key: 'nvidia.com/gpu',
       operator: 'Equal',
@@ -72,7 +72,7 @@ describe('GpuNodePool', () => {
     expect(t.force).toBe(true);
   });
 
-  it("selects label-selected pools by the site's labels and outputs what the site must apply", () => {
+  it("selects label-selected pools by the pool label, not the site's, and outputs what the site must apply", () => {
     const stack = testStack();
     const pool = new GpuNodePool(stack, 'pool', {
       name: 'lumi-g',
@@ -83,12 +83,17 @@ describe('GpuNodePool', () => {
     const json = synth(stack);
     expect(resources(json, 'kubernetes_labels')).toEqual({});
     expect(resources(json, 'kubernetes_node_taint')).toEqual({});
-    expect(pool.nodeSelector).toEqual({ 'lumi.csc.fi/partition': 'k8s' });
+    // The site's label only says which nodes to label: a kubelet may set it on its own Node.
+    expect(pool.nodeSelector).toEqual({ 'node-restriction.kubernetes.io/ai-factory.eu-pool': 'lumi-g' });
     expect(pool.taint).toEqual({ key: 'amd.com/gpu', value: 'present', effect: 'NoSchedule' });
     expect(pool.offers).toEqual([{ resource: 'amd.com/gpu', units: 512 }]);
     expect(json.output['pool_lumi-g_site_applied_node_config'].value).toEqual({
-      selector: { 'lumi.csc.fi/partition': 'k8s' },
-      labels: { 'ai-factory.eu/pool': 'lumi-g', 'ai-factory.eu/accelerator': 'amd-mi250x' },
+      nodes: { labels: { 'lumi.csc.fi/partition': 'k8s' }, count: 64 },
+      selector: { 'node-restriction.kubernetes.io/ai-factory.eu-pool': 'lumi-g' },
+      labels: {
+        'node-restriction.kubernetes.io/ai-factory.eu-pool': 'lumi-g',
+        'node-restriction.kubernetes.io/ai-factory.eu-accelerator': 'amd-mi250x',
+      },
       taint: 'amd.com/gpu=present:NoSchedule',
     });
   });
@@ -104,7 +109,10 @@ describe('GpuNodePool', () => {
     });
     const labels = resources(synth(stack), 'kubernetes_labels');
     const scheduler = Object.fromEntries(
-      Object.values(labels).map((l) => [l.metadata.name, l.labels['ai-factory.eu/scheduler']]),
+      Object.values(labels).map((l) => [
+        l.metadata.name,
+        l.labels['node-restriction.kubernetes.io/ai-factory.eu-scheduler'],
+      ]),
     );
     expect(scheduler).toEqual({
       lrdn0001: 'kubernetes',
@@ -115,19 +123,19 @@ describe('GpuNodePool', () => {
     });
     // The other labels are those of an unsplit pool.
     expect(labels.pool_booster_labels_lrdn0004.labels).toEqual({
-      'ai-factory.eu/pool': 'booster',
-      'ai-factory.eu/accelerator': 'nvidia-a100-64gb',
-      'ai-factory.eu/scheduler': 'slurm',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+      'node-restriction.kubernetes.io/ai-factory.eu-accelerator': 'nvidia-a100-64gb',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
     });
     expect(pool.slurmNodes).toBe(2);
-    expect(pool.nodeSelector).toEqual({ 'ai-factory.eu/pool': 'booster' });
+    expect(pool.nodeSelector).toEqual({ 'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster' });
     expect(pool.kubernetesSelector).toEqual({
-      'ai-factory.eu/pool': 'booster',
-      'ai-factory.eu/scheduler': 'kubernetes',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'kubernetes',
     });
     expect(pool.slurmSelector).toEqual({
-      'ai-factory.eu/pool': 'booster',
-      'ai-factory.eu/scheduler': 'slurm',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
     });
   });
 
@@ -146,7 +154,7 @@ describe('GpuNodePool', () => {
     const unset = build({});
     const zero = build({ slurmNodes: 0 });
     expect(zero.json).toBe(unset.json);
-    expect(unset.json).not.toContain('ai-factory.eu/scheduler');
+    expect(unset.json).not.toContain('node-restriction.kubernetes.io/ai-factory.eu-scheduler');
     expect(unset.pool.kubernetesSelector).toEqual(unset.pool.nodeSelector);
     expect(unset.pool.slurmSelector).toEqual(unset.pool.nodeSelector);
   });
@@ -164,15 +172,19 @@ describe('GpuNodePool', () => {
     expect(resources(json, 'kubernetes_labels')).toEqual({});
     const out = json.output['pool_mn5-acc_site_applied_node_config'].value;
     expect(out.schedulerLabel).toEqual({
-      key: 'ai-factory.eu/scheduler',
+      key: 'node-restriction.kubernetes.io/ai-factory.eu-scheduler',
       nodes: { kubernetes: 72, slurm: 8 },
     });
-    expect(out.selector).toEqual({ 'bsc.es/partition': 'acc' });
+    expect(out.nodes).toEqual({ labels: { 'bsc.es/partition': 'acc' }, count: 80 });
+    expect(out.selector).toEqual({ 'node-restriction.kubernetes.io/ai-factory.eu-pool': 'mn5-acc' });
     expect(pool.kubernetesSelector).toEqual({
-      'bsc.es/partition': 'acc',
-      'ai-factory.eu/scheduler': 'kubernetes',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'mn5-acc',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'kubernetes',
     });
-    expect(pool.slurmSelector).toEqual({ 'bsc.es/partition': 'acc', 'ai-factory.eu/scheduler': 'slurm' });
+    expect(pool.slurmSelector).toEqual({
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'mn5-acc',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
+    });
   });
 
   it('refuses a Slurm share larger than the pool or not a whole number', () => {

@@ -190,6 +190,8 @@ describe('aif diff review', () => {
         '#### testsite-tenants',
         '- `kubernetes_limit_range_v1.tenant_alpha_limits`: leaves Terraform, stays in the cluster',
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cpu_cluster_queue`',
+        '- destroyed `kubernetes_manifest.kueue_tenant_alpha_cpu_local_queue`',
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`',
         '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
         '- `kubernetes_network_policy_v1.tenant_alpha_deny-all`: leaves Terraform, stays in the cluster',
@@ -370,6 +372,88 @@ describe('aif diff review', () => {
     const lines = section(renderDiff(diffOutputs(synthesized, head), { maxLines: 2 }), 'Everything else');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe(`- … and ${n - 2} more in testsite-platform`);
+  });
+
+  it('flags node label keys taken off nodes once per set of keys, with the nodes, and not keys added', () => {
+    // The base as before the protected keys: the same nodes labelled under the old keys.
+    const base = copy();
+    const old = stack(base, '-platform').resource.kubernetes_labels as Record<string, TfJson>;
+    for (const l of Object.values(old)) {
+      l.labels = Object.fromEntries(
+        Object.entries(l.labels as Record<string, string>).map(([k, v]) => [
+          k.replace('node-restriction.kubernetes.io/ai-factory.eu-', 'ai-factory.eu/'),
+          v,
+        ]),
+      );
+    }
+    const diff = diffOutputs(base, synthesized);
+    expect(diff.attention).toEqual([
+      {
+        stack: 'testsite-platform',
+        address: 'kubernetes_labels (4 nodes)',
+        what: 'node labels removed',
+        detail: expect.stringContaining(
+          'Terraform takes `ai-factory.eu/accelerator`, `ai-factory.eu/pool` off 4 nodes (gpu01 … gpu04)',
+        ),
+        tenants: ['alpha', 'beta'],
+      },
+    ]);
+    // Going back takes the new keys off; adding keys takes nothing away.
+    expect(diffOutputs(synthesized, base).attention.map((a) => a.what)).toEqual(['node labels removed']);
+    const head = copy();
+    for (const l of Object.values(
+      stack(head, '-platform').resource.kubernetes_labels as Record<string, TfJson>,
+    ))
+      l.labels['example.org/new'] = 'x';
+    expect(diffOutputs(synthesized, head).attention).toEqual([]);
+  });
+
+  it('flags a flavor that starts to select nodes by keys its nodes may not carry yet', () => {
+    const base = copy();
+    const flavors = Object.values(res(base, 'kubernetes_manifest')).filter(
+      (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.spec?.nodeLabels,
+    );
+    expect(flavors.map((f) => f.manifest.metadata.name).sort()).toEqual(['a100', 'cpu-only', 'mig']);
+    // Before: the mig pool was selected by the site's own label.
+    const mig = flavors.find((f) => f.manifest.metadata.name === 'mig')!;
+    mig.manifest.spec.nodeLabels = { 'example.org/partition': 'mig' };
+    const diff = diffOutputs(base, synthesized);
+    expect(diff.attention).toEqual([
+      expect.objectContaining({
+        stack: 'testsite-tenants',
+        what: 'selects nodes by new labels',
+        detail: expect.stringContaining(
+          'flavor `mig` now needs `node-restriction.kubernetes.io/ai-factory.eu-pool=mig` on its nodes',
+        ),
+      }),
+    ]);
+    // Going back needs the site's key on the nodes again.
+    expect(diffOutputs(synthesized, base).attention.map((a) => a.detail)).toEqual([
+      expect.stringContaining('flavor `mig` now needs `example.org/partition=mig`'),
+    ]);
+
+    // The same for a Slurm NodeSet, inside the chart's values.
+    const site = new AiFactorySite(
+      testApp(),
+      sampleProfile({
+        schedulers: {
+          slurm: { nodes: { a100: 2 }, accounting: { host: 'db', passwordSecret: { name: 'db' } } },
+        },
+      }),
+    );
+    const slurmHead = [site.platform, site.tenantsStack].map((x) => ({ name: x.node.id, json: synth(x) }));
+    const slurmBase = JSON.parse(JSON.stringify(slurmHead)) as SynthesizedStack[];
+    const release = Object.values(
+      stack(slurmBase, '-tenants').resource.helm_release as Record<string, TfJson>,
+    ).find((r) => r.chart === 'slurm')!;
+    const values = JSON.parse(release.values[0] as string) as TfJson;
+    values.nodesets.a100.podSpec.nodeSelector = {};
+    release.values[0] = JSON.stringify(values);
+    expect(diffOutputs(slurmBase, slurmHead).attention.map((a) => a.detail)).toEqual([
+      expect.stringContaining(
+        'NodeSet `a100` now needs `node-restriction.kubernetes.io/ai-factory.eu-pool=a100`, `node-restriction.kubernetes.io/ai-factory.eu-scheduler=slurm`',
+      ),
+    ]);
   });
 
   it('follows Helm values into the chart and formats byte sums', () => {

@@ -74,7 +74,8 @@ describe('aif report', () => {
     const s = report.sites[0];
     expect(s.site).toBe('handsite');
     expect(s.offers.map((o) => [o.pool, o.resource, o.units, o.granted, o.headroom])).toEqual([
-      ['h100', 'nvidia.com/gpu', 80, 55, 25], // 23 + 32
+      // science's 32; fastlane's 23 ended on 2026-03-31 and hold nothing on 2026-06-01.
+      ['h100', 'nvidia.com/gpu', 80, 32, 48],
       ['mig', 'nvidia.com/mig-1g.5gb', 112, 9, 103],
     ]);
     expect(s.offers[1].gpus).toBe(16);
@@ -121,22 +122,25 @@ describe('aif report', () => {
 
   it('renders the same figures as a terminal table and as Markdown', () => {
     const text = renderFleet(report, 'table');
-    expect(text).toMatch(/^h100 +nvidia-h100-80gb +10 +80 +nvidia.com\/gpu +80 +0 +80 +55 +25 +68.8$/m);
+    expect(text).toMatch(/^h100 +nvidia-h100-80gb +10 +80 +nvidia.com\/gpu +80 +0 +80 +32 +48 +40$/m);
     expect(text).toMatch(/! Expired allocations \(offboard or renew\): fastlane/);
     expect(text).toMatch(/! Allocations that start in the future: playground/);
     const md = renderFleet(report, 'markdown');
     expect(md).toContain(
-      '| h100 | nvidia-h100-80gb | 10 | 80 | nvidia.com/gpu | 80 | 0 | 80 | 55 | 25 | 68.8 |',
+      '| h100 | nvidia-h100-80gb | 10 | 80 | nvidia.com/gpu | 80 | 0 | 80 | 32 | 48 | 40 |',
     );
     expect(md).toContain(
       '| playground | Playground | EHPC-AIF-2026PG01-0003 | 2026-07-01 .. 2026-07-31 | future |',
     );
   });
 
-  it('draws one bar per pool offer with a segment per tenant and the capacity line', () => {
+  it('draws one bar per pool offer with a segment per tenant holding GPUs and the capacity line', () => {
     const svg = allocationSvg(report.sites[0], report.date);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg).toContain('<title>fastlane: 23 nvidia.com/gpu (expired)</title>');
+    // The expired grant holds no quota: no segment, only its legend entry.
+    expect(svg).not.toContain('<title>fastlane:');
+    expect(svg).toContain('fastlane (fast-lane, expired): 23 gpu on h100');
+    expect(svg).toContain('free 48');
     expect(svg).toContain('<title>science: 32 nvidia.com/gpu (active)</title>');
     expect(svg).toContain('<title>playground: 9 nvidia.com/mig-1g.5gb (future)</title>');
     // h100: 80 units over 620 px; science's 32 units are 248 px wide.
@@ -209,7 +213,8 @@ describe('aif report on Bologna, figures worked out by hand from the profile', (
     // booster: 128 nodes x 4 = 512 GPUs. agrifood 800,000 / 8,760 h = 91.3 -> 91; cybersecurity
     // 50,000 / 2,208 h = 22.6 -> 23; earth-climate 160; manufacturing 300,000 / 4,416 h = 67.9 -> 68.
     // it4lia-gb200: 64 x 4 = 256; climate-foundation 1,500,000 / 8,784 h = 170.8 -> 171.
-    // Slurm holds 16 booster nodes (64 GPUs), so the tenants share 448.
+    // Slurm holds 16 booster nodes (64 GPUs), so the tenants share 448. On 2026-11-28
+    // manufacturing's allocation (to 2026-08-31) has ended: its 68 are free again, 91 + 23 + 160.
     expect(
       report.sites[0].offers.map((o) => [
         o.pool,
@@ -220,7 +225,7 @@ describe('aif report on Bologna, figures worked out by hand from the profile', (
         o.headroom,
       ]),
     ).toEqual([
-      ['booster', 512, 16, 448, 342, 106],
+      ['booster', 512, 16, 448, 274, 174],
       ['it4lia-gb200', 256, 0, 256, 171, 85],
     ]);
   });

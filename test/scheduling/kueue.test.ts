@@ -132,7 +132,10 @@ describe('Kueue at Bologna', () => {
   it('has a ResourceFlavor per pool from the pool object, on the nodes Slurm does not hold', () => {
     // Slurm holds 16 Booster nodes: the flavor selects only the ones labelled for Kubernetes.
     expect(crs['ResourceFlavor/booster'].spec).toEqual({
-      nodeLabels: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'kubernetes' },
+      nodeLabels: {
+        'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+        'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'kubernetes',
+      },
       tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
     });
   });
@@ -207,40 +210,46 @@ describe('Kueue at Bologna', () => {
       expect(cq.spec).not.toHaveProperty('cohort');
       expect(cq.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
       expect(cq.spec.resourceGroups[0].coveredResources).toEqual(['cpu', 'memory', 'nvidia.com/gpu']);
-      // The CPU-only flavor first, with a quarter of the tenant's cpu and memory and no GPU; the
+      // The pool's flavor only; a quarter of the tenant's cpu and memory is the CPU lane's, and the
       // two add up to the namespace quota. Memory in the API server's canonical form.
-      expect(cq.spec.resourceGroups[0].flavors.map((f: TfJson) => f.name)).toEqual(['cpu-only', want.pool]);
+      expect(cq.spec.resourceGroups[0].flavors.map((f: TfJson) => f.name)).toEqual([want.pool]);
       expect(nominal(cq)).toEqual({
-        'cpu-only': { cpu: want.cpuOnly[0], memory: want.cpuOnly[1], 'nvidia.com/gpu': '0' },
         [want.pool]: { cpu: want.onPool[0], memory: want.onPool[1], 'nvidia.com/gpu': String(want.gpus) },
+      });
+      expect(nominal(crs[`ClusterQueue/${t.name}.cpu`])).toEqual({
+        'cpu-only': { cpu: want.cpuOnly[0], memory: want.cpuOnly[1] },
       });
       const preset = ACCESS_MODE_PRESETS[t.accessMode].scheduling;
       expect(cq.spec.fairSharing).toEqual({ weight: preset.fairSharingWeight });
       expect(cq.spec.preemption).toEqual(preset.preemption);
-      const gpuRes = cq.spec.resourceGroups[0].flavors[1].resources[2];
+      expect(cq.spec).not.toHaveProperty('stopPolicy');
+      const gpuRes = cq.spec.resourceGroups[0].flavors[0].resources[2];
       expect(gpuRes.borrowingLimit).toBe(String(want.borrow));
     }
   });
 
-  it('admits pods without GPUs on a CPU-only flavor that GPU pods fall through', () => {
-    // No node labels and no tolerations: what Kueue admits there lands on untainted CPU nodes.
-    expect(crs['ResourceFlavor/cpu-only'].spec).toEqual({});
+  it('admits work without GPUs in a lane of its own, onto the CPU nodes only', () => {
+    // The CPU nodes' label, and no toleration: nothing admitted there can land on a GPU pool.
+    expect(crs['ResourceFlavor/cpu-only'].spec).toEqual({
+      nodeLabels: { 'node-restriction.kubernetes.io/ai-factory.eu-cpu-node': 'true' },
+    });
     expect(Object.keys(resources(tenants, 'kubernetes_manifest'))).toContain('kueue_flavor_cpu-only');
     for (const t of bologna.tenants) {
-      const cq = crs[`ClusterQueue/${t.name}`];
-      // Try the next flavor where a workload does not fit or would have to preempt; GPU pods are
-      // NoFit in cpu-only (0 GPUs, nothing to borrow), so they go on to the pool flavor.
-      expect(cq.spec.flavorFungibility).toEqual({
-        whenCanBorrow: 'MayStopSearch',
-        whenCanPreempt: 'TryNextFlavor',
-      });
-      const cpuOnly = cq.spec.resourceGroups[0].flavors[0];
-      expect(cpuOnly.name).toBe('cpu-only');
-      // Neither borrowed nor lent: every tenant's own, and GPUs can never be borrowed into it.
-      for (const r of cpuOnly.resources) {
-        expect(r).toMatchObject({ borrowingLimit: '0', lendingLimit: '0' });
-      }
-      expect(cpuOnly.resources.find((r: TfJson) => r.name === 'nvidia.com/gpu').nominalQuota).toBe('0');
+      // The CPU lane holds the CPU-only flavor alone: Kueue has no GPU flavor to fall through to,
+      // and outside the cohort there is nothing to borrow.
+      const cpu = crs[`ClusterQueue/${t.name}.cpu`];
+      expect(cpu.spec.resourceGroups).toEqual([
+        {
+          coveredResources: ['cpu', 'memory'],
+          flavors: [{ name: 'cpu-only', resources: expect.any(Array) }],
+        },
+      ]);
+      expect(cpu.spec).not.toHaveProperty('cohortName');
+      expect(JSON.stringify(cpu)).not.toMatch(/borrowingLimit|lendingLimit|stopPolicy/);
+      expect(cpu.spec.namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': t.name } });
+      // The GPU lane has no CPU-only flavor.
+      const gpu = crs[`ClusterQueue/${t.name}`];
+      expect(gpu.spec.resourceGroups[0].flavors.map((f: TfJson) => f.name)).not.toContain('cpu-only');
     }
   });
 
@@ -262,12 +271,14 @@ describe('Kueue at Bologna', () => {
         if (!address.endsWith('_quota') || address.includes('system_priority')) continue;
         const hard = quota.spec.hard as Record<string, string>;
         const tenant = address.replace(/^tenant_/, '').replace(/_quota$/, '');
-        const cq = cqs[`ClusterQueue/${tenant}`];
         const most = new Map<string, number>();
-        for (const f of cq.spec.resourceGroups[0].flavors) {
-          for (const r of f.resources as TfJson[]) {
-            const v = parseQuantity(r.nominalQuota) + parseQuantity(r.borrowingLimit ?? '0');
-            most.set(r.name, (most.get(r.name) ?? 0) + v);
+        // Both lanes together.
+        for (const cq of [cqs[`ClusterQueue/${tenant}`], cqs[`ClusterQueue/${tenant}.cpu`]]) {
+          for (const f of cq.spec.resourceGroups.flatMap((g: TfJson) => g.flavors)) {
+            for (const r of f.resources as TfJson[]) {
+              const v = parseQuantity(r.nominalQuota) + parseQuantity(r.borrowingLimit ?? '0');
+              most.set(r.name, (most.get(r.name) ?? 0) + v);
+            }
           }
         }
         for (const [r, v] of most) {
@@ -284,9 +295,10 @@ describe('Kueue at Bologna', () => {
     );
   });
 
-  it('gives every tenant a LocalQueue in its namespace pointing at its ClusterQueue', () => {
+  it('gives every tenant a LocalQueue per lane in its namespace, pointing at its ClusterQueues', () => {
     for (const t of bologna.tenants) {
       expect(crs[`LocalQueue/${t.name}/default`].spec).toEqual({ clusterQueue: t.name });
+      expect(crs[`LocalQueue/${t.name}/cpu`].spec).toEqual({ clusterQueue: `${t.name}.cpu` });
     }
   });
 
@@ -313,6 +325,8 @@ describe('Kueue at Bologna', () => {
         'kueue_cohort_bologna',
         'kueue_tenant_agrifood_cluster_queue',
         'kueue_tenant_agrifood_local_queue',
+        'kueue_tenant_agrifood_cpu_cluster_queue',
+        'kueue_tenant_agrifood_cpu_local_queue',
       ]),
     );
   });
@@ -333,13 +347,10 @@ describe('Kueue on MIG and without a cohort', () => {
     ]);
     // 16 x 1g.10gb = 16/7 GPU-equivalents: 37 cores and 293Gi by default (rounded up by the
     // namespace), a quarter on the CPU flavor (9.25 cores, 73.25Gi) and the rest on the MIG pool.
+    expect(nominal(crs['ClusterQueue/beta.cpu'])).toEqual({
+      'cpu-only': { cpu: '9250m', memory: '75008Mi' },
+    });
     expect(nominal(beta)).toEqual({
-      'cpu-only': {
-        cpu: '9250m',
-        memory: '75008Mi',
-        'nvidia.com/mig-1g.10gb': '0',
-        'nvidia.com/mig-3g.40gb': '0',
-      },
       mig: {
         cpu: '27750m',
         memory: '225024Mi',
@@ -347,7 +358,10 @@ describe('Kueue on MIG and without a cohort', () => {
         'nvidia.com/mig-3g.40gb': '0',
       },
     });
-    expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({ 'example.org/partition': 'mig' });
+    // Not the site's own label, which the node's kubelet could set.
+    expect(crs['ResourceFlavor/mig'].spec.nodeLabels).toEqual({
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'mig',
+    });
   });
 
   it('keeps the namespace quota at the allocation when nothing can be borrowed', () => {
@@ -436,20 +450,19 @@ describe('KueueTenantQueue', () => {
     });
     expect(q.quotas).toEqual({
       // A quarter of 100 cores and 1000Gi on the CPU flavor; the rest 6:2 by GPUs.
-      'cpu-only': { cpu: '25', memory: '250Gi', 'nvidia.com/gpu': '0' },
+      'cpu-only': { cpu: '25', memory: '250Gi' },
       a: { cpu: '56250m', memory: '576000Mi', 'nvidia.com/gpu': '6' },
       b: { cpu: '18750m', memory: '192000Mi', 'nvidia.com/gpu': '2' },
     });
-    const cq = Object.values(resources(synth(stack), 'kubernetes_manifest')).find(
-      (r) => r.manifest.kind === 'ClusterQueue',
-    )?.manifest;
+    const crs = customResources(synth(stack));
+    const cq = crs['ClusterQueue/team'];
+    // The CPU lane: its share, neither borrowed nor lent.
+    expect(crs['ClusterQueue/team.cpu'].spec.resourceGroups[0].flavors[0].resources).toEqual([
+      { name: 'cpu', nominalQuota: '25' },
+      { name: 'memory', nominalQuota: '250Gi' },
+    ]);
     // 4 of 8 GPUs: half of every quota may be borrowed and lent.
     expect(cq.spec.resourceGroups[0].flavors[0].resources).toEqual([
-      { name: 'cpu', nominalQuota: '25', borrowingLimit: '0', lendingLimit: '0' },
-      { name: 'memory', nominalQuota: '250Gi', borrowingLimit: '0', lendingLimit: '0' },
-      { name: 'nvidia.com/gpu', nominalQuota: '0', borrowingLimit: '0', lendingLimit: '0' },
-    ]);
-    expect(cq.spec.resourceGroups[0].flavors[1].resources).toEqual([
       { name: 'cpu', nominalQuota: '56250m', borrowingLimit: '28125m', lendingLimit: '28125m' },
       { name: 'memory', nominalQuota: '576000Mi', borrowingLimit: '288000Mi', lendingLimit: '288000Mi' },
       { name: 'nvidia.com/gpu', nominalQuota: '6', borrowingLimit: '3', lendingLimit: '3' },

@@ -1,5 +1,5 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
-import { ValidationError, type SiteProfile } from '../../lib/model';
+import { resolveProfile, ValidationError, type SiteProfile } from '../../lib/model';
 import { SlurmCluster } from '../../lib/scheduling/slurm';
 import { AiFactorySite } from '../../lib/site/site';
 import { profile as barcelona } from '../../stacks/sites/barcelona';
@@ -48,7 +48,10 @@ describe('Slurm at Bologna', () => {
       extraConfMap: { Gres: ['gpu:a100:4'], Features: ['booster', 'nvidia-a100-64gb'] },
       podSpec: {
         // Only the 16 nodes labelled for Slurm, never the ones Kueue fills with pods.
-        nodeSelector: { 'ai-factory.eu/pool': 'booster', 'ai-factory.eu/scheduler': 'slurm' },
+        nodeSelector: {
+          'node-restriction.kubernetes.io/ai-factory.eu-pool': 'booster',
+          'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
+        },
         tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
       },
     });
@@ -70,9 +73,11 @@ describe('Slurm at Bologna', () => {
   it('labels the last 16 Booster nodes for Slurm and the other 112 for Kubernetes', () => {
     const labels = resources(platform, 'kubernetes_labels');
     const scheduler = (n: number) =>
-      labels[`pool_booster_labels_lrdn${String(n).padStart(4, '0')}`].labels['ai-factory.eu/scheduler'];
+      labels[`pool_booster_labels_lrdn${String(n).padStart(4, '0')}`].labels[
+        'node-restriction.kubernetes.io/ai-factory.eu-scheduler'
+      ];
     const slurmNodes = Object.values(labels)
-      .filter((l) => l.labels['ai-factory.eu/scheduler'] === 'slurm')
+      .filter((l) => l.labels['node-restriction.kubernetes.io/ai-factory.eu-scheduler'] === 'slurm')
       .map((l) => l.metadata.name)
       .sort();
     expect(slurmNodes).toHaveLength(16);
@@ -83,7 +88,8 @@ describe('Slurm at Bologna', () => {
     expect(scheduler(113)).toBe('slurm');
     const kubernetes = Object.values(labels).filter(
       (l) =>
-        l.labels['ai-factory.eu/pool'] === 'booster' && l.labels['ai-factory.eu/scheduler'] === 'kubernetes',
+        l.labels['node-restriction.kubernetes.io/ai-factory.eu-pool'] === 'booster' &&
+        l.labels['node-restriction.kubernetes.io/ai-factory.eu-scheduler'] === 'kubernetes',
     );
     expect(kubernetes).toHaveLength(112);
   });
@@ -93,11 +99,59 @@ describe('Slurm at Bologna', () => {
       booster: {
         enabled: true,
         nodesets: ['booster'],
-        configMap: { State: 'UP', MaxTime: 'UNLIMITED', Default: 'YES' },
+        // Finite by default: no job holds a node for good.
+        configMap: { State: 'UP', MaxTime: '2-00:00:00', Default: 'YES' },
       },
     });
     expect(values.controller.extraConfMap.GresTypes).toEqual(['gpu']);
     expect(values.configFiles['gres.conf']).toBe('AutoDetect=nvidia\n');
+  });
+
+  it('enforces associations and their limits, and tracks the typed GPUs that typed limits need', () => {
+    expect(values.controller.extraConfMap.AccountingStorageEnforce).toEqual([
+      'associations',
+      'limits',
+      'qos',
+      'safe',
+    ]);
+    expect(values.controller.extraConfMap.AccountingStorageTRES).toEqual(['gres/gpu', 'gres/gpu:a100']);
+  });
+
+  it("writes every tenant's account with its grant as GrpTRES, for sacctmgr load, in a ConfigMap", () => {
+    const cm = resources(tenants, 'kubernetes_config_map_v1').slurm_slurm_accounts;
+    expect(cm.metadata).toMatchObject({ name: 'aif-slurm-accounts', namespace: 'slurm' });
+    const lines = (cm.data['accounts.cfg'] as string).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines.slice(0, 2)).toEqual(["Cluster - 'bologna'", "Parent - 'root'"]);
+    const account = (name: string) => lines.find((l) => l.startsWith(`Account - '${name}':`));
+    // The same grants as the Kueue quotas: 800,000 GPU-hours over a year are 91 GPUs.
+    expect(account('agrifood')).toBe(
+      "Account - 'agrifood':Description='Agrifood: crop and supply-chain models':GrpTRES='gres/gpu=91,gres/gpu:a100=91':GrpJobs=-1:GrpSubmitJobs=-1",
+    );
+    // The count the Kueue quota takes too (lib/model resolveProfile).
+    const agrifood = resolveProfile(bologna).tenants.find((t) => t.name === 'agrifood');
+    expect(agrifood?.gpus.map((g) => g.count)).toEqual([91]);
+    // A tenant without a grant on Slurm's pools can run nothing there, not even CPU jobs on GPU nodes.
+    expect(account('climate-foundation')).toMatch(
+      /GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/,
+    );
+    expect(lines).toHaveLength(2 + bologna.tenants.length);
+  });
+
+  it('puts the login nodes behind a ClusterIP service unless the profile says otherwise', () => {
+    expect(values.loginsets.login.service).toEqual({ spec: { type: 'ClusterIP' } });
+    const open = build({
+      ...bologna,
+      schedulers: {
+        ...bologna.schedulers,
+        slurm: {
+          ...bologna.schedulers!.slurm!,
+          login: { ...bologna.schedulers!.slurm!.login!, serviceType: 'LoadBalancer' },
+        },
+      },
+    });
+    expect(helmValues(open.tenants, 'slurm').loginsets.login.service).toEqual({
+      spec: { type: 'LoadBalancer' },
+    });
   });
 
   it('accounts against the existing MariaDB and logs users in through SSSD, by Secret name only', () => {
@@ -134,17 +188,20 @@ describe('Slurm at Barcelona, on a label-selected pool', () => {
     expect(resources(platform, 'kubernetes_labels')).toEqual({});
     const out = platform.output['pool_mn5-acc_site_applied_node_config'].value;
     expect(out.schedulerLabel).toEqual({
-      key: 'ai-factory.eu/scheduler',
+      key: 'node-restriction.kubernetes.io/ai-factory.eu-scheduler',
       nodes: { kubernetes: 72, slurm: 8 },
     });
     const nodeSelector = helmValues(tenants, 'slurm').nodesets['mn5-acc'].podSpec.nodeSelector;
-    expect(nodeSelector).toEqual({ ...out.selector, 'ai-factory.eu/scheduler': 'slurm' });
+    expect(nodeSelector).toEqual({
+      ...out.selector,
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
+    });
     const flavor = Object.values(resources(tenants, 'kubernetes_manifest')).find(
       (r) => r.manifest.kind === 'ResourceFlavor' && r.manifest.metadata.name === 'mn5-acc',
     );
     expect(flavor?.manifest.spec.nodeLabels).toEqual({
       ...out.selector,
-      'ai-factory.eu/scheduler': 'kubernetes',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'kubernetes',
     });
   });
 });
@@ -153,7 +210,10 @@ describe('schedulers and cert-manager', () => {
   it('creates one cert-manager for the AMD operator and Slinky together', () => {
     const profile: SiteProfile = {
       ...kajaani,
-      schedulers: { kueue: {}, slurm: { nodes: { 'lumi-g': 8 } } },
+      schedulers: {
+        kueue: {},
+        slurm: { nodes: { 'lumi-g': 8 }, accounting: { host: 'db', passwordSecret: { name: 'db' } } },
+      },
       tenants: kajaani.tenants.map((t) =>
         t.name === 'nordic-llm' ? { ...t, gpus: [{ pool: 'lumi-g', count: 192 }] } : t,
       ),
@@ -180,6 +240,7 @@ describe('schedulers and cert-manager', () => {
         slurm: {
           nodes: { a100: 2 },
           partitions: [{ name: 'all-gpus', pools: ['a100'] }],
+          accounting: { host: 'db', passwordSecret: { name: 'db' } },
           login: { sssdConfSecret: { name: 'sssd' } },
         },
       },
@@ -193,6 +254,103 @@ describe('schedulers and cert-manager', () => {
     const a = build(profile);
     const b = build(reversed);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe('Slurm accounts and limits from a profile', () => {
+  const withSlurm = (
+    slurm: Partial<NonNullable<SiteProfile['schedulers']>['slurm']>,
+    extra: Partial<SiteProfile> = {},
+  ) =>
+    sampleProfile({
+      schedulers: {
+        kueue: {},
+        slurm: { nodes: { a100: 2 }, accounting: { host: 'db', passwordSecret: { name: 'db' } }, ...slurm },
+      },
+      ...extra,
+    });
+  const accounts = (profile: SiteProfile) =>
+    resources(build(profile).tenants, 'kubernetes_config_map_v1').slurm_slurm_accounts.data[
+      'accounts.cfg'
+    ] as string;
+
+  it('refuses Slurm without accounting when the site has tenants, and allows it without tenants', () => {
+    let error: unknown;
+    try {
+      build(withSlurm({ accounting: undefined }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'SLURM_ACCOUNTING_REQUIRED schedulers.slurm.accounting',
+    ]);
+    expect((error as Error).message).toMatch(/set schedulers\.slurm\.accounting to the site's MariaDB/);
+    const lab = build(withSlurm({ accounting: undefined }, { tenants: [] }));
+    expect(resources(lab.tenants, 'kubernetes_config_map_v1')).toEqual({});
+    expect(helmValues(lab.tenants, 'slurm').controller.extraConfMap).toEqual({ GresTypes: ['gpu'] });
+  });
+
+  it('closes the accounts of retired tenants and of retiredTenants, with zero GPUs and no jobs', () => {
+    const profile = withSlurm(
+      {},
+      {
+        tenants: sampleProfile().tenants.map((t) => (t.name === 'alpha' ? { ...t, retired: true } : t)),
+        retiredTenants: [{ name: 'gamma', note: 'EHPC-AIF-2025FL01-0003 ended' }],
+      },
+    );
+    const lines = accounts(profile).split('\n');
+    for (const name of ['alpha', 'gamma'])
+      expect(lines.find((l) => l.startsWith(`Account - '${name}'`))).toMatch(
+        /GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/,
+      );
+    // Before retirement alpha's 8 GPUs were its limit, and a load lifts the job limits it had not.
+    expect(
+      accounts(withSlurm({}))
+        .split('\n')
+        .find((l) => l.startsWith("Account - 'alpha'")),
+    ).toMatch(/GrpTRES='gres\/gpu=8,gres\/gpu:a100=8':GrpJobs=-1:GrpSubmitJobs=-1$/);
+  });
+
+  it('closes the account of a tenant whose allocation has ended on the synthesis date, as its Kueue quota', () => {
+    const alpha = (date: string) => {
+      const before = process.env.AIF_DATE;
+      process.env.AIF_DATE = date;
+      try {
+        return accounts(withSlurm({}))
+          .split('\n')
+          .find((l) => l.startsWith("Account - 'alpha'"));
+      } finally {
+        process.env.AIF_DATE = before;
+      }
+    };
+    // alpha's allocation runs 2026-01-01 to 2026-03-31.
+    expect(alpha('2026-03-31')).toMatch(
+      /GrpTRES='gres\/gpu=8,gres\/gpu:a100=8':GrpJobs=-1:GrpSubmitJobs=-1$/,
+    );
+    expect(alpha('2026-04-01')).toMatch(/GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/);
+  });
+
+  it('bounds every partition at two days unless the profile sets a time, UNLIMITED only when it says so', () => {
+    const partitions = (slurm: Parameters<typeof withSlurm>[0]) =>
+      Object.fromEntries(
+        Object.entries(
+          helmValues(build(withSlurm(slurm)).tenants, 'slurm').partitions as Record<string, TfJson>,
+        ).map(([name, p]) => [name, p.configMap.MaxTime]),
+      );
+    const extra = { partitions: [{ name: 'long', pools: ['a100'], maxTime: '7-00:00:00' }] };
+    expect(partitions(extra)).toEqual({ a100: '2-00:00:00', long: '7-00:00:00' });
+    expect(partitions({ ...extra, maxTime: '12:00:00' })).toEqual({ a100: '12:00:00', long: '7-00:00:00' });
+    expect(partitions({ maxTime: 'UNLIMITED' })).toEqual({ a100: 'UNLIMITED' });
+    let error: unknown;
+    try {
+      build(withSlurm({ maxTime: 'two days' }));
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'VALUE_INVALID schedulers.slurm.maxTime',
+    ]);
   });
 });
 
@@ -216,8 +374,8 @@ describe('SlurmCluster', () => {
     const stack = testStack();
     new SlurmCluster(stack, 'c', { name: 'teach', nodeSets: [{ pool: split, replicas: 1 }] });
     expect(helmValues(synth(stack), 'slurm').nodesets.h100.podSpec.nodeSelector).toEqual({
-      'ai-factory.eu/pool': 'h100',
-      'ai-factory.eu/scheduler': 'slurm',
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'h100',
+      'node-restriction.kubernetes.io/ai-factory.eu-scheduler': 'slurm',
     });
     let error: unknown;
     try {
@@ -249,6 +407,65 @@ describe('SlurmCluster', () => {
     expect(values.partitions.long.configMap).toEqual({ State: 'UP', MaxTime: '7-00:00:00', Default: 'YES' });
     expect(values.partitions.h100.configMap.Default).toBe('NO');
     expect(values).not.toHaveProperty('accounting');
+  });
+
+  it('limits accounts per GRES type and in total, and refuses accounts without accounting', () => {
+    const stack = testStack();
+    const [a100, h100, other] = (
+      [
+        ['a100', 'nvidia-a100-80gb', 'a[1-2]'],
+        ['h100', 'nvidia-h100-80gb', 'h[1-2]'],
+        ['other', 'nvidia-h100-80gb', 'o1'],
+      ] as const
+    ).map(
+      ([name, accelerator, hostlist]) =>
+        new GpuNodePool(stack, name, { name, accelerator, gpusPerNode: 4, nodes: { hostlist } }),
+    );
+    const cluster = new SlurmCluster(stack, 'c', {
+      name: 'lab',
+      nodeSets: [
+        { pool: a100, replicas: 2 },
+        { pool: h100, replicas: 2 },
+      ],
+      accounting: { host: 'db', passwordSecret: { name: 'db' } },
+      accounts: [
+        // A grant on a pool without a NodeSet here does not count.
+        {
+          name: 'team',
+          description: "Team 'A'",
+          gpus: [
+            { pool: a100, count: 4 },
+            { pool: h100, count: 2 },
+            { pool: other, count: 8 },
+          ],
+        },
+        { name: 'gone', gpus: [{ pool: a100, count: 4 }], closed: true },
+      ],
+    });
+    const values = helmValues(synth(stack), 'slurm');
+    expect(values.controller.extraConfMap.AccountingStorageTRES).toEqual([
+      'gres/gpu',
+      'gres/gpu:a100',
+      'gres/gpu:h100',
+    ]);
+    expect(cluster.accountsFile?.split('\n').filter((l) => l.startsWith('Account'))).toEqual([
+      "Account - 'gone':Description='gone':GrpTRES='gres/gpu=0,gres/gpu:a100=0,gres/gpu:h100=0':GrpJobs=0:GrpSubmitJobs=0",
+      "Account - 'team':Description='Team  A':GrpTRES='gres/gpu=6,gres/gpu:a100=4,gres/gpu:h100=2':GrpJobs=-1:GrpSubmitJobs=-1",
+    ]);
+
+    let error: unknown;
+    try {
+      new SlurmCluster(testStack(), 'c', {
+        name: 'lab',
+        nodeSets: [{ pool: a100, replicas: 1 }],
+        accounts: [{ name: 'team', gpus: [{ pool: a100, count: 4 }] }],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'SLURM_ACCOUNTING_REQUIRED props.accounting',
+    ]);
   });
 
   it('reports every problem of its props at once', () => {

@@ -122,7 +122,11 @@ describe('site storage', () => {
     expect(
       values.lvmd.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms,
     ).toEqual([
-      { matchExpressions: [{ key: 'lumi.csc.fi/partition', operator: 'In', values: ['lumi-g-k8s'] }] },
+      {
+        matchExpressions: [
+          { key: 'node-restriction.kubernetes.io/ai-factory.eu-pool', operator: 'In', values: ['lumi-g'] },
+        ],
+      },
     ]);
   });
 

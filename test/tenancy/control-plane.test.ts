@@ -43,9 +43,14 @@ describe('lenders take back what they lend', () => {
     const queues = Object.values(resources(tenants, 'kubernetes_manifest'))
       .map((r) => r.manifest as TfJson)
       .filter((m) => m.kind === 'ClusterQueue');
-    expect(queues.map((q) => [q.metadata.name, q.spec.preemption.reclaimWithinCohort])).toEqual([
-      ['alpha', 'Any'],
-      ['beta', 'Any'],
+    expect(
+      queues.map((q) => [q.metadata.name, q.spec.cohortName, q.spec.preemption.reclaimWithinCohort]),
+    ).toEqual([
+      ['alpha', 'testsite', 'Any'],
+      // The CPU lanes are in no cohort: they neither lend nor borrow.
+      ['alpha.cpu', undefined, undefined],
+      ['beta', 'testsite', 'Any'],
+      ['beta.cpu', undefined, undefined],
     ]);
   });
 });

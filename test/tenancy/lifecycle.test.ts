@@ -47,6 +47,8 @@ const KEPT = [
 ];
 const QUEUES = [
   'kubernetes_manifest.kueue_tenant_earth-climate_cluster_queue',
+  'kubernetes_manifest.kueue_tenant_earth-climate_cpu_cluster_queue',
+  'kubernetes_manifest.kueue_tenant_earth-climate_cpu_local_queue',
   'kubernetes_manifest.kueue_tenant_earth-climate_local_queue',
 ];
 
@@ -94,16 +96,23 @@ describe('retiring a tenant (retired: true)', () => {
     expect(JSON.stringify(override)).not.toMatch(/"requests\.nvidia\.com\/gpu":"[1-9]/);
   });
 
-  it('stops and drains both queues, with no quota left to lend', () => {
+  it('stops and drains every queue of both lanes, with no quota left to lend', () => {
     const m = resources(retired, 'kubernetes_manifest');
-    const cq = m[`kueue_tenant_${NAME}_cluster_queue`].manifest;
-    const lq = m[`kueue_tenant_${NAME}_local_queue`].manifest;
-    expect(cq.spec.stopPolicy).toBe('HoldAndDrain');
-    expect(lq.spec.stopPolicy).toBe('HoldAndDrain');
-    const quotas = cq.spec.resourceGroups.flatMap((g: TfJson) =>
-      g.flavors.flatMap((f: TfJson) => f.resources.map((r: TfJson) => r.nominalQuota)),
-    );
-    expect(new Set(quotas)).toEqual(new Set(['0']));
+    const quotas: string[] = [];
+    for (const lane of ['', 'cpu_']) {
+      const cq = m[`kueue_tenant_${NAME}_${lane}cluster_queue`].manifest;
+      const lq = m[`kueue_tenant_${NAME}_${lane}local_queue`].manifest;
+      expect(cq.spec.stopPolicy).toBe('HoldAndDrain');
+      expect(lq.spec.stopPolicy).toBe('HoldAndDrain');
+      quotas.push(
+        ...cq.spec.resourceGroups.flatMap((g: TfJson) =>
+          g.flavors.flatMap((f: TfJson) => f.resources.map((r: TfJson) => r.nominalQuota)),
+        ),
+      );
+    }
+    // The GPU lane has no flavor left; the CPU lane holds no cpu or memory.
+    expect(m[`kueue_tenant_${NAME}_cluster_queue`].manifest.spec.resourceGroups).toEqual([]);
+    expect(quotas).toEqual(['0', '0']);
     // Active tenants' queues run as before.
     expect(m['kueue_tenant_agrifood_cluster_queue'].manifest.spec.stopPolicy).toBeUndefined();
   });
