@@ -19,10 +19,20 @@ export const TEACHING_CLUSTER: KubernetesConnection = {
 export const COURSES: Readonly<Record<string, number>> = { 'course-llm': 16, 'course-vision': 12 };
 
 /**
+ * Each course runs as a Playground project for the autumn term (assumed project ids): a construct
+ * asks for the allocation of every EuroHPC access mode, as a profile does.
+ */
+export const COURSE_PROJECTS: Readonly<Record<string, string>> = {
+  'course-llm': 'EHPC-AIF-2026PG04-0101',
+  'course-vision': 'EHPC-AIF-2026PG04-0102',
+};
+
+/**
  * A small cluster built from the constructs directly, in one stack of its own and without a site
  * profile: the two Karolina accelerated nodes left out of the site profile (assumed: `acn[71-72]`)
  * partitioned with MIG for teaching, the NVIDIA GPU operator configured from that pool, and one
- * tenant namespace per course that gets MIG slices.
+ * tenant namespace per course that gets MIG slices. The tenants find the cluster's pools and add
+ * the tenant guard rails themselves: nothing here names them.
  */
 export class TeachingClusterStack extends TerraformStack {
   public readonly pool: GpuNodePool;
@@ -50,8 +60,8 @@ export class TeachingClusterStack extends TerraformStack {
           name,
           site: 'karolina-teaching',
           accessMode: 'playground',
+          allocation: { projectId: COURSE_PROJECTS[name], start: '2026-10-01', end: '2026-12-31' },
           gpus: [{ pool: this.pool, count: slices, migProfile: '1g.5gb' }],
-          sitePools: [this.pool],
           groups: { admins: [`czai:${name}-staff`], members: [`czai:${name}-students`] },
         }),
     );

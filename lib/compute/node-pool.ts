@@ -4,6 +4,7 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   accelerator,
+  checkBounds,
   checkPool,
   expandHostlist,
   IssueCollector,
@@ -14,6 +15,7 @@ import {
   type PoolOffer,
   type TaintSpec,
 } from '../model';
+import { registerClusterPart } from '../platform/cluster';
 import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress } from '../platform/ids';
 
 export interface GpuNodePoolProps extends NodePoolSpec {
@@ -144,6 +146,7 @@ export class GpuNodePool extends Construct {
     super(scope, id);
     const c = new IssueCollector();
     checkPool(c, props, 'props');
+    checkBounds(c, 'pool', props, 'props');
     const slurmNodes = props.slurmNodes ?? 0;
     const total = (() => {
       try {
@@ -162,6 +165,8 @@ export class GpuNodePool extends Construct {
       );
     }
     c.throwIfAny(`GpuNodePool '${props.name}'`);
+    // Tenants of the same cluster find the pool here (lib/platform/cluster.ts).
+    registerClusterPart('pool', this);
 
     this.name = props.name;
     this.spec = props;

@@ -182,6 +182,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
     meaning: "A tenant's shared volumes exceed its quota on their tier, or it has no quota there.",
     fix: "Add or raise the tenant's `storage` grant on that tier, or shrink the volumes.",
   },
+  NFS_PATH_REUSABLE: {
+    meaning:
+      "An NFS tier's `subDir` names a volume's directory after the namespace and claim only, so a claim of the same name made later (a volume removed and added again) would get the old volume's data.",
+    fix: 'Put `${pv.metadata.name}` in `subDir` (the PV is named `pvc-<claim UID>`, new for every claim), or leave `subDir` out (one directory per PV).',
+  },
   SCHEDULER_POOL_UNKNOWN: {
     meaning: 'The scheduler settings name a pool the site does not have.',
     fix: "Use one of the site's pools named in the message.",
@@ -251,7 +256,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
   },
 };
 
-/** Codes of the `aif` command line: loading profiles, synthesis, `aif reference pull`. */
+/** Codes of the `aif` command line: loading profiles, synthesis, `aif reference pull`, `aif verify`. */
 export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   SITES_DIR_MISSING: {
     meaning: 'The directory of site profiles does not exist.',
@@ -284,6 +289,11 @@ export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   HELM_MISSING: {
     meaning: '`aif reference pull` needs the helm CLI, which is not on the PATH.',
     fix: 'Install helm 3.8 or later (OCI charts): https://helm.sh/docs/intro/install/.',
+  },
+  IMAGE_NOT_PINNED: {
+    meaning:
+      "`aif verify`: an image a release runs (the chart's default values merged with the release's) has no tag, or a floating one: `latest` or a variant of it, a branch (`main`, `release-0.19`), a bare major version.",
+    fix: 'Set a released tag at the values path the message names, better a digest (`@sha256:...`); docs/verify.md.',
   },
   HELM_FAILED: {
     meaning: 'A helm command of `aif reference pull` failed or exited non-zero.',

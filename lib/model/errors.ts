@@ -44,6 +44,7 @@ export type IssueCode =
   | 'DRIVER_PARAMETER_INVALID'
   | 'STORAGE_MODE_UNSUPPORTED'
   | 'VOLUME_OVER_QUOTA'
+  | 'NFS_PATH_REUSABLE'
   // schedulers (lib/model/scheduling.ts)
   | 'SCHEDULER_POOL_UNKNOWN'
   | 'SCHEDULER_NODES_EXCEEDED'

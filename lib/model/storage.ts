@@ -24,7 +24,9 @@ export interface NfsDriverSpec {
   readonly share: string;
   /**
    * Directory of each volume under the share; may use `${pvc.metadata.namespace}`,
-   * `${pvc.metadata.name}` and `${pv.metadata.name}`.
+   * `${pvc.metadata.name}` and `${pv.metadata.name}`, and must use `${pv.metadata.name}`: the PV of
+   * a dynamically provisioned claim is named `pvc-<claim UID>`, new for every claim, so a claim made
+   * later under an old name never finds the old directory (`NFS_PATH_REUSABLE`).
    * @default - the driver's default: one directory per volume, named after the PV
    */
   readonly subDir?: string;
@@ -490,6 +492,16 @@ function checkDriver(
               ? `the sub-directory template uses unknown variables ${unknown.join(', ')}`
               : 'the sub-directory template must be a relative path',
             `use a relative path with ${NFS_SUBDIR_VARS.join(', ')}`,
+          );
+        } else if (!d.subDir.includes('${pv.metadata.name}')) {
+          // Names come back: a claim removed and made again under its old name (and a tenant's
+          // namespace, for a site that reuses names) would mount the old directory, data and all.
+          c.add(
+            'NFS_PATH_REUSABLE',
+            `${path}.subDir`,
+            d.subDir,
+            "the directory of a volume would be named after its namespace and claim only, so a claim made later under the same name would get the old claim's data",
+            "add '${pv.metadata.name}' (pvc-<claim UID>, new for every claim), e.g. '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}', or leave subDir out",
           );
         }
       }

@@ -1021,22 +1021,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
-  (profile.tenantPriorityClasses ?? []).forEach((pc, i) => {
-    const reason = pc.startsWith('system-')
-      ? "the system-* PriorityClasses are for the cluster's own components; a tenant pod with one outranks every other workload"
-      : pc.startsWith('aif-')
-        ? "'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)"
-        : undefined;
-    if (reason) {
-      c.add(
-        'VALUE_INVALID',
-        `tenantPriorityClasses[${i}]`,
-        pc,
-        reason,
-        "list only the cluster's globalDefault PriorityClass here",
-      );
-    }
-  });
+  checkTenantPriorityClasses(c, profile.tenantPriorityClasses, 'tenantPriorityClasses');
   checkNetwork(c, profile);
   (profile.accessModes ?? []).forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
@@ -1075,48 +1060,110 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
   return c.issues;
 }
 
+/**
+ * PriorityClasses tenants may name: never the cluster's `system-*` classes nor the library's `aif-*`
+ * ones (the profile's `tenantPriorityClasses`, `TenantGuardrails`' `allowedPriorityClasses`).
+ */
+export function checkTenantPriorityClasses(
+  c: IssueCollector,
+  classes: readonly string[] | undefined,
+  path: string,
+): void {
+  (classes ?? []).forEach((pc, i) => {
+    const reason = pc.startsWith('system-')
+      ? "the system-* PriorityClasses are for the cluster's own components; a tenant pod with one outranks every other workload"
+      : pc.startsWith('aif-')
+        ? "'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)"
+        : undefined;
+    if (reason) {
+      c.add(
+        'VALUE_INVALID',
+        `${path}[${i}]`,
+        pc,
+        reason,
+        "list only the cluster's globalDefault PriorityClass here",
+      );
+    }
+  });
+}
+
 /** Bounds on numbers, at what a site can have; past them a value is a typo, not a site. */
 const BOUNDS: ReadonlyArray<{
   readonly what: string;
   readonly max: number;
-  readonly values: (p: SiteProfile) => Array<[string, number | undefined]>;
+  /** Whose field it is, and where below that item's path. */
+  readonly of: 'pool' | 'tenant';
+  readonly field: string;
+  readonly value: (item: NodePoolSpec & TenantSpec) => number | undefined;
 }> = [
   {
     what: 'schedulable GPUs per node (the densest nodes have 8 GPUs, or 8 GCDs; 16 leaves room)',
     max: 16,
-    values: (p) => (p.nodePools ?? []).map((pool, i) => [`nodePools[${i}].gpusPerNode`, pool.gpusPerNode]),
+    of: 'pool',
+    field: 'gpusPerNode',
+    value: (pool) => pool.gpusPerNode,
   },
   {
     what: 'nodes in one pool',
     max: 100_000,
-    values: (p) =>
-      (p.nodePools ?? []).map((pool, i) => [
-        `nodePools[${i}].nodes.count`,
-        'count' in (pool.nodes ?? {}) ? (pool.nodes as { count: number }).count : undefined,
-      ]),
+    of: 'pool',
+    field: 'nodes.count',
+    value: (pool) => ('count' in (pool.nodes ?? {}) ? (pool.nodes as { count: number }).count : undefined),
   },
   {
     what: 'time-slicing replicas per GPU',
     max: 64,
-    values: (p) =>
-      (p.nodePools ?? []).map((pool, i) => [`nodePools[${i}].timeSlicingReplicas`, pool.timeSlicingReplicas]),
+    of: 'pool',
+    field: 'timeSlicingReplicas',
+    value: (pool) => pool.timeSlicingReplicas,
   },
   {
     what: 'an over-commit factor',
     max: 10,
-    values: (p) =>
-      (p.nodePools ?? []).map((pool, i) => [`nodePools[${i}].overcommit.factor`, pool.overcommit?.factor]),
+    of: 'pool',
+    field: 'overcommit.factor',
+    value: (pool) => pool.overcommit?.factor,
   },
   {
     what: 'pods or claims of one tenant namespace',
     max: 10_000,
-    values: (p) =>
-      (p.tenants ?? []).flatMap((t, i): Array<[string, number | undefined]> => [
-        [`tenants[${i}].resources.pods`, t.resources?.pods],
-        [`tenants[${i}].resources.persistentVolumeClaims`, t.resources?.persistentVolumeClaims],
-      ]),
+    of: 'tenant',
+    field: 'resources.pods',
+    value: (t) => t.resources?.pods,
+  },
+  {
+    what: 'pods or claims of one tenant namespace',
+    max: 10_000,
+    of: 'tenant',
+    field: 'resources.persistentVolumeClaims',
+    value: (t) => t.resources?.persistentVolumeClaims,
   },
 ];
+
+/**
+ * Numbers of one pool or tenant past what a site can have, each a problem at `<path>.<field>`: the
+ * profile checks every pool and tenant this way, and `GpuNodePool` and `TenantNamespace` their props.
+ */
+export function checkBounds(
+  c: IssueCollector,
+  of: 'pool' | 'tenant',
+  item: NodePoolSpec | TenantSpec,
+  path: string,
+): void {
+  for (const bound of BOUNDS) {
+    if (bound.of !== of) continue;
+    const value = bound.value(item as NodePoolSpec & TenantSpec);
+    if (typeof value === 'number' && value > bound.max) {
+      c.add(
+        'VALUE_INVALID',
+        `${path}.${bound.field}`,
+        value,
+        `more than ${bound.max.toLocaleString('en-GB')} ${bound.what}`,
+        `check the figure; it is at most ${bound.max.toLocaleString('en-GB')}`,
+      );
+    }
+  }
+}
 
 /**
  * Inputs that validate one by one but open a door together: a state backend or a storage driver's
@@ -1150,26 +1197,15 @@ function checkCarelessInputs(c: IssueCollector, profile: SiteProfile): void {
       );
     }
   });
-  for (const bound of BOUNDS) {
-    for (const [path, value] of bound.values(profile)) {
-      if (typeof value === 'number' && value > bound.max) {
-        c.add(
-          'VALUE_INVALID',
-          path,
-          value,
-          `more than ${bound.max.toLocaleString('en-GB')} ${bound.what}`,
-          `check the figure; it is at most ${bound.max.toLocaleString('en-GB')}`,
-        );
-      }
-    }
-  }
+  (profile.nodePools ?? []).forEach((pool, i) => checkBounds(c, 'pool', pool, `nodePools[${i}]`));
+  (profile.tenants ?? []).forEach((t, i) => checkBounds(c, 'tenant', t, `tenants[${i}]`));
 }
 
 /**
  * The record of retired tenants: valid names, each once, and never again the name of a tenant. A
- * namespace name once used at a site stays taken: the old tenant's directories may still exist on
- * shared storage (NFS paths derive from namespace and claim names), and its namespace may still
- * exist in the cluster.
+ * namespace name once used at a site stays taken: the old tenant's namespace, its claims and their
+ * data may still exist in the cluster (new claims never share old NFS directories: `subDir` must
+ * contain the PV name, see checkTier).
  */
 function checkRetiredTenants(c: IssueCollector, profile: SiteProfile): void {
   const retired = profile.retiredTenants ?? [];

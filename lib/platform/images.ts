@@ -39,6 +39,12 @@ export interface ChartImage {
   readonly tag: string;
   /** @default - always deployed */
   readonly when?: readonly ImageSwitch[];
+  /**
+   * The chart's own default where it floats (`latest`, a branch): `tag` is then the pinned tag the
+   * library writes into every release's values (`pinImages`), and `image` the repository it pins.
+   * @default - the chart's default is `image:tag` already
+   */
+  readonly upstream?: string;
 }
 
 const on = (path: string): ImageSwitch => ({ path, default: true });
@@ -53,6 +59,8 @@ const slot =
     tag,
     when,
   });
+/** A slot whose chart default floats (`upstream`), pinned to `image:tag` by the library. */
+const pinned = (s: ChartImage, upstream: string): ChartImage => ({ ...s, upstream });
 const nvidia = slot('split');
 const repo = slot('repository');
 const ref = slot('reference');
@@ -61,6 +69,10 @@ const registry = slot('registry');
 const sandbox = off('sandboxWorkloads.enabled');
 const slurmImage = (component: string) => `ghcr.io/slinkyproject/${component}`;
 const SLURM_TAG = '26.05-ubuntu26.04';
+// The Slurm chart's log and init sidecars default to `alpine:latest`; 3.22.2 is an Alpine release
+// (https://alpinelinux.org/releases/), pinned here.
+const alpine = (path: string) =>
+  pinned(repo(path, 'docker.io/library/alpine', '3.22.2'), 'docker.io/library/alpine:latest');
 
 /** Images by chart key (`ChartRef.key`). */
 export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
@@ -133,26 +145,43 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
     ),
     nvidia('draDriver', 'nvcr.io/nvidia/dra-driver-nvidia-gpu', 'v0.5.0', off('gpuCluster.deployCR')),
   ],
-  // https://github.com/ROCm/gpu-operator/blob/v1.5.1/helm-charts-k8s/values.yaml
+  // https://github.com/ROCm/gpu-operator/blob/v1.5.1/helm-charts-k8s/values.yaml. The chart's
+  // DeviceConfig defaults to `:latest` images. AMD tags the operator's own images with the operator
+  // version (docs/specialized_networks/airgapped-install.md: gpu-operator-utils, device-metrics-
+  // exporter, test-runner, device-config-manager at `<version>`; the utils image is published as
+  // `rocm/gpu-operator-utils`), and its device-plugin chart pins the plugin and labeller to
+  // `1.31.0.9` / `labeller-1.31.0.9` (ROCm/k8s-device-plugin, helm/amd-gpu/values.yaml).
   'amd-gpu-operator': [
     repo('controllerManager.manager.image', 'docker.io/rocm/amd-gpu-operator', 'v1.5.1'),
     ref('deviceConfig.spec.commonConfig.initContainerImage', 'docker.io/library/busybox', '1.36'),
-    ref(
-      'deviceConfig.spec.commonConfig.utilsContainer.image',
-      'docker.io/rocm/amd-gpu-operator-utils',
-      'latest',
+    pinned(
+      ref(
+        'deviceConfig.spec.commonConfig.utilsContainer.image',
+        'docker.io/rocm/gpu-operator-utils',
+        'v1.5.1',
+      ),
+      'docker.io/rocm/amd-gpu-operator-utils:latest',
     ),
-    ref('deviceConfig.spec.devicePlugin.devicePluginImage', 'docker.io/rocm/k8s-device-plugin', 'latest'),
-    ref(
-      'deviceConfig.spec.devicePlugin.nodeLabellerImage',
-      'docker.io/rocm/k8s-device-plugin',
-      'labeller-latest',
+    pinned(
+      ref('deviceConfig.spec.devicePlugin.devicePluginImage', 'docker.io/rocm/k8s-device-plugin', '1.31.0.9'),
+      'rocm/k8s-device-plugin:latest',
     ),
-    ref(
-      'deviceConfig.spec.metricsExporter.image',
-      'docker.io/rocm/device-metrics-exporter',
-      'latest',
-      on('deviceConfig.spec.metricsExporter.enable'),
+    pinned(
+      ref(
+        'deviceConfig.spec.devicePlugin.nodeLabellerImage',
+        'docker.io/rocm/k8s-device-plugin',
+        'labeller-1.31.0.9',
+      ),
+      'rocm/k8s-device-plugin:labeller-latest',
+    ),
+    pinned(
+      ref(
+        'deviceConfig.spec.metricsExporter.image',
+        'docker.io/rocm/device-metrics-exporter',
+        'v1.5.1',
+        on('deviceConfig.spec.metricsExporter.enable'),
+      ),
+      'docker.io/rocm/device-metrics-exporter:latest',
     ),
     ref(
       'deviceConfig.spec.metricsExporter.rbacConfig.image',
@@ -160,18 +189,26 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
       'v0.18.1',
       off('deviceConfig.spec.metricsExporter.rbacConfig.enable'),
     ),
-    ref(
-      'deviceConfig.spec.testRunner.image',
-      'docker.io/rocm/test-runner',
-      'latest',
-      off('deviceConfig.spec.testRunner.enable'),
+    pinned(
+      ref(
+        'deviceConfig.spec.testRunner.image',
+        'docker.io/rocm/test-runner',
+        'v1.5.1',
+        off('deviceConfig.spec.testRunner.enable'),
+      ),
+      'docker.io/rocm/test-runner:latest',
     ),
-    ref(
-      'deviceConfig.spec.configManager.image',
-      'docker.io/rocm/device-config-manager',
-      'latest',
-      off('deviceConfig.spec.configManager.enable'),
+    pinned(
+      ref(
+        'deviceConfig.spec.configManager.image',
+        'docker.io/rocm/device-config-manager',
+        'v1.5.1',
+        off('deviceConfig.spec.configManager.enable'),
+      ),
+      'docker.io/rocm/device-config-manager:latest',
     ),
+    // Off, and not pinned: AMD publishes no version of the DRA driver image that goes with this
+    // operator release. `aif verify` refuses it if a site switches it on without a tag of its own.
     ref(
       'deviceConfig.spec.draDriver.image',
       'docker.io/rocm/k8s-gpu-dra-driver',
@@ -184,28 +221,39 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
       'v4.0.3',
       on('remediation.enabled'),
     ),
-    ref(
-      'deviceConfig.spec.remediationWorkflow.testerImage',
-      'docker.io/rocm/test-runner',
-      'latest',
-      off('deviceConfig.spec.remediationWorkflow.enable'),
+    pinned(
+      ref(
+        'deviceConfig.spec.remediationWorkflow.testerImage',
+        'docker.io/rocm/test-runner',
+        'v1.5.1',
+        off('deviceConfig.spec.remediationWorkflow.enable'),
+      ),
+      'docker.io/rocm/test-runner:latest',
     ),
   ],
   // https://github.com/kubernetes-sigs/kueue/blob/v0.19.2/charts/kueue/values.yaml (the library pins
   // the released image instead of the chart's staging default)
   kueue: [
     repo('controllerManager.manager.image', 'registry.k8s.io/kueue/kueue', 'v0.19.2'),
-    repo(
-      'kueueViz.backend.image',
-      'registry.k8s.io/kueue/kueueviz-backend',
-      'v0.19.2',
-      off('enableKueueViz'),
+    // KueueViz is off; its defaults are staging builds of a branch (`release-0.19`), pinned anyway so
+    // that switching it on pulls the release.
+    pinned(
+      repo(
+        'kueueViz.backend.image',
+        'registry.k8s.io/kueue/kueueviz-backend',
+        'v0.19.2',
+        off('enableKueueViz'),
+      ),
+      'us-central1-docker.pkg.dev/k8s-staging-images/kueue/kueueviz-backend:release-0.19',
     ),
-    repo(
-      'kueueViz.frontend.image',
-      'registry.k8s.io/kueue/kueueviz-frontend',
-      'v0.19.2',
-      off('enableKueueViz'),
+    pinned(
+      repo(
+        'kueueViz.frontend.image',
+        'registry.k8s.io/kueue/kueueviz-frontend',
+        'v0.19.2',
+        off('enableKueueViz'),
+      ),
+      'us-central1-docker.pkg.dev/k8s-staging-images/kueue/kueueviz-frontend:release-0.19',
     ),
   ],
   // https://github.com/SlinkyProject/slurm-operator/tree/v1.2.1/helm
@@ -217,18 +265,19 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
   slurm: [
     repo('controller.slurmctld.image', slurmImage('slurmctld'), SLURM_TAG),
     repo('controller.reconfigure.image', slurmImage('slurmctld'), SLURM_TAG),
-    repo('controller.logfile.image', 'docker.io/library/alpine', 'latest'),
+    alpine('controller.logfile.image'),
     repo('restapi.slurmrestd.image', slurmImage('slurmrestd'), SLURM_TAG),
     repo('accounting.slurmdbd.image', slurmImage('slurmdbd'), SLURM_TAG, off('accounting.enabled')),
-    // The defaults every login set and node set inherits, and the sets the library writes itself.
+    // The defaults every login set and node set inherits (pinned there), and the sets the library
+    // writes itself.
     repo('loginsetDefaults.login.image', slurmImage('login'), SLURM_TAG),
-    repo('loginsetDefaults.initconf.image', 'docker.io/library/alpine', 'latest'),
+    alpine('loginsetDefaults.initconf.image'),
     repo('nodesetDefaults.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
-    repo('nodesetDefaults.logfile.image', 'docker.io/library/alpine', 'latest'),
+    alpine('nodesetDefaults.logfile.image'),
     repo('loginsets.*.login.image', slurmImage('login'), SLURM_TAG),
-    repo('loginsets.*.initconf.image', 'docker.io/library/alpine', 'latest'),
+    repo('loginsets.*.initconf.image', 'docker.io/library/alpine', '3.22.2'),
     repo('nodesets.*.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
-    repo('nodesets.*.logfile.image', 'docker.io/library/alpine', 'latest'),
+    repo('nodesets.*.logfile.image', 'docker.io/library/alpine', '3.22.2'),
   ],
   // https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/charts/v4.13.4/csi-driver-nfs/values.yaml
   'csi-driver-nfs': [
@@ -284,3 +333,45 @@ export const UNMIRRORED_SUBCHARTS: Readonly<Record<string, readonly { name: stri
       { name: 'kmm', when: { path: 'kmm.enabled', default: true } },
     ],
   };
+
+type Values = Record<string, unknown>;
+
+const isMap = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The paths a slot stands for in `values`: `*` expanded over the entries the values have there. */
+export function slotPaths(values: Record<string, unknown>, dotted: string): string[] {
+  const star = dotted.indexOf('*');
+  if (star < 0) return [dotted];
+  const head = dotted.slice(0, star - 1);
+  const map = head.split('.').reduce<unknown>((v, k) => (isMap(v) ? v[k] : undefined), values);
+  if (!isMap(map)) return [];
+  return Object.keys(map).flatMap((k) => slotPaths(values, dotted.replace('*', k)));
+}
+
+/**
+ * The values of a release of chart `key` with every image whose chart default floats (`upstream`)
+ * pinned to the table's `image:tag`, unless the values name that image themselves. The caller's
+ * values are not changed. `aif verify` checks the result against the chart's defaults.
+ */
+export function pinImages(key: string, values: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredClone(values);
+  for (const s of CHART_IMAGES[key] ?? []) {
+    if (!s.upstream) continue;
+    for (const path of slotPaths(out, s.path)) {
+      const keys = path.split('.');
+      let at: Values = out;
+      for (const k of keys.slice(0, -1)) {
+        if (!isMap(at[k])) at[k] = {};
+        at = at[k] as Values;
+      }
+      const last = keys[keys.length - 1];
+      if (s.kind === 'reference') {
+        if (typeof at[last] !== 'string' || at[last] === '') at[last] = `${s.image}:${s.tag}`;
+      } else if (s.kind === 'repository') {
+        const image = isMap(at[last]) ? (at[last] as Values) : {};
+        at[last] = { ...image, repository: image.repository ?? s.image, tag: image.tag ?? s.tag };
+      }
+    }
+  }
+  return out;
+}

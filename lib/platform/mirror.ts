@@ -2,7 +2,7 @@ import { Aspects, TerraformStack, TerraformVariable, type IAspect } from 'cdktf'
 import type { IConstruct } from 'constructs';
 import type { MirrorSpec } from '../model/profile';
 import type { ChartRef } from './charts';
-import { CHART_IMAGES, type ChartImage } from './images';
+import { CHART_IMAGES, slotPaths as expand, type ChartImage } from './images';
 import { PinnedRelease, renderValues } from './release';
 
 /** An upstream image's path without its registry host: `nvcr.io/nvidia/driver` to `nvidia/driver`. */
@@ -24,16 +24,6 @@ function get(values: unknown, dotted: string): unknown {
   return dotted
     .split('.')
     .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Values)[k] : undefined), values);
-}
-
-/** Expands `*` in an image path over the entries the values have there. */
-function expand(values: Values, dotted: string): string[] {
-  const star = dotted.indexOf('*');
-  if (star < 0) return [dotted];
-  const head = dotted.slice(0, star - 1);
-  const map = get(values, head);
-  if (!map || typeof map !== 'object') return [];
-  return Object.keys(map).flatMap((k) => expand(values, dotted.replace('*', k)));
 }
 
 /** The image and tag a slot deploys, reading what the release's values override. */

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import type { ChartRef } from './charts';
 import { pinAddress } from './ids';
+import { pinImages } from './images';
 
 export interface PinnedReleaseProps {
   /** The chart, from `CHARTS`. */
@@ -60,13 +61,16 @@ export class PinnedRelease extends Construct {
   public readonly release: Release;
   public readonly chart: ChartRef;
   public readonly namespace: string;
-  /** The values as given, before rendering (a site's mirror rewrites their images). */
+  /**
+   * The values as rendered: as given, with every image whose chart default floats pinned
+   * (`pinImages`). A site's mirror rewrites their images.
+   */
   public readonly values: Record<string, unknown>;
 
   constructor(scope: Construct, id: string, props: PinnedReleaseProps) {
     super(scope, id);
     this.chart = props.chart;
-    this.values = props.values;
+    this.values = pinImages(props.chart.key, props.values);
     this.namespace = props.namespace ?? props.chart.namespace;
     this.release = new Release(this, 'release', {
       name: props.releaseName ?? props.chart.chart,
@@ -75,7 +79,7 @@ export class PinnedRelease extends Construct {
       version: props.chart.version,
       namespace: this.namespace,
       createNamespace: props.createNamespace ?? false,
-      values: [renderValues(props.values)],
+      values: [renderValues(this.values)],
       atomic: true,
       cleanupOnFail: true,
       maxHistory: 10,

@@ -16,6 +16,9 @@
  * 2. Every `kubernetes_manifest` must validate against its CRD's `openAPIV3Schema` (matched by
  *    group, version and kind), with unknown fields reported as errors, as kubectl's strict field
  *    validation would.
+ * 3. Every image a release runs is pinned (`IMAGE_NOT_PINNED`, see `releaseImageProblems`): the
+ *    chart's default values merged with the release's, each image's effective tag is neither
+ *    missing nor floating (`latest`, a branch), or it carries a digest.
  *
  * How a release finds its chart's reference: by the release's `chart` name and `version`, in this
  * order (the first rule that matches exactly one directory wins):
@@ -41,6 +44,8 @@ export interface VerifyProblem {
   /** Path of the offending value: `values.nodesets.booster.slurmd`, `manifest.spec.cohortName`. */
   readonly path: string;
   readonly message: string;
+  /** A stable code, for the problems that have one (`IMAGE_NOT_PINNED`). @default - none */
+  readonly code?: string;
 }
 
 export interface VerifyResult {
@@ -53,9 +58,9 @@ export interface VerifyResult {
   readonly unchecked: readonly string[];
 }
 
-/** One line per problem: `<stack> <address>: <path>: <message>`. */
+/** One line per problem: `[<code>] <stack> <address>: <path>: <message>` (the code where there is one). */
 export function formatProblem(p: VerifyProblem): string {
-  return `${p.stack} ${p.address}: ${p.path}: ${p.message}`;
+  return `${p.code ? `[${p.code}] ` : ''}${p.stack} ${p.address}: ${p.path}: ${p.message}`;
 }
 
 // Default values ----------------------------------------------------------------------------------
@@ -396,6 +401,7 @@ interface ChartReference {
   readonly dir: string;
   readonly name?: string;
   readonly version?: string;
+  readonly appVersion?: string;
 }
 
 function readCharts(referenceDir: string): ChartReference[] {
@@ -409,7 +415,12 @@ function readCharts(referenceDir: string): ChartReference[] {
       const chartFile = path.join(dir, 'Chart.yaml');
       if (!fs.existsSync(chartFile)) return { dir };
       const meta = parseDocument(fs.readFileSync(chartFile, 'utf8')).toJS() as Record<string, unknown> | null;
-      return { dir, name: meta?.name as string | undefined, version: String(meta?.version ?? '') };
+      return {
+        dir,
+        name: meta?.name as string | undefined,
+        version: String(meta?.version ?? ''),
+        appVersion: meta?.appVersion === undefined ? undefined : String(meta.appVersion),
+      };
     })
     .sort((a, b) => a.dir.localeCompare(b.dir));
 }
@@ -419,7 +430,7 @@ export function findChartReference(
   charts: readonly ChartReference[],
   chart: string,
   version: string,
-): { dir: string } | { error: string } {
+): { dir: string; appVersion?: string; packaged: boolean } | { error: string } {
   const base = (c: ChartReference) => path.basename(c.dir);
   const rules: Array<(c: ChartReference) => boolean> = [
     (c) => c.name === chart && c.version === version,
@@ -428,7 +439,8 @@ export function findChartReference(
   ];
   for (const rule of rules) {
     const found = charts.filter(rule);
-    if (found.length === 1) return { dir: found[0].dir };
+    if (found.length === 1)
+      return { dir: found[0].dir, appVersion: found[0].appVersion, packaged: found[0].version === version };
     if (found.length > 1) {
       return {
         error: `several reference directories match chart ${chart} ${version}: ${found.map(base).join(', ')}`,
@@ -436,6 +448,116 @@ export function findChartReference(
     }
   }
   return { error: `the reference has no default values of chart ${chart} ${version}` };
+}
+
+// Images ------------------------------------------------------------------------------------------
+
+/**
+ * Tags that name no fixed image: `latest` and its variants (`labeller-latest`, `main-latest`),
+ * branch and channel names, and bare major versions (`3`, `v1`), which move with every release.
+ */
+const FLOATING_WORDS = [
+  'main',
+  'master',
+  'stable',
+  'edge',
+  'nightly',
+  'dev',
+  'devel',
+  'develop',
+  'head',
+  'canary',
+  'unstable',
+  'testing',
+];
+
+/** Why a tag floats, or undefined when it names one image. */
+export function floatingTag(tag: string): string | undefined {
+  const t = tag.trim().toLowerCase();
+  if (t === '') return 'has no tag';
+  if (/(^|[-_.])latest($|[-_.])/.test(t)) return `has the floating tag '${tag}'`;
+  if (FLOATING_WORDS.includes(t) || t.startsWith('release-')) return `has the branch tag '${tag}'`;
+  if (/^v?\d+$/.test(t)) return `has the major-version tag '${tag}', which moves with every release`;
+  return undefined;
+}
+
+/** An image found in a release's effective values. */
+export interface FoundImage {
+  /** Dotted path below `values`. */
+  readonly path: string;
+  readonly reference: string;
+  /** Why it floats; undefined when pinned. */
+  readonly floating?: string;
+}
+
+/** Helm merges the release's values over the chart's: maps key by key, anything else replaced. */
+export function mergeValues(defaults: unknown, user: unknown): unknown {
+  if (user === undefined) return defaults;
+  if (!isPlainObject(defaults) || !isPlainObject(user)) return user;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(user)) {
+    if (v === null) delete out[k];
+    else out[k] = mergeValues(defaults[k], v);
+  }
+  return out;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const DIGEST = /@sha256:[0-9a-f]{64}$/;
+
+/**
+ * Every image of a release's effective values (chart defaults merged with the release's), and
+ * whether its tag floats. Images are found where charts name them:
+ * - a map with `repository` and `tag` / `digest` (Kueue, Slinky, Rook, csi-driver-nfs), or
+ *   `repository` and `reference` (TopoLVM: a tag and/or digest);
+ * - a map with `repository`, `image` (a name) and `version` (NVIDIA's operators);
+ * - a map with `name` and `pullPolicy` beside an empty `repository` (cert-manager, whose registry
+ *   is `imageRegistry`);
+ * - a string `image` or `<something>Image` value, `repo:tag[@digest]` (AMD's DeviceConfig); a
+ *   sibling `version` is the tag the operator appends (AMD's driver image).
+ * A missing tag is the chart's appVersion (`appVersion`), as Helm charts render it. Components under
+ * a map whose `enable`/`enabled` is false deploy nothing and are skipped.
+ */
+export function findImages(values: unknown, appVersion: string): FoundImage[] {
+  const out: FoundImage[] = [];
+  const add = (path: string, repository: string, tag: string, digest: string) => {
+    const floating = digest !== '' ? undefined : floatingTag(tag);
+    const reference = `${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+    out.push({ path, reference, floating });
+  };
+  const walk = (v: unknown, at: string): void => {
+    if (!isPlainObject(v) || v.enabled === false || v.enable === false) return;
+    const repository = str(v.repository);
+    if (repository && ('tag' in v || 'digest' in v || 'reference' in v)) {
+      const [refTag, refDigest] = str(v.reference).split('@');
+      const tag = 'reference' in v ? refTag : str(v.tag) || appVersion;
+      add(at, repository, tag, 'reference' in v ? (refDigest ?? '') : str(v.digest));
+      return;
+    }
+    if (repository && typeof v.image === 'string' && !v.image.includes('/')) {
+      add(at, `${repository}/${v.image}`, str(v.version) || appVersion, '');
+      return;
+    }
+    if ('repository' in v && !repository && typeof v.name === 'string' && 'pullPolicy' in v) {
+      add(at, str(v.name), str(v.tag) || appVersion, str(v.digest));
+      return;
+    }
+    for (const [k, child] of Object.entries(v)) {
+      const p = at ? `${at}.${k}` : k;
+      if (typeof child !== 'string') {
+        walk(child, p);
+        continue;
+      }
+      if ((k !== 'image' && !/[a-z]Image$/.test(k)) || child === '') continue;
+      const digest = DIGEST.exec(child)?.[0].slice(1) ?? '';
+      const bare = digest ? child.slice(0, -digest.length - 1) : child;
+      const colon = bare.lastIndexOf(':');
+      const tagged = colon > bare.lastIndexOf('/');
+      add(p, tagged ? bare.slice(0, colon) : bare, tagged ? bare.slice(colon + 1) : str(v.version), digest);
+    }
+  };
+  walk(values, '');
+  return out;
 }
 
 // CRDs --------------------------------------------------------------------------------------------
@@ -559,6 +681,7 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
 
   const charts = readCharts(referenceDir);
   const defaults = new Map<string, ValueTree>();
+  const defaultValues = new Map<string, unknown>();
   const crds = readCrds(referenceDir);
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
   const problems: VerifyProblem[] = [];
@@ -591,6 +714,12 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
         defaults.set(ref.dir, tree);
       }
       const where = `chart ${chart} ${version}`;
+      if (!defaultValues.has(ref.dir))
+        defaultValues.set(
+          ref.dir,
+          parseDocument(fs.readFileSync(path.join(ref.dir, 'values.yaml'), 'utf8')).toJS(),
+        );
+      let effective = defaultValues.get(ref.dir);
       ((rel.values as string[] | undefined) ?? []).forEach((text, i) => {
         let user: unknown;
         try {
@@ -600,7 +729,24 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
           return;
         }
         checkValues(user, tree, 'values', { where, report: (p, m) => add(address, p, m) }, true);
+        effective = mergeValues(effective, user);
       });
+      // A chart renders a missing tag as its appVersion: the packaged Chart.yaml's, or, where the
+      // reference has none of this version (cert-manager and Rook keep none in git, NVIDIA's says
+      // `main-latest` in git), the chart version, which these charts are released with.
+      const appVersion = (ref.packaged && ref.appVersion) || version;
+      for (const image of findImages(effective, appVersion)) {
+        if (!image.floating) continue;
+        problems.push({
+          stack,
+          address,
+          path: `values.${image.path}`,
+          code: 'IMAGE_NOT_PINNED',
+          message:
+            `release ${String(rel.name ?? name)} (${where}) runs ${image.reference}, which ${image.floating}. ` +
+            `Fix: set a released tag (better a digest, @sha256:...) at values.${image.path}`,
+        });
+      }
       for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
         for (const s of (rel[key] as Array<{ name: string }> | undefined) ?? []) {
           // `a.b[0].c`: below a list index everything is free-form, so the path ends at the list.

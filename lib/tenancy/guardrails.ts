@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
 import { Lazy } from 'cdktf';
 import type { GpuNodePool } from '../compute/node-pool';
+import { checkTenantPriorityClasses, IssueCollector } from '../model';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
+import { ClusterView, registerClusterPart } from '../platform/cluster';
 import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
 import { TENANT_LABEL } from '../scheduling/kueue';
 import { notAController, trustedControllers } from '../scheduling/kueue-guard';
-import { placementFindings, placementVariables, poolPlacement, poolsOfApp } from './placement';
+import { placementFindings, placementVariables, poolPlacement } from './placement';
 import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
 
 const MANAGED_BY_KEY = 'app.kubernetes.io/managed-by' as const;
@@ -93,7 +95,7 @@ export interface TenantGuardrailsProps {
   /**
    * The site's GPU pools, whose taints and node labels tenants may not use themselves (the
    * placement guard).
-   * @default - every `GpuNodePool` of the app, found when the app is synthesized
+   * @default - every `GpuNodePool` of the guard's cluster (same app and kubernetes provider), found when the app is synthesized
    */
   readonly pools?: readonly GpuNodePool[];
   /**
@@ -130,6 +132,11 @@ export class TenantGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
+    const c = new IssueCollector();
+    checkTenantPriorityClasses(c, props.allowedPriorityClasses, 'props.allowedPriorityClasses');
+    c.throwIfAny('TenantGuardrails');
+    // Tenants of the cluster find the guard rails here, and add them only where nobody did.
+    registerClusterPart('guardrails', this);
     const allowed = [...(props.allowedPriorityClasses ?? [])].sort();
     // No pod of a tenant namespace may name a PriorityClass (but those the site allows): with one,
     // a tenant would outrank others in kube-scheduler (system-node-critical is usable in any
@@ -213,7 +220,9 @@ export class TenantGuardrails extends Construct {
    */
   private addPlacementGuard(props: TenantGuardrailsProps): void {
     const variables = () => [
-      ...placementVariables(poolPlacement(props.pools ?? poolsOfApp(this.node.root))),
+      ...placementVariables(
+        poolPlacement(props.pools ?? new ClusterView(this.node.root).parts<GpuNodePool>('pool', this)),
+      ),
       { name: 'podSpecs', expression: podSpecsOf('object') },
       {
         name: 'oldPodSpecs',

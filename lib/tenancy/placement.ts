@@ -55,11 +55,6 @@ export function poolPlacement(pools: readonly GpuNodePool[]): PoolPlacement {
   };
 }
 
-/** Every GPU pool of the app that holds `scope` (for a guard built without its pools). */
-export function poolsOfApp(root: { node: { findAll(): unknown[] } }): GpuNodePool[] {
-  return root.node.findAll().filter((c): c is GpuNodePool => c instanceof GpuNodePool);
-}
-
 const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** CEL: `has()` down a path of optional fields, e.g. `has(s.a) && has(s.a.b)`. */

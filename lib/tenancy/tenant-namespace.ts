@@ -12,6 +12,7 @@ import {
   OBJECT_COUNT_KEYS,
   siteGpuResources,
   uniqueByName,
+  checkBounds,
   checkTenant,
   checkTenantStorage,
   tenantStorageQuota,
@@ -30,9 +31,11 @@ import {
   type TenantAllocation,
   type TenantResourceSpec,
 } from '../model';
+import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { addRecordedOverride } from '../platform/overrides';
 import type { StorageTier } from '../storage/storage-tier';
+import { completeTenants, rememberGrants } from './site-scope';
 import {
   createSharedVolumes,
   volumeAddress,
@@ -72,8 +75,11 @@ export interface TenantNamespaceProps {
   readonly sector?: string;
   readonly gpus: readonly TenantPoolGrant[];
   /**
-   * Every pool of the site: GPU resources of pools the tenant is not granted get a quota of zero.
-   * @default - the pools in `gpus` only
+   * Pools besides those of its cluster: GPU resources of pools the tenant is not granted get a quota
+   * of zero. The tenant finds the pools of its cluster itself (every `GpuNodePool` of the App whose
+   * stack's kubernetes provider names the same kubeconfig file, context and host), so leaving this
+   * out opens nothing.
+   * @default - the pools of the tenant's cluster
    */
   readonly sitePools?: readonly GpuNodePool[];
   /** @default - derived from the granted GPUs (see TenantResourceSpec) */
@@ -95,8 +101,9 @@ export interface TenantNamespaceProps {
   /** Quota per storage tier, by tier object. @default - no storage beyond ephemeral storage */
   readonly storage?: readonly TenantTierGrant[];
   /**
-   * Every storage tier of the site: classes the tenant has no grant on get a quota of zero.
-   * @default - the tiers in `storage` and `volumes` only
+   * Tiers besides those of its cluster: classes the tenant has no grant on get a quota of zero. The
+   * tenant finds the tiers of its cluster itself, as it finds the pools.
+   * @default - the tiers of the tenant's cluster
    */
   readonly siteTiers?: readonly StorageTier[];
   /** Named shared volumes, PVCs with `prevent_destroy`. @default - none */
@@ -227,6 +234,11 @@ export const ADMIN_RULES: readonly PolicyRule[] = [
  *   network policies or RBAC;
  * - `prevent_destroy` on the namespace, which holds the tenant's data.
  *
+ * Its props pass the checks of a profile's tenant (a EuroHPC mode needs its allocation, egress blocks
+ * and numbers are bounded). At synthesis it learns its cluster (see `sitePools`): zero quota on every
+ * GPU resource and storage class it has no grant on, and `TenantGuardrails` in its stack when the
+ * cluster has none.
+ *
  * Every resource's address is pinned to the tenant name, so wrappers can move without moving it.
  *
  * @example
@@ -248,7 +260,6 @@ export const ADMIN_RULES: readonly PolicyRule[] = [
  *   accessMode: 'fast-lane',
  *   allocation: { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' },
  *   gpus: [{ pool, count: 16 }],
- *   sitePools: [pool],
  *   groups: { admins: ['idp:vision-admins'], members: ['idp:vision-users'] },
  *   egressCidrs: ['10.20.0.0/16'],
  * });
@@ -287,12 +298,16 @@ export class TenantNamespace extends Construct {
       migProfile: g.migProfile,
     }));
     const c = new IssueCollector();
+    // The checks of a profile's tenant, allocation included: a construct is as safe as a profile.
+    const spec = { ...props, gpus: requested, storage: undefined, volumes: undefined };
     checkTenant(
       c,
-      { ...props, gpus: requested, storage: undefined, volumes: undefined },
+      spec,
       pools.map((p) => p.spec),
       'props',
+      { requireAllocation: true },
     );
+    checkBounds(c, 'tenant', spec, 'props');
     const tiers = uniqueByName([
       ...(props.siteTiers ?? []),
       ...(props.storage ?? []).map((g) => g.tier),
@@ -451,6 +466,25 @@ export class TenantNamespace extends Construct {
     this.addNetworkPolicies(props.egressCidrs ?? [], meta);
     // A retired tenant's groups lose every right in the namespace.
     if (!this.retired) this.addRoles(props, meta);
+    // The rest of the cluster (pools, tiers, guard rails) is read when the stack is synthesized.
+    registerClusterPart('tenant', this);
+    rememberGrants(this, spec);
+    onStackSynthesis(this, completeTenants);
+  }
+
+  /**
+   * Zero quota on the cluster's GPU resources and storage classes that the props did not name
+   * (`requests.<gpu>`, and per class storage and claims), added at synthesis by `completeTenants`
+   * from the pools and tiers registered in the tenant's cluster. Limits already set are kept.
+   */
+  public coverCluster(gpuResources: readonly string[], storage: Readonly<Record<string, string>>): void {
+    const missing: Record<string, string> = {};
+    for (const res of gpuResources)
+      if (!(`requests.${res}` in this.applied)) missing[`requests.${res}`] = '0';
+    for (const key of Object.keys(storage)) if (!(key in this.applied)) missing[key] = '0';
+    if (Object.keys(missing).length === 0) return;
+    Object.assign(this.applied, missing);
+    addRecordedOverride(this.quota, 'spec.hard', { ...this.applied });
   }
 
   /**

@@ -47,7 +47,9 @@ export const profile: SiteProfile = {
         kind: 'nfs',
         server: 'nfs-k8s.hww.hlrs.de', // assumed
         share: '/export/k8s-projects', // assumed
-        subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}',
+        // Readable per tenant and claim; the PV name (pvc-<claim UID>) keeps a claim made later
+        // under an old name away from the old directory.
+        subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}',
       },
       accessModes: ['ReadWriteMany'],
       note: 'Project homes on NFS for industrial tenants; server and share assumed',

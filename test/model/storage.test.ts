@@ -140,6 +140,13 @@ describe('storage validation', () => {
       'the sub-directory template uses unknown variables ${pvc.metadata.uid}',
     ],
     [
+      'an NFS sub-directory a claim made later under the same name would find again',
+      withDriver({ subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}' }, 1),
+      'NFS_PATH_REUSABLE',
+      'storageTiers[1].driver.subDir',
+      "the directory of a volume would be named after its namespace and claim only, so a claim made later under the same name would get the old claim's data",
+    ],
+    [
       'a Lustre exaFS without a NID',
       withDriver({ exaFS: '/lustre' }),
       'DRIVER_PARAMETER_INVALID',

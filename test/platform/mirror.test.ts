@@ -162,7 +162,7 @@ describe('a site with a mirror', () => {
     expect(values('kajaani-platform', 'cert-manager').imageRegistry).toBe('registry.site.example/mirror');
     expect(
       values('kajaani-platform', 'gpu-operator-charts').deviceConfig.spec.devicePlugin.devicePluginImage,
-    ).toBe('registry.site.example/mirror/rocm/k8s-device-plugin:latest');
+    ).toBe('registry.site.example/mirror/rocm/k8s-device-plugin:1.31.0.9');
     const slurm = Object.entries(stacks).find(([, j]) =>
       Object.values((j.resource?.helm_release ?? {}) as Json).some((r: Json) => r.chart === 'slurm'),
     );

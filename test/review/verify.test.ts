@@ -3,7 +3,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
-import { exampleConfigKeys, formatProblem, verifyOutput, type VerifyProblem } from '../../lib/review/verify';
+import {
+  exampleConfigKeys,
+  findImages,
+  floatingTag,
+  formatProblem,
+  verifyOutput,
+  type VerifyProblem,
+} from '../../lib/review/verify';
 import { runsWithReference, type TfJson } from '../helpers';
 
 const made: string[] = [];
@@ -252,6 +259,8 @@ describe('verify: Helm values', () => {
       'site-a helm_release.demo: values.image: a string where the default values of chart demo 1.0.0 have a map',
       'site-a helm_release.demo: values.nodeSelector: a list where the default values of chart demo 1.0.0 have a map',
       'site-a helm_release.demo: values.workerDefaults: a number where the default values of chart demo 1.0.0 have a map',
+      // The string replaces the map: its image floats, and says so.
+      "[IMAGE_NOT_PINNED] site-a helm_release.demo: values.image: release demo (chart demo 1.0.0) runs example.org/demo:1, which has the major-version tag '1', which moves with every release. Fix: set a released tag (better a digest, @sha256:...) at values.image",
     ]);
   });
 
@@ -283,6 +292,53 @@ describe('verify: Helm values', () => {
       "site-a helm_release.demo: values.workers.w1.env[1].vaule: not a field of a Kubernetes env var (name, value, valueFrom) (did you mean 'value'?)",
       "site-a helm_release.demo: values.tolerations[1].effects: not a field of a Kubernetes toleration (key, operator, value, effect, tolerationSeconds) (did you mean 'effect'?)",
       "site-a helm_release.demo: values.controller.resources.mian: not in the default values of chart demo 1.0.0 (did you mean 'main'?)",
+    ]);
+  });
+});
+
+describe('verify: images', () => {
+  it('takes released tags and digests, and refuses latest, branches, major versions and no tag', () => {
+    for (const tag of [
+      'v1.5.1',
+      '1.36',
+      '26.05-ubuntu26.04',
+      'labeller-1.31.0.9',
+      '3.22.2',
+      'network-operator-v26.4.1',
+    ])
+      expect([tag, floatingTag(tag)]).toEqual([tag, undefined]);
+    for (const tag of ['latest', 'labeller-latest', 'main-latest', 'release-0.19', 'main', '3', 'v1', ''])
+      expect([tag, typeof floatingTag(tag)]).toEqual([tag, 'string']);
+  });
+
+  it('finds images in every shape charts name them, skipping switched-off components', () => {
+    const sha = `sha256:${'a'.repeat(64)}`;
+    const values = {
+      manager: { image: { repository: 'example.org/manager', tag: null } },
+      sidecar: { image: { repository: 'docker.io/library/alpine', tag: 'latest' } },
+      pinned: { image: { repository: 'docker.io/library/alpine', tag: 'latest', digest: sha } },
+      lvm: { image: { repository: 'ghcr.io/topolvm/topolvm', reference: `0.41.0@${sha}` } },
+      nvidia: { repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: '' },
+      cert: { image: { repository: '', name: 'cert-manager-controller', pullPolicy: 'IfNotPresent' } },
+      spec: {
+        devicePluginImage: 'rocm/k8s-device-plugin:latest',
+        driver: { image: 'docker.io/example/driver', version: '30.20.1' },
+        exporter: { image: `docker.io/rocm/exporter@${sha}` },
+        untagged: { image: 'docker.io/rocm/untagged' },
+        off: { enable: false, image: 'docker.io/rocm/test-runner:latest' },
+      },
+    };
+    expect(findImages(values, 'v2.0.0').map((i) => [i.path, i.reference, i.floating ?? 'pinned'])).toEqual([
+      ['manager.image', 'example.org/manager:v2.0.0', 'pinned'],
+      ['sidecar.image', 'docker.io/library/alpine:latest', "has the floating tag 'latest'"],
+      ['pinned.image', `docker.io/library/alpine:latest@${sha}`, 'pinned'],
+      ['lvm.image', `ghcr.io/topolvm/topolvm:0.41.0@${sha}`, 'pinned'],
+      ['nvidia', 'nvcr.io/nvidia/gpu-operator:v2.0.0', 'pinned'],
+      ['cert.image', 'cert-manager-controller:v2.0.0', 'pinned'],
+      ['spec.devicePluginImage', 'rocm/k8s-device-plugin:latest', "has the floating tag 'latest'"],
+      ['spec.driver.image', 'docker.io/example/driver:30.20.1', 'pinned'],
+      ['spec.exporter.image', `docker.io/rocm/exporter@${sha}`, 'pinned'],
+      ['spec.untagged.image', 'docker.io/rocm/untagged', 'has no tag'],
     ]);
   });
 });
@@ -452,6 +508,19 @@ describe('tests that need the upstream reference', () => {
   });
 });
 
+/** Changes the values of one release in a copy of synthesized output. */
+const editor =
+  (copy: string) =>
+  (stack: string, release: string, change: (values: TfJson) => void): void => {
+    const file = path.join(copy, 'stacks', stack, 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const rel = json.resource.helm_release[release];
+    const values = JSON.parse(rel.values[0]);
+    change(values);
+    rel.values = [JSON.stringify(values)];
+    fs.writeFileSync(file, JSON.stringify(json));
+  };
+
 withUpstream('verify against the upstream reference', () => {
   const out = path.join(tempDir('aif-sites-'), 'cdktf.out');
   const result = synthesizeSites(loadProfiles(path.resolve(__dirname, '../../stacks/sites')), out);
@@ -471,15 +540,7 @@ withUpstream('verify against the upstream reference', () => {
   it('fails on a map under a scalar, a slurmd resources typo and a misspelled Kueue setting', () => {
     const copy = path.join(tempDir('aif-sites-copy-'), 'cdktf.out');
     fs.cpSync(out, copy, { recursive: true });
-    const edit = (stack: string, release: string, change: (values: TfJson) => void) => {
-      const file = path.join(copy, 'stacks', stack, 'cdk.tf.json');
-      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-      const rel = json.resource.helm_release[release];
-      const values = JSON.parse(rel.values[0]);
-      change(values);
-      rel.values = [JSON.stringify(values)];
-      fs.writeFileSync(file, JSON.stringify(json));
-    };
+    const edit = editor(copy);
     edit('bologna-platform', 'helm_gpu-operator_gpu-operator', (v) => {
       v.driver.enabled = { x: 1 };
     });
@@ -496,6 +557,29 @@ withUpstream('verify against the upstream reference', () => {
       'bologna-platform helm_release.helm_gpu-operator_gpu-operator: values.driver.enabled: a map where the default values of chart gpu-operator v26.7.0 have a boolean',
       "bologna-platform helm_release.helm_kueue-system_kueue: values.managerConfig.controllerManagerConfigYaml.manageJobsWithoutQueueNames: not a key of the Kueue Configuration of chart kueue 0.19.2 (its example and Go type) (did you mean 'manageJobsWithoutQueueName'?)",
       "bologna-tenants helm_release.helm_slurm_slurm: values.nodesets.booster.slurmd.resources.limit: not a field of Kubernetes resource requirements (limits, requests, claims) (did you mean 'limits'?)",
+    ]);
+  });
+
+  it('fails with IMAGE_NOT_PINNED on a latest image, a branch tag, and a pin taken out', () => {
+    const copy = path.join(tempDir('aif-sites-images-'), 'cdktf.out');
+    fs.cpSync(out, copy, { recursive: true });
+    const edit = editor(copy);
+    edit('kajaani-platform', 'helm_kube-amd-gpu_gpu-operator-charts', (v) => {
+      v.deviceConfig.spec.devicePlugin.devicePluginImage = 'docker.io/rocm/k8s-device-plugin:latest';
+    });
+    edit('bologna-platform', 'helm_kueue-system_kueue', (v) => {
+      v.controllerManager.manager.image.tag = 'release-0.19';
+    });
+    // Without the library's pin, the Slurm chart's own default (alpine:latest) runs.
+    edit('bologna-tenants', 'helm_slurm_slurm', (v) => {
+      delete v.controller.logfile;
+    });
+    const problems = verifyOutput(copy, upstream).problems;
+    expect(problems.map((p) => p.code)).toEqual(['IMAGE_NOT_PINNED', 'IMAGE_NOT_PINNED', 'IMAGE_NOT_PINNED']);
+    expect(lines(problems)).toEqual([
+      "[IMAGE_NOT_PINNED] bologna-platform helm_release.helm_kueue-system_kueue: values.controllerManager.manager.image: release kueue (chart kueue 0.19.2) runs registry.k8s.io/kueue/kueue:release-0.19, which has the branch tag 'release-0.19'. Fix: set a released tag (better a digest, @sha256:...) at values.controllerManager.manager.image",
+      "[IMAGE_NOT_PINNED] bologna-tenants helm_release.helm_slurm_slurm: values.controller.logfile.image: release slurm (chart slurm 1.2.1) runs docker.io/library/alpine:latest, which has the floating tag 'latest'. Fix: set a released tag (better a digest, @sha256:...) at values.controller.logfile.image",
+      "[IMAGE_NOT_PINNED] kajaani-platform helm_release.helm_kube-amd-gpu_gpu-operator-charts: values.deviceConfig.spec.devicePlugin.devicePluginImage: release gpu-operator-charts (chart gpu-operator-charts v1.5.1) runs docker.io/rocm/k8s-device-plugin:latest, which has the floating tag 'latest'. Fix: set a released tag (better a digest, @sha256:...) at values.deviceConfig.spec.devicePlugin.devicePluginImage",
     ]);
   });
 

@@ -424,6 +424,7 @@ describe('KueueTenantQueue', () => {
       name: 'team',
       site: 's',
       accessMode: 'fast-lane',
+      allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' },
       gpus: [
         { pool: a, count: 6 },
         { pool: b, count: 2 },
@@ -486,6 +487,7 @@ describe('KueueTenantQueue', () => {
       name: 'team',
       site: 's',
       accessMode: 'playground',
+      allocation: { projectId: 'EHPC-AIF-2026PG01-0001', start: '2026-01-01', end: '2026-03-31' },
       gpus: [{ pool: a, count: 1 }],
       groups: { admins: ['idp:team'] },
     });
@@ -521,6 +523,7 @@ describe('KueueTenantQueue', () => {
       name: 'team',
       site: 's',
       accessMode: 'playground',
+      allocation: { projectId: 'EHPC-AIF-2026PG01-0001', start: '2026-01-01', end: '2026-03-31' },
       gpus: [{ pool: a, count: 1 }],
       groups: { admins: ['idp:team'] },
     });

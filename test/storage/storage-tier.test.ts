@@ -104,7 +104,7 @@ describe('StorageTier', () => {
           kind: 'nfs',
           server: '10.20.0.5',
           share: '/export/home',
-          subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}',
+          subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}',
         },
         mountOptions: ['nfsvers=4.1'],
       }),
@@ -114,7 +114,7 @@ describe('StorageTier', () => {
     expect(sc.parameters).toEqual({
       server: '10.20.0.5',
       share: '/export/home',
-      subDir: '$${pvc.metadata.namespace}/$${pvc.metadata.name}',
+      subDir: '$${pvc.metadata.namespace}/$${pvc.metadata.name}-$${pv.metadata.name}',
     });
     expect(sc.storage_provisioner).toBe('nfs.csi.k8s.io');
     expect(sc.access_modes).toBeUndefined();

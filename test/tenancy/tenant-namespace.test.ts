@@ -34,6 +34,7 @@ function build(overrides: Partial<TenantNamespaceProps> = {}): TfJson {
     name: 'agrifood',
     site: 'bologna',
     accessMode: 'large-scale',
+    allocation: { projectId: 'EHPC-AIF-2026LS01-0031', start: '2026-01-01', end: '2026-12-31' },
     sector: 'agrifood',
     gpus: [{ pool: a100, count: 6 }],
     sitePools: [a100, mi, mig],
@@ -151,6 +152,7 @@ describe('TenantNamespace', () => {
         name: 't',
         site: 's',
         accessMode: 'playground',
+        allocation: { projectId: 'EHPC-AIF-2026PG01-0042', start: '2026-01-01', end: '2026-03-31' },
         gpus: [{ pool: mig, count: 14, migProfile: '1g.10gb' }],
         groups: { admins: ['g'] },
       });
@@ -343,6 +345,7 @@ describe('TenantNamespace', () => {
         name: 't',
         site: 's',
         accessMode: 'playground',
+        allocation: { projectId: 'EHPC-AIF-2026PG01-0042', start: '2026-01-01', end: '2026-03-31' },
         gpus: [{ pool: a100, count: 1, migProfile: '1g.10gb' }],
         groups: { admins: [] },
       });

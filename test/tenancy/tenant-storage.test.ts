@@ -15,6 +15,7 @@ function setup(extra: Partial<TenantNamespaceProps>): { json: TfJson; tenant: Te
     name: 'alpha',
     site: 'test',
     accessMode: 'fast-lane',
+    allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' },
     gpus: [{ pool, count: 4 }],
     groups: { admins: ['idp:alpha-admins'] },
     ...extra,

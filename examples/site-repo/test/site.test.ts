@@ -28,6 +28,33 @@ function quota(json: Json, tenant: string): Record<string, string> {
   return found[0].spec.hard;
 }
 
+/** The names of the admission policies a stack installs, with their bindings' names, sorted. */
+function admissionPolicies(json: Json): string[] {
+  return Object.values(resources(json, 'kubernetes_manifest'))
+    .map((m) => m.manifest)
+    .filter((m) => m.kind.startsWith('ValidatingAdmissionPolicy'))
+    .map((m) => `${m.kind} ${m.metadata.name}`)
+    .sort();
+}
+
+/** The tenant guard rails: a deletion guard, the placement, PriorityClass and Service policies. */
+const GUARDRAILS = [
+  'aif-tenant-deletion',
+  'aif-tenant-placement',
+  'aif-tenant-priority',
+  'aif-tenant-services',
+]
+  .flatMap((n) => [`ValidatingAdmissionPolicy ${n}`, `ValidatingAdmissionPolicyBinding ${n}`])
+  .sort();
+
+/** The network policies of one tenant namespace, by name. */
+function networkPolicies(json: Json, tenant: string): string[] {
+  return Object.values(resources(json, 'kubernetes_network_policy_v1'))
+    .filter((p) => String(p.metadata.namespace).includes(`tenant_${tenant}_namespace`))
+    .map((p) => p.metadata.name)
+    .sort();
+}
+
 /** The MIG layouts the GPU operator's MIG manager applies, by config name. */
 function migConfigs(json: Json): Json {
   const release = Object.values(resources(json, 'helm_release')).find((r) => r.chart === 'gpu-operator');
@@ -73,6 +100,19 @@ describe('the Karolina site from its profile', () => {
     expect(playground['requests.nvidia.com/mig-1g.5gb']).toBe('14');
     expect(playground['requests.nvidia.com/mig-3g.20gb']).toBe('4');
   });
+
+  it('has the guard rails: admission policies, object-count quotas and default-deny in every tenant', () => {
+    expect(admissionPolicies(platform)).toEqual(expect.arrayContaining(GUARDRAILS));
+    expect(admissionPolicies(tenants).filter((p) => GUARDRAILS.includes(p))).toEqual([]);
+    for (const tenant of ['czech-llm', 'factory-vision', 'startup-playground']) {
+      expect(networkPolicies(tenants, tenant)).toContain('aif-default-deny');
+      expect(quota(tenants, tenant)).toMatchObject({
+        'services.loadbalancers': '0',
+        'services.nodeports': '0',
+      });
+      expect(Number(quota(tenants, tenant).secrets)).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('the teaching cluster composed from constructs', () => {
@@ -95,6 +135,18 @@ describe('the teaching cluster composed from constructs', () => {
     expect(quota(json, 'course-llm')['requests.nvidia.com/mig-1g.5gb']).toBe('16');
     expect(quota(json, 'course-vision')['requests.nvidia.com/mig-1g.5gb']).toBe('12');
     expect(quota(json, 'course-llm')['requests.nvidia.com/mig-3g.20gb']).toBe('0');
+  });
+
+  it('gets the guard rails the site gets, once, without naming them', () => {
+    expect(admissionPolicies(json)).toEqual(GUARDRAILS);
+    for (const course of ['course-llm', 'course-vision']) {
+      expect(networkPolicies(json, course)).toContain('aif-default-deny');
+      const hard = quota(json, course);
+      // Zero for every GPU resource of the cluster the course has no grant on, and bounded objects.
+      expect(hard['requests.nvidia.com/mig-3g.20gb']).toBe('0');
+      expect(hard).toMatchObject({ 'services.loadbalancers': '0', 'services.nodeports': '0' });
+      expect(Number(hard.secrets)).toBeGreaterThan(0);
+    }
   });
 
   it('keeps its state outside cdktf.out: in state/ at the root of this repository', () => {
