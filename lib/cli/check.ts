@@ -16,11 +16,11 @@ const SPEC: CommandSpec = {
 };
 
 /**
- * `aif check`: every tenant namespace of the synthesized sites against every isolation check
- * (lib/review/check.ts); exit 1 when any fails.
+ * `aif check`: every namespace of the synthesized sites against every isolation check that applies
+ * to it, tenant or operator namespace (lib/review/check.ts); exit 1 when any fails.
  */
 export const command: Command = {
-  summary: 'hold every tenant namespace of cdktf.out against the isolation checks (MTB level 1)',
+  summary: 'hold every tenant and operator namespace of cdktf.out against the isolation checks (MTB level 1)',
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;

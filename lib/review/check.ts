@@ -1,9 +1,10 @@
 /**
  * `aif check`: the tenant isolation controls as a policy module over synthesized output. Every
- * tenant namespace of every site is held against every check of `ISOLATION_CHECKS`; a check is one
- * entry of that table (a stable id, the Multi-Tenancy Benchmarks profile level 1 ids it maps to,
- * what it protects, and a function of the site's output and the namespace), so a new control is a
- * new row.
+ * namespace of every site is held against every check of `ISOLATION_CHECKS` that applies to its kind
+ * (tenant namespaces, or the operator namespaces the library makes for platform components); a check
+ * is one entry of that table (a stable id, the kind of namespace it applies to, the Multi-Tenancy
+ * Benchmarks profile level 1 ids it maps to, what it protects, and a function of the site's output
+ * and the namespace), so a new control is a new row.
  *
  * The MTB ids are those of kubernetes-sigs/multi-tenancy (now kubernetes-retired/multi-tenancy),
  * `benchmarks/kubectl-mtb/test/benchmarks/<check>/config.yaml` at commit 44dad58, profile level 1
@@ -14,7 +15,7 @@
  * policies and labels are written here as the cluster sees them; test/review/check.test.ts keeps
  * them equal to the constructs' own constants.
  */
-import { OBJECT_COUNT_KEYS, parseQuantity } from '../model';
+import { KUEUE_CPU_FLAVOR, OBJECT_COUNT_KEYS, parseQuantity } from '../model';
 import type { Json, SynthesizedStack } from './synthesized';
 
 export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
@@ -25,7 +26,13 @@ export interface CheckOutcome {
   readonly reason: string;
 }
 
-/** A tenant namespace as synthesized. */
+/**
+ * The kinds of namespace the checks tell apart: a tenant's, or an operator namespace (one the
+ * library makes for a platform component: Kueue, the GPU operators, CSI drivers, Slurm ...).
+ */
+export type NamespaceKind = 'tenant' | 'operator';
+
+/** A namespace as synthesized. */
 export interface CheckedNamespace {
   readonly name: string;
   /** Its labels, with the `kubernetes.io/metadata.name` label the API server adds to every namespace. */
@@ -35,6 +42,8 @@ export interface CheckedNamespace {
 export interface IsolationCheck {
   /** Stable id, safe to match on in scripts: `AIF-<area>-<n>`. */
   readonly id: string;
+  /** The namespaces it is run on; the others are not shown a row of it. */
+  readonly appliesTo: NamespaceKind;
   /** Multi-Tenancy Benchmarks profile level 1 ids this check stands for; empty where there is none. */
   readonly mtb: readonly string[];
   readonly title: string;
@@ -46,6 +55,8 @@ export interface IsolationCheck {
 export interface CheckRow {
   readonly site: string;
   readonly namespace: string;
+  /** Whether the namespace is a tenant's or an operator namespace. */
+  readonly kind: NamespaceKind;
   readonly check: string;
   readonly mtb: readonly string[];
   readonly status: CheckStatus;
@@ -53,10 +64,17 @@ export interface CheckRow {
 }
 
 export interface CheckReport {
-  /** Every tenant namespace of every site against every check, in site, namespace and check order. */
+  /**
+   * Every namespace of every site against every check that applies to its kind, in site, namespace
+   * and check order.
+   */
   readonly rows: readonly CheckRow[];
-  /** Sites found, with the number of tenant namespaces of each. */
-  readonly sites: ReadonlyArray<{ readonly site: string; readonly namespaces: number }>;
+  /** Sites found, with the number of tenant namespaces and of operator namespaces of each. */
+  readonly sites: ReadonlyArray<{
+    readonly site: string;
+    readonly namespaces: number;
+    readonly operatorNamespaces: number;
+  }>;
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
@@ -67,9 +85,14 @@ export const CHECKED_POLICIES = {
   services: 'aif-tenant-services',
   priority: 'aif-tenant-priority',
   deletion: 'aif-tenant-deletion',
+  placement: 'aif-tenant-placement',
   kueueBypass: 'aif-kueue-bypass',
   kueuePriority: 'aif-kueue-priority-class',
+  kueueLanes: 'aif-kueue-lanes',
 } as const;
+
+/** The default-deny NetworkPolicy of every namespace the library makes (tenant and operator). */
+export const DEFAULT_DENY_POLICY = 'aif-default-deny';
 
 /** The label that marks a tenant's namespace and objects. */
 export const TENANT_LABEL = 'ai-factory.eu/tenant';
@@ -103,6 +126,8 @@ export class SiteOutput {
   public readonly namespaces: readonly CheckedNamespace[];
   /** Namespaces that belong to tenants, by name. */
   public readonly tenantNamespaces: readonly CheckedNamespace[];
+  /** The other namespaces of the output: those the library makes for platform components, by name. */
+  public readonly operatorNamespaces: readonly CheckedNamespace[];
   /** The bodies of every `kubernetes_manifest` of the site. */
   public readonly manifests: readonly Json[];
   /** GPU resource names the site's pools offer (`aif_site_inventory`); undefined without an inventory. */
@@ -175,6 +200,7 @@ export class SiteOutput {
     this.tenantNamespaces = this.namespaces.filter(
       (ns) => TENANT_LABEL in ns.labels || annotated.has(ns.name) || tenantsByObjects.has(ns.name),
     );
+    this.operatorNamespaces = this.namespaces.filter((ns) => !this.tenantNamespaces.includes(ns));
     const platform = stacks.find((s) => s.name.endsWith('-platform'));
     const inventory = asRecord(platform?.json.output?.aif_site_inventory?.value);
     this.gpuResources = Array.isArray(inventory.pools)
@@ -386,11 +412,15 @@ function uncovered(match: Json, required: readonly RequiredRule[], narrowsOnly: 
 
 /**
  * An admission policy that holds in a namespace: the ValidatingAdmissionPolicy exists, fails closed,
- * validates something, matches the namespace and the requests it is about, and no object selector
- * lets a tenant step around it by labelling its objects; a binding denies what it rejects, in this
- * namespace.
+ * validates something (for each of `validates`, a validation whose expression names it), matches the
+ * namespace and the requests it is about, and no object selector lets a tenant step around it by
+ * labelling its objects; a binding denies what it rejects, in this namespace.
  */
-function admissionCheck(policyName: string, required: readonly RequiredRule[]) {
+function admissionCheck(
+  policyName: string,
+  required: readonly RequiredRule[],
+  validates: readonly string[] = [],
+) {
   return (site: SiteOutput, ns: CheckedNamespace): CheckOutcome => {
     const policy = site.manifestsOf('ValidatingAdmissionPolicy', policyName)[0];
     if (!policy) return fail(`no ValidatingAdmissionPolicy ${policyName}`);
@@ -398,7 +428,12 @@ function admissionCheck(policyName: string, required: readonly RequiredRule[]) {
     const failure = spec.failurePolicy ?? 'Fail';
     if (failure !== 'Fail')
       return fail(`${policyName} has failurePolicy ${String(failure)}: it fails open when its check errs`);
-    if (asList(spec.validations).length === 0) return fail(`${policyName} has no validations`);
+    const validations = asList(spec.validations);
+    if (validations.length === 0) return fail(`${policyName} has no validations`);
+    const unvalidated = validates.filter(
+      (term) => !validations.some((v) => typeof v.expression === 'string' && v.expression.includes(term)),
+    );
+    if (unvalidated.length > 0) return fail(`${policyName} has no validation of ${unvalidated.join(', ')}`);
     const match = asRecord(spec.matchConstraints) as Json;
     if (!selects(match.namespaceSelector, ns.labels, 'all'))
       return fail(`${policyName}'s namespaceSelector does not select namespace ${ns.name}`);
@@ -447,6 +482,40 @@ const KUEUE_WORKLOADS: readonly RequiredRule[] = [
   { group: '', resource: 'pods', operations: CREATE_UPDATE },
   { group: 'batch', resource: 'jobs', operations: CREATE_UPDATE },
 ];
+/**
+ * What the placement guard must see: pods and every kind that holds a pod template a trusted
+ * controller or job operator expands into pods (which pass the guard as the controller's own).
+ */
+const POD_TEMPLATES: readonly RequiredRule[] = [
+  ['', 'pods'],
+  ['apps', 'deployments'],
+  ['apps', 'replicasets'],
+  ['apps', 'statefulsets'],
+  ['apps', 'daemonsets'],
+  ['batch', 'jobs'],
+  ['batch', 'cronjobs'],
+  ['jobset.x-k8s.io', 'jobsets'],
+  ['kubeflow.org', 'mpijobs'],
+  ['kubeflow.org', 'pytorchjobs'],
+  ['trainer.kubeflow.org', 'trainjobs'],
+].map(([group, resource]) => ({ group, resource, operations: CREATE_UPDATE }));
+
+/** A NetworkPolicy (provider form) that selects every pod for Ingress and Egress and allows nothing. */
+function deniesAll(policy: Json): boolean {
+  const spec = asRecord(policy.spec);
+  const types = strings(spec.policy_types);
+  return (
+    !hasTerms(spec.pod_selector) &&
+    types.includes('Ingress') &&
+    types.includes('Egress') &&
+    asList(spec.ingress).length === 0 &&
+    asList(spec.egress).length === 0
+  );
+}
+
+/** The flavors a ClusterQueue offers, over all its resource groups. */
+const offeredFlavors = (cq: Json): string[] =>
+  asList(asRecord(cq.spec).resourceGroups).flatMap((g) => asList(g.flavors).map((f) => String(f.name)));
 
 /**
  * The checks, one row each. Adding a control is adding a row: its id, the MTB level-1 ids it stands
@@ -455,6 +524,7 @@ const KUEUE_WORKLOADS: readonly RequiredRule[] = [
 export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   {
     id: 'AIF-NS-1',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'Namespace carries its tenant label',
     protects:
@@ -468,6 +538,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-PSA-1',
+    appliesTo: 'tenant',
     mtb: [
       'MTB-PL1-BC-CPI-3',
       'MTB-PL1-BC-CPI-4',
@@ -494,6 +565,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-QUOTA-1',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-FNS-1'],
     title: 'Quota on cpu, memory, ephemeral storage, pods and claims',
     protects: "the nodes' CPU and memory, and the cluster's pod and volume capacity, from one tenant",
@@ -512,6 +584,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-QUOTA-2',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-FNS-1'],
     title: 'Quota on every GPU resource of the site',
     protects: "the site's GPUs: a resource left out of the quota would be unlimited for the tenant",
@@ -524,6 +597,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-QUOTA-3',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-FNS-1'],
     title: 'Quota on storage, per StorageClass of the site',
     protects: "the site's storage tiers: a class left out of the quota would be unlimited for the tenant",
@@ -543,6 +617,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-QUOTA-4',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-BC-HI-1'],
     title: 'No NodePort or LoadBalancer Services',
     protects: "the nodes' ports and the site's load balancer addresses, which network policies cannot guard",
@@ -559,6 +634,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-QUOTA-5',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-FNS-2'],
     title: 'Object counts bounded',
     protects:
@@ -567,6 +643,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-QUOTA-6',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'No pods at the system-* PriorityClasses',
     protects: "other tenants' work and the cluster's own components, which such pods would preempt",
@@ -592,6 +669,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-LIMIT-1',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'LimitRange gives containers default requests and limits',
     protects:
@@ -614,28 +692,46 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-NET-1',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'Default-deny NetworkPolicy for ingress and egress',
     protects: "other tenants' pods and the site's networks: only what another policy allows gets in or out",
     run: (site, ns) => {
-      const deny = site.inNamespace(ns.name, 'network_policy').find((p) => {
-        const spec = asRecord(p.spec);
-        const types = strings(spec.policy_types);
-        return (
-          !hasTerms(spec.pod_selector) &&
-          types.includes('Ingress') &&
-          types.includes('Egress') &&
-          asList(spec.ingress).length === 0 &&
-          asList(spec.egress).length === 0
-        );
-      });
+      const deny = site.inNamespace(ns.name, 'network_policy').find(deniesAll);
       return deny
         ? pass(`NetworkPolicy ${String(asRecord(deny.metadata).name)} selects every pod and allows nothing`)
         : fail('no NetworkPolicy selects every pod for Ingress and Egress without allowing anything');
     },
   },
   {
+    id: 'AIF-NET-2',
+    appliesTo: 'operator',
+    mtb: [],
+    title: `Default-deny NetworkPolicy ${DEFAULT_DENY_POLICY} for ingress and egress in operator namespaces`,
+    protects:
+      'the operators (Kueue, the GPU operators, CSI drivers, Slurm) from tenant pods, and the site from a compromised operator pod: only the flows its allow policies name get in or out',
+    run: (site, ns) => {
+      const policy = site
+        .inNamespace(ns.name, 'network_policy')
+        .find((p) => asRecord(p.metadata).name === DEFAULT_DENY_POLICY);
+      if (!policy) return fail(`no NetworkPolicy ${DEFAULT_DENY_POLICY} in the namespace`);
+      if (deniesAll(policy))
+        return pass(`NetworkPolicy ${DEFAULT_DENY_POLICY} selects every pod and allows nothing`);
+      const spec = asRecord(policy.spec);
+      const types = strings(spec.policy_types);
+      const why = [
+        ...(hasTerms(spec.pod_selector) ? ['selects only some pods'] : []),
+        ...['Ingress', 'Egress'].filter((t) => !types.includes(t)).map((t) => `has no policy type ${t}`),
+        ...(['ingress', 'egress'] as const)
+          .filter((d) => asList(spec[d]).length > 0)
+          .map((d) => `allows ${d} (${asList(spec[d]).length} rule(s))`),
+      ];
+      return fail(`NetworkPolicy ${DEFAULT_DENY_POLICY} ${why.join(', ')}`);
+    },
+  },
+  {
     id: 'AIF-RBAC-1',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-CPI-1'],
     title: "The tenant's rights are namespaced",
     protects: 'cluster-scoped resources (nodes, namespaces, ClusterRoles, CRDs) from every tenant',
@@ -671,6 +767,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-RBAC-2',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'No escalate, bind, impersonate or wildcards',
     protects: 'the RBAC model itself: with these a tenant grants itself any right',
@@ -690,6 +787,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-RBAC-3',
+    appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-TI-1', 'MTB-PL1-BC-CPI-2'],
     title: 'Quotas, limits, network policies, the namespace and RBAC are read-only to the tenant',
     protects: 'the guard rails above, which a tenant with write rights would simply change',
@@ -712,16 +810,20 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-ADM-1',
+    appliesTo: 'tenant',
     mtb: [],
-    title: 'Services may not set externalIPs (admission policy)',
+    title: 'Services may not set externalIPs or be of type ExternalName (admission policy)',
     protects:
-      'traffic to any IP address of the cluster, which a Service with externalIPs intercepts (CVE-2020-8554)',
-    run: admissionCheck(CHECKED_POLICIES.services, [
-      { group: '', resource: 'services', operations: CREATE_UPDATE },
-    ]),
+      'traffic to any IP address of the cluster, which a Service with externalIPs intercepts (CVE-2020-8554), and what ingress controllers and proxies reach with their own rights by following an ExternalName alias (a confused deputy, the CVE-2021-25740 family)',
+    run: admissionCheck(
+      CHECKED_POLICIES.services,
+      [{ group: '', resource: 'services', operations: CREATE_UPDATE }],
+      ['externalIPs', 'ExternalName'],
+    ),
   },
   {
     id: 'AIF-ADM-2',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'Pods may not name a PriorityClass (admission policy)',
     protects: "other tenants' work, which a pod with a high PriorityClass would preempt",
@@ -731,6 +833,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-ADM-3',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'The namespace and its guard rails are not deleted without offboarding (admission policy)',
     protects: "the tenant's data, and the quotas and default-deny that Terraform would destroy first",
@@ -743,7 +846,17 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     ]),
   },
   {
+    id: 'AIF-ADM-4',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: 'Pods and pod templates may not tolerate pool taints or select pool nodes (admission policy)',
+    protects:
+      "the GPU pools, which a tenant's pod would otherwise reach around its queue (and CPU work onto GPU nodes) by a toleration, a node selector, node affinity or nodeName",
+    run: admissionCheck(CHECKED_POLICIES.placement, POD_TEMPLATES),
+  },
+  {
     id: 'AIF-KUEUE-1',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'Kueue cannot be bypassed (admission policy)',
     protects:
@@ -752,6 +865,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-KUEUE-2',
+    appliesTo: 'tenant',
     mtb: [],
     title: 'Workload priority stays within the access mode (admission policy)',
     protects: "other tenants' queued work, which a higher kueue.x-k8s.io/priority-class would preempt",
@@ -759,6 +873,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
   },
   {
     id: 'AIF-KUEUE-3',
+    appliesTo: 'tenant',
     mtb: [],
     title: "Only the tenant's own ClusterQueue admits its workloads",
     protects: "each tenant's GPU allocation: a ClusterQueue selecting another namespace spends it for them",
@@ -788,6 +903,65 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
       );
     }),
   },
+  {
+    id: 'AIF-KUEUE-4',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: 'Work without GPUs goes to the CPU lane, GPU work to the GPU lane (admission policy)',
+    protects:
+      "the GPU pools: Kueue admits work in a GPU queue on a pool's flavor, so work without GPUs there would run on GPU nodes",
+    run: whenKueue(
+      admissionCheck(CHECKED_POLICIES.kueueLanes, [
+        { group: 'kueue.x-k8s.io', resource: 'workloads', operations: CREATE_UPDATE },
+      ]),
+    ),
+  },
+  {
+    id: 'AIF-KUEUE-5',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: `The CPU lane offers only the ${KUEUE_CPU_FLAVOR} flavor, which selects CPU nodes, outside the cohort`,
+    protects: `the GPU nodes from CPU work, which lands on CPU nodes only when no GPU queue offers ${KUEUE_CPU_FLAVOR} and the CPU lane offers nothing else; and other tenants' cpu and memory, which a CPU lane in the cohort would borrow`,
+    run: whenKueue((site, ns) => {
+      const name = `${ns.name}.cpu`;
+      const problems: string[] = [];
+      const lane = site.manifestsOf('ClusterQueue', name)[0];
+      if (!lane) problems.push(`no ClusterQueue ${name}`);
+      else {
+        const offered = offeredFlavors(lane);
+        if (offered.length !== 1 || offered[0] !== KUEUE_CPU_FLAVOR)
+          problems.push(
+            `ClusterQueue ${name} offers ${offered.length > 0 ? offered.join(', ') : 'no flavor'}, not ${KUEUE_CPU_FLAVOR} alone`,
+          );
+        const spec = asRecord(lane.spec);
+        const cohort = spec.cohortName ?? spec.cohort;
+        if (cohort !== undefined && cohort !== '')
+          problems.push(`ClusterQueue ${name} is in cohort ${String(cohort)}`);
+      }
+      const flavor = site.manifestsOf('ResourceFlavor', KUEUE_CPU_FLAVOR)[0];
+      if (!flavor) problems.push(`no ResourceFlavor ${KUEUE_CPU_FLAVOR}`);
+      else if (Object.keys(asRecord(asRecord(flavor.spec).nodeLabels)).length === 0)
+        problems.push(`ResourceFlavor ${KUEUE_CPU_FLAVOR} has no nodeLabels: it selects every node`);
+      // The tenant's other ClusterQueues (its GPU lane), by name or by label.
+      for (const cq of site.manifestsOf('ClusterQueue')) {
+        const meta = asRecord(cq.metadata);
+        const other = String(meta.name);
+        if (other === name || (other !== ns.name && asRecord(meta.labels)[TENANT_LABEL] !== ns.name))
+          continue;
+        if (offeredFlavors(cq).includes(KUEUE_CPU_FLAVOR))
+          problems.push(`its ClusterQueue ${other} offers ${KUEUE_CPU_FLAVOR} too`);
+      }
+      return problems.length > 0
+        ? fail(problems.join('; '))
+        : pass(
+            `ClusterQueue ${name} offers ${KUEUE_CPU_FLAVOR} alone, in no cohort; the flavor selects ${Object.entries(
+              asRecord(asRecord(flavor?.spec).nodeLabels),
+            )
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(', ')}`,
+          );
+    }),
+  },
 ];
 
 /** Groups stacks into sites by name (`<site>-platform`, `<site>-tenants`); other stacks are sites of their own. */
@@ -802,7 +976,10 @@ export function siteOutputs(stacks: readonly SynthesizedStack[]): SiteOutput[] {
     .map(([site, list]) => new SiteOutput(site, list));
 }
 
-/** Holds every tenant namespace of every site against every check (or those given). */
+/**
+ * Holds every namespace of every site against every check (or those given) that applies to its kind:
+ * tenant namespaces against the tenant checks, operator namespaces against the operator checks.
+ */
 export function checkIsolation(
   stacks: readonly SynthesizedStack[],
   checks: readonly IsolationCheck[] = ISOLATION_CHECKS,
@@ -810,8 +987,9 @@ export function checkIsolation(
   const rows: CheckRow[] = [];
   const sites = siteOutputs(stacks);
   for (const site of sites) {
-    for (const ns of site.tenantNamespaces) {
-      for (const check of checks) {
+    for (const ns of site.namespaces) {
+      const kind: NamespaceKind = site.tenantNamespaces.includes(ns) ? 'tenant' : 'operator';
+      for (const check of checks.filter((c) => c.appliesTo === kind)) {
         let outcome: CheckOutcome;
         try {
           outcome = check.run(site, ns);
@@ -819,14 +997,25 @@ export function checkIsolation(
           // Output this check cannot read is output it cannot vouch for.
           outcome = fail(`could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
         }
-        rows.push({ site: site.site, namespace: ns.name, check: check.id, mtb: check.mtb, ...outcome });
+        rows.push({
+          site: site.site,
+          namespace: ns.name,
+          kind,
+          check: check.id,
+          mtb: check.mtb,
+          ...outcome,
+        });
       }
     }
   }
   const count = (s: CheckStatus) => rows.filter((r) => r.status === s).length;
   return {
     rows,
-    sites: sites.map((s) => ({ site: s.site, namespaces: s.tenantNamespaces.length })),
+    sites: sites.map((s) => ({
+      site: s.site,
+      namespaces: s.tenantNamespaces.length,
+      operatorNamespaces: s.operatorNamespaces.length,
+    })),
     passed: count('PASS'),
     failed: count('FAIL'),
     skipped: count('SKIP'),
@@ -859,11 +1048,12 @@ export function checkSummary(report: CheckReport): string {
   const perSite = report.sites.map((s) => {
     const rows = report.rows.filter((r) => r.site === s.site);
     const failed = rows.filter((r) => r.status === 'FAIL').length;
-    return `${s.site}: ${s.namespaces} tenant namespace(s), ${failed === 0 ? 'all checks pass' : `${failed} failed`}`;
+    return `${s.site}: ${s.namespaces} tenant and ${s.operatorNamespaces} operator namespace(s), ${failed === 0 ? 'all checks pass' : `${failed} failed`}`;
   });
+  const sum = (key: 'namespaces' | 'operatorNamespaces') => report.sites.reduce((n, s) => n + s[key], 0);
   return [
     ...perSite,
-    `${report.rows.length} check(s) on ${report.sites.reduce((n, s) => n + s.namespaces, 0)} tenant namespace(s): ` +
+    `${report.rows.length} check(s) on ${sum('namespaces')} tenant and ${sum('operatorNamespaces')} operator namespace(s): ` +
       `${report.passed} passed, ${report.failed} failed, ${report.skipped} not applicable`,
   ].join('\n');
 }

@@ -1,18 +1,24 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { SiteProfile } from '../../lib/model';
+import { KUEUE_CPU_FLAVOR, type SiteProfile } from '../../lib/model';
 import {
   CHECKED_POLICIES,
   checkIsolation,
+  DEFAULT_DENY_POLICY,
   ISOLATION_CHECKS,
   TENANT_LABEL,
   type CheckReport,
 } from '../../lib/review/check';
 import type { Json, SynthesizedStack } from '../../lib/review/synthesized';
 import { KueueBypassGuard } from '../../lib/scheduling/kueue-guard';
-import { KueuePriorityGuard, TENANT_LABEL as KUEUE_TENANT_LABEL } from '../../lib/scheduling/kueue';
+import {
+  KueueLaneGuard,
+  KueuePriorityGuard,
+  TENANT_LABEL as KUEUE_TENANT_LABEL,
+} from '../../lib/scheduling/kueue';
 import { TenantGuardrails } from '../../lib/tenancy/guardrails';
+import { DEFAULT_DENY_POLICY as TENANT_DEFAULT_DENY_POLICY } from '../../lib/tenancy/tenant-namespace';
 import { aif, sampleProfile } from '../helpers';
 import { synthesizedSite } from '../site-output';
 
@@ -43,6 +49,12 @@ const PROFILE: SiteProfile = sampleProfile({
 });
 
 const base = synthesizedSite(PROFILE);
+/** The namespaces the library makes for the sample site's platform components. */
+const OPERATOR_NAMESPACES = ['gpu-operator', 'kueue-system'];
+const TENANT_CHECKS = ISOLATION_CHECKS.filter((c) => c.appliesTo === 'tenant').length;
+const OPERATOR_CHECKS = ISOLATION_CHECKS.filter((c) => c.appliesTo === 'operator').length;
+/** Rows of the sample site: three tenant namespaces and its operator namespaces. */
+const ROWS = 3 * TENANT_CHECKS + OPERATOR_NAMESPACES.length * OPERATOR_CHECKS;
 
 /** The rows of one namespace that do not pass, as `id: STATUS`. */
 function notPassing(report: CheckReport, namespace: string): string[] {
@@ -81,12 +93,51 @@ const quota = (s: SynthesizedStack[]) =>
   res(s, 'kubernetes_resource_quota_v1', 'tenant_alpha_quota').spec.hard;
 const adminRules = (s: SynthesizedStack[]) =>
   res(s, 'kubernetes_role_v1', 'tenant_alpha_role_admin').rule as Json[];
+/** Deletes the kubernetes_manifest(s) of a kind and name. */
+function deleteManifest(stacks: SynthesizedStack[], kind: string, name: string): void {
+  let found = false;
+  for (const st of stacks) {
+    const all = (st.json.resource?.kubernetes_manifest ?? {}) as Record<string, Json>;
+    for (const [address, m] of Object.entries(all)) {
+      if (m.manifest?.kind === kind && m.manifest?.metadata?.name === name) {
+        delete all[address];
+        found = true;
+      }
+    }
+  }
+  if (!found) throw new Error(`no ${kind} ${name}`);
+}
+/** Output without an admission policy and its binding. */
+const withoutPolicy = (policy: string) => (s: SynthesizedStack[]) => {
+  deleteManifest(s, 'ValidatingAdmissionPolicy', policy);
+  deleteManifest(s, 'ValidatingAdmissionPolicyBinding', policy);
+};
+/** Output where a policy's binding takes these actions instead of Deny. */
+const bindingActions = (policy: string, actions: string[]) => (s: SynthesizedStack[]) => {
+  manifest(s, 'ValidatingAdmissionPolicyBinding', policy).spec.validationActions = actions;
+};
+/** A ClusterQueue's flavors (of its first resource group). */
+const flavors = (s: SynthesizedStack[], cq: string) =>
+  manifest(s, 'ClusterQueue', cq).spec.resourceGroups[0].flavors as Json[];
+/** The address of the default-deny NetworkPolicy of an operator namespace. */
+function operatorDenyAddress(s: SynthesizedStack[], namespace: string): string {
+  const all = stack(s, '-platform').json.resource.kubernetes_network_policy_v1 as Record<string, Json>;
+  const found = Object.entries(all).find(
+    ([, p]) =>
+      p.metadata.name === DEFAULT_DENY_POLICY &&
+      p.metadata.namespace === `\${kubernetes_namespace_v1.namespace_${namespace}.metadata[0].name}`,
+  );
+  if (!found) throw new Error(`no ${DEFAULT_DENY_POLICY} in ${namespace}`);
+  return found[0];
+}
+const operatorDeny = (s: SynthesizedStack[], namespace: string) =>
+  res(s, 'kubernetes_network_policy_v1', operatorDenyAddress(s, namespace));
 
 /**
- * For each check, output built to break it (and nothing else) in tenant alpha's namespace. Several
- * checks have more than one way to break.
+ * For each check, output built to break it (and nothing else) in tenant alpha's namespace, or in the
+ * operator namespace named last. Several checks have more than one way to break.
  */
-const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void]> = [
+const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void, string?]> = [
   [
     'AIF-NS-1',
     'tenant label names another tenant',
@@ -155,6 +206,32 @@ const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void]> =
     },
   ],
   [
+    'AIF-NET-2',
+    'an operator namespace without its default-deny',
+    (s) => {
+      delete stack(s, '-platform').json.resource.kubernetes_network_policy_v1[
+        operatorDenyAddress(s, 'kueue-system')
+      ];
+    },
+    'kueue-system',
+  ],
+  [
+    'AIF-NET-2',
+    "an operator namespace's default-deny allows ingress",
+    (s) => {
+      operatorDeny(s, 'gpu-operator').spec.ingress = [{ ports: [{ port: '8080', protocol: 'TCP' }] }];
+    },
+    'gpu-operator',
+  ],
+  [
+    'AIF-NET-2',
+    "an operator namespace's default-deny only for egress",
+    (s) => {
+      operatorDeny(s, 'kueue-system').spec.policy_types = ['Egress'];
+    },
+    'kueue-system',
+  ],
+  [
     'AIF-RBAC-1',
     'binding to a ClusterRole',
     (s) => {
@@ -212,6 +289,16 @@ const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void]> =
     },
   ],
   [
+    'AIF-ADM-1',
+    'ExternalName Services no longer refused',
+    (s) => {
+      const spec = manifest(s, 'ValidatingAdmissionPolicy', CHECKED_POLICIES.services).spec;
+      spec.validations = (spec.validations as Json[]).filter(
+        (v) => !String(v.expression).includes('ExternalName'),
+      );
+    },
+  ],
+  [
     'AIF-ADM-2',
     'priority binding only warns',
     (s) => {
@@ -253,6 +340,24 @@ const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void]> =
           matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['alpha'] }],
         },
       };
+    },
+  ],
+  ['AIF-ADM-4', 'placement guard removed', withoutPolicy(CHECKED_POLICIES.placement)],
+  [
+    'AIF-ADM-4',
+    "placement guard's binding does not Deny",
+    bindingActions(CHECKED_POLICIES.placement, ['Audit']),
+  ],
+  [
+    'AIF-ADM-4',
+    'placement guard no longer matches Deployments',
+    (s) => {
+      const rules = manifest(s, 'ValidatingAdmissionPolicy', CHECKED_POLICIES.placement).spec.matchConstraints
+        .resourceRules as Json[];
+      rules.splice(
+        rules.findIndex((r) => r.resources.includes('deployments')),
+        1,
+      );
     },
   ],
   [
@@ -306,14 +411,64 @@ const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void]> =
       };
     },
   ],
+  ['AIF-KUEUE-4', 'lane guard removed', withoutPolicy(CHECKED_POLICIES.kueueLanes)],
+  [
+    'AIF-KUEUE-4',
+    "lane guard's binding does not Deny",
+    bindingActions(CHECKED_POLICIES.kueueLanes, ['Warn']),
+  ],
+  [
+    'AIF-KUEUE-4',
+    'lane guard matches only Workload creation',
+    (s) => {
+      manifest(
+        s,
+        'ValidatingAdmissionPolicy',
+        CHECKED_POLICIES.kueueLanes,
+      ).spec.matchConstraints.resourceRules[0].operations = ['CREATE'];
+    },
+  ],
+  [
+    'AIF-KUEUE-5',
+    'its GPU ClusterQueue offers cpu-only',
+    (s) => {
+      flavors(s, 'alpha').push({ ...structuredClone(flavors(s, 'alpha.cpu')[0]) });
+    },
+  ],
+  [
+    'AIF-KUEUE-5',
+    'the cpu-only flavor selects every node',
+    (s) => {
+      manifest(s, 'ResourceFlavor', KUEUE_CPU_FLAVOR).spec.nodeLabels = {};
+    },
+  ],
+  [
+    'AIF-KUEUE-5',
+    'its CPU lane is in the cohort',
+    (s) => {
+      manifest(s, 'ClusterQueue', 'alpha.cpu').spec.cohortName = manifest(
+        s,
+        'ClusterQueue',
+        'alpha',
+      ).spec.cohortName;
+    },
+  ],
+  [
+    'AIF-KUEUE-5',
+    "its CPU lane offers a GPU pool's flavor too",
+    (s) => {
+      flavors(s, 'alpha.cpu').push({ ...structuredClone(flavors(s, 'alpha')[0]) });
+    },
+  ],
 ];
 
 // Every site of stacks/sites passes: test/site/site.test.ts checks each where it synthesizes it.
 describe('aif check', () => {
   it('passes on a site with a retired tenant, whose namespace keeps its guard rails', () => {
     const report = checkIsolation(base);
-    expect(report.sites).toEqual([{ site: 'testsite', namespaces: 3 }]);
+    expect(report.sites).toEqual([{ site: 'testsite', namespaces: 3, operatorNamespaces: 2 }]);
     expect(report.rows.filter((r) => r.status !== 'PASS')).toEqual([]);
+    expect(report.rows).toHaveLength(ROWS);
     expect(report.rows.find((r) => r.namespace === 'gamma' && r.check === 'AIF-RBAC-1')?.reason).toBe(
       '0 Role(s), 0 RoleBinding(s), no cluster-wide binding of its groups',
     );
@@ -325,21 +480,124 @@ describe('aif check', () => {
       'AIF-KUEUE-1: SKIP',
       'AIF-KUEUE-2: SKIP',
       'AIF-KUEUE-3: SKIP',
+      'AIF-KUEUE-4: SKIP',
+      'AIF-KUEUE-5: SKIP',
       'AIF-QUOTA-3: SKIP',
     ]);
     expect(report.failed).toBe(0);
+    // Without Kueue the site has one operator namespace, checked as one.
+    expect(
+      report.rows.filter((r) => r.kind === 'operator').map((r) => [r.namespace, r.check, r.status]),
+    ).toEqual([['gpu-operator', 'AIF-NET-2', 'PASS']]);
+  });
+
+  it('holds operator namespaces against the operator checks only, and tenant namespaces against the tenant checks only', () => {
+    const report = checkIsolation(base);
+    const checksOf = (ns: string) => report.rows.filter((r) => r.namespace === ns).map((r) => r.check);
+    for (const ns of OPERATOR_NAMESPACES) {
+      expect(checksOf(ns)).toEqual(['AIF-NET-2']);
+      expect(report.rows.find((r) => r.namespace === ns)?.kind).toBe('operator');
+    }
+    for (const ns of ['alpha', 'beta', 'gamma']) {
+      expect(checksOf(ns)).toHaveLength(TENANT_CHECKS);
+      expect(checksOf(ns)).not.toContain('AIF-NET-2');
+      expect(checksOf(ns)).toContain('AIF-NET-1');
+    }
+    // Site, then namespace, then check order, tenant and operator namespaces together.
+    expect([...new Set(report.rows.map((r) => r.namespace))]).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+      'gpu-operator',
+      'kueue-system',
+    ]);
   });
 
   it('has a way to break every check', () => {
     expect([...new Set(BREAKS.map(([id]) => id))].sort()).toEqual(ISOLATION_CHECKS.map((c) => c.id).sort());
   });
 
-  it.each(BREAKS)('%s fails, and only it, on output with %s', (id, _what, change) => {
+  it.each(BREAKS)('%s fails, and only it, on output with %s', (id, _what, change, namespace = 'alpha') => {
     const report = checkIsolation(mutated(change));
-    expect(notPassing(report, 'alpha')).toEqual([`${id}: FAIL`]);
-    const row = report.rows.find((r) => r.namespace === 'alpha' && r.check === id);
+    expect(notPassing(report, namespace)).toEqual([`${id}: FAIL`]);
+    const row = report.rows.find((r) => r.namespace === namespace && r.check === id);
     expect(row?.reason).not.toBe('');
-    expect(report.failed).toBeGreaterThan(0);
+    // Every other check passes everywhere (some breaks fail the same check in other namespaces too).
+    expect(report.rows.filter((r) => r.status !== 'PASS' && r.check !== id)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'AIF-ADM-1',
+      'ExternalName Services no longer refused',
+      'aif-tenant-services has no validation of ExternalName',
+    ],
+    ['AIF-ADM-4', 'placement guard removed', 'no ValidatingAdmissionPolicy aif-tenant-placement'],
+    [
+      'AIF-ADM-4',
+      'placement guard no longer matches Deployments',
+      'aif-tenant-placement does not match apps/deployments CREATE, apps/deployments UPDATE',
+    ],
+    [
+      'AIF-KUEUE-4',
+      'lane guard matches only Workload creation',
+      'aif-kueue-lanes does not match kueue.x-k8s.io/workloads UPDATE',
+    ],
+    ['AIF-KUEUE-5', 'its GPU ClusterQueue offers cpu-only', 'its ClusterQueue alpha offers cpu-only too'],
+    [
+      'AIF-KUEUE-5',
+      'the cpu-only flavor selects every node',
+      'ResourceFlavor cpu-only has no nodeLabels: it selects every node',
+    ],
+    ['AIF-KUEUE-5', 'its CPU lane is in the cohort', 'ClusterQueue alpha.cpu is in cohort testsite'],
+    [
+      'AIF-KUEUE-5',
+      "its CPU lane offers a GPU pool's flavor too",
+      /^ClusterQueue alpha\.cpu offers cpu-only, \S+, not cpu-only alone$/,
+    ],
+    [
+      'AIF-NET-2',
+      'an operator namespace without its default-deny',
+      'no NetworkPolicy aif-default-deny in the namespace',
+    ],
+    [
+      'AIF-NET-2',
+      "an operator namespace's default-deny allows ingress",
+      'NetworkPolicy aif-default-deny allows ingress (1 rule(s))',
+    ],
+    [
+      'AIF-NET-2',
+      "an operator namespace's default-deny only for egress",
+      'NetworkPolicy aif-default-deny has no policy type Ingress',
+    ],
+  ] as Array<[string, string, string | RegExp]>)('%s says why on output with %s', (id, what, reason) => {
+    const [, , change, namespace = 'alpha'] = BREAKS.find(([i, w]) => i === id && w === what) ?? [];
+    if (!change) throw new Error(`no break ${id} ${what}`);
+    const row = checkIsolation(mutated(change)).rows.find((r) => r.namespace === namespace && r.check === id);
+    if (typeof reason === 'string') expect(row?.reason).toBe(reason);
+    else expect(row?.reason).toMatch(reason);
+  });
+
+  it('checks every operator namespace: a new one without its default-deny fails', () => {
+    const report = checkIsolation(
+      mutated((s) => {
+        stack(s, '-platform').json.resource.kubernetes_namespace_v1['namespace_extra'] = {
+          metadata: { name: 'extra', labels: { 'app.kubernetes.io/managed-by': 'cdktf-ai-factory' } },
+        };
+      }),
+    );
+    expect(report.rows.filter((r) => r.status !== 'PASS')).toEqual([
+      {
+        site: 'testsite',
+        namespace: 'extra',
+        kind: 'operator',
+        check: 'AIF-NET-2',
+        mtb: [],
+        status: 'FAIL',
+        reason: 'no NetworkPolicy aif-default-deny in the namespace',
+      },
+    ]);
+    expect(report.sites).toEqual([{ site: 'testsite', namespaces: 3, operatorNamespaces: 3 }]);
   });
 
   it('checks a namespace that lost its tenant label (found by its objects), and fails it', () => {
@@ -354,9 +612,12 @@ describe('aif check', () => {
       'AIF-ADM-1: FAIL',
       'AIF-ADM-2: FAIL',
       'AIF-ADM-3: FAIL',
+      'AIF-ADM-4: FAIL',
       'AIF-KUEUE-1: FAIL',
       'AIF-KUEUE-2: FAIL',
+      'AIF-KUEUE-4: FAIL',
     ]);
+    expect(report.rows.find((r) => r.namespace === 'alpha')?.kind).toBe('tenant');
   });
 
   it('names every MTB profile level 1 id it uses as the benchmarks spell them', () => {
@@ -396,6 +657,7 @@ describe('aif check', () => {
     expect(rows).toEqual(
       ISOLATION_CHECKS.map((c) => [
         `\`${c.id}\``,
+        c.appliesTo,
         c.mtb.length > 0 ? c.mtb.map((m) => `\`${m}\``).join(', ') : 'none',
         c.title,
         c.protects,
@@ -408,10 +670,15 @@ describe('aif check', () => {
       services: TenantGuardrails.POLICY_NAME,
       priority: TenantGuardrails.PRIORITY_POLICY_NAME,
       deletion: TenantGuardrails.DELETION_POLICY_NAME,
+      placement: TenantGuardrails.PLACEMENT_POLICY_NAME,
       kueueBypass: KueueBypassGuard.POLICY_NAME,
       kueuePriority: KueuePriorityGuard.POLICY_NAME,
+      kueueLanes: KueueLaneGuard.POLICY_NAME,
     });
     expect(TENANT_LABEL).toBe(KUEUE_TENANT_LABEL);
+    // Operator namespaces' default-deny (addNamespacePolicies) has the same name as the tenants';
+    // the sample site's operator namespaces pass AIF-NET-2 by it (above).
+    expect(DEFAULT_DENY_POLICY).toBe(TENANT_DEFAULT_DENY_POLICY);
   });
 });
 
@@ -435,10 +702,14 @@ describe('aif check (command)', () => {
     expect([r.code, r.err]).toEqual([0, '']);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/^SITE +NAMESPACE +CHECK +MTB-PL1 +STATUS +REASON$/);
-    expect(lines.filter((l) => /^testsite +\S+ +AIF-/.test(l))).toHaveLength(3 * ISOLATION_CHECKS.length);
+    expect(lines.filter((l) => /^testsite +\S+ +AIF-/.test(l))).toHaveLength(ROWS);
     expect(r.out).toMatch(/^testsite +alpha +AIF-QUOTA-4 +BC-HI-1 +PASS +services\.nodeports=0/m);
+    expect(r.out).toMatch(
+      /^testsite +kueue-system +AIF-NET-2 +- +PASS +NetworkPolicy aif-default-deny selects every pod and allows nothing$/m,
+    );
+    expect(lines.filter((l) => /^testsite +gpu-operator +/.test(l))).toHaveLength(OPERATOR_CHECKS);
     expect(r.out).toContain(
-      `testsite: 3 tenant namespace(s), all checks pass\n${3 * ISOLATION_CHECKS.length} check(s) on 3 tenant namespace(s): ${3 * ISOLATION_CHECKS.length} passed, 0 failed, 0 not applicable\n`,
+      `testsite: 3 tenant and 2 operator namespace(s), all checks pass\n${ROWS} check(s) on 3 tenant and 2 operator namespace(s): ${ROWS} passed, 0 failed, 0 not applicable\n`,
     );
   });
 
@@ -448,17 +719,35 @@ describe('aif check (command)', () => {
     expect(r.out.split('\n').filter((l) => l.startsWith('testsite '))).toEqual([
       expect.stringMatching(/^testsite +alpha +AIF-QUOTA-4 +BC-HI-1 +FAIL +services\.nodeports is 5, not 0$/),
     ]);
-    expect(r.out).toContain('testsite: 3 tenant namespace(s), 1 failed\n');
+    expect(r.out).toContain('testsite: 3 tenant and 2 operator namespace(s), 1 failed\n');
+  });
+
+  it('exits 1 on a failure in an operator namespace, and names it', async () => {
+    const dir = writeOut(
+      mutated((s) => {
+        operatorDeny(s, 'kueue-system').spec.egress = [{ to: [{ ip_block: { cidr: '0.0.0.0/0' } }] }];
+      }),
+    );
+    const r = await aif('check', '--out', dir, '--failures');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n').filter((l) => l.startsWith('testsite '))).toEqual([
+      expect.stringMatching(
+        /^testsite +kueue-system +AIF-NET-2 +- +FAIL +NetworkPolicy aif-default-deny allows egress \(1 rule\(s\)\)$/,
+      ),
+    ]);
+    expect(r.out).toContain('testsite: 3 tenant and 2 operator namespace(s), 1 failed\n');
   });
 
   it('prints JSON with --json', async () => {
     const r = await aif('check', '--out', bad, '--json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as CheckReport;
-    expect([json.failed, json.rows.length]).toEqual([1, 3 * ISOLATION_CHECKS.length]);
+    expect([json.failed, json.rows.length]).toEqual([1, ROWS]);
     expect(json.rows.find((x) => x.status === 'FAIL')).toEqual({
       site: 'testsite',
       namespace: 'alpha',
+      kind: 'tenant',
       check: 'AIF-QUOTA-4',
       mtb: ['MTB-PL1-BC-HI-1'],
       status: 'FAIL',

@@ -188,9 +188,25 @@ describe('site profiles', () => {
         { name: `${profile.name}-tenants`, json: JSON.parse(out.tenants) as TfJson },
       ]);
       expect(report.rows.filter((r) => r.status !== 'PASS')).toEqual([]);
-      // Every tenant of the profile is checked, against every check.
-      expect(report.sites).toEqual([{ site: profile.name, namespaces: profile.tenants.length }]);
-      expect(report.rows).toHaveLength(profile.tenants.length * ISOLATION_CHECKS.length);
+      // Every tenant of the profile is checked, against every tenant check; every other namespace of
+      // the output (the operators') against every operator check.
+      const operators = Object.values({
+        ...resources(JSON.parse(out.platform) as TfJson, 'kubernetes_namespace_v1'),
+        ...resources(JSON.parse(out.tenants) as TfJson, 'kubernetes_namespace_v1'),
+      })
+        .map((n) => String(n.metadata.name))
+        .filter((n) => !profile.tenants.some((t) => t.name === n));
+      expect(operators.length).toBeGreaterThan(0);
+      expect(report.sites).toEqual([
+        { site: profile.name, namespaces: profile.tenants.length, operatorNamespaces: operators.length },
+      ]);
+      const count = (kind: string) => ISOLATION_CHECKS.filter((c) => c.appliesTo === kind).length;
+      expect(report.rows).toHaveLength(
+        profile.tenants.length * count('tenant') + operators.length * count('operator'),
+      );
+      expect(
+        [...new Set(report.rows.filter((r) => r.kind === 'operator').map((r) => r.namespace))].sort(),
+      ).toEqual(operators.sort());
     });
   });
 });
