@@ -124,7 +124,9 @@ function main(): void {
     const marks = instrument(cdktf);
     const profiles =
       args.profile === 'fleet' || args.profile === undefined
-        ? loadProfiles(path.join(__dirname, '..', 'stacks', 'sites'))
+        ? // The profiles' sources (dist/bench/ -> the project root): stacks/sites is not compiled,
+          // and a dist/ left from an older build may hold stale copies.
+          loadProfiles(path.join(__dirname, '..', '..', 'stacks', 'sites'))
         : [generatedProfile(args.profile)];
     const t0 = now();
     const r = synthesizeSites(profiles, outdir);

@@ -66,12 +66,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   return load().run(args);
 }
 
+/**
+ * Exits once stdout and stderr have taken everything written to them: a pipe (`aif check | less`,
+ * a CI step capturing `aif diff`) takes 64 KiB at a time, and `process.exit` would cut the rest.
+ */
+export function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`aif: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+    process.stderr.write(`aif: ${err instanceof Error ? err.message : String(err)}\n`);
+    exitWhenFlushed(1);
+  });
 }

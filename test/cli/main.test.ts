@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../lib/cli/args';
+import { exitWhenFlushed } from '../../lib/cli/main';
 import { aif } from '../helpers';
 
 // The commands that share lib/cli/args.ts (aif diff parses its own options).
@@ -51,5 +52,32 @@ describe('aif options', () => {
     const r = await aif('report', '--format');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^aif report: Option '--format <value>' argument missing\n/);
+  });
+});
+
+describe('aif exits only when its output is flushed', () => {
+  it('waits for stdout and stderr to take what was written before exiting', () => {
+    const flushed: Array<() => void> = [];
+    const take = (_s: unknown, cb?: unknown) => (
+      typeof cb === 'function' && flushed.push(cb as () => void),
+      true
+    );
+    const o = jest.spyOn(process.stdout, 'write').mockImplementation(take as typeof process.stdout.write);
+    const e = jest.spyOn(process.stderr, 'write').mockImplementation(take as typeof process.stderr.write);
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    try {
+      exitWhenFlushed(3);
+      // A pipe that has not taken the output yet: no exit, which would cut it.
+      expect(exit).not.toHaveBeenCalled();
+      expect(flushed).toHaveLength(2);
+      flushed[0]();
+      expect(exit).not.toHaveBeenCalled();
+      flushed[1]();
+      expect(exit).toHaveBeenCalledWith(3);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+      exit.mockRestore();
+    }
   });
 });
