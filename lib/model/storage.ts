@@ -483,14 +483,18 @@ function checkDriver(
       );
       if (d.subDir !== undefined) {
         const unknown = (d.subDir.match(/\$\{[^}]*\}/g) ?? []).filter((v) => !NFS_SUBDIR_VARS.includes(v));
-        if (d.subDir === '' || d.subDir.startsWith('/') || unknown.length > 0) {
+        // A `..` segment climbs out of the share (or into another volume's directory).
+        const climbs = d.subDir.split('/').includes('..');
+        if (d.subDir === '' || d.subDir.startsWith('/') || climbs || unknown.length > 0) {
           c.add(
             'DRIVER_PARAMETER_INVALID',
             `${path}.subDir`,
             d.subDir,
             unknown.length > 0
               ? `the sub-directory template uses unknown variables ${unknown.join(', ')}`
-              : 'the sub-directory template must be a relative path',
+              : climbs
+                ? "the sub-directory template must stay inside the share: a '..' segment leaves it"
+                : 'the sub-directory template must be a relative path',
             `use a relative path with ${NFS_SUBDIR_VARS.join(', ')}`,
           );
         } else if (!d.subDir.includes('${pv.metadata.name}')) {

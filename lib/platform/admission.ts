@@ -55,3 +55,12 @@ export function createOrUpdateRules(
     resources: [r.resource],
   }));
 }
+
+/**
+ * CEL: whether a resource quantity (a string such as `'2'`, `'0.5'` or `'0'`, or a number) is above
+ * zero: a non-zero digit before anything that is not a digit or the point. A request of `0` asks for
+ * nothing: the scheduler does not look for the resource, so it keeps the pod on no particular node.
+ */
+export function celPositiveQuantity(value: string): string {
+  return `string(${value}).matches('^[+]?0*[.]?0*[1-9]')`;
+}

@@ -32,7 +32,7 @@ import {
   type AccessMode,
   type TenantGpuGrant,
 } from '../model';
-import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
+import { celPositiveQuantity, createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
@@ -338,9 +338,8 @@ export class KueueLaneGuard extends Construct {
     super(scope, id);
     const gpus = [...new Set(props.gpuResources)].sort().map((r) => `'${r}'`);
     const queueOf = (o: string) => `(has(${o}.spec.queueName) ? ${o}.spec.queueName : '')`;
-    // A quantity above zero has a non-zero digit before anything that is not a digit or the point.
     const positive = (m: string) =>
-      `${m}.exists(r, r in variables.gpuResources && string(${m}[r]).matches('^[+]?0*[.]?0*[1-9]'))`;
+      `${m}.exists(r, r in variables.gpuResources && ${celPositiveQuantity(`${m}[r]`)})`;
     this.policy = new DenyPolicy(this, 'guard', {
       name: KueueLaneGuard.POLICY_NAME,
       address: ['kueue', 'lane_guard'],

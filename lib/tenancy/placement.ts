@@ -1,4 +1,5 @@
 import { GpuNodePool, SCHEDULER_LABEL } from '../compute/node-pool';
+import { celPositiveQuantity } from '../platform/admission';
 
 /**
  * The node label kubelet sets to the node's hostname
@@ -85,7 +86,7 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
  * CEL that turns one pod spec `s` into the list of what in it reaches pool nodes, as readable
  * strings in a stable order (tolerations in list order, node selector keys in the policy's order):
  * - a toleration with an empty key (with operator Exists it tolerates every taint), or for a pool's
- *   taint key, unless the pod requests a GPU resource that a pool with that taint offers (its
+ *   taint key, unless the pod requests more than zero of a GPU resource that a pool with that taint offers (its
  *   request then holds it to nodes that offer the resource, so the toleration opens no GPU node to
  *   CPU work), or it is exactly what the ExtendedResourceToleration admission plugin adds for an
  *   extended resource the pod requests (`{key: <resource>, operator: Exists, effect: NoSchedule}`);
@@ -99,8 +100,12 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
 export function placementFindings(s: string): string {
   const containers = `((has(${s}.containers) ? ${s}.containers : []) + (has(${s}.initContainers) ? ${s}.initContainers : []))`;
   // Requests or limits: defaulting copies limits into requests for a Pod, not for a pod template.
+  // Only an amount above zero counts: a pod asking for 0 GPUs is CPU work the scheduler may put on
+  // any node it tolerates, though ExtendedResourceToleration adds the toleration all the same.
+  const asks = (names: string, m: string) =>
+    `${names}.exists(r, r in ${m} && ${celPositiveQuantity(`${m}[r]`)})`;
   const requestsAny = (names: string) =>
-    `${containers}.exists(c, has(c.resources) && ((has(c.resources.requests) && ${names}.exists(r, r in c.resources.requests)) || (has(c.resources.limits) && ${names}.exists(r, r in c.resources.limits))))`;
+    `${containers}.exists(c, has(c.resources) && ((has(c.resources.requests) && ${asks(names, 'c.resources.requests')}) || (has(c.resources.limits) && ${asks(names, 'c.resources.limits')})))`;
   const addedForResource = `has(t.operator) && t.operator == 'Exists' && has(t.effect) && t.effect == 'NoSchedule' && ${requestsAny('[t.key]')}`;
   const badToleration = `!has(t.key) || t.key == '' || (t.key in variables.poolTaints && !(${requestsAny('variables.poolTaints[t.key]')}) && !(${addedForResource}))`;
   const tolerations = `(has(${s}.tolerations) ? ${s}.tolerations.filter(t, ${badToleration}).map(t, 'toleration ' + (has(t.key) && t.key != '' ? t.key : '(every key)')) : [])`;

@@ -140,6 +140,13 @@ describe('storage validation', () => {
       'the sub-directory template uses unknown variables ${pvc.metadata.uid}',
     ],
     [
+      "an NFS sub-directory that climbs out of the share with '..'",
+      withDriver({ subDir: '${pvc.metadata.namespace}/../${pv.metadata.name}' }, 1),
+      'DRIVER_PARAMETER_INVALID',
+      'storageTiers[1].driver.subDir',
+      "the sub-directory template must stay inside the share: a '..' segment leaves it",
+    ],
+    [
       'an NFS sub-directory a claim made later under the same name would find again',
       withDriver({ subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}' }, 1),
       'NFS_PATH_REUSABLE',

@@ -121,6 +121,20 @@ describe('placement guard: what a tenant may not do', () => {
       'toleration nvidia.com/gpu',
     ],
     [
+      'tolerate a pool taint while requesting 0 GPUs (the scheduler then looks for none)',
+      { containers: [gpuContainer(0)], tolerations: [POOL_TOLERATION] },
+      'toleration nvidia.com/gpu',
+    ],
+    [
+      'keep the toleration ExtendedResourceToleration adds for a request of 0 GPUs, in limits or an init container',
+      {
+        containers: [{ name: 'c', resources: { limits: { 'nvidia.com/gpu': '0' } } }],
+        initContainers: [{ name: 'i', resources: { requests: { 'nvidia.com/gpu': '0.0' } } }],
+        tolerations: [ADDED_FOR_GPU],
+      },
+      'toleration nvidia.com/gpu',
+    ],
+    [
       'tolerate a pool taint while requesting only CPU',
       { containers: [{ name: 'c', resources: { requests: { cpu: '64' } } }], tolerations: [POOL_TOLERATION] },
       'toleration nvidia.com/gpu',
