@@ -97,6 +97,11 @@ export const DEFAULT_DENY_POLICY = 'aif-default-deny';
 /** The label that marks a tenant's namespace and objects. */
 export const TENANT_LABEL = 'ai-factory.eu/tenant';
 const GRANTS_ANNOTATION = 'ai-factory.eu/gpu-grants';
+/** The annotation that lets a tenant namespace and its guard rails be deleted (AIF-ADM-3). */
+export const OFFBOARDING_ANNOTATION = 'ai-factory.eu/offboarding';
+/** Kueue's labels: a workload's priority class (AIF-KUEUE-2) and queue (AIF-KUEUE-4). */
+export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
+export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 const SYSTEM_PRIORITY_CLASSES = ['system-cluster-critical', 'system-node-critical'];
 const READ_VERBS = ['get', 'list', 'watch'];
@@ -374,7 +379,27 @@ function roleRules(site: SiteOutput, ns: string): Rule[] {
   );
 }
 
+/** Resources (of any API group) a tenant may only read: the guard rails of its namespace. */
 const GUARDED = ['resourcequotas', 'limitranges', 'networkpolicies', 'namespaces'];
+/** Kueue's objects: a tenant's queues, flavors and Workloads are the platform's, not its own. */
+const KUEUE_GROUP = 'kueue.x-k8s.io';
+const KUEUE_GUARDED = ['localqueues', 'clusterqueues', 'workloads', 'resourceflavors', 'cohorts'];
+
+/**
+ * Whether a rule's resource is read-only to a tenant: the guard rails (`GUARDED`), Kueue's queues,
+ * flavors and Workloads, every admission policy and webhook, nodes, and pod bindings (with which a
+ * tenant places a pod on a node of its choice, around the scheduler).
+ */
+function guardedResource(apiGroups: readonly string[], resource: string): boolean {
+  const [base] = resource.split('/');
+  const core = apiGroups.includes('');
+  return (
+    GUARDED.includes(base) ||
+    (apiGroups.includes(KUEUE_GROUP) && KUEUE_GUARDED.includes(base)) ||
+    apiGroups.includes('admissionregistration.k8s.io') ||
+    (core && (base === 'nodes' || base === 'bindings' || resource === 'pods/binding'))
+  );
+}
 
 // Admission --------------------------------------------------------------------------------------
 
@@ -411,15 +436,144 @@ function uncovered(match: Json, required: readonly RequiredRule[], narrowsOnly: 
 }
 
 /**
+ * The match conditions a policy may have: those the library writes. A match condition narrows the
+ * requests a policy is evaluated for (all must be true), so any other one may switch it off.
+ * - `notAController`: `not-a-controller`, which lets the cluster's controllers and the site's job
+ *   operators pass (lib/scheduling/kueue-guard.ts `notAController`, `trustedControllers`);
+ * - `queueChanged`: `created-or-queue-changed` of the lane guard (lib/scheduling/kueue.ts
+ *   `KueueLaneGuard`): a Workload's creation, or a change of its queue.
+ */
+export type MatchConditionShape = 'notAController' | 'queueChanged';
+
+/** The lane guard's match condition, as `KueueLaneGuard` writes it. */
+const QUEUE_OF = (o: string) => `(has(${o}.spec.queueName) ? ${o}.spec.queueName : '')`;
+export const QUEUE_CHANGED_CONDITION = {
+  name: 'created-or-queue-changed',
+  expression: `request.operation == 'CREATE' || ${QUEUE_OF('object')} != ${QUEUE_OF('oldObject')}`,
+};
+const NOT_A_CONTROLLER = /^!\(request\.userInfo\.username in \[((?:'[^'\\]*'(?:, '[^'\\]*')*)?)\]\)$/;
+
+/**
+ * Why a `not-a-controller` condition excludes more than single, trusted usernames, or undefined:
+ * its expression lists usernames, each one user (no wildcard, no group, not anonymous) and none a
+ * ServiceAccount of a tenant namespace.
+ */
+function untrustedControllers(expression: string, tenants: ReadonlySet<string>): string | undefined {
+  const list = NOT_A_CONTROLLER.exec(expression);
+  if (!list) return 'its expression is not a list of usernames the policy passes';
+  const users = list[1] === '' ? [] : list[1].slice(1, -1).split("', '");
+  const bad = users.filter((u) => {
+    const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(u);
+    return (
+      u === '' ||
+      u.trim() !== u ||
+      u.includes('*') ||
+      u.startsWith('system:serviceaccounts') ||
+      ['system:anonymous', 'system:unauthenticated', 'system:authenticated'].includes(u) ||
+      (sa !== null && tenants.has(sa[1]))
+    );
+  });
+  return bad.length > 0 ? `it passes ${bad.map((u) => `'${u}'`).join(', ')}` : undefined;
+}
+
+/** Why a policy's match conditions are not those the library writes for it, or undefined. */
+function unknownConditions(
+  policyName: string,
+  conditions: unknown,
+  allowed: readonly MatchConditionShape[],
+  site: SiteOutput,
+): string | undefined {
+  if (conditions === undefined) return undefined;
+  if (!Array.isArray(conditions)) return `${policyName}'s matchConditions are not a list`;
+  const tenants = new Set(site.tenantNamespaces.map((n) => n.name));
+  const problems = asList(conditions).flatMap((c, i) => {
+    const name = typeof c.name === 'string' ? c.name : `#${i}`;
+    const expression = typeof c.expression === 'string' ? c.expression : '';
+    if (allowed.includes('notAController') && c.name === 'not-a-controller') {
+      const why = untrustedControllers(expression, tenants);
+      return why ? [`match condition not-a-controller: ${why}`] : [];
+    }
+    if (
+      allowed.includes('queueChanged') &&
+      c.name === QUEUE_CHANGED_CONDITION.name &&
+      expression === QUEUE_CHANGED_CONDITION.expression
+    )
+      return [];
+    return [`match condition ${name} (${JSON.stringify(expression)}) is not one the library writes`];
+  });
+  return problems.length > 0
+    ? `${policyName}: ${problems.join('; ')}: a match condition decides whether the policy runs at all`
+    : undefined;
+}
+
+/** A term a policy's validations must name: one string, or any of several. */
+export type ValidatedTerm = string | readonly string[];
+
+/** A validation expression that is true whatever it is given: `true`, `true || ...`, `... || true`. */
+const triviallyTrue = (e: string): boolean =>
+  /^[\s(]*true[\s)]*$/.test(e) || /^[\s(]*true\s*\|\|/.test(e) || /\|\|[\s(]*true\b/.test(e);
+
+/** A validation's expression with the expressions of the variables it uses (and they use), in turn. */
+function withVariables(expression: string, variables: ReadonlyMap<string, string>): string {
+  const seen = new Set<string>();
+  const texts = [expression];
+  for (let i = 0; i < texts.length; i++) {
+    for (const [, name] of texts[i].matchAll(/\bvariables\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const v = variables.get(name);
+      if (v !== undefined && !seen.has(name)) {
+        seen.add(name);
+        texts.push(v);
+      }
+    }
+  }
+  return texts.join('\n');
+}
+
+/**
+ * Why a policy's validations do not check what its control is about, or undefined: each is a CEL
+ * expression that is not trivially true, and each of `validates` is named by one of them (or the
+ * variables it uses). A structural check: the CEL itself is tested in test/tenancy and
+ * test/scheduling.
+ */
+function unvalidated(
+  policyName: string,
+  spec: Record<string, unknown>,
+  validates: readonly ValidatedTerm[],
+): string | undefined {
+  const validations = asList(spec.validations);
+  if (validations.length === 0) return `${policyName} has no validations`;
+  const expressions = validations.map((v) => (typeof v.expression === 'string' ? v.expression : ''));
+  const trivial = expressions.filter((e) => e.trim() === '' || triviallyTrue(e));
+  if (trivial.length > 0)
+    return `${policyName} has a validation that is always true (${trivial.map((e) => JSON.stringify(e.slice(0, 60))).join(', ')}): it refuses nothing`;
+  const variables = new Map(
+    asList(spec.variables)
+      .filter((v) => typeof v.name === 'string' && typeof v.expression === 'string')
+      .map((v) => [String(v.name), String(v.expression)]),
+  );
+  const texts = expressions.map((e) => withVariables(e, variables));
+  const missing = validates.filter((term) => {
+    const any = typeof term === 'string' ? [term] : term;
+    return !texts.some((t) => any.some((x) => t.includes(x)));
+  });
+  return missing.length > 0
+    ? `${policyName} has no validation of ${missing.map((t) => (typeof t === 'string' ? t : t.join(' or '))).join(', ')}`
+    : undefined;
+}
+
+/**
  * An admission policy that holds in a namespace: the ValidatingAdmissionPolicy exists, fails closed,
- * validates something (for each of `validates`, a validation whose expression names it), matches the
- * namespace and the requests it is about, and no object selector lets a tenant step around it by
- * labelling its objects; a binding denies what it rejects, in this namespace.
+ * has no match conditions but those the library writes for it (`conditions`), validates what it is
+ * about (no validation trivially true, and for each of `validates` a validation whose expression,
+ * or a variable it uses, names it), matches the namespace and the requests it is about, and no
+ * object selector lets a tenant step around it by labelling its objects; a binding denies what it
+ * rejects, in this namespace.
  */
 function admissionCheck(
   policyName: string,
   required: readonly RequiredRule[],
-  validates: readonly string[] = [],
+  validates: readonly ValidatedTerm[],
+  conditions: readonly MatchConditionShape[] = [],
 ) {
   return (site: SiteOutput, ns: CheckedNamespace): CheckOutcome => {
     const policy = site.manifestsOf('ValidatingAdmissionPolicy', policyName)[0];
@@ -428,12 +582,10 @@ function admissionCheck(
     const failure = spec.failurePolicy ?? 'Fail';
     if (failure !== 'Fail')
       return fail(`${policyName} has failurePolicy ${String(failure)}: it fails open when its check errs`);
-    const validations = asList(spec.validations);
-    if (validations.length === 0) return fail(`${policyName} has no validations`);
-    const unvalidated = validates.filter(
-      (term) => !validations.some((v) => typeof v.expression === 'string' && v.expression.includes(term)),
-    );
-    if (unvalidated.length > 0) return fail(`${policyName} has no validation of ${unvalidated.join(', ')}`);
+    const badConditions = unknownConditions(policyName, spec.matchConditions, conditions, site);
+    if (badConditions) return fail(badConditions);
+    const badValidations = unvalidated(policyName, spec, validates);
+    if (badValidations) return fail(badValidations);
     const match = asRecord(spec.matchConstraints) as Json;
     if (!selects(match.namespaceSelector, ns.labels, 'all'))
       return fail(`${policyName}'s namespaceSelector does not select namespace ${ns.name}`);
@@ -789,23 +941,29 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     id: 'AIF-RBAC-3',
     appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-TI-1', 'MTB-PL1-BC-CPI-2'],
-    title: 'Quotas, limits, network policies, the namespace and RBAC are read-only to the tenant',
-    protects: 'the guard rails above, which a tenant with write rights would simply change',
+    title:
+      'Quotas, limits, network policies, the namespace, Kueue objects, admission policies, nodes, pod bindings and RBAC are read-only to the tenant',
+    protects:
+      'the guard rails above, which a tenant with write rights would simply change, and the queues, which it would step around by writing Workloads or queues itself or binding pods to nodes',
     run: (site, ns) => {
       const bad = roleRules(site, ns.name).flatMap((r) => {
         const writes = r.verbs.filter((v) => !READ_VERBS.includes(v));
-        const guarded = r.resources.filter((x) => GUARDED.includes(x.split('/')[0]));
+        const guarded = r.resources.filter((x) => guardedResource(r.apiGroups, x));
         const why = [
           ...(r.apiGroups.includes('rbac.authorization.k8s.io') ? ['rights on RBAC objects'] : []),
           ...(writes.length > 0 && guarded.length > 0
-            ? [`${writes.join(', ')} on ${guarded.join(', ')}`]
+            ? [
+                `${writes.join(', ')} on ${guarded.join(', ')} (${r.apiGroups.map((g) => g || 'core').join(', ')})`,
+              ]
             : []),
         ];
         return why.length > 0 ? [`Role ${r.role}: ${why.join(', ')}`] : [];
       });
       return bad.length > 0
         ? fail(bad.join('; '))
-        : pass('no writes to quotas, limit ranges, network policies, namespaces or RBAC');
+        : pass(
+            'no writes to quotas, limit ranges, network policies, namespaces, Kueue objects, admission policies, nodes, pod bindings or RBAC',
+          );
     },
   },
   {
@@ -827,9 +985,11 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     mtb: [],
     title: 'Pods may not name a PriorityClass (admission policy)',
     protects: "other tenants' work, which a pod with a high PriorityClass would preempt",
-    run: admissionCheck(CHECKED_POLICIES.priority, [
-      { group: '', resource: 'pods', operations: CREATE_UPDATE },
-    ]),
+    run: admissionCheck(
+      CHECKED_POLICIES.priority,
+      [{ group: '', resource: 'pods', operations: CREATE_UPDATE }],
+      ['priorityClassName'],
+    ),
   },
   {
     id: 'AIF-ADM-3',
@@ -837,13 +997,17 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     mtb: [],
     title: 'The namespace and its guard rails are not deleted without offboarding (admission policy)',
     protects: "the tenant's data, and the quotas and default-deny that Terraform would destroy first",
-    run: admissionCheck(CHECKED_POLICIES.deletion, [
-      { group: '', resource: 'namespaces', operations: ['DELETE'] },
-      { group: '', resource: 'resourcequotas', operations: ['DELETE'] },
-      { group: '', resource: 'limitranges', operations: ['DELETE'] },
-      { group: '', resource: 'persistentvolumeclaims', operations: ['DELETE'] },
-      { group: 'networking.k8s.io', resource: 'networkpolicies', operations: ['DELETE'] },
-    ]),
+    run: admissionCheck(
+      CHECKED_POLICIES.deletion,
+      [
+        { group: '', resource: 'namespaces', operations: ['DELETE'] },
+        { group: '', resource: 'resourcequotas', operations: ['DELETE'] },
+        { group: '', resource: 'limitranges', operations: ['DELETE'] },
+        { group: '', resource: 'persistentvolumeclaims', operations: ['DELETE'] },
+        { group: 'networking.k8s.io', resource: 'networkpolicies', operations: ['DELETE'] },
+      ],
+      [OFFBOARDING_ANNOTATION],
+    ),
   },
   {
     id: 'AIF-ADM-4',
@@ -852,7 +1016,12 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     title: 'Pods and pod templates may not tolerate pool taints or select pool nodes (admission policy)',
     protects:
       "the GPU pools, which a tenant's pod would otherwise reach around its queue (and CPU work onto GPU nodes) by a toleration, a node selector, node affinity or nodeName",
-    run: admissionCheck(CHECKED_POLICIES.placement, POD_TEMPLATES),
+    run: admissionCheck(
+      CHECKED_POLICIES.placement,
+      POD_TEMPLATES,
+      ['tolerations', 'nodeSelector', 'nodeAffinity', 'nodeName'],
+      ['notAController'],
+    ),
   },
   {
     id: 'AIF-KUEUE-1',
@@ -861,7 +1030,14 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     title: 'Kueue cannot be bypassed (admission policy)',
     protects:
       'the GPUs Kueue shares out: forged ownerReferences, the pod-suspending-parent annotation or a removed scheduling gate would start pods Kueue never admitted',
-    run: whenKueue(admissionCheck(CHECKED_POLICIES.kueueBypass, KUEUE_WORKLOADS)),
+    run: whenKueue(
+      admissionCheck(
+        CHECKED_POLICIES.kueueBypass,
+        KUEUE_WORKLOADS,
+        ['ownerReferences', 'pod-suspending-parent', 'schedulingGates'],
+        ['notAController'],
+      ),
+    ),
   },
   {
     id: 'AIF-KUEUE-2',
@@ -869,7 +1045,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     mtb: [],
     title: 'Workload priority stays within the access mode (admission policy)',
     protects: "other tenants' queued work, which a higher kueue.x-k8s.io/priority-class would preempt",
-    run: whenKueue(admissionCheck(CHECKED_POLICIES.kueuePriority, KUEUE_WORKLOADS)),
+    run: whenKueue(admissionCheck(CHECKED_POLICIES.kueuePriority, KUEUE_WORKLOADS, [KUEUE_PRIORITY_LABEL])),
   },
   {
     id: 'AIF-KUEUE-3',
@@ -911,9 +1087,12 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       "the GPU pools: Kueue admits work in a GPU queue on a pool's flavor, so work without GPUs there would run on GPU nodes",
     run: whenKueue(
-      admissionCheck(CHECKED_POLICIES.kueueLanes, [
-        { group: 'kueue.x-k8s.io', resource: 'workloads', operations: CREATE_UPDATE },
-      ]),
+      admissionCheck(
+        CHECKED_POLICIES.kueueLanes,
+        [{ group: 'kueue.x-k8s.io', resource: 'workloads', operations: CREATE_UPDATE }],
+        [['queueName', KUEUE_QUEUE_LABEL]],
+        ['queueChanged'],
+      ),
     ),
   },
   {

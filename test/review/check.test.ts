@@ -7,17 +7,23 @@ import {
   checkIsolation,
   DEFAULT_DENY_POLICY,
   ISOLATION_CHECKS,
+  KUEUE_PRIORITY_LABEL,
+  KUEUE_QUEUE_LABEL,
+  OFFBOARDING_ANNOTATION,
+  QUEUE_CHANGED_CONDITION,
   TENANT_LABEL,
   type CheckReport,
 } from '../../lib/review/check';
 import type { Json, SynthesizedStack } from '../../lib/review/synthesized';
-import { KueueBypassGuard } from '../../lib/scheduling/kueue-guard';
+import { KueueBypassGuard, SUSPENDING_PARENT_ANNOTATION } from '../../lib/scheduling/kueue-guard';
 import {
+  KUEUE_PRIORITY_LABEL as KUEUE_PRIORITY,
+  KUEUE_QUEUE_LABEL as KUEUE_QUEUE,
   KueueLaneGuard,
   KueuePriorityGuard,
   TENANT_LABEL as KUEUE_TENANT_LABEL,
 } from '../../lib/scheduling/kueue';
-import { TenantGuardrails } from '../../lib/tenancy/guardrails';
+import { OFFBOARDING_ANNOTATION as OFFBOARDING, TenantGuardrails } from '../../lib/tenancy/guardrails';
 import { DEFAULT_DENY_POLICY as TENANT_DEFAULT_DENY_POLICY } from '../../lib/tenancy/tenant-namespace';
 import { aif, sampleProfile } from '../helpers';
 import { synthesizedSite } from '../site-output';
@@ -116,6 +122,37 @@ const withoutPolicy = (policy: string) => (s: SynthesizedStack[]) => {
 const bindingActions = (policy: string, actions: string[]) => (s: SynthesizedStack[]) => {
   manifest(s, 'ValidatingAdmissionPolicyBinding', policy).spec.validationActions = actions;
 };
+/** A policy's spec. */
+const policySpec = (s: SynthesizedStack[], policy: string) =>
+  manifest(s, 'ValidatingAdmissionPolicy', policy).spec as Json;
+/** Output where every match condition of a policy is `false`: the policy runs for no request. */
+const conditionsFalse = (policy: string) => (s: SynthesizedStack[]) => {
+  const spec = policySpec(s, policy);
+  spec.matchConditions = [
+    ...((spec.matchConditions as Json[] | undefined) ?? []),
+    { name: 'off', expression: 'false' },
+  ];
+};
+/** Output where every validation of a policy is `true || (...)`: it refuses nothing. */
+const validationsTrue = (policy: string) => (s: SynthesizedStack[]) => {
+  for (const v of policySpec(s, policy).validations as Json[])
+    v.expression = `true || (${String(v.expression)})`;
+};
+/** Output where the validations of a policy that name a term check something else instead. */
+const withoutTerm = (policy: string, term: string) => (s: SynthesizedStack[]) => {
+  const spec = policySpec(s, policy);
+  for (const v of [...(spec.validations as Json[]), ...((spec.variables as Json[] | undefined) ?? [])])
+    v.expression = String(v.expression).split(term).join('somethingElse');
+};
+/** Output where a policy's not-a-controller condition lets one more username pass. */
+const alsoTrusted = (policy: string, user: string) => (s: SynthesizedStack[]) => {
+  const [c] = policySpec(s, policy).matchConditions as Json[];
+  c.expression = String(c.expression).replace("['", `['${user}', '`);
+};
+/** Output where the alpha admin Role also writes a resource. */
+const adminWrites = (apiGroup: string, resource: string) => (s: SynthesizedStack[]) => {
+  adminRules(s).push({ api_groups: [apiGroup], resources: [resource], verbs: ['create', 'update'] });
+};
 /** A ClusterQueue's flavors (of its first resource group). */
 const flavors = (s: SynthesizedStack[], cq: string) =>
   manifest(s, 'ClusterQueue', cq).spec.resourceGroups[0].flavors as Json[];
@@ -137,7 +174,8 @@ const operatorDeny = (s: SynthesizedStack[], namespace: string) =>
  * For each check, output built to break it (and nothing else) in tenant alpha's namespace, or in the
  * operator namespace named last. Several checks have more than one way to break.
  */
-const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void, string?]> = [
+type Break = [string, string, (s: SynthesizedStack[]) => void, string?];
+const BREAKS: readonly Break[] = [
   [
     'AIF-NS-1',
     'tenant label names another tenant',
@@ -411,6 +449,76 @@ const BREAKS: ReadonlyArray<[string, string, (s: SynthesizedStack[]) => void, st
       };
     },
   ],
+  ['AIF-RBAC-3', 'create on Kueue Workloads', adminWrites('kueue.x-k8s.io', 'workloads')],
+  ['AIF-RBAC-3', 'create on LocalQueues', adminWrites('kueue.x-k8s.io', 'localqueues')],
+  ['AIF-RBAC-3', 'create on ClusterQueues', adminWrites('kueue.x-k8s.io', 'clusterqueues')],
+  ['AIF-RBAC-3', 'create on ResourceFlavors', adminWrites('kueue.x-k8s.io', 'resourceflavors')],
+  ['AIF-RBAC-3', 'create on Cohorts', adminWrites('kueue.x-k8s.io', 'cohorts')],
+  ['AIF-RBAC-3', 'create on pods/binding', adminWrites('', 'pods/binding')],
+  ['AIF-RBAC-3', 'create on bindings', adminWrites('', 'bindings')],
+  ['AIF-RBAC-3', 'create on nodes', adminWrites('', 'nodes')],
+  [
+    'AIF-RBAC-3',
+    'create on admission policies',
+    adminWrites('admissionregistration.k8s.io', 'validatingadmissionpolicies'),
+  ],
+  [
+    'AIF-ADM-4',
+    'placement guard passes every ServiceAccount',
+    alsoTrusted(CHECKED_POLICIES.placement, 'system:serviceaccounts'),
+  ],
+  [
+    'AIF-KUEUE-1',
+    "bypass guard passes a tenant's ServiceAccount",
+    alsoTrusted(CHECKED_POLICIES.kueueBypass, 'system:serviceaccount:beta:default'),
+  ],
+  [
+    'AIF-KUEUE-1',
+    'bypass guard excludes everyone',
+    (s) => {
+      const [c] = policySpec(s, CHECKED_POLICIES.kueueBypass).matchConditions as Json[];
+      c.expression = 'false';
+    },
+  ],
+  [
+    'AIF-KUEUE-4',
+    'lane guard only on creation, by a changed match condition',
+    (s) => {
+      const [c] = policySpec(s, CHECKED_POLICIES.kueueLanes).matchConditions as Json[];
+      c.expression = "request.operation == 'CREATE'";
+    },
+  ],
+  // Admission policies whose validations no longer name a term of their control.
+  ...(
+    [
+      ['AIF-ADM-2', CHECKED_POLICIES.priority, 'priorityClassName'],
+      ['AIF-ADM-3', CHECKED_POLICIES.deletion, OFFBOARDING],
+      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'nodeName'],
+      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'tolerations'],
+      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'nodeSelector'],
+      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'nodeAffinity'],
+      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass, 'ownerReferences'],
+      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass, SUSPENDING_PARENT_ANNOTATION],
+      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass, 'schedulingGates'],
+      ['AIF-KUEUE-2', CHECKED_POLICIES.kueuePriority, KUEUE_PRIORITY_LABEL],
+      ['AIF-KUEUE-4', CHECKED_POLICIES.kueueLanes, 'queueName'],
+    ] as const
+  ).map(([id, policy, term]): Break => [id, `${policy} without ${term}`, withoutTerm(policy, term)]),
+  // Every admission check: its policy switched off by a match condition, or refusing nothing.
+  ...(
+    [
+      ['AIF-ADM-1', CHECKED_POLICIES.services],
+      ['AIF-ADM-2', CHECKED_POLICIES.priority],
+      ['AIF-ADM-3', CHECKED_POLICIES.deletion],
+      ['AIF-ADM-4', CHECKED_POLICIES.placement],
+      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass],
+      ['AIF-KUEUE-2', CHECKED_POLICIES.kueuePriority],
+      ['AIF-KUEUE-4', CHECKED_POLICIES.kueueLanes],
+    ] as const
+  ).flatMap(([id, policy]): Break[] => [
+    [id, `${policy} off by a match condition`, conditionsFalse(policy)],
+    [id, `${policy} validations always true`, validationsTrue(policy)],
+  ]),
   ['AIF-KUEUE-4', 'lane guard removed', withoutPolicy(CHECKED_POLICIES.kueueLanes)],
   [
     'AIF-KUEUE-4',
@@ -527,6 +635,47 @@ describe('aif check', () => {
   });
 
   it.each([
+    [
+      'AIF-ADM-2',
+      'aif-tenant-priority off by a match condition',
+      'aif-tenant-priority: match condition off ("false") is not one the library writes: a match condition decides whether the policy runs at all',
+    ],
+    [
+      'AIF-ADM-1',
+      'aif-tenant-services validations always true',
+      /^aif-tenant-services has a validation that is always true \("true \|\| .*: it refuses nothing$/,
+    ],
+    [
+      'AIF-ADM-4',
+      'aif-tenant-placement without nodeName',
+      'aif-tenant-placement has no validation of nodeName',
+    ],
+    [
+      'AIF-ADM-4',
+      'placement guard passes every ServiceAccount',
+      "aif-tenant-placement: match condition not-a-controller: it passes 'system:serviceaccounts': a match condition decides whether the policy runs at all",
+    ],
+    [
+      'AIF-KUEUE-1',
+      "bypass guard passes a tenant's ServiceAccount",
+      "aif-kueue-bypass: match condition not-a-controller: it passes 'system:serviceaccount:beta:default': a match condition decides whether the policy runs at all",
+    ],
+    [
+      'AIF-KUEUE-1',
+      'bypass guard excludes everyone',
+      'aif-kueue-bypass: match condition not-a-controller: its expression is not a list of usernames the policy passes: a match condition decides whether the policy runs at all',
+    ],
+    [
+      'AIF-KUEUE-4',
+      'aif-kueue-lanes without queueName',
+      `aif-kueue-lanes has no validation of queueName or ${KUEUE_QUEUE_LABEL}`,
+    ],
+    ['AIF-RBAC-3', 'create on pods/binding', 'Role tenant-admin: create, update on pods/binding (core)'],
+    [
+      'AIF-RBAC-3',
+      'create on Kueue Workloads',
+      'Role tenant-admin: create, update on workloads (kueue.x-k8s.io)',
+    ],
     [
       'AIF-ADM-1',
       'ExternalName Services no longer refused',
@@ -676,6 +825,14 @@ describe('aif check', () => {
       kueueLanes: KueueLaneGuard.POLICY_NAME,
     });
     expect(TENANT_LABEL).toBe(KUEUE_TENANT_LABEL);
+    expect([OFFBOARDING_ANNOTATION, KUEUE_PRIORITY_LABEL, KUEUE_QUEUE_LABEL]).toEqual([
+      OFFBOARDING,
+      KUEUE_PRIORITY,
+      KUEUE_QUEUE,
+    ]);
+    expect(SUSPENDING_PARENT_ANNOTATION).toContain('pod-suspending-parent');
+    // The lane guard's match condition is the one the check allows.
+    expect(policySpec(base, CHECKED_POLICIES.kueueLanes).matchConditions).toEqual([QUEUE_CHANGED_CONDITION]);
     // Operator namespaces' default-deny (addNamespacePolicies) has the same name as the tenants';
     // the sample site's operator namespaces pass AIF-NET-2 by it (above).
     expect(DEFAULT_DENY_POLICY).toBe(TENANT_DEFAULT_DENY_POLICY);
