@@ -1,6 +1,6 @@
 import { AiFactorySite, KueueBypassGuard, KUEUE_CONTROLLER_USER } from '../../lib';
 import { profileProblems } from '../../lib/cli/profiles';
-import { admit, type AdmissionRequest } from '../cel';
+import { admit, NOT_MATCHED, type AdmissionRequest } from '../cel';
 import { resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
 
 function policyOf(json: TfJson): TfJson | undefined {
@@ -14,8 +14,9 @@ new KueueBypassGuard(stack, 'g', {
   workloadControllers: ['system:serviceaccount:jobset-system:jobset-controller-manager'],
 });
 const policy = policyOf(synth(stack)) as TfJson;
+const tenantNs = { 'ai-factory.eu/tenant': 'alpha' };
 const check = (req: Partial<AdmissionRequest> & { object: TfJson | null }) =>
-  admit(policy.spec, { resource: 'pods', ...req });
+  admit(policy.spec, { resource: 'pods', namespaceLabels: tenantNs, ...req });
 
 const JOB_OWNER = [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', uid: 'u-1', controller: true }];
 const gated = { schedulingGates: [{ name: 'kueue.x-k8s.io/admission' }], containers: [] };
@@ -68,6 +69,21 @@ describe('KueueBypassGuard: the attacks', () => {
     ).toEqual([
       'only Kueue may remove its scheduling gates (kueue.x-k8s.io/*): a pod starts when Kueue admits it',
     ]);
+  });
+});
+
+describe('KueueBypassGuard: what it does not see', () => {
+  const forged = { metadata: { name: 'p', ownerReferences: JOB_OWNER }, spec: {} };
+  it('is not bound outside tenant namespaces', () => {
+    expect(check({ namespaceLabels: {}, object: forged })).toBe(NOT_MATCHED);
+  });
+
+  it('leaves CronJobs, status updates and deletions alone (the Jobs a CronJob creates are checked)', () => {
+    expect(check({ resource: 'cronjobs', object: forged })).toBe(NOT_MATCHED);
+    expect(check({ resource: 'pods/status', operation: 'UPDATE', object: forged, oldObject: forged })).toBe(
+      NOT_MATCHED,
+    );
+    expect(check({ operation: 'DELETE', object: null, oldObject: forged })).toBe(NOT_MATCHED);
   });
 });
 

@@ -1,7 +1,7 @@
 import { AiFactorySite, RemovedTenant, TenantGuardrails, ValidationError, type SiteProfile } from '../../lib';
 import { profileProblems } from '../../lib/cli/profiles';
 import { profile as bologna } from '../../stacks/sites/bologna';
-import { admit } from '../cel';
+import { admit, NOT_MATCHED } from '../cel';
 import { fleetReport } from '../../lib/review/report';
 import { renderSite } from '../../lib/review/render';
 import { resources, synth, testApp, testStack, type TfJson } from '../helpers';
@@ -324,6 +324,8 @@ describe('the tenant deletion guard', () => {
     // The annotation must name the namespace itself.
     expect(deleteNamespace(ns('acme', {}, { 'ai-factory.eu/offboarding': 'true' }))).toHaveLength(1);
     expect(deleteNamespace(ns('acme', {}, { 'ai-factory.eu/offboarding': 'acme' }))).toEqual([]);
+    // Namespaces that are not a tenant's are not the policy's to guard.
+    expect(deleteNamespace({ metadata: { name: 'scratch', labels: {} } })).toBe(NOT_MATCHED);
   });
 
   it('refuses what Terraform would destroy for a tenant deleted from a profile: shared volumes, quotas, limits, default-deny', () => {
@@ -345,6 +347,7 @@ describe('the tenant deletion guard', () => {
   it('lets retirement and tenants do their part: other policies, roles, and claims the tenant made', () => {
     const active = ns('acme');
     // Retiring deletes the allow policies (and roles and bindings, which the policy does not match).
+    expect(deleteIn(active, 'rolebindings', 'tenant-admins', MANAGED)).toBe(NOT_MATCHED);
     expect(deleteIn(active, 'networkpolicies', 'aif-allow-egress-cidrs', MANAGED)).toEqual([]);
     expect(deleteIn(active, 'networkpolicies', 'aif-allow-same-namespace', MANAGED)).toEqual([]);
     // A claim the tenant created itself carries no managed-by label.

@@ -5,7 +5,7 @@ import {
   TENANT_LABEL,
   TenantGuardrails,
 } from '../../lib';
-import { admit, type AdmissionRequest } from '../cel';
+import { admit, NOT_MATCHED, type AdmissionRequest } from '../cel';
 import { resources, synth, testStack, type TfJson } from '../helpers';
 
 const tenantNs = { [TENANT_LABEL]: 't' };
@@ -442,6 +442,8 @@ describe('placement guard: what passes', () => {
       'statefulsets',
       'trainjobs',
     ]);
+    // The site's own namespaces are not the policy's (their pods go to the pools as they must).
+    expect(check({ namespaceLabels: {}, object: pod({ nodeSelector: { [POOL]: 'x' } }) })).toBe(NOT_MATCHED);
   });
 });
 
