@@ -160,6 +160,11 @@ export interface SlurmAccountLimits {
   /** GPUs the account's running jobs may hold together, per GRES type (every type of the cluster). */
   readonly gpusByType: Readonly<Record<string, number>>;
   /**
+   * The cluster's pools on which the account holds whole GPUs, by name: its jobs run only in their
+   * partitions (`AllowAccounts`). None for a closed account.
+   */
+  readonly pools: readonly string[];
+  /**
    * No job of the account may be submitted or started: a retired tenant, or one without GPUs on
    * the cluster's pools, whose CPU-only jobs would otherwise take cores of Slurm's GPU nodes.
    */
@@ -187,12 +192,43 @@ export function slurmAccountLimits(
   const types = new Map(clusterPools.map((p) => [p.name, accelerator(p.accelerator).gresType]));
   const gpusByType: Record<string, number> = {};
   for (const t of [...new Set(types.values())].sort()) gpusByType[t] = 0;
+  const pools = new Set<string>();
   for (const g of grants) {
     const type = types.get(g.pool.name);
-    if (type !== undefined && g.migProfile === undefined) gpusByType[type] += g.count;
+    if (type !== undefined && g.migProfile === undefined) {
+      gpusByType[type] += g.count;
+      if (g.count > 0) pools.add(g.pool.name);
+    }
   }
   const total = Object.values(gpusByType).reduce((a, b) => a + b, 0);
-  return { name, description, gpusByType, closed: total === 0 };
+  return { name, description, gpusByType, pools: [...pools].sort(), closed: total === 0 };
+}
+
+/**
+ * A closed account without users that the accounts file always holds and every partition's
+ * `AllowAccounts` names first. Slurm drops the accounts of `AllowAccounts` that its database does
+ * not know, and a partition whose list ends up empty admits every account; `root` would admit every
+ * account too, as the list includes sub-accounts. With this account the list is never empty once the
+ * file is loaded, so a partition on which no tenant has a grant admits no tenant. The underscore
+ * keeps it apart from tenants, whose names are DNS labels.
+ * https://slurm.schedmd.com/slurm.conf.html#OPT_AllowAccounts
+ */
+export const SLURM_NO_TENANT_ACCOUNT = 'aif_no_tenant';
+
+/**
+ * A partition's `AllowAccounts`: `aif_no_tenant`, then every open account that holds GPUs on each of
+ * the partition's pools, by name. A partition over several pools admits only the accounts with a
+ * grant on all of them, so that no job reaches a pool its account has no grant on.
+ */
+export function slurmPartitionAccounts(
+  partitionPools: readonly string[],
+  accounts: readonly SlurmAccountLimits[],
+): string[] {
+  const allowed = accounts
+    .filter((a) => !a.closed && partitionPools.every((p) => a.pools.includes(p)))
+    .map((a) => a.name)
+    .sort();
+  return [SLURM_NO_TENANT_ACCOUNT, ...allowed];
 }
 
 /** A value for a `sacctmgr load` file: quoted, without the quotes the format cannot escape. */
@@ -202,7 +238,8 @@ function flatValue(text: string): string {
 
 /**
  * A `sacctmgr load` file of a cluster's accounts, children of `root`: `GrpTRES` with the account's
- * GPUs in total and per GRES type, and for closed accounts no jobs at all. Every limit is written
+ * GPUs in total and per GRES type, and for closed accounts no jobs at all; first the closed
+ * `aif_no_tenant` account that every partition's `AllowAccounts` names. Every limit is written
  * on every load, open ones as -1, so loading it again after a change lifts what no longer applies.
  * The typed value is quoted: `sacctmgr` before Slurm 26.05.1 splits options at the `:` of
  * `gres/gpu:a100` otherwise. Users are not in it: the site adds each user to its tenant's account.
@@ -214,6 +251,7 @@ export function slurmAccountsFile(clusterName: string, accounts: readonly SlurmA
     '# Load after every change: sacctmgr -i load file=<this file>. Do not edit: the next synthesis overwrites it.',
     `Cluster - ${flatValue(clusterName)}`,
     `Parent - 'root'`,
+    `Account - '${SLURM_NO_TENANT_ACCOUNT}':Description='No tenant, no users: in every partition AllowAccounts so that none admits all':GrpTRES='gres/gpu=0':GrpJobs=0:GrpSubmitJobs=0`,
   ];
   for (const a of [...accounts].sort((x, y) => x.name.localeCompare(y.name))) {
     const types = Object.keys(a.gpusByType).sort();

@@ -18,10 +18,13 @@ import {
   IssueCollector,
   SLURM_ACCOUNTING_ENFORCE,
   SLURM_DEFAULT_MAX_TIME,
+  SLURM_NO_TENANT_ACCOUNT,
   slurmAccountLimits,
   slurmAccountsFile,
   slurmGres,
+  slurmPartitionAccounts,
   type NodePoolSpec,
+  type SlurmAccountLimits,
   type SlurmAccountingSpec,
   type SlurmLoginSpec,
   type SlurmSpec,
@@ -216,8 +219,10 @@ export interface SlurmClusterProps {
   readonly accounting?: SlurmAccountingSpec;
   /**
    * Tenants' accounts, written as a `sacctmgr load` file into the ConfigMap `aif-slurm-accounts`
-   * (the chart cannot declare accounts); the site loads it with `sacctmgr` after each change.
-   * @default - no accounts
+   * (the chart cannot declare accounts); the site loads it with `sacctmgr` after each change. Each
+   * partition then admits only the accounts with GPUs on each of its pools (`AllowAccounts`, which
+   * always names the closed `aif_no_tenant` account too, so that no partition falls back to all).
+   * @default - no accounts, and partitions open to every account
    */
   readonly accounts?: readonly SlurmAccountProps[];
   /** Login nodes with the site's SSSD configuration. @default - no login nodes */
@@ -306,6 +311,17 @@ export class SlurmCluster extends Construct {
         "set accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
       );
     }
+    (props.accounts ?? []).forEach((a, i) => {
+      if (a.name === SLURM_NO_TENANT_ACCOUNT) {
+        c.add(
+          'NAME_INVALID',
+          `props.accounts[${i}].name`,
+          a.name,
+          'the library keeps that account closed and names it in every partition (AllowAccounts)',
+          'give the account another name',
+        );
+      }
+    });
     for (const s of sets) {
       if (s.replicas > s.pool.nodeCount) {
         c.add(
@@ -341,6 +357,16 @@ export class SlurmCluster extends Construct {
       deps.push(ns.namespace);
     }
 
+    // With accounts, each partition admits only the accounts with a grant on its pools: a GRES type's
+    // limit holds only for jobs that name the type, and an untyped job would otherwise run on any
+    // pool's partition within the account's total.
+    const accounts =
+      props.accounting && (props.accounts ?? []).length > 0
+        ? this.accountLimits(
+            props.accounts ?? [],
+            sets.map((s) => s.pool.spec),
+          )
+        : undefined;
     const extra = byName(props.partitions ?? []);
     const defaultPartition = props.defaultPartition ?? sets[0].pool.name;
     const partition = (nodesets: string[], maxTime: string | undefined, name: string) => ({
@@ -350,6 +376,7 @@ export class SlurmCluster extends Construct {
         State: 'UP',
         MaxTime: maxTime ?? props.maxTime ?? SLURM_DEFAULT_MAX_TIME,
         Default: name === defaultPartition ? 'YES' : 'NO',
+        ...(accounts ? { AllowAccounts: slurmPartitionAccounts(nodesets, accounts) } : {}),
       },
     });
     const partitions: Record<string, unknown> = {};
@@ -390,6 +417,11 @@ export class SlurmCluster extends Construct {
       const types = [...new Set(sets.map((s) => s.pool.accelerator.gresType))].sort();
       controllerConf.AccountingStorageTRES = ['gres/gpu', ...types.map((t) => `gres/gpu:${t}`)];
       controllerConf.AccountingStorageEnforce = [...SLURM_ACCOUNTING_ENFORCE];
+    }
+    if (accounts) {
+      // Refuse at submission a job that a partition's limits (AllowAccounts among them) keep out,
+      // instead of queueing it for good (the default, NO). https://slurm.schedmd.com/slurm.conf.html#OPT_EnforcePartLimits
+      controllerConf.EnforcePartLimits = ['ALL'];
     }
     const values: Record<string, unknown> = {
       clusterName: props.name,
@@ -446,13 +478,7 @@ export class SlurmCluster extends Construct {
       };
     }
 
-    if (props.accounting && (props.accounts ?? []).length > 0) {
-      this.accountsFile = this.addAccounts(
-        props.accounts ?? [],
-        sets.map((s) => s.pool.spec),
-        deps,
-      );
-    }
+    if (accounts) this.accountsFile = this.addAccounts(accounts, deps);
 
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.slurm,
@@ -464,25 +490,26 @@ export class SlurmCluster extends Construct {
     });
   }
 
-  /** The accounts' `sacctmgr load` file, in a ConfigMap of the cluster's namespace. */
-  private addAccounts(
+  /** The accounts' limits on the cluster's pools; a closed account holds no GPUs anywhere. */
+  private accountLimits(
     accounts: readonly SlurmAccountProps[],
     clusterPools: readonly NodePoolSpec[],
-    deps: ITerraformDependable[],
-  ): string {
-    const file = slurmAccountsFile(
-      this.name,
-      accounts.map((a) =>
-        slurmAccountLimits(
-          a.name,
-          a.description ?? a.name,
-          a.closed
-            ? []
-            : (a.gpus ?? []).map((g) => ({ pool: g.pool.spec, count: g.count, migProfile: g.migProfile })),
-          clusterPools,
-        ),
+  ): SlurmAccountLimits[] {
+    return accounts.map((a) =>
+      slurmAccountLimits(
+        a.name,
+        a.description ?? a.name,
+        a.closed
+          ? []
+          : (a.gpus ?? []).map((g) => ({ pool: g.pool.spec, count: g.count, migProfile: g.migProfile })),
+        clusterPools,
       ),
     );
+  }
+
+  /** The accounts' `sacctmgr load` file, in a ConfigMap of the cluster's namespace. */
+  private addAccounts(accounts: readonly SlurmAccountLimits[], deps: ITerraformDependable[]): string {
+    const file = slurmAccountsFile(this.name, accounts);
     const cm = new ConfigMapV1(this, 'accounts', {
       metadata: { name: SLURM_ACCOUNTS_CONFIG_MAP, namespace: this.namespace, labels: { ...MANAGED_BY } },
       data: { 'accounts.cfg': file },

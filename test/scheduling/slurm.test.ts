@@ -100,7 +100,13 @@ describe('Slurm at Bologna', () => {
         enabled: true,
         nodesets: ['booster'],
         // Finite by default: no job holds a node for good.
-        configMap: { State: 'UP', MaxTime: '2-00:00:00', Default: 'YES' },
+        // Only the tenants with a grant on the pool; climate-foundation has none on Slurm's pools.
+        configMap: {
+          State: 'UP',
+          MaxTime: '2-00:00:00',
+          Default: 'YES',
+          AllowAccounts: ['aif_no_tenant', 'agrifood', 'cybersecurity', 'earth-climate', 'manufacturing'],
+        },
       },
     });
     expect(values.controller.extraConfMap.GresTypes).toEqual(['gpu']);
@@ -115,6 +121,8 @@ describe('Slurm at Bologna', () => {
       'safe',
     ]);
     expect(values.controller.extraConfMap.AccountingStorageTRES).toEqual(['gres/gpu', 'gres/gpu:a100']);
+    // A job a partition does not admit (AllowAccounts) is refused at submission, not queued for good.
+    expect(values.controller.extraConfMap.EnforcePartLimits).toEqual(['ALL']);
   });
 
   it("writes every tenant's account with its grant as GrpTRES, for sacctmgr load, in a ConfigMap", () => {
@@ -134,7 +142,9 @@ describe('Slurm at Bologna', () => {
     expect(account('climate-foundation')).toMatch(
       /GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/,
     );
-    expect(lines).toHaveLength(2 + bologna.tenants.length);
+    // The closed account that every partition names, then one per tenant.
+    expect(lines[2]).toMatch(/^Account - 'aif_no_tenant':.*GrpJobs=0:GrpSubmitJobs=0$/);
+    expect(lines).toHaveLength(3 + bologna.tenants.length);
   });
 
   it('puts the login nodes behind a ClusterIP service unless the profile says otherwise', () => {
@@ -273,6 +283,21 @@ describe('Slurm accounts and limits from a profile', () => {
     resources(build(profile).tenants, 'kubernetes_config_map_v1').slurm_slurm_accounts.data[
       'accounts.cfg'
     ] as string;
+  const allowed = (profile: SiteProfile) =>
+    Object.fromEntries(
+      Object.entries(helmValues(build(profile).tenants, 'slurm').partitions as Record<string, TfJson>).map(
+        ([name, p]) => [name, p.configMap.AllowAccounts],
+      ),
+    );
+
+  it("admits a tenant only to the partitions of the pools it has a grant on, through the site's grants", () => {
+    // alpha holds a100 GPUs; beta only MIG slices, which Slurm does not take: in no partition.
+    const extra = { partitions: [{ name: 'long', pools: ['a100'], maxTime: '7-00:00:00' }] };
+    expect(allowed(withSlurm(extra))).toEqual({
+      a100: ['aif_no_tenant', 'alpha'],
+      long: ['aif_no_tenant', 'alpha'],
+    });
+  });
 
   it('refuses Slurm without accounting when the site has tenants, and allows it without tenants', () => {
     let error: unknown;
@@ -304,6 +329,8 @@ describe('Slurm accounts and limits from a profile', () => {
       expect(lines.find((l) => l.startsWith(`Account - '${name}'`))).toMatch(
         /GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/,
       );
+    // Closed accounts are in no partition: a100 admits no tenant.
+    expect(allowed(profile)).toEqual({ a100: ['aif_no_tenant'] });
     // Before retirement alpha's 8 GPUs were its limit, and a load lifts the job limits it had not.
     expect(
       accounts(withSlurm({}))
@@ -329,6 +356,13 @@ describe('Slurm accounts and limits from a profile', () => {
       /GrpTRES='gres\/gpu=8,gres\/gpu:a100=8':GrpJobs=-1:GrpSubmitJobs=-1$/,
     );
     expect(alpha('2026-04-01')).toMatch(/GrpTRES='gres\/gpu=0,gres\/gpu:a100=0':GrpJobs=0:GrpSubmitJobs=0$/);
+    const before = process.env.AIF_DATE;
+    process.env.AIF_DATE = '2026-04-01';
+    try {
+      expect(allowed(withSlurm({}))).toEqual({ a100: ['aif_no_tenant'] });
+    } finally {
+      process.env.AIF_DATE = before;
+    }
   });
 
   it('bounds every partition at two days unless the profile sets a time, UNLIMITED only when it says so', () => {
@@ -362,6 +396,18 @@ describe('SlurmCluster', () => {
       gpusPerNode: 8,
       nodes: { hostlist: 'g[1-4]' },
     });
+  /** Three four-GPU pools of two nodes: a100, h100, and a third H100 pool of the given name. */
+  const threePools = (stack: ReturnType<typeof testStack>, third: string) =>
+    (
+      [
+        ['a100', 'nvidia-a100-80gb', 'a[1-2]'],
+        ['h100', 'nvidia-h100-80gb', 'h[1-2]'],
+        [third, 'nvidia-h100-80gb', `${third[0]}[1-2]`],
+      ] as const
+    ).map(
+      ([name, accelerator, hostlist]) =>
+        new GpuNodePool(stack, name, { name, accelerator, gpusPerNode: 4, nodes: { hostlist } }),
+    );
 
   it('puts slurmd pods only on the nodes a split pool keeps for Slurm, and no more of them', () => {
     const split = new GpuNodePool(testStack(), 'p', {
@@ -411,16 +457,7 @@ describe('SlurmCluster', () => {
 
   it('limits accounts per GRES type and in total, and refuses accounts without accounting', () => {
     const stack = testStack();
-    const [a100, h100, other] = (
-      [
-        ['a100', 'nvidia-a100-80gb', 'a[1-2]'],
-        ['h100', 'nvidia-h100-80gb', 'h[1-2]'],
-        ['other', 'nvidia-h100-80gb', 'o1'],
-      ] as const
-    ).map(
-      ([name, accelerator, hostlist]) =>
-        new GpuNodePool(stack, name, { name, accelerator, gpusPerNode: 4, nodes: { hostlist } }),
-    );
+    const [a100, h100, other] = threePools(stack, 'other');
     const cluster = new SlurmCluster(stack, 'c', {
       name: 'lab',
       nodeSets: [
@@ -449,6 +486,7 @@ describe('SlurmCluster', () => {
       'gres/gpu:h100',
     ]);
     expect(cluster.accountsFile?.split('\n').filter((l) => l.startsWith('Account'))).toEqual([
+      "Account - 'aif_no_tenant':Description='No tenant, no users: in every partition AllowAccounts so that none admits all':GrpTRES='gres/gpu=0':GrpJobs=0:GrpSubmitJobs=0",
       "Account - 'gone':Description='gone':GrpTRES='gres/gpu=0,gres/gpu:a100=0,gres/gpu:h100=0':GrpJobs=0:GrpSubmitJobs=0",
       "Account - 'team':Description='Team  A':GrpTRES='gres/gpu=6,gres/gpu:a100=4,gres/gpu:h100=2':GrpJobs=-1:GrpSubmitJobs=-1",
     ]);
@@ -465,6 +503,66 @@ describe('SlurmCluster', () => {
     }
     expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
       'SLURM_ACCOUNTING_REQUIRED props.accounting',
+    ]);
+  });
+
+  it('admits to each partition only the accounts with a grant on each of its pools', () => {
+    const stack = testStack();
+    const [a100, h100, spare] = threePools(stack, 'spare');
+    new SlurmCluster(stack, 'c', {
+      name: 'lab',
+      nodeSets: [a100, h100, spare].map((pool) => ({ pool, replicas: 1 })),
+      partitions: [{ name: 'any', pools: [a100, h100] }],
+      accounting: { host: 'db', passwordSecret: { name: 'db' } },
+      accounts: [
+        { name: 'ampere', gpus: [{ pool: a100, count: 8 }] },
+        {
+          name: 'both',
+          gpus: [
+            { pool: a100, count: 4 },
+            { pool: h100, count: 4 },
+          ],
+        },
+        // MIG and zero grants hold no whole GPU there.
+        {
+          name: 'hopper',
+          gpus: [
+            { pool: h100, count: 4 },
+            { pool: spare, count: 1, migProfile: '1g.10gb' },
+            { pool: a100, count: 0 },
+          ],
+        },
+        { name: 'none' },
+        { name: 'gone', gpus: [{ pool: a100, count: 4 }], closed: true },
+      ],
+    });
+    const values = helmValues(synth(stack), 'slurm');
+    const allow = Object.fromEntries(
+      Object.entries(values.partitions as Record<string, { configMap: { AllowAccounts: string[] } }>).map(
+        ([name, p]) => [name, p.configMap.AllowAccounts],
+      ),
+    );
+    expect(allow).toEqual({
+      a100: ['aif_no_tenant', 'ampere', 'both'],
+      h100: ['aif_no_tenant', 'both', 'hopper'],
+      // No grant here: only the closed account, never an empty list (which Slurm reads as all).
+      spare: ['aif_no_tenant'],
+      any: ['aif_no_tenant', 'both'],
+    });
+
+    let error: unknown;
+    try {
+      new SlurmCluster(testStack(), 'c', {
+        name: 'lab',
+        nodeSets: [{ pool: a100, replicas: 1 }],
+        accounting: { host: 'db', passwordSecret: { name: 'db' } },
+        accounts: [{ name: 'aif_no_tenant', gpus: [{ pool: a100, count: 4 }] }],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'NAME_INVALID props.accounts[0].name',
     ]);
   });
 
