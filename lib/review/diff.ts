@@ -738,8 +738,15 @@ interface Holding {
 function siteHoldings(side: Side, site: string): Map<string, Holding> {
   const holdings = new Map<string, Holding>();
   const tenants = [...side.tenants.values()].filter((t) => t.site === site);
-  // A retired tenant's grants may still be on record, but it runs nothing; its volumes stay.
-  const names = new Set(tenants.filter((t) => !t.retired).map((t) => t.tenant));
+  // A retired tenant's grants may still be on record, but it runs nothing; its volumes stay. So
+  // for a tenant whose allocation had ended when the side was synthesized: its grants stay on
+  // record, its quota holds no GPU (a tenant with a grant in effect has some GPU quota above zero).
+  const gpus = side.gpuResources.get(site) ?? new Set<string>();
+  const holdsGpus = (t: TenantState) =>
+    Object.entries(t.hard).some(
+      ([k, v]) => k.startsWith('requests.') && gpus.has(k.slice('requests.'.length)) && parseQuantity(v) > 0,
+    );
+  const names = new Set(tenants.filter((t) => !t.retired && holdsGpus(t)).map((t) => t.tenant));
   const platform = [...side.stacks.values()].find((s) => siteOf(s.name) === site && siteInventory(s));
   if (platform) {
     // Only the grants are read, so the day the allocation statuses are judged against does not matter.
@@ -860,7 +867,7 @@ function totalsLine(t: SiteTotals): string {
       const of = p.capacity !== undefined ? ` of ${f(p.capacity)}` : '';
       return `${p.resource} ${p.before === p.after ? f(p.after) : `${f(p.before)} → ${f(p.after)}`}${of}`;
     });
-  return `Held at ${t.site} (GPU units granted per pool, CPU and storage quotas; retired tenants hold no GPUs): ${parts.join('; ')}.`;
+  return `Held at ${t.site} (GPU units granted per pool, CPU and storage quotas; retired tenants and ended allocations hold no GPUs): ${parts.join('; ')}.`;
 }
 
 /** The review as Markdown for a pull-request comment: sorted, so that the same change reads the same. */

@@ -76,7 +76,7 @@ describe('aif diff', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('\n| alpha | changed | nvidia.com/gpu 8 → 12 | 128 → 192 | – |\n');
     expect(r.out).toContain(
-      '\nHeld at demo (GPU units granted per pool, CPU and storage quotas; retired tenants hold no GPUs): h100 nvidia.com/gpu 12 → 16 of 32; cpu 192 → 256.\n',
+      '\nHeld at demo (GPU units granted per pool, CPU and storage quotas; retired tenants and ended allocations hold no GPUs): h100 nvidia.com/gpu 12 → 16 of 32; cpu 192 → 256.\n',
     );
   });
 

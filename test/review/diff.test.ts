@@ -82,7 +82,7 @@ describe('aif diff review', () => {
       '| --- | --- | --- | --- | --- |',
       '| alpha | changed | nvidia.com/gpu 12 → 14 | 176 → 192 | – |',
       // The quota was raised, not the allocation: the pools' grants stay.
-      'Held at testsite (GPU units granted per pool, CPU and storage quotas; retired tenants hold no GPUs): a100 nvidia.com/gpu 8 of 16; mig nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
+      'Held at testsite (GPU units granted per pool, CPU and storage quotas; retired tenants and ended allocations hold no GPUs): a100 nvidia.com/gpu 8 of 16; mig nvidia.com/mig-1g.10gb 16 of 64; cpu 213 → 229.',
     ]);
     expect(section(md, 'Everything else')).toEqual([
       '#### testsite-tenants',
@@ -454,6 +454,27 @@ describe('aif diff review', () => {
         'NodeSet `a100` now needs `node-restriction.kubernetes.io/ai-factory.eu-pool=a100`, `node-restriction.kubernetes.io/ai-factory.eu-scheduler=slurm`',
       ),
     ]);
+  });
+
+  it("leaves an allocation that has ended out of the pools' grants, as synthesis leaves it out of the quota", () => {
+    // The same profile synthesized on 2026-03-15 (beta's Playground allocation ended on 02-28).
+    const before = process.env.AIF_DATE;
+    process.env.AIF_DATE = '2026-03-15';
+    let head: SynthesizedStack[];
+    try {
+      const site = new AiFactorySite(testApp(), sampleProfile({ schedulers: { kueue: {} } }));
+      head = [site.platform, site.tenantsStack].map((s) => ({ name: s.node.id, json: synth(s) }));
+    } finally {
+      process.env.AIF_DATE = before;
+    }
+    const md = renderDiff(diffOutputs(synthesized, head));
+    expect(section(md, 'Tenants')).toContainEqual(
+      expect.stringMatching(/^\| beta \| changed \| nvidia.com\/mig-1g.10gb 16 → 0 \|/),
+    );
+    // Beta's 16 MIG slices are free again; alpha's A100s stay.
+    expect(section(md, 'Tenants').at(-1)).toMatch(
+      /^Held at testsite \(.*ended allocations hold no GPUs\): a100 nvidia.com\/gpu 8 of 16; mig nvidia.com\/mig-1g.10gb 16 → 0 of 64;/,
+    );
   });
 
   it('follows Helm values into the chart and formats byte sums', () => {
