@@ -269,13 +269,22 @@ export function slurmAccountsFile(clusterName: string, accounts: readonly SlurmA
 export const KUEUE_CPU_FLAVOR = 'cpu-only';
 
 /**
+ * Prefix of the node labels the library places work by: keys under `node-restriction.kubernetes.io/`,
+ * which the NodeRestriction admission plugin forbids a kubelet to set, change or remove on its own
+ * Node, so a node cannot label itself into a pool or out of a scheduler's share. Only the name part
+ * after the `/` may carry the library's name (63 characters at most).
+ * https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction
+ */
+export const NODE_LABEL_PREFIX = 'node-restriction.kubernetes.io/ai-factory.eu-';
+
+/**
  * The label that the site puts on the CPU nodes where tenants' work without GPUs runs, unless its
  * profile names other labels (`schedulers.kueue.cpuNodeLabels`). Under the
  * `node-restriction.kubernetes.io/` prefix, which the NodeRestriction admission plugin keeps a
  * node's kubelet from setting on itself: `kubectl label node <node> node-restriction.kubernetes.io/ai-factory.eu-cpu-node=true`.
  */
 export const DEFAULT_CPU_NODE_LABELS: Readonly<Record<string, string>> = {
-  'node-restriction.kubernetes.io/ai-factory.eu-cpu-node': 'true',
+  [`${NODE_LABEL_PREFIX}cpu-node`]: 'true',
 };
 
 /** How one pool's nodes are shared between the schedulers. */
@@ -444,12 +453,15 @@ function checkCpuNodeLabels(
         'not a valid Kubernetes label key and value',
         'use a key like node-restriction.kubernetes.io/ai-factory.eu-cpu-node and a value of at most 63 characters',
       );
-    } else if (k.startsWith('ai-factory.eu/')) {
+    } else if (
+      k.startsWith('ai-factory.eu/') ||
+      (k.startsWith(NODE_LABEL_PREFIX) && !(k in DEFAULT_CPU_NODE_LABELS))
+    ) {
       c.add(
         'LABEL_INVALID',
         `${path}["${k}"]`,
         v,
-        "'ai-factory.eu/' labels are the ones the library puts on GPU pool nodes",
+        `'ai-factory.eu/' keys are the library's own, and '${NODE_LABEL_PREFIX}*' keys the ones it puts on GPU pool nodes`,
         "label the CPU nodes with a key of the site's own, e.g. node-restriction.kubernetes.io/ai-factory.eu-cpu-node",
       );
     }

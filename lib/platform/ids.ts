@@ -39,14 +39,8 @@ export function pinAddress(element: TerraformElement, ...parts: string[]): void 
 
 /** The label prefix the library writes on everything it manages. */
 export const LABEL_PREFIX = 'ai-factory.eu';
-/**
- * Prefix of the node labels the library places work by: keys under `node-restriction.kubernetes.io/`,
- * which the NodeRestriction admission plugin forbids a kubelet to set, change or remove on its own
- * Node, so a node cannot label itself into a pool or out of a scheduler's share. Only the name part
- * after the `/` may carry the library's name (63 characters at most).
- * https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction
- */
-export const NODE_LABEL_PREFIX = `node-restriction.kubernetes.io/${LABEL_PREFIX}-`;
+/** Prefix of the node labels the library places work by (defined with the model, which validates them). */
+export { NODE_LABEL_PREFIX } from '../model/scheduling';
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'cdktf-ai-factory' } as const;
 /** Server-side apply field manager for node labels and taints. */
 export const FIELD_MANAGER = 'cdktf-ai-factory';

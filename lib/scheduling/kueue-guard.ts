@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
-import { JOB_RESOURCES, TENANT_LABEL } from './kueue';
+import { JOB_RESOURCES, TENANT_NAMESPACES } from './kueue';
 
 /** The identity of the Kueue controller: the chart's ServiceAccount `<release>-controller-manager`. */
 export const KUEUE_CONTROLLER_USER = `system:serviceaccount:${CHARTS.kueue.namespace}:kueue-controller-manager`;
@@ -110,7 +110,7 @@ export class KueueBypassGuard extends Construct {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          namespaceSelector: TENANT_NAMESPACES,
           resourceRules: createOrUpdateRules(kinds),
         },
         // The cluster's own controllers pass untouched.

@@ -137,6 +137,8 @@ export const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }
 
 /** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
 export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
+/** Selects every tenant namespace (each carries TENANT_LABEL): the admission policies' and Kueue's scope. */
+export const TENANT_NAMESPACES = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
 export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 
@@ -212,7 +214,7 @@ export class Kueue extends Construct {
     };
     if (props.manageAllTenantJobs ?? true) {
       config.manageJobsWithoutQueueName = true;
-      config.managedJobsNamespaceSelector = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
+      config.managedJobsNamespaceSelector = TENANT_NAMESPACES;
     }
     if (props.fairSharing ?? true) {
       // v1beta2 has no `enable` flag: the presence of `fairSharing` turns it on.
@@ -284,7 +286,7 @@ export class KueuePriorityGuard extends Construct {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          namespaceSelector: TENANT_NAMESPACES,
           resourceRules: createOrUpdateRules(matched),
         },
         variables: [
@@ -346,7 +348,7 @@ export class KueueLaneGuard extends Construct {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          namespaceSelector: TENANT_NAMESPACES,
           resourceRules: [
             {
               apiGroups: ['kueue.x-k8s.io'],

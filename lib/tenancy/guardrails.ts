@@ -5,7 +5,7 @@ import { checkTenantPriorityClasses, IssueCollector } from '../model';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { ClusterView, registerClusterPart } from '../platform/cluster';
 import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
-import { TENANT_LABEL } from '../scheduling/kueue';
+import { TENANT_NAMESPACES } from '../scheduling/kueue';
 import { notAController, trustedControllers } from '../scheduling/kueue-guard';
 import { placementFindings, placementVariables, poolPlacement } from './placement';
 import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
@@ -69,7 +69,7 @@ function podSpecsOf(obj: 'object' | 'oldObject'): string {
 
 /** The policies' match: tenant namespaces, creating or updating a kind that holds pod specs. */
 const POD_SPEC_MATCH = {
-  namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+  namespaceSelector: TENANT_NAMESPACES,
   resourceRules: createOrUpdateRules(POD_SPEC_PATHS),
 };
 
@@ -172,7 +172,7 @@ export class TenantGuardrails extends Construct {
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
-          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          namespaceSelector: TENANT_NAMESPACES,
           resourceRules: [
             {
               apiGroups: [''],
@@ -293,7 +293,7 @@ export class TenantGuardrails extends Construct {
         failurePolicy: 'Fail',
         matchConstraints: {
           // For a Namespace, the selector matches the namespace's own labels.
-          namespaceSelector: { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] },
+          namespaceSelector: TENANT_NAMESPACES,
           resourceRules: [
             { apiGroups: [''], apiVersions: ['v1'], operations: ['DELETE'], resources: ['namespaces'] },
             {

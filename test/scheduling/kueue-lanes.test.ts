@@ -166,6 +166,10 @@ describe('the CPU nodes', () => {
     expect(problems({ 'ai-factory.eu/pool': 'cpu' })).toEqual([
       'LABEL_INVALID schedulers.kueue.cpuNodeLabels["ai-factory.eu/pool"]',
     ]);
+    // The keys the library writes on pool nodes since they moved under node-restriction.kubernetes.io/.
+    expect(problems({ 'node-restriction.kubernetes.io/ai-factory.eu-pool': 'cpu' })).toEqual([
+      'LABEL_INVALID schedulers.kueue.cpuNodeLabels["node-restriction.kubernetes.io/ai-factory.eu-pool"]',
+    ]);
     // The label-selected MIG pool's nodes carry example.org/partition=mig.
     expect(problems({ 'example.org/partition': 'mig' })).toEqual([
       'LABEL_INVALID schedulers.kueue.cpuNodeLabels',
