@@ -1,0 +1,247 @@
+/**
+ * The attacks of docs/security.md, each sent as the tenant's own identity to the real admission
+ * chain (RBAC, Pod Security, ResourceQuota, the library's ValidatingAdmissionPolicies, Kueue's
+ * webhooks), and refused with the control's own message. Legitimate requests next to them pass,
+ * so a policy that refused everything would fail here too.
+ */
+import { ADMIN, type Identity, create, job, kubectl, pod, tenant } from './helpers';
+
+const POOL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
+const member = tenant('alpha', 'users');
+const owner = tenant('alpha', 'admins');
+
+interface Attack {
+  readonly name: string;
+  readonly who?: Identity;
+  readonly object: Record<string, unknown>;
+  /** What the API server's answer says: the control that refused it. */
+  readonly refusedBy: RegExp;
+}
+
+const gpu = { 'nvidia.com/gpu': 1 };
+const h100Toleration = { key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' };
+
+const ATTACKS: Attack[] = [
+  {
+    // Kueue's pod webhook gates the pod first, and a gated pod may not name a node: the API server's
+    // own validation refuses it before the placement policy sees it.
+    name: 'a pod that names its node',
+    object: pod('alpha', 'by-name', { resources: gpu, spec: { nodeName: 'h100-01' } }),
+    refusedBy:
+      /ValidatingAdmissionPolicy 'aif-tenant-placement'|spec\.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared/,
+  },
+  {
+    name: 'a job whose template names its node',
+    object: job('alpha', 'by-name', { resources: gpu, spec: { nodeName: 'h100-01' } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    name: 'a pod that selects a pool by its label',
+    object: pod('alpha', 'by-label', { spec: { nodeSelector: { [POOL]: 'h100' } } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    name: 'a CPU pod that tolerates a pool taint',
+    object: pod('alpha', 'tolerates', { resources: { cpu: 1 }, spec: { tolerations: [h100Toleration] } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    name: 'a pod that tolerates every taint',
+    object: pod('alpha', 'wildcard', { spec: { tolerations: [{ operator: 'Exists' }] } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    name: 'a job whose template picks a node by hostname',
+    object: job('alpha', 'hostname', { spec: { nodeSelector: { 'kubernetes.io/hostname': 'h100-02' } } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    name: 'a pod that names a PriorityClass',
+    object: pod('alpha', 'priority', { spec: { priorityClassName: 'system-cluster-critical' } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-priority'/,
+  },
+  {
+    name: 'a pod with a forged owner reference (Kueue does not gate owned pods)',
+    object: {
+      ...pod('alpha', 'owned', { resources: gpu }),
+      metadata: {
+        name: 'owned',
+        namespace: 'alpha',
+        ownerReferences: [
+          { apiVersion: 'batch/v1', kind: 'Job', name: 'x', uid: '00000000-0000-0000-0000-000000000001' },
+        ],
+      },
+    },
+    refusedBy: /ValidatingAdmissionPolicy 'aif-kueue-bypass'/,
+  },
+  {
+    name: "a pod with Kueue's pod-suspending-parent annotation",
+    object: pod('alpha', 'parent', {
+      resources: gpu,
+      annotations: { 'kueue.x-k8s.io/pod-suspending-parent': 'batch/v1.Job' },
+    }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-kueue-bypass'/,
+  },
+  {
+    name: 'a Service with externalIPs',
+    object: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'ext', namespace: 'alpha' },
+      spec: { ports: [{ port: 80 }], externalIPs: ['192.0.2.10'] },
+    },
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-services'/,
+  },
+  {
+    name: 'an ExternalName Service',
+    object: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'alias', namespace: 'alpha' },
+      spec: { type: 'ExternalName', externalName: 'kubernetes.default.svc.cluster.local' },
+    },
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-services'/,
+  },
+  {
+    name: 'a NodePort Service',
+    object: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'np', namespace: 'alpha' },
+      spec: { type: 'NodePort', ports: [{ port: 80 }] },
+    },
+    refusedBy: /exceeded quota: tenant-quota.*services\.nodeports/,
+  },
+  {
+    name: 'a privileged pod',
+    object: {
+      ...pod('alpha', 'priv'),
+      spec: {
+        containers: [{ name: 'c', image: 'registry.example.org/x:1', securityContext: { privileged: true } }],
+      },
+    },
+    refusedBy: /violates PodSecurity "restricted:v1\.33"/,
+  },
+  {
+    name: 'more GPUs than the namespace quota',
+    object: pod('alpha', 'greedy', { resources: { 'nvidia.com/gpu': 16 } }),
+    refusedBy: /exceeded quota: tenant-quota.*requests\.nvidia\.com\/gpu/,
+  },
+  {
+    name: 'AMD GPUs without a grant on the AMD pool',
+    object: pod('alpha', 'amd', { resources: { 'amd.com/gpu': 1 } }),
+    refusedBy: /exceeded quota: tenant-quota.*requests\.amd\.com\/gpu/,
+  },
+  {
+    name: 'a GPU pod of a tenant whose allocation has ended',
+    who: tenant('ended'),
+    object: pod('ended', 'late', { resources: gpu }),
+    refusedBy: /exceeded quota: tenant-quota.*requests\.nvidia\.com\/gpu/,
+  },
+  {
+    name: 'a ResourceQuota of its own',
+    who: owner,
+    object: {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'mine', namespace: 'alpha' },
+      spec: { hard: { pods: '1000' } },
+    },
+    refusedBy: /cannot create resource "resourcequotas"/,
+  },
+  {
+    name: 'a NetworkPolicy that opens the namespace',
+    who: owner,
+    object: {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'open', namespace: 'alpha' },
+      spec: { podSelector: {}, ingress: [{}], egress: [{}] },
+    },
+    refusedBy: /cannot create resource "networkpolicies"/,
+  },
+  {
+    name: 'a ClusterQueue of its own',
+    who: owner,
+    object: {
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'ClusterQueue',
+      metadata: { name: 'mine' },
+      spec: { namespaceSelector: {} },
+    },
+    refusedBy: /cannot create resource "clusterqueues"/,
+  },
+  {
+    name: 'a RoleBinding to cluster-admin',
+    who: owner,
+    object: {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'root', namespace: 'alpha' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ kind: 'Group', name: 'lab:alpha-users', apiGroup: 'rbac.authorization.k8s.io' }],
+    },
+    refusedBy:
+      /cannot create resource "rolebindings"|is attempting to grant RBAC permissions not currently held/,
+  },
+  {
+    name: "a pod in another tenant's namespace",
+    object: pod('beta', 'intruder', { resources: gpu }),
+    refusedBy: /cannot create resource "pods" in API group "" in the namespace "beta"/,
+  },
+];
+
+describe('attacks as a tenant are refused by the API server', () => {
+  it.each(ATTACKS.map((a) => [a.name, a] as const))('%s', (_, attack) => {
+    const r = create(attack.who ?? member, attack.object);
+    expect(r.ok).toBe(false);
+    expect(r.stderr).toMatch(attack.refusedBy);
+  });
+
+  it('lets the same tenant run what the controls allow (a GPU pod in its own namespace)', () => {
+    const r = create(member, pod('alpha', 'allowed', { resources: gpu }));
+    expect(r.stderr).toBe('');
+    kubectl(ADMIN, ['delete', 'pod', 'allowed', '-n', 'alpha', '--wait=false']);
+  });
+
+  it('refuses the removal of Kueue’s scheduling gate by the tenant', () => {
+    // A queue that does not exist keeps the pod gated (Kueue ungates admitted pods at once).
+    const name = `gated-${Date.now()}`;
+    const gated = pod('alpha', name, { resources: gpu });
+    (gated.metadata as Record<string, unknown>).labels = { 'kueue.x-k8s.io/queue-name': 'nowhere' };
+    expect(create(member, gated).stderr).toBe('');
+    expect(
+      kubectl(ADMIN, ['get', 'pod', name, '-n', 'alpha', '-o', 'jsonpath={.spec.schedulingGates[*].name}'])
+        .stdout,
+    ).toContain('kueue.x-k8s.io/admission');
+    try {
+      const r = kubectl(member, [
+        'patch',
+        'pod',
+        name,
+        '-n',
+        'alpha',
+        '--type=json',
+        '-p',
+        '[{"op":"remove","path":"/spec/schedulingGates"}]',
+      ]);
+      expect(r.ok).toBe(false);
+      expect(r.stderr).toMatch(/ValidatingAdmissionPolicy 'aif-kueue-bypass'/);
+    } finally {
+      kubectl(ADMIN, ['delete', 'pod', name, '-n', 'alpha', '--wait=false']);
+    }
+  });
+
+  it('refuses DELETE of a tenant namespace without the offboarding annotation, even to an administrator', () => {
+    const r = kubectl(ADMIN, ['delete', 'namespace', 'beta', '--wait=false']);
+    expect(r.ok).toBe(false);
+    expect(r.stderr).toMatch(/ValidatingAdmissionPolicy 'aif-tenant-deletion'/);
+    expect(kubectl(ADMIN, ['get', 'namespace', 'beta']).ok).toBe(true);
+  });
+
+  it('refuses a tenant member the deletion of its own namespace (RBAC)', () => {
+    const r = kubectl(owner, ['delete', 'namespace', 'alpha', '--wait=false']);
+    expect(r.ok).toBe(false);
+    expect(r.stderr).toMatch(/cannot delete resource "namespaces"/);
+  });
+});
