@@ -211,6 +211,17 @@ export class Kueue extends Construct {
       },
       clientConnection: { qps: 300, burst: 500 },
       integrations: { frameworks: INTEGRATIONS },
+      // Kueue counts every resource a pod requests against its ClusterQueue and, under its default
+      // quota check (BlockUndeclared), never admits a workload asking for a resource no queue
+      // covers: the tenant LimitRange gives every container an ephemeral-storage request, so without
+      // this every workload stayed pending ("resource ephemeral-storage unavailable in
+      // ClusterQueue", kubernetes-sigs/kueue#4848; found by the e2e suite). Kueue ignores local disk
+      // instead of each lane covering it: the tenant's ResourceQuota already caps its
+      // requests.ephemeral-storage and the scheduler places pods by it, and a per-flavor quota would
+      // need each pool's disk size, which a profile does not give. Every other resource, GPUs above
+      // all, stays checked: a queue never admits a resource it does not declare.
+      // (Resources in Kueue 0.19.2's apis/config/v1beta2/configuration_types.go)
+      resources: { excludeResourcePrefixes: ['ephemeral-storage'] },
     };
     if (props.manageAllTenantJobs ?? true) {
       config.manageJobsWithoutQueueName = true;

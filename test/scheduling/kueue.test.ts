@@ -69,6 +69,15 @@ describe('Kueue at Bologna', () => {
     });
   });
 
+  it('ignores only ephemeral storage in its quota check, which no queue covers (e2e: jobs.e2e.ts)', () => {
+    const config = JSON.parse(helmValues(platform, 'kueue').managerConfig.controllerManagerConfigYaml);
+    // The tenant LimitRange requests ephemeral storage for every container: without this, every
+    // workload stays pending ("resource ephemeral-storage unavailable in ClusterQueue").
+    expect(config.resources).toEqual({ excludeResourcePrefixes: ['ephemeral-storage'] });
+    // BlockUndeclared (the default) stays: a queue never admits a GPU resource it does not cover.
+    expect(config.resources.quotaCheckStrategy).toBeUndefined();
+  });
+
   it('keeps tenants to the priority classes of their access mode or lower', () => {
     const manifests = resources(platform, 'kubernetes_manifest');
     const policy = manifests['kueue_priority_guard_policy'].manifest;
