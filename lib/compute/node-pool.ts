@@ -16,7 +16,7 @@ import {
   type TaintSpec,
 } from '../model';
 import { registerClusterPart } from '../platform/cluster';
-import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress } from '../platform/ids';
+import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
 
 export interface GpuNodePoolProps extends NodePoolSpec {
   /**
@@ -208,6 +208,13 @@ export class GpuNodePool extends Construct {
 
     const taints = [this.taint, ...(props.additionalTaints ?? [])];
     this.nodeNames.forEach((node, i) => {
+      const t = new NodeTaint(this, `taint-${node}`, {
+        metadata: { name: node },
+        taint: taints.map((x) => ({ key: x.key, value: x.value, effect: x.effect })),
+        fieldManager: TAINT_FIELD_MANAGER,
+        force: props.forceTaintOwnership ?? false,
+      });
+      pinAddress(t, 'pool', props.name, 'taint', node);
       const l = new Labels(this, `labels-${node}`, {
         apiVersion: 'v1',
         kind: 'Node',
@@ -218,15 +225,12 @@ export class GpuNodePool extends Construct {
         fieldManager: FIELD_MANAGER,
         // Labels are a map: force takes over only the keys above, never other labels of the node.
         force: true,
+        // Taint first: on a node that the labels' field manager also tainted before the two had
+        // managers of their own, the labels' apply takes that taint away; the taint's own manager
+        // must hold it by then, so the node is never without its taint.
+        dependsOn: [t],
       });
       pinAddress(l, 'pool', props.name, 'labels', node);
-      const t = new NodeTaint(this, `taint-${node}`, {
-        metadata: { name: node },
-        taint: taints.map((x) => ({ key: x.key, value: x.value, effect: x.effect })),
-        fieldManager: FIELD_MANAGER,
-        force: props.forceTaintOwnership ?? false,
-      });
-      pinAddress(t, 'pool', props.name, 'taint', node);
     });
 
     if (!listed) {

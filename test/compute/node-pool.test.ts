@@ -42,6 +42,12 @@ describe('GpuNodePool', () => {
     expect(t.taint).toEqual([{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }]);
     // The taint list is atomic: never take it over silently.
     expect(t.force).toBe(false);
+    // Each resource applies only its own fields, and an apply takes away what its field manager
+    // applied before and left out: under one manager each would remove the other's at every apply
+    // (the plan after an apply was never empty on a real API server). The taint goes first.
+    expect(t.field_manager).toBe('cdktf-ai-factory-taints');
+    expect(l.field_manager).not.toBe(t.field_manager);
+    expect(l.depends_on).toEqual(['kubernetes_node_taint.pool_booster_taint_lrdn0002']);
 
     expect(pool.nodeCount).toBe(3);
     expect(pool.gpuCount).toBe(12);
