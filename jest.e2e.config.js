@@ -8,6 +8,7 @@ module.exports = {
   roots: ['<rootDir>/e2e'],
   testMatch: ['**/*.e2e.ts'],
   maxWorkers: 1,
+  testSequencer: '<rootDir>/e2e/scenarios/sequencer.js',
   testTimeout: 180_000,
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],

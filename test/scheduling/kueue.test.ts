@@ -69,7 +69,7 @@ describe('Kueue at Bologna', () => {
     });
   });
 
-  it('ignores only ephemeral storage in its quota check, which no queue covers (e2e: jobs.e2e.ts)', () => {
+  it('ignores only ephemeral storage in its quota check, which no queue covers (e2e: 20-jobs.e2e.ts)', () => {
     const config = JSON.parse(helmValues(platform, 'kueue').managerConfig.controllerManagerConfigYaml);
     // The tenant LimitRange requests ephemeral storage for every container: without this, every
     // workload stays pending ("resource ephemeral-storage unavailable in ClusterQueue").
