@@ -7,7 +7,8 @@
  *   plan    print what a plan right after the deploy would change (nothing, when all is well)
  *   down    stop every process the harness started, by PID
  *
- * Options: --sites <dir> (default e2e/sites), --date <YYYY-MM-DD> (default 2026-12-01, the day the
+ * Options: --sites <dir> (default e2e/sites), --seed <site> (up: a profile of stacks/sites,
+ * unchanged, instead of --sites), --date <YYYY-MM-DD> (default 2026-12-01, the day the
  * e2e site's allocations are judged against), --reference <dir> (default ../shared/reference or
  * $AIF_E2E_REFERENCE: the upstream CRDs and Kueue's webhook configuration).
  */
@@ -26,6 +27,8 @@ export interface Options {
   readonly sites: string;
   readonly date: string;
   readonly reference: string;
+  /** A seed site of stacks/sites to deploy unchanged instead of --sites (up only). */
+  readonly seed?: string;
 }
 
 export function options(argv: readonly string[]): Options {
@@ -33,7 +36,9 @@ export function options(argv: readonly string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const seed = get('--seed');
   return {
+    ...(seed ? { seed } : {}),
     sites: path.resolve(get('--sites') ?? path.join(REPO, 'e2e', 'sites')),
     date: get('--date') ?? E2E_DATE,
     reference: path.resolve(
@@ -93,9 +98,21 @@ export function deploy(state: ClusterState, opts: Options): void {
   }
 }
 
-export async function up(opts: Options): Promise<ClusterState> {
+export async function up(options: Options): Promise<ClusterState> {
   const started = Date.now();
   const state = await startControlPlane();
+  let opts = options;
+  if (opts.seed) {
+    // The seed site's profile as it ships, alone in a sites folder of the work directory.
+    const sites = path.join(state.work, 'sites');
+    fs.mkdirSync(sites, { recursive: true });
+    fs.copyFileSync(
+      path.join(REPO, 'stacks', 'sites', `${opts.seed}.ts`),
+      path.join(sites, `${opts.seed}.ts`),
+    );
+    opts = { ...opts, sites };
+  }
+  fs.writeFileSync(path.join(state.work, 'sites-dir'), opts.sites);
   try {
     await installCrds(state, opts.reference);
     const stacks = synthesize(state, opts);
@@ -129,7 +146,8 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'deploy' || command === 'plan') {
     const state = readState();
     if (!state) throw new Error('no control plane is running: npm run e2e:up first');
-    if (command === 'deploy') deploy(state, opts);
+    const sites = fs.readFileSync(path.join(state.work, 'sites-dir'), 'utf8');
+    if (command === 'deploy') deploy(state, argv.includes('--sites') ? opts : { ...opts, sites });
     else {
       for (const s of siteStacks(path.join(state.work, 'out', 'stacks'))) {
         for (const dir of [s.platform, s.tenants]) process.stdout.write(planStack(state, dir));
@@ -137,7 +155,7 @@ async function main(argv: string[]): Promise<void> {
     }
   } else {
     process.stderr.write(
-      'usage: main.js up|deploy|plan|down [--sites <dir>] [--date <YYYY-MM-DD>] [--reference <dir>]\n',
+      'usage: main.js up|deploy|plan|down [--sites <dir> | --seed <site>] [--date <YYYY-MM-DD>] [--reference <dir>]\n',
     );
     process.exitCode = 2;
   }

@@ -3,7 +3,7 @@
  * admitted by the real Kueue with the library's configuration, placed by the real scheduler on the
  * fake nodes of the right pool, completed by kwok; refused or held where the grants say so.
  */
-import type { Json } from '../harness/json';
+import type { Json } from '../../harness/json';
 import {
   admin,
   condition,
@@ -15,7 +15,7 @@ import {
   podsOf,
   tenant,
   workloadOf,
-} from './helpers';
+} from '../helpers';
 
 const POOL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
 const CPU_NODE = 'node-restriction.kubernetes.io/ai-factory.eu-cpu-node';

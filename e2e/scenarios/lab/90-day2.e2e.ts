@@ -7,11 +7,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SiteProfile, TenantSpec } from '../../lib';
-import { planStack, readRecord } from '../harness/deploy';
-import { deploy, E2E_DATE, options, siteStacks } from '../harness/main';
-import { profile as lab } from '../sites/lab';
-import { admin, cluster, kubectl, ADMIN } from './helpers';
+import type { SiteProfile, TenantSpec } from '../../../lib';
+import { planStack, readRecord } from '../../harness/deploy';
+import { deploy, E2E_DATE, options, siteStacks } from '../../harness/main';
+import { profile as lab } from '../../sites/lab';
+import { admin, cluster, kubectl, ADMIN } from '../helpers';
 
 type Edit = (tenants: TenantSpec[], p: SiteProfile) => Partial<SiteProfile> | void;
 

@@ -4,9 +4,9 @@
  * output, and no two resources take each other's fields).
  */
 import * as path from 'node:path';
-import { planStack, readRecord } from '../harness/deploy';
-import { siteStacks } from '../harness/main';
-import { admin, cluster } from './helpers';
+import { planStack, readRecord } from '../../harness/deploy';
+import { siteStacks } from '../../harness/main';
+import { admin, cluster } from '../helpers';
 
 const stacks = (): ReturnType<typeof siteStacks> => siteStacks(path.join(cluster().work, 'out', 'stacks'));
 

@@ -4,7 +4,7 @@
  * webhooks), and refused with the control's own message. Legitimate requests next to them pass,
  * so a policy that refused everything would fail here too.
  */
-import { ADMIN, type Identity, create, job, kubectl, pod, tenant } from './helpers';
+import { ADMIN, type Identity, create, job, kubectl, pod, tenant } from '../helpers';
 
 const POOL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
 const member = tenant('alpha', 'users');
