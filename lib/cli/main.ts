@@ -13,6 +13,8 @@
  *   aif charts [--sites <dir>]                   charts and images each site needs, and how to mirror them
  *   aif diff <base-out> <head-out> | --base <git-ref>
  *                                                review a change as Markdown for its pull request
+ *   aif probe [--out <dir>] [--site <name>] [--kubeconfig <file>] [--context <ctx>]
+ *                                                ask a live cluster, as each tenant, whether the controls hold
  *
  * Exit codes: 0 success, 1 problems found (or a command failed), 2 wrong usage.
  */
@@ -42,6 +44,8 @@ const COMMANDS: Record<string, () => Command> = {
   charts: () => require('./charts').command as Command,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   diff: () => require('./diff').command as Command,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  probe: () => require('./probe').command as Command,
 };
 
 function usage(): string {

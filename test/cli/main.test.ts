@@ -3,7 +3,7 @@ import { exitWhenFlushed } from '../../lib/cli/main';
 import { aif } from '../helpers';
 
 // The commands that share lib/cli/args.ts (aif diff parses its own options).
-const COMMANDS = ['validate', 'synth', 'report', 'verify', 'check', 'reference', 'charts'];
+const COMMANDS = ['validate', 'synth', 'report', 'verify', 'check', 'reference', 'charts', 'probe'];
 
 describe('aif options', () => {
   it.each(COMMANDS)('%s --help prints its usage and every option', async (name) => {

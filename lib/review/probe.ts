@@ -1,0 +1,316 @@
+/**
+ * `aif probe`: the requests that ask a live cluster whether the controls of `aif check` hold, as
+ * each tenant's own identity. This module only plans them from the synthesized output (pure, no
+ * cluster): which tenant, which identity, which request, and what a holding control answers. The
+ * CLI (lib/cli/probe.ts) sends them as server-side dry runs, so nothing is created.
+ *
+ * Each control is paired with a request the tenant may make (a small restricted pod), which must be
+ * accepted: a probe whose identity had no rights at all would otherwise see every attack refused and
+ * report every control as holding.
+ */
+import { NODE_LABEL_PREFIX } from '../model/scheduling';
+import { CHECKED_POLICIES, ISOLATION_CHECKS, TENANT_LABEL } from './check';
+import { type Json, resourcesOf, type SynthesizedStack } from './synthesized';
+
+/** The MTB ids of an `aif check` control, from the one table that states them. */
+const mtbOf = (id: string): readonly string[] => ISOLATION_CHECKS.find((c) => c.id === id)?.mtb ?? [];
+
+/** What the probe asks the API server. */
+export type ProbeRequest =
+  | { readonly kind: 'create'; readonly object: Json }
+  | { readonly kind: 'delete'; readonly resource: string; readonly name: string; readonly namespace?: string }
+  | {
+      readonly kind: 'can-i';
+      /** Verb, resource and subresource (`create pods binding`). */
+      readonly verbs: ReadonlyArray<readonly [verb: string, resource: string, subresource?: string]>;
+    };
+
+export interface ProbeIdentity {
+  readonly user: string;
+  readonly groups: readonly string[];
+}
+
+export interface ProbeCase {
+  /** The `aif check` id of the control, so both reports line up. */
+  readonly id: string;
+  readonly mtb: readonly string[];
+  readonly control: string;
+  readonly site: string;
+  readonly tenant: string;
+  /** Impersonated identity; none for requests the operator makes (a namespace delete). */
+  readonly as?: ProbeIdentity;
+  readonly request: ProbeRequest;
+  /** `refused`: the answer must match `because`. `allowed`: the request must pass. */
+  readonly expect: 'refused' | 'allowed';
+  readonly because?: RegExp;
+}
+
+export interface ProbeTarget {
+  readonly site: string;
+  /** kubeconfig file and context of the site's kubernetes provider (what a deploy uses). */
+  readonly configPath?: string;
+  readonly context?: string;
+  readonly cases: readonly ProbeCase[];
+}
+
+const POOL_LABEL = `${NODE_LABEL_PREFIX}pool`;
+const PROBE_USER = 'aif-probe';
+
+const restrictedPod = (
+  namespace: string,
+  name: string,
+  spec: Json = {},
+  resources?: Json,
+  metadata: Json = {},
+): Json => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace, ...metadata },
+  spec: {
+    restartPolicy: 'Never',
+    securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+    containers: [
+      {
+        name: 'probe',
+        image: 'registry.k8s.io/pause:3.10',
+        resources: { limits: { cpu: '100m', memory: '64Mi', ...resources } },
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+      },
+    ],
+    ...spec,
+  },
+});
+
+interface Tenant {
+  readonly name: string;
+  readonly groups: string[];
+  readonly hard: Record<string, string>;
+}
+
+function tenantsOf(stack: SynthesizedStack): Tenant[] {
+  const namespaces = Object.values(resourcesOf(stack, 'kubernetes_namespace_v1'))
+    .map((r) => r.metadata as Json)
+    .filter((m) => m.labels?.[TENANT_LABEL]);
+  const names = new Set(namespaces.map((m) => m.name as string));
+  const ns = (v: unknown): string => {
+    // Namespaces are references (`${kubernetes_namespace_v1.<id>.metadata[0].name}`) or names.
+    const ref = /^\$\{kubernetes_namespace_v1\.([^.]+)\./.exec(String(v));
+    return ref ? (resourcesOf(stack, 'kubernetes_namespace_v1')[ref[1]]?.metadata.name as string) : String(v);
+  };
+  return [...names].sort().map((name) => {
+    const groups = Object.values(resourcesOf(stack, 'kubernetes_role_binding_v1'))
+      .filter((b) => ns(b.metadata.namespace) === name)
+      .flatMap((b) => (b.subject as Json[]).filter((s) => s.kind === 'Group').map((s) => s.name as string));
+    const quota = Object.values(resourcesOf(stack, 'kubernetes_resource_quota_v1')).find(
+      (q) => ns(q.metadata.namespace) === name && q.metadata.name === 'tenant-quota',
+    );
+    return {
+      name,
+      groups: [...new Set(groups)].sort(),
+      hard: (quota?.spec?.hard ?? {}) as Record<string, string>,
+    };
+  });
+}
+
+function policies(stack: SynthesizedStack): Set<string> {
+  return new Set(
+    Object.values(resourcesOf(stack, 'kubernetes_manifest'))
+      .map((r) => r.manifest as Json)
+      .filter((m) => m.kind === 'ValidatingAdmissionPolicy')
+      .map((m) => m.metadata.name as string),
+  );
+}
+
+const refusedBy = (policy: string): RegExp => new RegExp(`ValidatingAdmissionPolicy '${policy}'`);
+
+/** The cases of one tenant namespace. */
+function tenantCases(
+  site: string,
+  t: Tenant,
+  present: Set<string>,
+  poolSelector?: Record<string, string>,
+): ProbeCase[] {
+  const as: ProbeIdentity = { user: `${PROBE_USER}@${t.name}`, groups: t.groups };
+  const base = { site, tenant: t.name, as };
+  const ns = t.name;
+  const cases: ProbeCase[] = [
+    {
+      ...base,
+      id: 'AIF-PROBE-0',
+      mtb: [],
+      control: 'a restricted pod of the tenant is accepted (the probe identity works)',
+      request: { kind: 'create', object: restrictedPod(ns, 'aif-probe-allowed') },
+      expect: 'allowed',
+    },
+    {
+      ...base,
+      id: 'AIF-PSA-1',
+      mtb: mtbOf('AIF-PSA-1'),
+      control: 'Pod Security restricted refuses a privileged pod',
+      request: {
+        kind: 'create',
+        object: restrictedPod(ns, 'aif-probe-privileged', {
+          containers: [
+            { name: 'probe', image: 'registry.k8s.io/pause:3.10', securityContext: { privileged: true } },
+          ],
+        }),
+      },
+      expect: 'refused',
+      because: /violates PodSecurity/,
+    },
+    {
+      ...base,
+      id: 'AIF-QUOTA-4',
+      mtb: mtbOf('AIF-QUOTA-4'),
+      control: 'the quota refuses a NodePort Service',
+      request: {
+        kind: 'create',
+        object: {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'aif-probe-nodeport', namespace: ns },
+          spec: { type: 'NodePort', ports: [{ port: 80 }] },
+        },
+      },
+      expect: 'refused',
+      because: /exceeded quota.*services\.nodeports/,
+    },
+    {
+      ...base,
+      id: 'AIF-RBAC-3',
+      mtb: mtbOf('AIF-RBAC-3'),
+      control: 'the tenant cannot change its guard rails or bind roles',
+      request: {
+        kind: 'can-i',
+        verbs: [
+          ['create', 'resourcequotas'],
+          ['delete', 'resourcequotas'],
+          ['create', 'limitranges'],
+          ['create', 'networkpolicies'],
+          ['delete', 'networkpolicies'],
+          ['create', 'rolebindings'],
+          ['create', 'roles'],
+          ['create', 'clusterqueues.kueue.x-k8s.io'],
+          ['create', 'localqueues.kueue.x-k8s.io'],
+          ['impersonate', 'users'],
+          ['create', 'pods', 'binding'],
+          ['create', 'pods', 'ephemeralcontainers'],
+        ],
+      },
+      expect: 'refused',
+    },
+  ];
+  // The GPU resource of the largest grant (a zero grant where the tenant has none).
+  const gpu = Object.entries(t.hard)
+    .filter(([k]) => k.startsWith('requests.') && /\.(com|io)\//.test(k))
+    .sort(([a, x], [b, y]) => Number(y) - Number(x) || a.localeCompare(b))[0];
+  if (gpu) {
+    const [key, value] = gpu;
+    const resource = key.slice('requests.'.length);
+    cases.push({
+      ...base,
+      id: 'AIF-QUOTA-1',
+      mtb: mtbOf('AIF-QUOTA-1'),
+      control: `the quota refuses ${resource} beyond the namespace quota (${value})`,
+      request: {
+        kind: 'create',
+        object: restrictedPod(ns, 'aif-probe-greedy', {}, { [resource]: String(Number(value) + 1) }),
+      },
+      expect: 'refused',
+      because: new RegExp(`exceeded quota.*requests\\.${resource.replace(/[.]/g, '\\.')}`),
+    });
+  }
+  const policyCase = (id: string, policy: string, control: string, object: Json): void => {
+    if (present.has(policy))
+      cases.push({
+        ...base,
+        id,
+        mtb: mtbOf(id),
+        control,
+        request: { kind: 'create', object },
+        expect: 'refused',
+        because: refusedBy(policy),
+      });
+  };
+  policyCase('AIF-ADM-1', CHECKED_POLICIES.services, 'no Service with externalIPs', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'aif-probe-external', namespace: ns },
+    spec: { ports: [{ port: 80 }], externalIPs: ['192.0.2.1'] },
+  });
+  policyCase(
+    'AIF-ADM-2',
+    CHECKED_POLICIES.priority,
+    'no pod that names a PriorityClass',
+    restrictedPod(ns, 'aif-probe-priority', { priorityClassName: 'system-node-critical' }),
+  );
+  if (poolSelector) {
+    policyCase('AIF-ADM-4', CHECKED_POLICIES.placement, 'no pod template that selects a GPU pool', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'aif-probe-placement', namespace: ns },
+      spec: { template: restrictedPodTemplate(ns, { nodeSelector: poolSelector }) },
+    });
+  }
+  policyCase(
+    'AIF-KUEUE-1',
+    CHECKED_POLICIES.kueueBypass,
+    'no pod with a forged owner (past the queues)',
+    restrictedPod(ns, 'aif-probe-owned', {}, undefined, {
+      ownerReferences: [
+        {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          name: 'aif-probe',
+          uid: '00000000-0000-0000-0000-000000000000',
+        },
+      ],
+    }),
+  );
+  if (present.has(CHECKED_POLICIES.deletion)) {
+    cases.push({
+      site,
+      tenant: t.name,
+      id: 'AIF-ADM-3',
+      mtb: mtbOf('AIF-ADM-3'),
+      control: 'the namespace is not deleted without the offboarding annotation (as the operator)',
+      request: { kind: 'delete', resource: 'namespace', name: ns },
+      expect: 'refused',
+      because: refusedBy(CHECKED_POLICIES.deletion),
+    });
+  }
+  return cases;
+}
+
+function restrictedPodTemplate(namespace: string, spec: Json): Json {
+  const pod = restrictedPod(namespace, 'x', spec);
+  return { spec: pod.spec };
+}
+
+/** A GPU pool's node selector, from the first Kueue flavor that selects nodes by the pool label. */
+function poolSelectorOf(stack: SynthesizedStack): Record<string, string> | undefined {
+  const flavor = Object.values(resourcesOf(stack, 'kubernetes_manifest'))
+    .map((r) => r.manifest as Json)
+    .find((m) => m.kind === 'ResourceFlavor' && m.spec?.nodeLabels?.[POOL_LABEL]);
+  return flavor ? { [POOL_LABEL]: flavor.spec.nodeLabels[POOL_LABEL] as string } : undefined;
+}
+
+/** Every site of the synthesized output whose tenants stack has tenants, with its cases. */
+export function planProbe(stacks: readonly SynthesizedStack[], site?: string): ProbeTarget[] {
+  const out: ProbeTarget[] = [];
+  for (const tenants of stacks.filter((s) => s.name.endsWith('-tenants'))) {
+    const name = tenants.name.slice(0, -'-tenants'.length);
+    if (site !== undefined && name !== site) continue;
+    const platform = stacks.find((s) => s.name === `${name}-platform`);
+    const present = new Set([...policies(tenants), ...(platform ? policies(platform) : [])]);
+    const provider = ((tenants.json.provider?.kubernetes ?? []) as Json[])[0] ?? {};
+    const ts = tenantsOf(tenants).filter((t) => t.groups.length > 0);
+    out.push({
+      site: name,
+      ...(provider.config_path ? { configPath: provider.config_path as string } : {}),
+      ...(provider.config_context ? { context: provider.config_context as string } : {}),
+      cases: ts.flatMap((t) => tenantCases(name, t, present, poolSelectorOf(tenants))),
+    });
+  }
+  return out;
+}
