@@ -230,7 +230,7 @@ export async function startKwok(state: ClusterState): Promise<void> {
 }
 
 /** Waits until every fake node is Ready (kwok's node stage). */
-export async function waitNodesReady(state: ClusterState, count: number): Promise<void> {
+export async function waitNodesReady(state: ClusterState, count: number, seconds = 60): Promise<void> {
   await waitFor(
     `${count} Ready nodes`,
     () => {
@@ -242,6 +242,6 @@ export async function waitNodesReady(state: ClusterState, count: number): Promis
       ]);
       return out.split('\n').filter((s) => s === 'True').length >= count;
     },
-    60,
+    seconds,
   );
 }

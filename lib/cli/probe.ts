@@ -2,8 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { planProbe, type ProbeCase, type ProbeTarget } from '../review/probe';
-import { readStacks } from '../review/synthesized';
+import { planProbe, planProbeJob, type ProbeCase, type ProbeJob, type ProbeTarget } from '../review/probe';
+import { type Json, readStacks } from '../review/synthesized';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
 
@@ -33,6 +33,17 @@ const SPEC: CommandSpec = {
       description: "its context (default: the site's kubernetes.context)",
     },
     kubectl: { type: 'string', value: 'path', description: 'the kubectl to run (default: kubectl on PATH)' },
+    'allow-writes': {
+      type: 'string',
+      value: 'tenant',
+      description:
+        'also run a real GPU job in this scratch tenant and wait for Kueue to admit it (then delete it)',
+    },
+    timeout: {
+      type: 'string',
+      value: 'seconds',
+      description: 'how long --allow-writes waits for admission (default: 120)',
+    },
     json: { type: 'boolean', description: 'print the rows as JSON' },
   },
 };
@@ -121,22 +132,72 @@ export function probeCase(conn: Connection, c: ProbeCase): ProbeRow {
     : row(true, `refused: ${firstLine(r.out)}`);
 }
 
+/**
+ * The one probe that writes (--allow-writes): a GPU job of the scratch tenant, as the tenant, through
+ * its queue; Kueue must admit it within the timeout. The job is deleted whatever happens.
+ */
+export function probeJob(conn: Connection, p: ProbeJob, timeoutSeconds: number): ProbeRow {
+  const name = `aif-probe-${Date.now().toString(36)}`;
+  const as = [`--as=${p.as.user}`, ...p.as.groups.map((g) => `--as-group=${g}`)];
+  const row = (held: boolean, detail: string): ProbeRow => ({
+    id: p.id,
+    mtb: [],
+    site: p.site,
+    tenant: p.tenant,
+    control: "a GPU job through the tenant's queue is admitted by Kueue (written, then deleted)",
+    status: held ? 'HELD' : 'FAILED',
+    detail,
+  });
+  const created = run(conn, ['create', '-f', '-', ...as], JSON.stringify(p.job(name)));
+  if (!created.ok) return row(false, `refused: ${firstLine(created.out)}`);
+  try {
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    let last = '';
+    while (Date.now() < deadline) {
+      const w = run(conn, ['get', 'workloads.kueue.x-k8s.io', '-n', p.tenant, '-o', 'json']);
+      if (w.ok) {
+        const workload = (JSON.parse(w.out).items as Json[]).find((x) =>
+          (x.metadata.ownerReferences ?? []).some((o: { name: string }) => o.name === name),
+        );
+        const conditions = (workload?.status?.conditions ?? []) as Array<{
+          type: string;
+          status: string;
+          message?: string;
+        }>;
+        if (conditions.some((c) => c.type === 'Admitted' && c.status === 'True')) {
+          return row(true, `admitted: ${workload?.status?.admission?.clusterQueue ?? ''}`);
+        }
+        last = conditions.find((c) => c.type === 'QuotaReserved')?.message ?? last;
+      }
+      execFileSync('sleep', ['1']);
+    }
+    return row(false, `not admitted within ${timeoutSeconds} s${last ? `: ${last}` : ''}`);
+  } finally {
+    run(conn, [
+      'delete',
+      'job',
+      name,
+      '-n',
+      p.tenant,
+      '--ignore-not-found',
+      '--wait=false',
+      '--cascade=background',
+    ]);
+  }
+}
+
 function expandHome(p: string): string {
   return p.startsWith('~/') ? path.join(os.homedir(), p.slice(2)) : p;
 }
 
-export function probeTarget(
+/** How kubectl reaches a site: the options given, else the site's own kubeconfig and context. */
+export function connection(
   target: ProbeTarget,
   options: { kubectl: string; kubeconfig?: string; context?: string },
-): ProbeRow[] {
+): Connection {
   const kubeconfig = options.kubeconfig ?? (target.configPath ? expandHome(target.configPath) : undefined);
   const context = options.context ?? target.context;
-  const conn: Connection = {
-    kubectl: options.kubectl,
-    ...(kubeconfig ? { kubeconfig } : {}),
-    ...(context ? { context } : {}),
-  };
-  return target.cases.map((c) => probeCase(conn, c));
+  return { kubectl: options.kubectl, ...(kubeconfig ? { kubeconfig } : {}), ...(context ? { context } : {}) };
 }
 
 function renderRows(rows: readonly ProbeRow[]): string {
@@ -168,23 +229,42 @@ export const command: Command = {
       return 1;
     }
     const site = v.site as string | undefined;
-    const targets = planProbe(readStacks(out), site);
+    const stacks = readStacks(out);
+    const targets = planProbe(stacks, site);
     if (targets.length === 0) {
       process.stderr.write(
         `aif probe: ${site ? `no site '${site}' with tenants` : 'no site with tenants'} in ${out}/stacks\n`,
       );
       return 1;
     }
+    const scratch = v['allow-writes'] as string | undefined;
+    const timeout = Number((v.timeout as string | undefined) ?? '120');
+    if (!Number.isFinite(timeout) || timeout <= 0) {
+      process.stderr.write(`aif probe: --timeout takes a number of seconds, not '${String(v.timeout)}'\n`);
+      return 2;
+    }
+    const jobs = new Map<string, ProbeJob>();
+    if (scratch !== undefined) {
+      for (const t of targets) {
+        const job = planProbeJob(t, stacks, scratch);
+        if (typeof job === 'string') {
+          process.stderr.write(`aif probe: --allow-writes: ${job}\n`);
+          return 1;
+        }
+        jobs.set(t.site, job);
+      }
+    }
     const rows: ProbeRow[] = [];
     try {
       for (const t of targets) {
-        rows.push(
-          ...probeTarget(t, {
-            kubectl: (v.kubectl as string | undefined) ?? 'kubectl',
-            ...(v.kubeconfig ? { kubeconfig: v.kubeconfig as string } : {}),
-            ...(v.context ? { context: v.context as string } : {}),
-          }),
-        );
+        const conn = connection(t, {
+          kubectl: (v.kubectl as string | undefined) ?? 'kubectl',
+          ...(v.kubeconfig ? { kubeconfig: v.kubeconfig as string } : {}),
+          ...(v.context ? { context: v.context as string } : {}),
+        });
+        rows.push(...t.cases.map((c) => probeCase(conn, c)));
+        const job = jobs.get(t.site);
+        if (job) rows.push(probeJob(conn, job, timeout));
       }
     } catch (e) {
       process.stderr.write(`aif probe: ${e instanceof Error ? e.message : String(e)}\n`);

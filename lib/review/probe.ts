@@ -45,6 +45,50 @@ export interface ProbeCase {
   readonly because?: RegExp;
 }
 
+/**
+ * The one probe that writes: a GPU job of the scratch tenant through its queue, which Kueue must
+ * admit (its own ClusterQueue, with its grant). Only with `aif probe --allow-writes <tenant>`.
+ */
+export interface ProbeJob {
+  readonly id: 'AIF-KUEUE-3';
+  readonly site: string;
+  readonly tenant: string;
+  readonly as: ProbeIdentity;
+  /** The Job, named uniquely by the caller. */
+  readonly job: (name: string) => Json;
+}
+
+/** The admission probe for a scratch tenant, or why it cannot run there. */
+export function planProbeJob(
+  target: ProbeTarget,
+  stacks: readonly SynthesizedStack[],
+  tenant: string,
+): ProbeJob | string {
+  const stack = stacks.find((s) => s.name === `${target.site}-tenants`);
+  const t = stack ? tenantsOf(stack).find((x) => x.name === tenant) : undefined;
+  if (!t || t.groups.length === 0) return `no tenant '${tenant}' with rights at ${target.site}`;
+  const gpu = largestGpu(t);
+  if (!gpu || Number(gpu[1]) < 1)
+    return `tenant '${tenant}' holds no GPUs at ${target.site}: name a scratch tenant with a grant`;
+  const resource = gpu[0].slice('requests.'.length);
+  return {
+    id: 'AIF-KUEUE-3',
+    site: target.site,
+    tenant,
+    as: { user: `${PROBE_USER}@${tenant}`, groups: t.groups },
+    job: (name) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name, namespace: tenant, labels: { 'kueue.x-k8s.io/queue-name': 'default' } },
+      spec: {
+        backoffLimit: 0,
+        ttlSecondsAfterFinished: 300,
+        template: restrictedPodTemplate(tenant, {}, { [resource]: '1' }),
+      },
+    }),
+  };
+}
+
 export interface ProbeTarget {
   readonly site: string;
   /** kubeconfig file and context of the site's kubernetes provider (what a deploy uses). */
@@ -73,7 +117,12 @@ const restrictedPod = (
       {
         name: 'probe',
         image: 'registry.k8s.io/pause:3.10',
-        resources: { limits: { cpu: '100m', memory: '64Mi', ...resources } },
+        // Requests as well as limits: Kueue applies the namespace LimitRange's default requests
+        // before it takes limits as requests, and refuses a workload whose limit is below them.
+        resources: {
+          requests: { cpu: '100m', memory: '64Mi', 'ephemeral-storage': '64Mi', ...resources },
+          limits: { cpu: '100m', memory: '64Mi', 'ephemeral-storage': '64Mi', ...resources },
+        },
         securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
       },
     ],
@@ -200,10 +249,7 @@ function tenantCases(
       expect: 'refused',
     },
   ];
-  // The GPU resource of the largest grant (a zero grant where the tenant has none).
-  const gpu = Object.entries(t.hard)
-    .filter(([k]) => k.startsWith('requests.') && /\.(com|io)\//.test(k))
-    .sort(([a, x], [b, y]) => Number(y) - Number(x) || a.localeCompare(b))[0];
+  const gpu = largestGpu(t);
   if (gpu) {
     const [key, value] = gpu;
     const resource = key.slice('requests.'.length);
@@ -282,9 +328,16 @@ function tenantCases(
   return cases;
 }
 
-function restrictedPodTemplate(namespace: string, spec: Json): Json {
-  const pod = restrictedPod(namespace, 'x', spec);
+function restrictedPodTemplate(namespace: string, spec: Json, resources?: Json): Json {
+  const pod = restrictedPod(namespace, 'x', spec, resources);
   return { spec: pod.spec };
+}
+
+/** The quota key and value of the tenant's largest GPU resource (a zero where it has none). */
+function largestGpu(t: Tenant): [string, string] | undefined {
+  return Object.entries(t.hard)
+    .filter(([k]) => k.startsWith('requests.') && /\.(com|io)\//.test(k))
+    .sort(([a, x], [b, y]) => Number(y) - Number(x) || a.localeCompare(b))[0];
 }
 
 /** A GPU pool's node selector, from the first Kueue flavor that selects nodes by the pool label. */

@@ -1,4 +1,4 @@
-import { planProbe } from '../../lib/review/probe';
+import { planProbe, planProbeJob } from '../../lib/review/probe';
 import { aif } from '../helpers';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
@@ -71,6 +71,40 @@ describe('planProbe', () => {
     const both = [...stacks, ...synthesizedSite(bologna)];
     expect(planProbe(both).map((t) => t.site)).toEqual(['kajaani', 'bologna']);
     expect(planProbe(both, 'bologna').map((t) => t.site)).toEqual(['bologna']);
+  });
+});
+
+describe('planProbeJob (aif probe --allow-writes)', () => {
+  const stacks = synthesizedSite(kajaani);
+  const [target] = planProbe(stacks);
+
+  it("submits one unit of the scratch tenant's largest GPU resource through its default queue", () => {
+    const p = planProbeJob(target, stacks, 'playground');
+    if (typeof p === 'string') throw new Error(p);
+    expect(p.as.groups).toEqual(['lumi-aif:playground-admins', 'lumi-aif:playground-users']);
+    const job = p.job('aif-probe-x');
+    expect(job.metadata).toEqual({
+      name: 'aif-probe-x',
+      namespace: 'playground',
+      labels: { 'kueue.x-k8s.io/queue-name': 'default' },
+    });
+    expect(job.spec.template.spec.containers[0].resources.limits['amd.com/gpu']).toBe('1');
+  });
+
+  it('refuses a scratch tenant that holds no GPUs or does not exist, before anything is written', () => {
+    // Synthesized after industry-pilot's allocation ended (2026-09-30): its GPU quota is zero.
+    const date = process.env.AIF_DATE;
+    process.env.AIF_DATE = '2026-12-01';
+    let later;
+    try {
+      later = synthesizedSite(kajaani);
+    } finally {
+      process.env.AIF_DATE = date;
+    }
+    expect(planProbeJob(planProbe(later)[0], later, 'industry-pilot')).toBe(
+      "tenant 'industry-pilot' holds no GPUs at kajaani: name a scratch tenant with a grant",
+    );
+    expect(planProbeJob(target, stacks, 'nobody')).toBe("no tenant 'nobody' with rights at kajaani");
   });
 });
 

@@ -138,6 +138,26 @@ describe('tenant jobs through the queues', () => {
     expect(podsOf('gamma', 'too-big')).toEqual([]);
   });
 
+  it("holds a job whose limits are below the LimitRange's default requests, and says why", async () => {
+    // The API server takes a container's limits as its requests where it sets none; Kueue 0.19
+    // applies the namespace LimitRange's default requests first (pkg/workload/resources.go,
+    // AdjustResources), so such a job is refused by Kueue's own validation (docs/schedulers.md).
+    expect(
+      create(
+        tenant('gamma'),
+        job('gamma', 'too-big', {
+          queue: 'default',
+          resources: { cpu: '100m', memory: '64Mi', 'nvidia.com/mig-1g.5gb': 1 },
+        }),
+      ).stderr,
+    ).toBe('');
+    const c = await eventually('a reason', () => {
+      const q = condition(workloadOf('gamma', 'too-big'), 'QuotaReserved');
+      return q?.status === 'False' && q.message ? q : undefined;
+    });
+    expect(c.message).toMatch(/requests must not exceed its limits/);
+  });
+
   it('lends unused GPUs in the cohort and reclaims them when the lender submits', async () => {
     // beta holds 2 h100 GPUs and may borrow 1; alpha holds 4 and has nothing running.
     expect(

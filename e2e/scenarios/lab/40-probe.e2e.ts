@@ -14,7 +14,7 @@ interface Rows {
   failed: number;
 }
 
-function probe(): { code: number; result: Rows } {
+function probe(...extra: string[]): { code: number; result: Rows } {
   const state = cluster();
   const args = [
     path.join(REPO, 'dist', 'lib', 'cli', 'main.js'),
@@ -26,6 +26,7 @@ function probe(): { code: number; result: Rows } {
     '--kubectl',
     path.join(state.bin, 'kubectl'),
     '--json',
+    ...extra,
   ];
   try {
     return {
@@ -62,6 +63,13 @@ describe('aif probe on the live control plane', () => {
     expect(new Set(result.rows.map((r) => r.tenant))).toEqual(
       new Set(['alpha', 'beta', 'delta', 'ended', 'gamma']),
     );
+  });
+
+  it('with --allow-writes, runs a real GPU job in the scratch tenant and sees Kueue admit it', () => {
+    const { code, result } = probe('--allow-writes', 'beta', '--timeout', '60');
+    expect(code).toBe(0);
+    const job = result.rows.find((r) => r.id === 'AIF-KUEUE-3');
+    expect(job).toMatchObject({ tenant: 'beta', status: 'HELD', detail: 'admitted: beta' });
   });
 
   it('fails when a control is removed from the cluster, and holds again after the deploy restores it', () => {
