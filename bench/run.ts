@@ -6,6 +6,10 @@
  *
  * Options: `--skip-tests` (no `npx jest`), `--reps N` (repetitions of the small cases; the large
  * ones run about half as often). Writes bench/results/latest.json and latest.md.
+ *
+ * `--deploy` measures deploys instead, on the e2e control plane (e2e/harness/bench.ts: a listed
+ * against a label-selected pool of 3,456 nodes, and 1,000 tenants; needs Go for its first build).
+ * Writes bench/results/deploy.json and deploy.md.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -357,4 +361,12 @@ function markdown(
   ].join('\n');
 }
 
-main();
+if (argv.includes('--deploy')) {
+  const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'e2e', 'harness', 'bench.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  process.exitCode = r.status ?? 1;
+} else {
+  main();
+}

@@ -9,6 +9,9 @@
 #   AIF_E2E_CACHE=dir     where the keyed bin folders live (default ~/.cache/aif-e2e)
 set -euo pipefail
 cd "$(dirname "$0")"
+# Go as the machine installs it, where a shell's PATH does not name it.
+command -v go >/dev/null || export PATH="/usr/local/go/bin:$PATH"
+command -v go >/dev/null || { echo "e2e: Go 1.26 or later is needed to build the control plane (https://go.dev/doc/install)" >&2; exit 1; }
 key=$( (cat build.sh go.mod go.sum cmd/etcd/main.go; go env GOVERSION GOOS GOARCH) | sha256sum | cut -c1-16)
 bin="${AIF_E2E_CACHE:-$HOME/.cache/aif-e2e}/bin/$key"
 programs=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok kueue)
