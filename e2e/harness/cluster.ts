@@ -258,7 +258,7 @@ function succeeds(f: () => unknown): boolean {
 export async function startControlPlane(): Promise<ClusterState> {
   const work = workDir();
   const previous = readState(work);
-  if (previous && Object.values(previous.pids).some(alive)) {
+  if (previous && Object.values(previous.pids).some((pid) => alive(pid) && runsFrom(pid, previous.bin))) {
     throw new Error(
       `a control plane of ${work} is still running (PIDs ${Object.values(previous.pids).join(', ')}): run npm run e2e:down first`,
     );
@@ -390,25 +390,40 @@ export async function stopControlPlane(work = workDir()): Promise<string[]> {
   ];
   for (const name of names) {
     const pid = state.pids[name];
-    if (!alive(pid)) continue;
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      process.kill(pid, 'SIGTERM');
-    }
+    // Only a process that runs one of the harness's programs: a PID of a state file left behind
+    // may belong to something else by now.
+    if (!alive(pid) || !runsFrom(pid, state.bin)) continue;
+    signal(pid, 'SIGTERM');
     const deadline = Date.now() + 10_000;
     while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (alive(pid)) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        process.kill(pid, 'SIGKILL');
-      }
-    }
+    if (alive(pid)) signal(pid, 'SIGKILL');
     stopped.push(`${name} (${pid})`);
   }
   if (state.createdMetricsCertDir) fs.rmSync(state.createdMetricsCertDir, { recursive: true, force: true });
+  fs.rmSync(stateFile(work), { force: true });
   return stopped;
+}
+
+/** Whether a process runs a program of the bin folder (its command line names it). */
+function runsFrom(pid: number, bin: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0].startsWith(bin);
+  } catch {
+    return false;
+  }
+}
+
+/** Signals a process's group (it was started detached, as its leader), else the process alone. */
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      // gone meanwhile
+    }
+  }
 }
 
 export { start, waitFor, succeeds, alive, log };

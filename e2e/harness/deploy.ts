@@ -68,13 +68,14 @@ interface Group {
 }
 
 /**
- * One server-side apply per field manager and force: node parts first (the pools' labels, then
- * their taints, each a separate apply as each is a separate resource of the provider), then the
+ * One server-side apply per field manager and force: node parts first (the pools' taints, then
+ * their labels, each a separate apply as each is a separate resource of the provider), then the
  * objects in dependency order.
  */
 function groups(objects: readonly PlannedObject[]): Group[] {
   const out: Group[] = [];
-  for (const mode of ['node-labels', 'node-taints'] as const) {
+  // Taints before labels: the library's labels depend on the taint of their node.
+  for (const mode of ['node-taints', 'node-labels'] as const) {
     const parts = objects.filter((o) => o.mode === mode);
     for (const key of [...new Set(parts.map((o) => `${o.fieldManager}\0${o.force}`))]) {
       const [fieldManager, force] = key.split('\0');
@@ -85,9 +86,58 @@ function groups(objects: readonly PlannedObject[]): Group[] {
       });
     }
   }
-  const rest = applyOrder(objects.filter((o) => o.mode === 'object'));
-  if (rest.length > 0) out.push({ objects: rest, force: false, fieldManager: FIELD_MANAGER });
+  // Whole objects in dependency order, each run of the same force in one apply.
+  for (const o of applyOrder(objects.filter((x) => x.mode === 'object'))) {
+    const last = out[out.length - 1];
+    if (last && last.objects[0].mode === 'object' && last.force === o.force) last.objects.push(o);
+    else out.push({ objects: [o], force: o.force, fieldManager: FIELD_MANAGER });
+  }
   return out;
+}
+
+const keyOf = (o: {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}): string =>
+  `${o.apiVersion.split('/').length > 1 ? o.apiVersion.split('/')[0] : 'core'}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+/**
+ * The provider creates what is new to the state (a POST, or for `kubernetes_manifest` a create
+ * that checks first) and fails on an object that already exists: so does the deploy, instead of
+ * letting server-side apply adopt it. Node parts (labels, taints) need their node to exist.
+ */
+function checkCreatable(state: ClusterState, fresh: readonly PlannedObject[]): void {
+  const objects = fresh.filter((o) => o.mode === 'object');
+  if (objects.length > 0) {
+    const found = JSON.parse(
+      run(
+        state,
+        ['get', '-f', '-', '--ignore-not-found', '-o', 'json'],
+        list(objects.map((o) => o.object)),
+      ) || '{"items":[]}',
+    ) as { items?: KubeObject[] };
+    const existing = new Set((found.items ?? []).map(keyOf));
+    const clash = objects.filter((o) => existing.has(keyOf(o.object)));
+    if (clash.length > 0) {
+      throw new Error(
+        `${clash.map((o) => `${o.address} (${o.object.kind} ${o.object.metadata.namespace ? `${o.object.metadata.namespace}/` : ''}${o.object.metadata.name})`).join(', ')}: already exists in the cluster, and the kubernetes provider creates what is new to its state (import it, or remove it first)`,
+      );
+    }
+  }
+  const parts = fresh.filter((o) => o.mode !== 'object');
+  if (parts.length > 0) {
+    const nodes = new Set(
+      run(state, ['get', 'nodes', '-o', 'name'])
+        .split('\n')
+        .map((n) => n.replace(/^node\//, '')),
+    );
+    const missing = [...new Set(parts.map((o) => o.object.metadata.name).filter((n) => !nodes.has(n)))];
+    if (missing.length > 0)
+      throw new Error(
+        `the resource "Node" does not exist: ${missing.join(', ')} (listed in the profile, not in the cluster)`,
+      );
+  }
 }
 
 /** Applies a synthesized stack (its cdk.tf.json) and updates the record. */
@@ -105,6 +155,11 @@ export function deployStack(state: ClusterState, stackDir: string): DeployResult
       `Instance cannot be destroyed: ${blocked.map((r) => r.address).join(', ')} ha${blocked.length === 1 ? 's' : 've'} lifecycle.prevent_destroy set, but the plan calls for destroying ${blocked.length === 1 ? 'it' : 'them'}`,
     );
   }
+  const known = new Set(previous.map((r) => r.address));
+  checkCreatable(
+    state,
+    objects.filter((o) => !known.has(o.address)),
+  );
   for (const g of groups(objects)) {
     const args = ['apply', '--server-side', `--field-manager=${g.fieldManager}`, '-f', '-'];
     if (g.force) args.splice(2, 0, '--force-conflicts');
@@ -112,7 +167,7 @@ export function deployStack(state: ClusterState, stackDir: string): DeployResult
   }
   const deleted: string[] = [];
   const forgotten: string[] = [];
-  // Delete what left the stack, dependants first (the reverse of the order it was applied in).
+  // Delete what left the stack, in the reverse of the record's (address) order.
   for (const r of [...gone].reverse()) {
     if (forget.has(r.address)) {
       forgotten.push(r.address);
@@ -151,8 +206,42 @@ export function deployStack(state: ClusterState, stackDir: string): DeployResult
  */
 export function planStack(state: ClusterState, stackDir: string): string {
   const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
-  return groups(stackObjects(json).objects)
-    .map((g) => diff(state, g))
+  const objects = stackObjects(json).objects;
+  return (
+    groups(objects)
+      .map((g) => diff(state, g))
+      .join('') + taintDrift(state, objects)
+  );
+}
+
+/**
+ * The provider's `kubernetes_node_taint` reads every taint of its node back into the state, so a
+ * taint the stack does not declare (another tool's, or a condition's) shows in its next plan; a
+ * server-side diff of the stack's own taints cannot see that, so it is compared here.
+ */
+function taintDrift(state: ClusterState, objects: readonly PlannedObject[]): string {
+  const parts = objects.filter((o) => o.mode === 'node-taints');
+  if (parts.length === 0) return '';
+  const nodes = new Map(
+    (JSON.parse(run(state, ['get', 'nodes', '-o', 'json'])) as { items: KubeObject[] }).items.map((n) => [
+      n.metadata.name,
+      n,
+    ]),
+  );
+  const norm = (ts: unknown): string =>
+    JSON.stringify(
+      ((ts as Array<{ key: string; value?: string; effect: string }> | undefined) ?? [])
+        .map((t) => `${t.key}=${t.value ?? ''}:${t.effect}`)
+        .sort(),
+    );
+  return parts
+    .map((o) => {
+      const want = norm((o.object.spec as { taints: unknown }).taints);
+      const have = norm(
+        (nodes.get(o.object.metadata.name)?.spec as { taints?: unknown } | undefined)?.taints,
+      );
+      return want === have ? '' : `${o.address}: taints ${have} in the cluster, ${want} in the stack\n`;
+    })
     .join('');
 }
 

@@ -132,8 +132,8 @@ export async function startKueue(
   let created: string | undefined;
   if (!fs.existsSync(METRICS_CERT_DIR)) {
     try {
-      fs.mkdirSync(METRICS_CERT_DIR, { recursive: true });
-      created = '/etc/kueue';
+      // The first directory this made, which down removes (never one that was there before).
+      created = fs.mkdirSync(METRICS_CERT_DIR, { recursive: true });
     } catch (e) {
       throw new Error(
         `Kueue 0.19 reads its metrics certificate from ${METRICS_CERT_DIR} when it does not make its own; create that directory writable for this user (${String(e)})`,
@@ -143,8 +143,8 @@ export async function startKueue(
   }
   for (const f of ['tls.crt', 'tls.key'])
     fs.copyFileSync(path.join(certs, f), path.join(METRICS_CERT_DIR, f));
+  // Its namespace comes with the platform stack, deployed before.
   const namespace = String(libraryConfig.namespace ?? 'kueue-system');
-  kubectl(state, ['create', 'namespace', namespace]);
   // Stands in for the chart's ClusterRole and binding, which come with the Helm release.
   kubectl(state, [
     'create',

@@ -86,15 +86,18 @@ export function siteStacks(stacks: string): Array<{ site: string; platform: stri
 }
 
 /** Synthesizes and deploys every site of opts.sites, platform then tenants. */
+/** Deploys one stack and says what it did. */
+function deployLogged(state: ClusterState, dir: string): void {
+  const r = deployStack(state, dir);
+  log(
+    `${path.basename(dir)}: ${r.applied} objects applied${r.deleted.length ? `, ${r.deleted.length} deleted` : ''}${r.forgotten.length ? `, ${r.forgotten.length} left in the cluster (removed blocks)` : ''}${r.skipped.length ? `; not installed here: ${r.skipped.join(', ')}` : ''}`,
+  );
+}
+
 export function deploy(state: ClusterState, opts: Options): void {
   const stacks = synthesize(state, opts);
   for (const s of siteStacks(stacks)) {
-    for (const dir of [s.platform, s.tenants]) {
-      const r = deployStack(state, dir);
-      log(
-        `${path.basename(dir)}: ${r.applied} objects applied${r.deleted.length ? `, ${r.deleted.length} deleted` : ''}${r.forgotten.length ? `, ${r.forgotten.length} left in the cluster (removed blocks)` : ''}${r.skipped.length ? `; not installed here: ${r.skipped.join(', ')}` : ''}`,
-      );
-    }
+    for (const dir of [s.platform, s.tenants]) deployLogged(state, dir);
   }
 }
 
@@ -120,12 +123,16 @@ export async function up(options: Options): Promise<ClusterState> {
     if (sites.length !== 1)
       throw new Error(`the e2e control plane runs one site at a time; ${opts.sites} holds ${sites.length}`);
     const platform = readStack(stacks, path.basename(sites[0].platform));
-    await startKueue(state, kueueConfigOf(platform), opts.reference);
+    // As an operator would: nodes first (the platform stack labels and taints listed ones), then
+    // the platform stack (operators' namespaces, admission policies), Kueue in its namespace (for
+    // its chart), and the tenants stack, whose queues Kueue's webhooks check.
     await startKwok(state);
     const nodes = siteNodes(platform, readStack(stacks, path.basename(sites[0].tenants)));
     createNodes(state, nodes);
     await waitNodesReady(state, nodes.length);
-    deploy(state, opts);
+    deployLogged(state, sites[0].platform);
+    await startKueue(state, kueueConfigOf(platform), opts.reference);
+    deployLogged(state, sites[0].tenants);
   } catch (e) {
     await stopControlPlane(state.work);
     throw e;

@@ -13,8 +13,8 @@ import { type ClusterState, kubectl, log, saveState, start, succeeds, waitFor } 
 
 /** The annotation kwok manages nodes by (kwok's --manage-nodes-with-annotation-selector). */
 export const KWOK_ANNOTATION = 'kwok.x-k8s.io/node';
-/** Milliseconds a Job's pod runs before kwok completes it (default 2 s). */
-export const RUN_MS_ANNOTATION = 'e2e.ai-factory.eu/run-ms';
+/** How long a Job's pod runs before kwok completes it, as a Go duration (`600s`; default 2 s). */
+export const RUN_FOR_ANNOTATION = 'e2e.ai-factory.eu/run-for';
 
 /** Per-node capacity besides GPUs: generous, so that GPUs and quotas are what limits. */
 const BASE_CAPACITY = { cpu: '128', memory: '1Ti', 'ephemeral-storage': '4Ti', pods: '110' };
@@ -119,7 +119,7 @@ export function createNodes(state: ClusterState, nodes: readonly FakeNode[]): vo
 /**
  * kwok's stages, written for this suite: a fake node is Ready at once (its capacity is what the
  * harness created it with); a pod on a fake node becomes Ready at once; a Job's pod
- * completes after RUN_MS_ANNOTATION milliseconds (2 s by default, so that a long run can hold its
+ * completes after the Go duration in RUN_FOR_ANNOTATION (2 s by default, so that a long run can hold its
  * GPUs while a scenario watches); a pod being deleted goes at once.
  */
 function stages(): string {
@@ -179,7 +179,7 @@ spec:
     - {key: '.metadata.ownerReferences.[].kind', operator: In, values: [Job]}
   delay:
     durationMilliseconds: 2000
-    durationFrom: {expressionFrom: '.metadata.annotations["${RUN_MS_ANNOTATION}"]'}
+    durationFrom: {expressionFrom: '.metadata.annotations["${RUN_FOR_ANNOTATION}"]'}
   next:
     statusTemplate: |
       containerStatuses:
@@ -231,16 +231,21 @@ export async function startKwok(state: ClusterState): Promise<void> {
 
 /** Waits until every fake node is Ready (kwok's node stage). */
 export async function waitNodesReady(state: ClusterState, count: number, seconds = 60): Promise<void> {
+  // Ready, and without the not-ready taint every new Node gets (TaintNodesByCondition), which the
+  // node lifecycle controller takes off a little later.
   await waitFor(
-    `${count} Ready nodes`,
+    `${count} Ready nodes without the not-ready taint`,
     () => {
       const out = kubectl(state, [
         'get',
         'nodes',
         '-o',
-        'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}',
+        'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status} {.spec.taints[*].key}{"\\n"}{end}',
       ]);
-      return out.split('\n').filter((s) => s === 'True').length >= count;
+      return (
+        out.split('\n').filter((l) => l.startsWith('True') && !l.includes('node.kubernetes.io/not-ready'))
+          .length >= count
+      );
     },
     seconds,
   );

@@ -1,6 +1,9 @@
 /**
  * The Kubernetes objects of a synthesized stack (cdk.tf.json), as the kubernetes provider 2.38.0
- * would send them to the API server: `kubernetes_manifest` resources carry their object as it is,
+ * would make them in the API server (it creates and updates the typed resources, and server-side
+ * applies manifests, labels and taints; the deploy, e2e/harness/deploy.ts, applies all of them
+ * server-side and refuses to adopt what already exists): `kubernetes_manifest` resources carry
+ * their object as it is,
  * the typed resources (`kubernetes_namespace_v1`, `kubernetes_role_v1`, ...) are turned from the
  * provider's snake_case blocks into the API's camelCase fields, and `${type.name.metadata[0].name}`
  * references are resolved.
@@ -23,7 +26,11 @@ export interface PlannedObject {
   readonly preventDestroy: boolean;
   /** How it is applied: a whole object, or a field manager's part of an existing Node. */
   readonly mode: 'object' | 'node-labels' | 'node-taints';
-  /** Server-side apply with `--force-conflicts` (the provider's `force = true`). */
+  /**
+   * Server-side apply with `--force-conflicts`: the typed resources (the provider updates them and
+   * overwrites whoever changed a field), labels and taints with `force = true`; not manifests
+   * (server-side apply without force_conflicts, which fails on another manager's field).
+   */
   readonly force: boolean;
   /**
    * The server-side apply field manager: the resource's `field_manager`, else the provider's
@@ -247,6 +254,20 @@ function nodePart(type: string, address: string, body: Record<string, unknown>):
   };
 }
 
+function forceConflicts(body: Record<string, unknown>): boolean {
+  const fm = body.field_manager as { force_conflicts?: unknown } | undefined;
+  return typeof fm === 'object' && fm !== null && fm.force_conflicts === true;
+}
+
+/** `field_manager`: a string on labels and taints, a block `{ name, force_conflicts }` on manifests. */
+function fieldManagerOf(body: Record<string, unknown>): string {
+  const fm = body.field_manager;
+  if (typeof fm === 'string') return fm;
+  if (fm && typeof fm === 'object' && typeof (fm as { name?: unknown }).name === 'string')
+    return (fm as { name: string }).name;
+  return 'Terraform';
+}
+
 /**
  * Every Kubernetes object of a synthesized stack, in the stack's address order, with its
  * dependencies. Helm releases are listed as skipped.
@@ -301,8 +322,8 @@ export function stackObjects(stack: {
         preventDestroy:
           (body.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true,
         mode,
-        force: body.force === true,
-        fieldManager: typeof body.field_manager === 'string' ? body.field_manager : 'Terraform',
+        force: TYPED[type] !== undefined || body.force === true || forceConflicts(body),
+        fieldManager: fieldManagerOf(body),
       });
     }
   }

@@ -7,7 +7,7 @@ import type { Json } from '../harness/json';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { alive, type ClusterState, readState } from '../harness/cluster';
-import { RUN_MS_ANNOTATION } from '../harness/nodes';
+import { RUN_FOR_ANNOTATION } from '../harness/nodes';
 
 export function cluster(): ClusterState {
   const state = readState();
@@ -138,7 +138,7 @@ export function job(namespace: string, name: string, o: JobOptions = {}): Record
       completions: n,
       backoffLimit: 0,
       template: {
-        metadata: { annotations: { [RUN_MS_ANNOTATION]: String(o.runMs ?? 2000), ...o.annotations } },
+        metadata: { annotations: { [RUN_FOR_ANNOTATION]: `${o.runMs ?? 2000}ms`, ...o.annotations } },
         spec: podSpec(o),
       },
     },

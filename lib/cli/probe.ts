@@ -10,7 +10,7 @@ import type { Command } from './main';
 const SPEC: CommandSpec = {
   name: 'probe',
   usage:
-    'probe [--out <dir>] [--site <name>] [--kubeconfig <file>] [--context <ctx>] [--kubectl <path>] [--json]',
+    'probe [--out <dir>] [--site <name>] [--kubeconfig <file>] [--context <ctx>] [--kubectl <path>] [--allow-writes <tenant> [--timeout <seconds>]] [--json]',
   options: {
     out: {
       type: 'string',
@@ -104,15 +104,24 @@ export function probeCase(conn: Connection, c: ProbeCase): ProbeRow {
   if (c.request.kind === 'can-i') {
     const name = ([v, r, sub]: readonly [string, string, string?]): string =>
       `${v} ${r}${sub ? `/${sub}` : ''}`;
-    const granted = c.request.verbs.filter(([verb, resource, sub]) => {
+    const granted: string[] = [];
+    const errors: string[] = [];
+    for (const v of c.request.verbs) {
+      const [verb, resource, sub] = v;
       const subresource = sub ? [`--subresource=${sub}`] : [];
-      return (
-        run(conn, ['auth', 'can-i', verb, resource, ...subresource, '-n', c.tenant, ...as]).out === 'yes'
-      );
-    });
+      const answer = run(conn, ['auth', 'can-i', verb, resource, ...subresource, '-n', c.tenant, ...as]);
+      // can-i answers yes (exit 0) or no (exit 1); anything else is an error, never a "no".
+      const word = firstLine(answer.out);
+      if (word === 'yes') granted.push(name(v));
+      else if (word !== 'no' || answer.ok) errors.push(`${name(v)}: ${word}`);
+    }
+    if (errors.length > 0) return row(false, `could not ask: ${errors[0]}`);
     return granted.length === 0
-      ? row(true, `denied: ${c.request.verbs.map(name).join(', ')}`)
-      : row(false, `allowed to the tenant: ${granted.map(name).join(', ')}`);
+      ? row(
+          true,
+          `denied: ${c.request.verbs.length} writes (${c.request.verbs.slice(0, 3).map(name).join(', ')}, ...)`,
+        )
+      : row(false, `allowed to the tenant: ${granted.join(', ')}`);
   }
   const r =
     c.request.kind === 'create'
@@ -127,7 +136,12 @@ export function probeCase(conn: Connection, c: ProbeCase): ProbeRow {
         ]);
   if (c.expect === 'allowed') return row(r.ok, r.ok ? 'accepted' : `refused: ${firstLine(r.out)}`);
   if (r.ok) return row(false, 'accepted: the control did not refuse it');
-  return c.because && !c.because.test(r.out)
+  // Only the error counts: a policy bound to warn only writes a Warning line and refuses nothing.
+  const error = r.out
+    .split('\n')
+    .filter((l) => !l.startsWith('Warning:'))
+    .join('\n');
+  return c.because && !c.because.test(error)
     ? row(false, `refused, but not by this control: ${firstLine(r.out)}`)
     : row(true, `refused: ${firstLine(r.out)}`);
 }

@@ -195,17 +195,27 @@ function tenantCases(
       ...base,
       id: 'AIF-PSA-1',
       mtb: mtbOf('AIF-PSA-1'),
-      control: 'Pod Security restricted refuses a privileged pod',
+      control: 'Pod Security restricted refuses a pod that only baseline allows',
       request: {
         kind: 'create',
-        object: restrictedPod(ns, 'aif-probe-privileged', {
+        // Baseline lets this pod in (no privilege, no host namespaces); restricted refuses it
+        // (privilege escalation allowed, capabilities kept): a namespace lowered to baseline fails.
+        object: restrictedPod(ns, 'aif-probe-baseline', {
           containers: [
-            { name: 'probe', image: 'registry.k8s.io/pause:3.10', securityContext: { privileged: true } },
+            {
+              name: 'probe',
+              image: 'registry.k8s.io/pause:3.10',
+              resources: {
+                requests: { cpu: '100m', memory: '64Mi' },
+                limits: { cpu: '100m', memory: '64Mi' },
+              },
+              securityContext: { allowPrivilegeEscalation: true },
+            },
           ],
         }),
       },
       expect: 'refused',
-      because: /violates PodSecurity/,
+      because: /violates PodSecurity "restricted:/,
     },
     {
       ...base,
@@ -231,19 +241,34 @@ function tenantCases(
       control: 'the tenant cannot change its guard rails or bind roles',
       request: {
         kind: 'can-i',
+        // Every write that AIF-RBAC-3 forbids in the roles, as the API server answers it.
         verbs: [
-          ['create', 'resourcequotas'],
-          ['delete', 'resourcequotas'],
-          ['create', 'limitranges'],
-          ['create', 'networkpolicies'],
-          ['delete', 'networkpolicies'],
-          ['create', 'rolebindings'],
-          ['create', 'roles'],
-          ['create', 'clusterqueues.kueue.x-k8s.io'],
-          ['create', 'localqueues.kueue.x-k8s.io'],
+          ...['create', 'update', 'patch', 'delete'].flatMap((v) =>
+            ['resourcequotas', 'limitranges', 'networkpolicies.networking.k8s.io'].map(
+              (r) => [v, r] as const,
+            ),
+          ),
+          ['patch', 'namespaces'],
+          ['update', 'namespaces'],
+          ['delete', 'namespaces'],
+          ...['roles', 'rolebindings'].flatMap((r) =>
+            ['create', 'update', 'escalate', 'bind'].map(
+              (v) => [v, `${r}.rbac.authorization.k8s.io`] as const,
+            ),
+          ),
+          ...['clusterqueues', 'localqueues', 'workloads', 'resourceflavors', 'cohorts'].flatMap((r) =>
+            ['create', 'update', 'patch'].map((v) => [v, `${r}.kueue.x-k8s.io`] as const),
+          ),
+          ['create', 'validatingadmissionpolicies.admissionregistration.k8s.io'],
+          ['create', 'validatingadmissionpolicybindings.admissionregistration.k8s.io'],
+          ['delete', 'validatingadmissionpolicybindings.admissionregistration.k8s.io'],
+          ['patch', 'nodes'],
           ['impersonate', 'users'],
+          ['impersonate', 'groups'],
           ['create', 'pods', 'binding'],
-          ['create', 'pods', 'ephemeralcontainers'],
+          ['update', 'pods', 'ephemeralcontainers'],
+          ['update', 'pods', 'status'],
+          ['create', 'serviceaccounts', 'token'],
         ],
       },
       expect: 'refused',
@@ -340,12 +365,21 @@ function largestGpu(t: Tenant): [string, string] | undefined {
     .sort(([a, x], [b, y]) => Number(y) - Number(x) || a.localeCompare(b))[0];
 }
 
-/** A GPU pool's node selector, from the first Kueue flavor that selects nodes by the pool label. */
-function poolSelectorOf(stack: SynthesizedStack): Record<string, string> | undefined {
-  const flavor = Object.values(resourcesOf(stack, 'kubernetes_manifest'))
-    .map((r) => r.manifest as Json)
-    .find((m) => m.kind === 'ResourceFlavor' && m.spec?.nodeLabels?.[POOL_LABEL]);
-  return flavor ? { [POOL_LABEL]: flavor.spec.nodeLabels[POOL_LABEL] as string } : undefined;
+/**
+ * A GPU pool's node selector: the pool label as the platform stack sets it on a listed pool's nodes,
+ * or asks the site to set on a label-selected pool's (with or without Kueue).
+ */
+function poolSelectorOf(platform: SynthesizedStack | undefined): Record<string, string> | undefined {
+  if (!platform) return undefined;
+  const listed = Object.values(resourcesOf(platform, 'kubernetes_labels'))
+    .map((r) => (r.labels as Record<string, string>)[POOL_LABEL])
+    .find((v) => v !== undefined);
+  const selected = Object.entries((platform.json.output ?? {}) as Record<string, Json>)
+    .filter(([k]) => k.endsWith('_site_applied_node_config'))
+    .map(([, o]) => (o.value?.labels as Record<string, string> | undefined)?.[POOL_LABEL])
+    .find((v) => v !== undefined);
+  const pool = listed ?? selected;
+  return pool === undefined ? undefined : { [POOL_LABEL]: pool };
 }
 
 /** Every site of the synthesized output whose tenants stack has tenants, with its cases. */
@@ -362,7 +396,7 @@ export function planProbe(stacks: readonly SynthesizedStack[], site?: string): P
       site: name,
       ...(provider.config_path ? { configPath: provider.config_path as string } : {}),
       ...(provider.config_context ? { context: provider.config_context as string } : {}),
-      cases: ts.flatMap((t) => tenantCases(name, t, present, poolSelectorOf(tenants))),
+      cases: ts.flatMap((t) => tenantCases(name, t, present, poolSelectorOf(platform))),
     });
   }
   return out;

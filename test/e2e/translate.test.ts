@@ -120,6 +120,49 @@ describe('stackObjects', () => {
     ).toThrow(/interpolation the e2e deploy cannot resolve: \$\{var.ns\}/);
   });
 
+  it("applies a node's labels and taints as parts, under each resource's own field manager", () => {
+    const { objects } = stackObjects({
+      resource: {
+        kubernetes_labels: {
+          l: {
+            api_version: 'v1',
+            kind: 'Node',
+            metadata: { name: 'n1' },
+            labels: { a: 'b' },
+            field_manager: 'm-labels',
+            force: true,
+          },
+        },
+        kubernetes_node_taint: {
+          t: {
+            metadata: { name: 'n1' },
+            taint: [{ key: 'k', value: 'v', effect: 'NoSchedule' }],
+            field_manager: 'm-taints',
+            force: false,
+          },
+        },
+        kubernetes_manifest: { m: { manifest: { apiVersion: 'x/v1', kind: 'X', metadata: { name: 'x' } } } },
+        kubernetes_namespace_v1: { n: ns('a') },
+      },
+    });
+    const by = Object.fromEntries(objects.map((o) => [o.address, o]));
+    expect(by['kubernetes_labels.l']).toMatchObject({
+      mode: 'node-labels',
+      fieldManager: 'm-labels',
+      force: true,
+      object: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', labels: { a: 'b' } } },
+    });
+    expect(by['kubernetes_node_taint.t']).toMatchObject({
+      mode: 'node-taints',
+      fieldManager: 'm-taints',
+      force: false,
+      object: { spec: { taints: [{ key: 'k', value: 'v', effect: 'NoSchedule' }] } },
+    });
+    // The provider updates typed resources over anyone's change; a manifest is applied without force.
+    expect([by['kubernetes_namespace_v1.n'].force, by['kubernetes_manifest.m'].force]).toEqual([true, false]);
+    expect(by['kubernetes_manifest.m'].fieldManager).toBe('Terraform');
+  });
+
   it('lists Helm releases as skipped and reads removed blocks', () => {
     const r = stackObjects({
       resource: { helm_release: { kueue: { name: 'kueue' } } },

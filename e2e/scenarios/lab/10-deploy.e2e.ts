@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { planStack, readRecord } from '../../harness/deploy';
 import { siteStacks } from '../../harness/main';
-import { admin, cluster } from '../helpers';
+import { admin, cluster, eventually } from '../helpers';
 
 const stacks = (): ReturnType<typeof siteStacks> => siteStacks(path.join(cluster().work, 'out', 'stacks'));
 
@@ -39,23 +39,25 @@ describe('the e2e site, deployed', () => {
     expect(h100.spec.taints).toEqual([{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }]);
   });
 
-  it("runs Kueue with the library's configuration, whose queues are all active", () => {
-    const queues = admin<{
+  it("runs Kueue with the library's configuration, whose queues are all active", async () => {
+    type Queues = {
       items: Array<{
         metadata: { name: string };
         status?: { conditions?: Array<{ type: string; status: string; reason: string }> };
       }>;
-    }>(['get', 'clusterqueues', '-o', 'json']).items;
-    expect(queues.length).toBe(12);
-    const active = Object.fromEntries(
-      queues.map((q) => [q.metadata.name, q.status?.conditions?.find((c) => c.type === 'Active')?.reason]),
+    };
+    // Not yet active: queues Kueue has not reconciled. Stopped: the ended allocation's and the
+    // retired tenant's GPU lanes, and the retired tenant's CPU lane.
+    const notReady = (): string[] =>
+      admin<Queues>(['get', 'clusterqueues', '-o', 'json'])
+        .items.filter((q) => q.status?.conditions?.find((c) => c.type === 'Active')?.reason !== 'Ready')
+        .map((q) => q.metadata.name)
+        .sort();
+    expect(admin<Queues>(['get', 'clusterqueues', '-o', 'json']).items).toHaveLength(12);
+    await eventually(
+      'only the stopped queues inactive',
+      () => notReady().join() === 'ended,omega,omega.cpu',
+      30,
     );
-    // Stopped: the ended allocation's and the retired tenant's GPU lanes, and the retired tenant's CPU lane.
-    expect(
-      Object.entries(active)
-        .filter(([, r]) => r !== 'Ready')
-        .map(([n]) => n)
-        .sort(),
-    ).toEqual(['ended', 'omega', 'omega.cpu']);
   });
 });

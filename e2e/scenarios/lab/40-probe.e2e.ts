@@ -72,6 +72,19 @@ describe('aif probe on the live control plane', () => {
     expect(job).toMatchObject({ tenant: 'beta', status: 'HELD', detail: 'admitted: beta' });
   });
 
+  it('fails when a tenant namespace is lowered to baseline Pod Security', () => {
+    admin(['label', 'namespace', 'gamma', 'pod-security.kubernetes.io/enforce=baseline', '--overwrite']);
+    try {
+      const { code, result } = probe();
+      expect(code).toBe(1);
+      expect(result.rows.filter((r) => r.status === 'FAILED').map((r) => `${r.id} ${r.tenant}`)).toEqual([
+        'AIF-PSA-1 gamma',
+      ]);
+    } finally {
+      deploy(cluster(), options(['--date', E2E_DATE]));
+    }
+  });
+
   it('fails when a control is removed from the cluster, and holds again after the deploy restores it', () => {
     admin(['delete', 'validatingadmissionpolicybinding', 'aif-tenant-placement']);
     try {

@@ -11,7 +11,19 @@ import type { SiteProfile, TenantSpec } from '../../../lib';
 import { planStack, readRecord } from '../../harness/deploy';
 import { deploy, E2E_DATE, options, siteStacks } from '../../harness/main';
 import { profile as lab } from '../../sites/lab';
-import { admin, cluster, kubectl, ADMIN } from '../helpers';
+import {
+  admin,
+  ADMIN,
+  cluster,
+  condition,
+  create,
+  eventually,
+  job,
+  kubectl,
+  podsOf,
+  tenant,
+  workloadOf,
+} from '../helpers';
 
 type Edit = (tenants: TenantSpec[], p: SiteProfile) => Partial<SiteProfile> | void;
 
@@ -68,11 +80,28 @@ describe('day 2: the profile changes, the cluster follows, the data stays', () =
     expect(planStack(cluster(), tenantsStack())).toBe('');
   });
 
-  it('retires a tenant: its GPUs and queues go, its namespace stays', () => {
+  it('retires a tenant: its GPUs and queues go and its running work drains, its namespace stays', async () => {
+    // A job that would run for ten minutes holds gamma's MIG slices when the retirement lands.
+    expect(
+      create(
+        tenant('gamma'),
+        job('gamma', 'long', { queue: 'default', resources: { 'nvidia.com/mig-1g.5gb': 2 }, runMs: 600_000 }),
+      ).stderr,
+    ).toBe('');
+    await eventually(
+      'the long job admitted',
+      () => condition(workloadOf('gamma', 'long'), 'Admitted')?.status === 'True',
+    );
     deployEdited('2-retire', (t, p) => {
       raiseBeta(t, p);
       retireGamma(t, p);
     });
+    // HoldAndDrain: Kueue evicts the admitted workload, the job is suspended and its pods go.
+    await eventually(
+      'the long job evicted',
+      () => condition(workloadOf('gamma', 'long'), 'Evicted')?.status === 'True',
+    );
+    await eventually('its pods gone', () => podsOf('gamma', 'long').length === 0);
     expect(hard('gamma')['requests.nvidia.com/mig-1g.5gb']).toBe('0');
     expect(admin(['get', 'clusterqueue', 'gamma', '-o', 'json']).spec.stopPolicy).toBe('HoldAndDrain');
     expect(admin(['get', 'namespace', 'gamma', '-o', 'name'])).toContain('gamma');
