@@ -40,7 +40,7 @@ if [ "$missing" = 1 ]; then
   for p in "${programs[@]}"; do [ -x "$tmp/$p" ] || { echo "e2e: $p was not built" >&2; exit 1; }; done
   rm -rf "$bin" && mv "$tmp" "$bin"
   # Older keys' programs are never used again: keep only this one.
-  find "$(dirname "$bin")" -mindepth 1 -maxdepth 1 -type d ! -name "$key" -exec rm -rf {} +
+  find "$(dirname "$bin")" -mindepth 1 -maxdepth 1 -type d ! -name "$key" ! -name '*.tmp.*' -exec rm -rf {} +
   echo "e2e: built in $((SECONDS - start)) s" >&2
 fi
 echo "$bin"

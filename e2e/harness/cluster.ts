@@ -54,16 +54,24 @@ export function buildBinaries(): string {
   return out.trim().split('\n').pop() as string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A free port below Linux's ephemeral range (32768-60999), so that no outgoing connection takes it
+ * between the moment it is chosen and the moment its program binds it (Kueue and kwok start well
+ * after the API server, which meanwhile serves hundreds of connections).
+ */
+async function freePort(taken: ReadonlySet<number>): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (taken.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.unref();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port on 127.0.0.1 between 20000 and 32000');
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -263,6 +271,11 @@ export async function startControlPlane(): Promise<ClusterState> {
       `a control plane of ${work} is still running (PIDs ${Object.values(previous.pids).join(', ')}): run npm run e2e:down first`,
     );
   }
+  for (const tool of ['openssl', 'curl']) {
+    if (!succeeds(() => execFileSync('sh', ['-c', `command -v ${tool}`]))) {
+      throw new Error(`the e2e harness needs ${tool} on PATH (Debian: apt-get install ${tool})`);
+    }
+  }
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   const bin = buildBinaries();
@@ -281,7 +294,7 @@ export async function startControlPlane(): Promise<ClusterState> {
     'kueueVisibility',
     'kwok',
   ]) {
-    ports[p] = await freePort();
+    ports[p] = await freePort(new Set(Object.values(ports)));
   }
   writeKubeconfigs(work, ports.apiserver);
   const pids: Record<string, number> = {};
