@@ -820,6 +820,28 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     },
   },
   {
+    id: 'AIF-QUOTA-7',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: 'No pods with pod (anti-)affinity terms on other namespaces',
+    protects:
+      "every tenant's scheduling, which one pod with a required anti-affinity on all pods of all namespaces would stop on every node of its topology",
+    run: (site, ns) => {
+      const closed = site.inNamespace(ns.name, 'resource_quota').some((q) => {
+        const spec = asRecord(q.spec);
+        return (
+          asRecord(spec.hard).pods !== undefined &&
+          safeQuantity(String(asRecord(spec.hard).pods)) === 0 &&
+          strings(spec.scopes).includes('CrossNamespacePodAffinity') &&
+          asList(asRecord(spec.scope_selector).match_expression).length === 0
+        );
+      });
+      return closed
+        ? pass('pods=0 in scope CrossNamespacePodAffinity')
+        : fail('no quota holds pods at 0 in scope CrossNamespacePodAffinity');
+    },
+  },
+  {
     id: 'AIF-LIMIT-1',
     appliesTo: 'tenant',
     mtb: [],

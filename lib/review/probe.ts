@@ -274,6 +274,26 @@ function tenantCases(
       expect: 'refused',
     },
   ];
+  cases.push({
+    ...base,
+    id: 'AIF-QUOTA-7',
+    mtb: mtbOf('AIF-QUOTA-7'),
+    control: 'the quota refuses a pod with anti-affinity on every pod of every namespace',
+    request: {
+      kind: 'create',
+      object: restrictedPod(ns, 'aif-probe-blocker', {
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { labelSelector: {}, namespaceSelector: {}, topologyKey: 'kubernetes.io/os' },
+            ],
+          },
+        },
+      }),
+    },
+    expect: 'refused',
+    because: /exceeded quota: aif-no-cross-namespace-affinity/,
+  });
   const gpu = largestGpu(t);
   if (gpu) {
     const [key, value] = gpu;

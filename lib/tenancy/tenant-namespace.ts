@@ -152,6 +152,7 @@ const KEPT = {
   namespace: (t: string) => ['tenant', t, 'namespace'],
   quota: (t: string) => ['tenant', t, 'quota'],
   systemPriorityQuota: (t: string) => ['tenant', t, 'system_priority_quota'],
+  crossNamespaceAffinityQuota: (t: string) => ['tenant', t, 'cross_namespace_affinity_quota'],
   limits: (t: string) => ['tenant', t, 'limits'],
   denyAll: (t: string) => ['tenant', t, 'deny-all'],
 };
@@ -159,7 +160,7 @@ const KEPT = {
 /**
  * The Terraform resources (type and pinned name) that a retired tenant keeps: the namespace, its
  * shared volumes, and what still constrains the namespace (quota at zero for compute and at the
- * grant for storage, the system-priority quota, the LimitRange, the default-deny policy). When the
+ * grant for storage, the system-priority and cross-namespace affinity quotas, the LimitRange, the default-deny policy). When the
  * tenant is then taken out of the profile, these leave Terraform's state through `removed` blocks
  * and stay in the cluster; everything else of the tenant is destroyed. Left without its quota, a
  * Deployment left behind in the namespace could start pods again with no limit on GPUs.
@@ -173,6 +174,7 @@ export function retainedTenantResources(
     entry(NamespaceV1.tfResourceType, KEPT.namespace(tenant)),
     entry(ResourceQuotaV1.tfResourceType, KEPT.quota(tenant)),
     entry(ResourceQuotaV1.tfResourceType, KEPT.systemPriorityQuota(tenant)),
+    entry(ResourceQuotaV1.tfResourceType, KEPT.crossNamespaceAffinityQuota(tenant)),
     entry(LimitRangeV1.tfResourceType, KEPT.limits(tenant)),
     entry(NetworkPolicyV1.tfResourceType, KEPT.denyAll(tenant)),
     ...[...volumes]
@@ -271,6 +273,8 @@ export class TenantNamespace extends Construct {
   public readonly quota: ResourceQuotaV1;
   /** `pods: 0` at the system-* PriorityClasses (scope selector `PriorityClass In [...]`). */
   public readonly systemPriorityQuota: ResourceQuotaV1;
+  /** `pods: 0` with cross-namespace (anti-)affinity terms (scope `CrossNamespacePodAffinity`). */
+  public readonly crossNamespaceAffinityQuota: ResourceQuotaV1;
   /** The quota's hard limits as derived from the allocation (see `raiseQuota` for what may be added). */
   public readonly hardLimits: Readonly<Record<string, string>>;
   /** The tenant's shared volumes, in name order. */
@@ -447,6 +451,17 @@ export class TenantNamespace extends Construct {
       },
     });
     pinAddress(this.systemPriorityQuota, ...KEPT.systemPriorityQuota(name));
+    // No pods with (anti-)affinity terms on other namespaces' pods. Anti-affinity is symmetric: one
+    // pod whose required term selects every pod of every namespace (`namespaceSelector: {}`,
+    // `labelSelector: {}`) in a topology of the whole cluster (`kubernetes.io/os`) or of a pool keeps
+    // every later pod, of any tenant, off those nodes. A tenant's pods need no terms on other
+    // tenants' pods; terms within the namespace stay allowed. Enforced by the API server itself.
+    // https://kubernetes.io/docs/concepts/policy/resource-quotas/#cross-namespace-pod-affinity-quota
+    this.crossNamespaceAffinityQuota = new ResourceQuotaV1(this, 'cross-namespace-affinity-quota', {
+      metadata: meta('aif-no-cross-namespace-affinity'),
+      spec: { hard: { pods: '0' }, scopes: ['CrossNamespacePodAffinity'] },
+    });
+    pinAddress(this.crossNamespaceAffinityQuota, ...KEPT.crossNamespaceAffinityQuota(name));
     this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
 
     const limits = new LimitRangeV1(this, 'limits', {

@@ -221,6 +221,27 @@ const BREAKS: readonly Break[] = [
     },
   ],
   [
+    'AIF-QUOTA-7',
+    'pods allowed with cross-namespace affinity',
+    (s) => {
+      res(s, 'kubernetes_resource_quota_v1', 'tenant_alpha_cross_namespace_affinity_quota').spec.hard.pods =
+        '1';
+    },
+  ],
+  [
+    'AIF-QUOTA-7',
+    'the cross-namespace affinity quota narrowed to one priority class',
+    (s) => {
+      res(
+        s,
+        'kubernetes_resource_quota_v1',
+        'tenant_alpha_cross_namespace_affinity_quota',
+      ).spec.scope_selector = {
+        match_expression: [{ scope_name: 'PriorityClass', operator: 'In', values: ['x'] }],
+      };
+    },
+  ],
+  [
     'AIF-LIMIT-1',
     'no default memory limit',
     (s) => {

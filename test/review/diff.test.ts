@@ -195,6 +195,7 @@ describe('aif diff review', () => {
         '- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`',
         '- `kubernetes_namespace_v1.tenant_alpha_namespace`: leaves Terraform, stays in the cluster',
         '- `kubernetes_network_policy_v1.tenant_alpha_deny-all`: leaves Terraform, stays in the cluster',
+        '- `kubernetes_resource_quota_v1.tenant_alpha_cross_namespace_affinity_quota`: leaves Terraform, stays in the cluster',
         '- `kubernetes_resource_quota_v1.tenant_alpha_quota`: leaves Terraform, stays in the cluster',
         '- `kubernetes_resource_quota_v1.tenant_alpha_system_priority_quota`: leaves Terraform, stays in the cluster',
       ]);

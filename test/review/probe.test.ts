@@ -44,6 +44,7 @@ describe('planProbe', () => {
           'AIF-PSA-1',
           'AIF-QUOTA-1',
           'AIF-QUOTA-4',
+          'AIF-QUOTA-7',
           'AIF-RBAC-3',
         ].sort(),
       );

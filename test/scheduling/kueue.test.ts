@@ -277,7 +277,7 @@ describe('Kueue at Bologna', () => {
       const out = build(profile);
       const cqs = customResources(out.tenants);
       for (const [address, quota] of Object.entries(resources(out.tenants, 'kubernetes_resource_quota_v1'))) {
-        if (!address.endsWith('_quota') || address.includes('system_priority')) continue;
+        if (quota.metadata.name !== 'tenant-quota') continue;
         const hard = quota.spec.hard as Record<string, string>;
         const tenant = address.replace(/^tenant_/, '').replace(/_quota$/, '');
         const most = new Map<string, number>();

@@ -42,6 +42,7 @@ const KEPT = [
   'kubernetes_network_policy_v1.tenant_earth-climate_deny-all',
   'kubernetes_persistent_volume_claim_v1.tenant_earth-climate_volume_checkpoints',
   'kubernetes_persistent_volume_claim_v1.tenant_earth-climate_volume_era5',
+  'kubernetes_resource_quota_v1.tenant_earth-climate_cross_namespace_affinity_quota',
   'kubernetes_resource_quota_v1.tenant_earth-climate_quota',
   'kubernetes_resource_quota_v1.tenant_earth-climate_system_priority_quota',
 ];
@@ -242,8 +243,10 @@ describe('taking a retired tenant out of the profile (retiredTenants)', () => {
       'kubernetes_network_policy_v1.tenant_course-2024_deny-all',
       'kubernetes_network_policy_v1.tenant_course-2025_deny-all',
       'kubernetes_persistent_volume_claim_v1.tenant_course-2025_volume_notebooks',
+      'kubernetes_resource_quota_v1.tenant_course-2024_cross_namespace_affinity_quota',
       'kubernetes_resource_quota_v1.tenant_course-2024_quota',
       'kubernetes_resource_quota_v1.tenant_course-2024_system_priority_quota',
+      'kubernetes_resource_quota_v1.tenant_course-2025_cross_namespace_affinity_quota',
       'kubernetes_resource_quota_v1.tenant_course-2025_quota',
       'kubernetes_resource_quota_v1.tenant_course-2025_system_priority_quota',
     ]);

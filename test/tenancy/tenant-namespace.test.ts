@@ -53,6 +53,15 @@ describe('TenantNamespace', () => {
     expect(ns.lifecycle).toEqual({ prevent_destroy: true });
   });
 
+  it('allows no pods with affinity terms on other namespaces, in a quota of its own (one pod would block every node)', () => {
+    const q = resources(json, 'kubernetes_resource_quota_v1').tenant_agrifood_cross_namespace_affinity_quota;
+    expect(q.metadata.name).toBe('aif-no-cross-namespace-affinity');
+    expect(q.metadata.namespace).toBe(
+      '${kubernetes_namespace_v1.tenant_agrifood_namespace.metadata[0].name}',
+    );
+    expect(q.spec).toEqual({ hard: { pods: '0' }, scopes: ['CrossNamespacePodAffinity'] });
+  });
+
   it('allows no pods at the system-* PriorityClasses, in a quota of its own', () => {
     const q = resources(json, 'kubernetes_resource_quota_v1').tenant_agrifood_system_priority_quota;
     expect(q.metadata.name).toBe('aif-no-system-priority');

@@ -65,7 +65,9 @@ describe('TenantNamespace storage', () => {
   });
 
   it('quotas each granted tier and zero on every other class of the site', () => {
-    const hard = Object.values(resources(json, 'kubernetes_resource_quota_v1'))[0].spec.hard;
+    const hard = Object.values(resources(json, 'kubernetes_resource_quota_v1')).find(
+      (q) => q.metadata.name === 'tenant-quota',
+    )?.spec.hard;
     expect(hard).toMatchObject({
       // The sum of the grants: classes the library does not manage get nothing.
       'requests.storage': '70Ti',
@@ -105,7 +107,9 @@ describe('TenantNamespace storage', () => {
 
   it('adds no storage keys and no PVCs without tiers', () => {
     const { json: plain } = setup({});
-    const hard = Object.values(resources(plain, 'kubernetes_resource_quota_v1'))[0].spec.hard;
+    const hard = Object.values(resources(plain, 'kubernetes_resource_quota_v1')).find(
+      (q) => q.metadata.name === 'tenant-quota',
+    )?.spec.hard;
     expect(Object.keys(hard).filter((k) => k.includes('storageclass'))).toEqual([]);
     expect(resources(plain, 'kubernetes_persistent_volume_claim_v1')).toEqual({});
   });

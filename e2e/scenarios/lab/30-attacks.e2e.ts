@@ -4,7 +4,7 @@
  * webhooks), and refused with the control's own message. Legitimate requests next to them pass,
  * so a policy that refused everything would fail here too.
  */
-import { ADMIN, type Identity, create, job, kubectl, pod, tenant } from '../helpers';
+import { ADMIN, type Identity, create, eventually, job, kubectl, pod, tenant } from '../helpers';
 
 const POOL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
 const member = tenant('alpha', 'users');
@@ -54,6 +54,22 @@ const ATTACKS: Attack[] = [
     name: 'a job whose template picks a node by hostname',
     object: job('alpha', 'hostname', { spec: { nodeSelector: { 'kubernetes.io/hostname': 'h100-02' } } }),
     refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    // One such pod would keep every later pod, of any tenant, off every node (issue 16, finding 2).
+    name: 'a pod with a required anti-affinity on all pods of all namespaces, cluster-wide',
+    object: pod('alpha', 'blocker', {
+      spec: {
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { labelSelector: {}, namespaceSelector: {}, topologyKey: 'kubernetes.io/os' },
+            ],
+          },
+        },
+      },
+    }),
+    refusedBy: /exceeded quota: aif-no-cross-namespace-affinity/,
   },
   {
     name: 'a pod that names a PriorityClass',
@@ -202,6 +218,48 @@ describe('attacks as a tenant are refused by the API server', () => {
     const r = create(member, pod('alpha', 'allowed', { resources: gpu }));
     expect(r.stderr).toBe('');
     kubectl(ADMIN, ['delete', 'pod', 'allowed', '-n', 'alpha', '--wait=false']);
+  });
+
+  it("starts no pod of a job whose template has an affinity term on another tenant's pods", async () => {
+    const spy = job('alpha', 'spy', {
+      queue: 'cpu',
+      resources: { cpu: 1, memory: '8Gi' }, // at least the LimitRange's default requests (docs/schedulers.md)
+      spec: {
+        affinity: {
+          podAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { labelSelector: {}, namespaces: ['beta'], topologyKey: 'kubernetes.io/hostname' },
+            ],
+          },
+        },
+      },
+    });
+    expect(create(member, spy).stderr).toBe('');
+    try {
+      // The job controller's pods are refused by the quota, whoever asks.
+      const refusal = await eventually('a FailedCreate event', () => {
+        const events = kubectl(ADMIN, [
+          'get',
+          'events',
+          '-n',
+          'alpha',
+          '--field-selector',
+          'involvedObject.name=spy',
+          '-o',
+          'json',
+        ]);
+        const found = (
+          JSON.parse(events.stdout || '{"items":[]}').items as Array<{ reason: string; message: string }>
+        ).find((e) => e.reason === 'FailedCreate');
+        return found?.message;
+      });
+      expect(refusal).toMatch(/exceeded quota: aif-no-cross-namespace-affinity/);
+      expect(kubectl(ADMIN, ['get', 'pods', '-n', 'alpha', '-l', 'job-name=spy', '-o', 'name']).stdout).toBe(
+        '',
+      );
+    } finally {
+      kubectl(ADMIN, ['delete', 'job', 'spy', '-n', 'alpha', '--wait=false']);
+    }
   });
 
   it('refuses the removal of Kueue’s scheduling gate by the tenant', () => {

@@ -50,6 +50,7 @@ describe('aif probe on the live control plane', () => {
       'AIF-PSA-1',
       'AIF-QUOTA-1',
       'AIF-QUOTA-4',
+      'AIF-QUOTA-7',
       'AIF-RBAC-3',
       'AIF-ADM-1',
       'AIF-ADM-2',
