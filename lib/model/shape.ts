@@ -17,7 +17,7 @@ function kindOf(v: unknown): string {
 
 function expect(c: IssueCollector, path: string, value: unknown, kind: Kind, optional: boolean): boolean {
   if (value === undefined && optional) return false;
-  if (kindOf(value) === kind) return true;
+  if (kindOf(value) === kind) return kind !== 'array' || !hasHoles(c, path, value as unknown[]);
   const example: Record<Kind, string> = {
     array: '[...]',
     object: '{ ... }',
@@ -33,6 +33,27 @@ function expect(c: IssueCollector, path: string, value: unknown, kind: Kind, opt
     `write ${path} as ${example[kind]}`,
   );
   return false;
+}
+
+/**
+ * A list written with two commas in a row (`[a, , b]`) has a hole, which `forEach` and `map` skip:
+ * every later check would see fewer entries than the list holds, or read a property of nothing.
+ */
+function hasHoles(c: IssueCollector, path: string, list: unknown[]): boolean {
+  let holes = false;
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) {
+      holes = true;
+      c.add(
+        'VALUE_INVALID',
+        `${path}[${i}]`,
+        undefined,
+        'the list has a hole here (two commas with nothing between them)',
+        `remove the extra comma in ${path}, or write the missing entry`,
+      );
+    }
+  }
+  return holes;
 }
 
 function eachObject(

@@ -46,6 +46,25 @@ describe('malformed profiles found by the property tests', () => {
     ]);
   });
 
+  it('refuses a list with a hole (`[a, , b]`) at every level, with a coded problem (22 of 2,000 fuzzed profiles threw a TypeError)', () => {
+    const hole = <T>(list: readonly T[], at: number): T[] => {
+      const copy = [...list];
+      delete copy[at];
+      return copy;
+    };
+    const p = sampleProfile();
+    expect(problems({ ...p, tenants: hole([...p.tenants, p.tenants[0]], 0) })).toEqual([
+      'VALUE_INVALID tenants[0]',
+    ]);
+    const groups = { ...p.tenants[0].groups, admins: hole(['idp:a', 'idp:b', 'idp:c'], 1) };
+    expect(problems({ ...p, tenants: [{ ...p.tenants[0], groups }] })).toEqual([
+      'VALUE_INVALID tenants[0].groups.admins[1]',
+    ]);
+    expect(problems({ ...p, nodePools: hole([...p.nodePools, p.nodePools[0]], 0) })).toContain(
+      'VALUE_INVALID nodePools[0]',
+    );
+  });
+
   it('refuses a state directory that is not a string (path.resolve threw while building the site)', () => {
     expect(problems(sampleProfile({ state: { kind: 'local', directory: 5e-324 as never } }))).toEqual([
       'VALUE_INVALID state.directory',

@@ -494,7 +494,9 @@ export type Mutation =
   | { readonly kind: 'unknown-field'; readonly path: number; readonly field: string }
   | { readonly kind: 'wrap-in-array'; readonly path: number }
   | { readonly kind: 'array-to-object'; readonly path: number }
-  | { readonly kind: 'set-field'; readonly path: number; readonly field: string; readonly value: unknown };
+  | { readonly kind: 'set-field'; readonly path: number; readonly field: string; readonly value: unknown }
+  /** A hole in a list (`[a, , b]`), where the path is an entry of one. */
+  | { readonly kind: 'hole'; readonly path: number };
 
 /** Field names of the profile at every level, so that a mutation also reaches optional fields. */
 const FIELD_NAMES = [
@@ -588,6 +590,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.nat(), value: wrongValue }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('hole' as const), path: fc.nat() }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -636,6 +639,9 @@ export function mutate(profile: SiteProfile, mutations: readonly Mutation[]): un
       case 'array-to-object':
         next = Array.isArray(current) ? { ...current } : { value: current };
         break;
+      case 'hole':
+        next = current;
+        break;
       case 'set-field':
         next =
           current !== null && typeof current === 'object' && !Array.isArray(current)
@@ -654,7 +660,8 @@ export function mutate(profile: SiteProfile, mutations: readonly Mutation[]): un
       unknown
     >;
     const key = path[path.length - 1];
-    if (m.kind === 'delete' && !Array.isArray(parent)) delete parent[key];
+    if ((m.kind === 'delete' && !Array.isArray(parent)) || (m.kind === 'hole' && Array.isArray(parent)))
+      delete parent[key];
     else parent[key] = next;
   }
   return root;
