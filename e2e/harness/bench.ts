@@ -14,11 +14,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generatedProfile, type GeneratedProfileOptions } from '../../bench/profiles';
-import { REPO, startControlPlane, stopControlPlane } from './cluster';
-import { deployStack, planStack } from './deploy';
-import { installCrds, kueueConfigOf, startKueue } from './kueue';
-import { options, siteStacks, synthesize } from './main';
-import { createNodes, siteNodes, startKwok, waitNodesReady } from './nodes';
+import { kubectl, REPO, startControlPlane, stopControlPlane } from './cluster';
+import { planStack, readRecord } from './deploy';
+import { options, siteStacks, startSite } from './main';
 
 interface Case {
   readonly name: string;
@@ -62,25 +60,13 @@ async function runCase(c: Case): Promise<DeployFigures> {
     );
     // The generated allocations run through 2026 (bench/profiles.ts).
     const opts = options(['--sites', sites, '--date', '2026-01-15']);
-    await installCrds(state, opts.reference);
+    // The same steps as npm run e2e:up, timed; the nodes of a big pool take minutes to be Ready.
+    const times = await startSite(state, opts, 600);
+    const [site] = siteStacks(path.join(state.work, 'out', 'stacks'));
+    const objects = (stack: string): number => readRecord(state, path.basename(stack)).length;
+    const nodes = (JSON.parse(kubectl(state, ['get', 'nodes', '-o', 'json'])) as { items: unknown[] }).items
+      .length;
     let t = performance.now();
-    const stacks = synthesize(state, opts);
-    const synth = seconds(t);
-    const [site] = siteStacks(stacks);
-    const read = (dir: string): Record<string, never> =>
-      JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
-    await startKueue(state, kueueConfigOf(read(site.platform)), opts.reference);
-    await startKwok(state);
-    const nodes = siteNodes(read(site.platform), read(site.tenants));
-    createNodes(state, nodes);
-    await waitNodesReady(state, nodes.length, 600);
-    t = performance.now();
-    const p = deployStack(state, site.platform);
-    const applyPlatform = seconds(t);
-    t = performance.now();
-    const ten = deployStack(state, site.tenants);
-    const applyTenants = seconds(t);
-    t = performance.now();
     const planP = planStack(state, site.platform);
     const planPlatform = seconds(t);
     t = performance.now();
@@ -89,11 +75,11 @@ async function runCase(c: Case): Promise<DeployFigures> {
     if (planP !== '' || planT !== '') throw new Error(`${c.name}: the plan after the apply is not empty`);
     return {
       case: c.name,
-      nodes: nodes.length,
-      objects: { platform: p.applied, tenants: ten.applied },
-      synth,
-      applyPlatform,
-      applyTenants,
+      nodes,
+      objects: { platform: objects(site.platform), tenants: objects(site.tenants) },
+      synth: times.synth,
+      applyPlatform: times.applyPlatform,
+      applyTenants: times.applyTenants,
       planPlatform,
       planTenants,
     };

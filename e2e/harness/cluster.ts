@@ -250,6 +250,11 @@ export function kubectl(
   });
 }
 
+/** Whether a local health endpoint answers 2xx. */
+function healthy(url: string): boolean {
+  return succeeds(() => execFileSync('curl', ['-sf', url]));
+}
+
 function succeeds(f: () => unknown): boolean {
   try {
     f();
@@ -316,7 +321,7 @@ export async function startControlPlane(): Promise<ClusterState> {
   save();
   await waitFor(
     'etcd',
-    () => succeeds(() => execFileSync('curl', ['-sf', `http://127.0.0.1:${ports.etcd}/health`])),
+    () => healthy(`http://127.0.0.1:${ports.etcd}/health`),
     60,
     pids.etcd,
     path.join(work, 'logs', 'etcd.log'),
@@ -439,4 +444,4 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-export { start, waitFor, succeeds, alive, log };
+export { start, waitFor, succeeds, healthy, alive, log };

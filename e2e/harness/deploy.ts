@@ -13,9 +13,6 @@ import * as path from 'node:path';
 import { type ClusterState, kubectl } from './cluster';
 import { applyOrder, type KubeObject, type PlannedObject, stackObjects } from './translate';
 
-/** The field manager of whole objects (the kubernetes provider's default). */
-export const FIELD_MANAGER = 'Terraform';
-
 interface Recorded {
   readonly address: string;
   readonly apiVersion: string;
@@ -86,11 +83,13 @@ function groups(objects: readonly PlannedObject[]): Group[] {
       });
     }
   }
-  // Whole objects in dependency order, each run of the same force in one apply.
+  // Whole objects in dependency order, each run of the same field manager and force in one apply.
   for (const o of applyOrder(objects.filter((x) => x.mode === 'object'))) {
     const last = out[out.length - 1];
-    if (last && last.objects[0].mode === 'object' && last.force === o.force) last.objects.push(o);
-    else out.push({ objects: [o], force: o.force, fieldManager: FIELD_MANAGER });
+    const same =
+      last?.objects[0].mode === 'object' && last.force === o.force && last.fieldManager === o.fieldManager;
+    if (same) last.objects.push(o);
+    else out.push({ objects: [o], force: o.force, fieldManager: o.fieldManager });
   }
   return out;
 }

@@ -15,11 +15,10 @@
  *   certificate from /visibility; the library does not use the visibility API.
  */
 import type { Json } from './json';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { type ClusterState, kubectl, log, saveState, start, succeeds, waitFor } from './cluster';
+import { type ClusterState, healthy, kubectl, log, saveState, start, succeeds, waitFor } from './cluster';
 
 const METRICS_CERT_DIR = '/etc/kueue/metrics/certs';
 
@@ -170,7 +169,7 @@ export async function startKueue(
   saveState(state);
   await waitFor(
     'kueue',
-    () => succeeds(() => execFileSync('curl', ['-sf', `http://127.0.0.1:${state.ports.kueueHealth}/readyz`])),
+    () => healthy(`http://127.0.0.1:${state.ports.kueueHealth}/readyz`),
     120,
     pid,
     path.join(state.work, 'logs', 'kueue.log'),

@@ -6,10 +6,9 @@
  * operator does, README "Deploying"); a listed pool's nodes are labelled and tainted by the deploy.
  */
 import type { Json } from './json';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ClusterState, kubectl, log, saveState, start, succeeds, waitFor } from './cluster';
+import { type ClusterState, healthy, kubectl, log, saveState, start, waitFor } from './cluster';
 
 /** The annotation kwok manages nodes by (kwok's --manage-nodes-with-annotation-selector). */
 export const KWOK_ANNOTATION = 'kwok.x-k8s.io/node';
@@ -221,7 +220,7 @@ export async function startKwok(state: ClusterState): Promise<void> {
   saveState(state);
   await waitFor(
     'kwok',
-    () => succeeds(() => execFileSync('curl', ['-sf', `http://127.0.0.1:${state.ports.kwok}/healthz`])),
+    () => healthy(`http://127.0.0.1:${state.ports.kwok}/healthz`),
     60,
     pid,
     path.join(state.work, 'logs', 'kwok.log'),

@@ -15,6 +15,9 @@
  * cannot slip past the real API server.
  */
 
+/** The kubernetes provider's default field manager, for whole objects. */
+export const FIELD_MANAGER = 'Terraform';
+
 /** One object to apply, with the Terraform address it comes from. */
 export interface PlannedObject {
   /** `kubernetes_namespace_v1.tenant_alpha_namespace` */
@@ -265,7 +268,7 @@ function fieldManagerOf(body: Record<string, unknown>): string {
   if (typeof fm === 'string') return fm;
   if (fm && typeof fm === 'object' && typeof (fm as { name?: unknown }).name === 'string')
     return (fm as { name: string }).name;
-  return 'Terraform';
+  return FIELD_MANAGER;
 }
 
 /**

@@ -166,6 +166,14 @@ export function condition(object: Json, type: string): Json | undefined {
   return (object?.status?.conditions ?? []).find((c: Json) => c.type === type);
 }
 
+/** Why Kueue holds a job's workload (its QuotaReserved condition's message), once it says. */
+export function pendingReason(namespace: string, jobName: string): Promise<string> {
+  return eventually(`why ${namespace}/${jobName} waits`, () => {
+    const c = condition(workloadOf(namespace, jobName), 'QuotaReserved');
+    return c?.status === 'False' && c.message ? (c.message as string) : undefined;
+  });
+}
+
 export function podsOf(namespace: string, jobName: string): Json[] {
   return admin<{ items: Json[] }>(['get', 'pods', '-n', namespace, '-l', `job-name=${jobName}`, '-o', 'json'])
     .items;

@@ -9,7 +9,7 @@
  * report every control as holding.
  */
 import { NODE_LABEL_PREFIX } from '../model/scheduling';
-import { CHECKED_POLICIES, ISOLATION_CHECKS, TENANT_LABEL } from './check';
+import { CHECKED_POLICIES, ISOLATION_CHECKS, type SiteOutput, siteOutputs } from './check';
 import { type Json, resourcesOf, type SynthesizedStack } from './synthesized';
 
 /** The MTB ids of an `aif check` control, from the one table that states them. */
@@ -64,8 +64,8 @@ export function planProbeJob(
   stacks: readonly SynthesizedStack[],
   tenant: string,
 ): ProbeJob | string {
-  const stack = stacks.find((s) => s.name === `${target.site}-tenants`);
-  const t = stack ? tenantsOf(stack).find((x) => x.name === tenant) : undefined;
+  const site = siteOutputs(stacks).find((o) => o.site === target.site);
+  const t = site ? tenantsOf(site).find((x) => x.name === tenant) : undefined;
   if (!t || t.groups.length === 0) return `no tenant '${tenant}' with rights at ${target.site}`;
   const gpu = largestGpu(t);
   if (!gpu || Number(gpu[1]) < 1)
@@ -136,38 +136,19 @@ interface Tenant {
   readonly hard: Record<string, string>;
 }
 
-function tenantsOf(stack: SynthesizedStack): Tenant[] {
-  const namespaces = Object.values(resourcesOf(stack, 'kubernetes_namespace_v1'))
-    .map((r) => r.metadata as Json)
-    .filter((m) => m.labels?.[TENANT_LABEL]);
-  const names = new Set(namespaces.map((m) => m.name as string));
-  const ns = (v: unknown): string => {
-    // Namespaces are references (`${kubernetes_namespace_v1.<id>.metadata[0].name}`) or names.
-    const ref = /^\$\{kubernetes_namespace_v1\.([^.]+)\./.exec(String(v));
-    return ref ? (resourcesOf(stack, 'kubernetes_namespace_v1')[ref[1]]?.metadata.name as string) : String(v);
-  };
-  return [...names].sort().map((name) => {
-    const groups = Object.values(resourcesOf(stack, 'kubernetes_role_binding_v1'))
-      .filter((b) => ns(b.metadata.namespace) === name)
-      .flatMap((b) => (b.subject as Json[]).filter((s) => s.kind === 'Group').map((s) => s.name as string));
-    const quota = Object.values(resourcesOf(stack, 'kubernetes_resource_quota_v1')).find(
-      (q) => ns(q.metadata.namespace) === name && q.metadata.name === 'tenant-quota',
-    );
+/** The tenants of a site's output, as `aif check` indexes them: namespace, IdP groups, quota. */
+function tenantsOf(site: SiteOutput): Tenant[] {
+  return site.tenantNamespaces.map(({ name }) => {
+    const groups = site
+      .inNamespace(name, 'role_binding')
+      .flatMap((b) => (b.subject as Json[]).filter((x) => x.kind === 'Group').map((x) => x.name as string));
+    const quota = site.inNamespace(name, 'resource_quota').find((q) => q.metadata.name === 'tenant-quota');
     return {
       name,
       groups: [...new Set(groups)].sort(),
       hard: (quota?.spec?.hard ?? {}) as Record<string, string>,
     };
   });
-}
-
-function policies(stack: SynthesizedStack): Set<string> {
-  return new Set(
-    Object.values(resourcesOf(stack, 'kubernetes_manifest'))
-      .map((r) => r.manifest as Json)
-      .filter((m) => m.kind === 'ValidatingAdmissionPolicy')
-      .map((m) => m.metadata.name as string),
-  );
 }
 
 const refusedBy = (policy: string): RegExp => new RegExp(`ValidatingAdmissionPolicy '${policy}'`);
@@ -405,18 +386,20 @@ function poolSelectorOf(platform: SynthesizedStack | undefined): Record<string, 
 /** Every site of the synthesized output whose tenants stack has tenants, with its cases. */
 export function planProbe(stacks: readonly SynthesizedStack[], site?: string): ProbeTarget[] {
   const out: ProbeTarget[] = [];
-  for (const tenants of stacks.filter((s) => s.name.endsWith('-tenants'))) {
-    const name = tenants.name.slice(0, -'-tenants'.length);
-    if (site !== undefined && name !== site) continue;
-    const platform = stacks.find((s) => s.name === `${name}-platform`);
-    const present = new Set([...policies(tenants), ...(platform ? policies(platform) : [])]);
+  for (const output of siteOutputs(stacks)) {
+    const tenants = output.stacks.find((s) => s.name.endsWith('-tenants'));
+    if (!tenants || (site !== undefined && output.site !== site)) continue;
+    const platform = output.stacks.find((s) => s.name.endsWith('-platform'));
+    const present = new Set(
+      output.manifestsOf('ValidatingAdmissionPolicy').map((m) => m.metadata.name as string),
+    );
     const provider = ((tenants.json.provider?.kubernetes ?? []) as Json[])[0] ?? {};
-    const ts = tenantsOf(tenants).filter((t) => t.groups.length > 0);
+    const ts = tenantsOf(output).filter((t) => t.groups.length > 0);
     out.push({
-      site: name,
+      site: output.site,
       ...(provider.config_path ? { configPath: provider.config_path as string } : {}),
       ...(provider.config_context ? { context: provider.config_context as string } : {}),
-      cases: ts.flatMap((t) => tenantCases(name, t, present, poolSelectorOf(platform))),
+      cases: ts.flatMap((t) => tenantCases(output.site, t, present, poolSelectorOf(platform))),
     });
   }
   return out;

@@ -12,6 +12,7 @@ import {
   eventually,
   job,
   nodeLabels,
+  pendingReason,
   podsOf,
   tenant,
   workloadOf,
@@ -130,11 +131,9 @@ describe('tenant jobs through the queues', () => {
         job('gamma', 'too-big', { queue: 'default', resources: { 'nvidia.com/mig-1g.5gb': 6 } }),
       ).stderr,
     ).toBe('');
-    const w = await eventually('a pending reason', () => {
-      const c = condition(workloadOf('gamma', 'too-big'), 'QuotaReserved');
-      return c?.status === 'False' && c.message ? c : undefined;
-    });
-    expect(w.message).toMatch(/insufficient quota for nvidia\.com\/mig-1g\.5gb in flavor mig/);
+    expect(await pendingReason('gamma', 'too-big')).toMatch(
+      /insufficient quota for nvidia\.com\/mig-1g\.5gb in flavor mig/,
+    );
     expect(podsOf('gamma', 'too-big')).toEqual([]);
   });
 
@@ -151,11 +150,7 @@ describe('tenant jobs through the queues', () => {
         }),
       ).stderr,
     ).toBe('');
-    const c = await eventually('a reason', () => {
-      const q = condition(workloadOf('gamma', 'too-big'), 'QuotaReserved');
-      return q?.status === 'False' && q.message ? q : undefined;
-    });
-    expect(c.message).toMatch(/requests must not exceed its limits/);
+    expect(await pendingReason('gamma', 'too-big')).toMatch(/requests must not exceed its limits/);
   });
 
   it('lends unused GPUs in the cohort and reclaims them when the lender submits', async () => {
@@ -188,11 +183,7 @@ describe('tenant jobs through the queues', () => {
       create(tenant('ended'), job('ended', 'late', { queue: 'default', resources: { 'nvidia.com/gpu': 1 } }))
         .stderr,
     ).toBe('');
-    const w = await eventually('the stopped queue says so', () => {
-      const c = condition(workloadOf('ended', 'late'), 'QuotaReserved');
-      return c?.status === 'False' && c.message ? c : undefined;
-    });
-    expect(w.message).toMatch(/LocalQueue default is inactive/);
+    expect(await pendingReason('ended', 'late')).toMatch(/LocalQueue default is inactive/);
     const cq = admin<Json>(['get', 'clusterqueue', 'ended', '-o', 'json']);
     expect(cq.spec.stopPolicy).toBe('HoldAndDrain');
     expect(podsOf('ended', 'late')).toEqual([]);

@@ -16,6 +16,7 @@ import {
   eventually,
   job,
   kubectl,
+  pendingReason,
   ADMIN,
   podsOf,
   workloadOf,
@@ -79,11 +80,7 @@ describe('kajaani, as it ships, on fake LUMI-G nodes', () => {
           job('industry-pilot', name, { queue: 'default', resources: { 'amd.com/gpu': 1 } }),
         ).stderr,
       ).toBe('');
-      const c = await eventually('a reason', () => {
-        const q = condition(workloadOf('industry-pilot', name), 'QuotaReserved');
-        return q?.status === 'False' && q.message ? q : undefined;
-      });
-      expect(c.message).toMatch(/LocalQueue default is inactive/);
+      expect(await pendingReason('industry-pilot', name)).toMatch(/LocalQueue default is inactive/);
     } finally {
       deleteJob('industry-pilot', name);
     }
