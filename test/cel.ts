@@ -10,9 +10,91 @@
  * (matchPolicy Equivalent, a request converted to another version of the same kind, is not
  * modelled: a request matches on the version it names.)
  */
-import { evaluate } from '@marcbachmann/cel-js';
+import { Environment } from '@marcbachmann/cel-js';
 import { selects } from '../lib/review/check';
 import type { TfJson } from './helpers';
+
+/** Who may do what, as the API server's `authorizer` variable asks it (SubjectAccessReview). */
+export type Authorize = (verb: string, group: string, resource: string, name: string) => boolean;
+
+class Authorizer {
+  constructor(readonly authorize: Authorize) {}
+}
+class GroupCheck {
+  constructor(
+    readonly a: Authorizer,
+    readonly group: string,
+  ) {}
+}
+class ResourceCheck {
+  constructor(
+    readonly a: Authorizer,
+    readonly group: string,
+    readonly resource: string,
+    readonly name: string,
+  ) {}
+}
+class Decision {
+  constructor(readonly ok: boolean) {}
+}
+
+/**
+ * CEL as the API server evaluates admission policies, as far as the policies use it: the standard
+ * library, Kubernetes' `list.sum()`, and the `authorizer` variable
+ * (`authorizer.group(g).resource(r).name(n).check(verb).allowed()`).
+ * https://kubernetes.io/docs/reference/using-api/cel/#kubernetes-list-library
+ */
+const CEL = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
+  .registerType('Authorizer', Authorizer)
+  .registerType('GroupCheck', GroupCheck)
+  .registerType('ResourceCheck', ResourceCheck)
+  .registerType('Decision', Decision)
+  .registerFunction({
+    name: 'sum',
+    receiverType: 'list',
+    returnType: 'int',
+    handler: (l: bigint[]) => l.reduce((t, x) => t + x, 0n),
+    params: [],
+  })
+  .registerFunction({
+    name: 'group',
+    receiverType: 'Authorizer',
+    returnType: 'GroupCheck',
+    handler: (a: Authorizer, g: string) => new GroupCheck(a, g),
+    params: [{ name: 'group', type: 'string' }],
+  })
+  .registerFunction({
+    name: 'resource',
+    receiverType: 'GroupCheck',
+    returnType: 'ResourceCheck',
+    handler: (c: GroupCheck, r: string) => new ResourceCheck(c.a, c.group, r, ''),
+    params: [{ name: 'resource', type: 'string' }],
+  })
+  .registerFunction({
+    name: 'name',
+    receiverType: 'ResourceCheck',
+    returnType: 'ResourceCheck',
+    handler: (c: ResourceCheck, n: string) => new ResourceCheck(c.a, c.group, c.resource, n),
+    params: [{ name: 'name', type: 'string' }],
+  })
+  .registerFunction({
+    name: 'check',
+    receiverType: 'ResourceCheck',
+    returnType: 'Decision',
+    handler: (c: ResourceCheck, verb: string) => new Decision(c.a.authorize(verb, c.group, c.resource, c.name)),
+    params: [{ name: 'verb', type: 'string' }],
+  })
+  .registerFunction({
+    name: 'allowed',
+    receiverType: 'Decision',
+    returnType: 'bool',
+    handler: (d: Decision) => d.ok,
+    params: [],
+  });
+
+function evaluate(expression: string, context: Record<string, unknown>): unknown {
+  return CEL.evaluate(expression, context);
+}
 
 /** What admit() returns for a request the policy or its binding does not match (so it is admitted). */
 export const NOT_MATCHED = 'not matched';
@@ -71,6 +153,11 @@ export interface AdmissionRequest {
   readonly namespaceObject?: TfJson | null;
   /** `request.userInfo.username`. @default 'tenant-user@idp' */
   readonly username?: string;
+  /**
+   * What the requester may do, for the policies that ask the authorizer.
+   * @default a tenant's rights as far as the policies ask: none of the rights they check for
+   */
+  readonly authorize?: Authorize;
   /** The binding's spec, where its matchResources narrow the policy's. @default no matchResources */
   readonly binding?: TfJson;
 }
@@ -201,6 +288,7 @@ export function admit(policySpec: TfJson, req: AdmissionRequest): Admission {
       operation: a.operation,
       userInfo: { username: req.username ?? 'tenant-user@idp' },
     },
+    authorizer: new Authorizer(req.authorize ?? (() => false)),
   };
   // A request that fails a match condition is not evaluated by the policy at all.
   for (const m of (policySpec.matchConditions ?? []) as Array<{ expression: string }>) {

@@ -11,8 +11,9 @@
  *   API server cannot reach here; the harness's certificate names 127.0.0.1 instead. Kueue 0.19
  *   then reads its metrics certificate from /etc/kueue/metrics/certs (a fixed path in
  *   cmd/kueue/main.go), which the harness fills;
- * - the VisibilityOnDemand feature gate off (`--feature-gates`): its server would read a
- *   certificate from /visibility; the library does not use the visibility API.
+ * - the VisibilityOnDemand feature gate off (`--feature-gates`, after the library's own gates):
+ *   its server would read a certificate from /visibility; the library does not use the
+ *   visibility API.
  */
 import type { Json } from './json';
 import * as fs from 'node:fs';
@@ -22,22 +23,36 @@ import { type ClusterState, healthy, kubectl, log, saveState, start, succeeds, w
 
 const METRICS_CERT_DIR = '/etc/kueue/metrics/certs';
 
-/** The Kueue manager configuration of a synthesized platform stack's Kueue release. */
-export function kueueConfigOf(platformStack: {
+/** What the library gives Kueue's chart: its manager configuration and its feature gates. */
+export interface KueueSetup {
+  readonly config: Record<string, unknown>;
+  /** `Name=true|false`, as the chart renders `controllerManager.featureGates` into `--feature-gates`. */
+  readonly featureGates: string[];
+}
+
+/** The Kueue manager configuration and feature gates of a synthesized platform stack's Kueue release. */
+export function kueueSetupOf(platformStack: {
   resource?: Record<string, Record<string, unknown>>;
-}): Record<string, unknown> {
+}): KueueSetup {
   const releases = Object.values(platformStack.resource?.helm_release ?? {}) as Array<{
     chart?: string;
     values?: string[];
   }>;
   const kueue = releases.find((r) => r.chart === 'kueue');
   if (!kueue) throw new Error('the platform stack has no Kueue release');
+  let config: Record<string, unknown> | undefined;
+  const featureGates: string[] = [];
   for (const v of kueue.values ?? []) {
-    const values = YAML.parse(v) as { managerConfig?: { controllerManagerConfigYaml?: string } };
+    const values = YAML.parse(v) as {
+      managerConfig?: { controllerManagerConfigYaml?: string };
+      controllerManager?: { featureGates?: Array<{ name: string; enabled: boolean }> };
+    };
     const text = values.managerConfig?.controllerManagerConfigYaml;
-    if (text) return YAML.parse(text) as Record<string, unknown>;
+    if (text) config = YAML.parse(text) as Record<string, unknown>;
+    for (const g of values.controllerManager?.featureGates ?? []) featureGates.push(`${g.name}=${g.enabled}`);
   }
-  throw new Error('the Kueue release sets no managerConfig.controllerManagerConfigYaml');
+  if (!config) throw new Error('the Kueue release sets no managerConfig.controllerManagerConfigYaml');
+  return { config, featureGates };
 }
 
 /** The library's configuration with the local process's addresses and certificates. */
@@ -121,9 +136,10 @@ export async function installCrds(state: ClusterState, reference: string): Promi
 /** Starts Kueue with the library's configuration and registers its webhooks. */
 export async function startKueue(
   state: ClusterState,
-  libraryConfig: Record<string, unknown>,
+  setup: KueueSetup,
   reference: string,
 ): Promise<void> {
+  const libraryConfig = setup.config;
   const certs = path.join(state.work, 'kueue-certs');
   fs.mkdirSync(certs, { recursive: true });
   fs.copyFileSync(path.join(state.work, 'pki', 'kueue.crt'), path.join(certs, 'tls.crt'));
@@ -158,7 +174,11 @@ export async function startKueue(
     state.work,
     'kueue',
     path.join(state.bin, 'kueue'),
-    [`--config=${configFile}`, '--feature-gates=VisibilityOnDemand=false', '--zap-log-level=info'],
+    [
+      `--config=${configFile}`,
+      `--feature-gates=${['VisibilityOnDemand=false', ...setup.featureGates].join(',')}`,
+      '--zap-log-level=info',
+    ],
     {
       KUBECONFIG: path.join(state.work, 'kueue.kubeconfig'),
       POD_NAMESPACE: namespace,

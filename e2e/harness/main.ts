@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ClusterState, log, readState, REPO, startControlPlane, stopControlPlane } from './cluster';
 import { deployStack, planStack } from './deploy';
-import { installCrds, kueueConfigOf, startKueue } from './kueue';
+import { installCrds, kueueSetupOf, startKueue } from './kueue';
 import { createNodes, siteNodes, startKwok, waitNodesReady } from './nodes';
 
 export const E2E_DATE = '2026-12-01';
@@ -139,7 +139,7 @@ export async function startSite(
     await waitNodesReady(state, all.length, nodesReadySeconds);
   });
   const applyPlatform = await timed(() => deployLogged(state, sites[0].platform));
-  await startKueue(state, kueueConfigOf(platform), opts.reference);
+  await startKueue(state, kueueSetupOf(platform), opts.reference);
   const applyTenants = await timed(() => deployLogged(state, sites[0].tenants));
   return { synth, nodes, applyPlatform, applyTenants };
 }

@@ -244,6 +244,23 @@ export interface GpuOperatorSpec {
   readonly driver?: 'host' | 'operator';
 }
 
+/** Limits on tenant pods that Pod Security does not set (the tenant guard rails enforce them). */
+export interface TenantPodsSpec {
+  /**
+   * Longest `terminationGracePeriodSeconds` of a tenant pod (1 to 3600): a preempted or suspended
+   * job's pods keep their GPUs that long after Kueue evicts them.
+   * @default 300
+   */
+  readonly maxGracePeriodSeconds?: number;
+  /**
+   * CSI drivers tenant pods may mount inline (`volumes[].csi`), for example the Secrets Store
+   * driver `secrets-store.csi.k8s.io`. Never a storage driver: an inline NFS or Ceph volume mounts
+   * any share by its address.
+   * @default - none
+   */
+  readonly inlineCsiDrivers?: readonly string[];
+}
+
 export interface SiteProfile {
   /** Site name, a DNS label; stacks are `<name>-platform` and `<name>-tenants`. */
   readonly name: string;
@@ -274,6 +291,8 @@ export interface SiteProfile {
    * @default - none
    */
   readonly tenantPriorityClasses?: readonly string[];
+  /** What tenant pods may set beyond Pod Security's `restricted` profile. @default - the defaults of `TenantPodsSpec` */
+  readonly tenantPods?: TenantPodsSpec;
   /**
    * Pod Security Standards version that tenant namespaces enforce; pinned so that a cluster upgrade
    * does not silently change what `restricted` means.

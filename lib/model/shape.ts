@@ -113,6 +113,11 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
   expect(c, 'podSecurityVersion', p.podSecurityVersion, 'string', true);
   eachString(c, 'accessModes', p.accessModes, true);
   eachString(c, 'tenantPriorityClasses', p.tenantPriorityClasses, true);
+  if (expect(c, 'tenantPods', p.tenantPods, 'object', true)) {
+    const tp = p.tenantPods as Record<string, unknown>;
+    expect(c, 'tenantPods.maxGracePeriodSeconds', tp.maxGracePeriodSeconds, 'number', true);
+    eachString(c, 'tenantPods.inlineCsiDrivers', tp.inlineCsiDrivers, true);
+  }
   if (expect(c, 'network', p.network, 'object', true)) {
     const n = p.network as Record<string, unknown>;
     eachString(c, 'network.apiServerCidrs', n.apiServerCidrs, true);

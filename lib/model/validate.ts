@@ -29,6 +29,7 @@ import type {
   TaintSpec,
   TenantGpuGrant,
   TenantResourceSpec,
+  TenantPodsSpec,
   TenantSpec,
 } from './profile';
 import { isQuantity } from './quantity';
@@ -1022,6 +1023,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
     }
   });
   checkTenantPriorityClasses(c, profile.tenantPriorityClasses, 'tenantPriorityClasses');
+  if (profile.tenantPods) checkTenantPods(c, profile.tenantPods, 'tenantPods');
   checkNetwork(c, profile);
   (profile.accessModes ?? []).forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
@@ -1082,6 +1084,52 @@ export function checkTenantPriorityClasses(
         pc,
         reason,
         "list only the cluster's globalDefault PriorityClass here",
+      );
+    }
+  });
+}
+
+/** The longest grace period of a tenant pod unless the site sets one (`TenantPodsSpec`). */
+export const DEFAULT_MAX_GRACE_PERIOD_SECONDS = 300;
+
+/**
+ * The drivers of the library's storage tiers, by name or suffix: an inline volume of one mounts any
+ * share or image by its address, past the tier's claims and quotas.
+ */
+const STORAGE_CSI_DRIVERS: readonly RegExp[] = [
+  /^nfs\.csi\.k8s\.io$/,
+  /(^|\.)(cephfs|rbd)\.csi\.ceph\.com$/,
+  /^topolvm\.io$/,
+];
+
+/** A profile's `tenantPods`, or `TenantGuardrails`' props of the same names. */
+export function checkTenantPods(c: IssueCollector, spec: TenantPodsSpec, path: string): void {
+  const grace = spec.maxGracePeriodSeconds;
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 1 || grace > 3600)) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.maxGracePeriodSeconds`,
+      grace,
+      'must be a whole number of seconds from 1 to 3600: pods of an evicted job keep their GPUs that long',
+      `use ${DEFAULT_MAX_GRACE_PERIOD_SECONDS} (the default), or the time a job needs to write a checkpoint`,
+    );
+  }
+  (spec.inlineCsiDrivers ?? []).forEach((d, i) => {
+    if (d.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(d)) {
+      c.add(
+        'VALUE_INVALID',
+        `${path}.inlineCsiDrivers[${i}]`,
+        d,
+        'is not a CSI driver name (a DNS subdomain such as secrets-store.csi.k8s.io)',
+        "use the name of the driver's CSIDriver object",
+      );
+    } else if (STORAGE_CSI_DRIVERS.some((r) => r.test(d))) {
+      c.add(
+        'VALUE_INVALID',
+        `${path}.inlineCsiDrivers[${i}]`,
+        d,
+        'is a storage driver: an inline volume of it mounts any share or image by its address, past the storage tiers, their claims and quotas',
+        "remove it; tenants reach storage through claims of the site's tiers",
       );
     }
   });

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
+import { podSpecsOf } from '../platform/pod-specs';
 import { JOB_RESOURCES, TENANT_NAMESPACES } from './kueue';
 
 /** The identity of the Kueue controller: the chart's ServiceAccount `<release>-controller-manager`. */
@@ -50,6 +51,37 @@ export function notAController(controllers: readonly string[]): { name: string; 
 const KUEUE_GATE_PREFIX = 'kueue.x-k8s.io/';
 /** The annotation that makes Kueue gate a pod on behalf of a parent it then never admits. */
 export const SUSPENDING_PARENT_ANNOTATION = 'kueue.x-k8s.io/pod-suspending-parent';
+/**
+ * The annotation that makes a Job elastic (Kueue 0.19's `ElasticJobsViaWorkloadSlices`, on by
+ * default): Kueue then gates its template instead of keeping it suspended, and does not suspend it
+ * again when it runs. The library switches the feature off (`KUEUE_FEATURE_GATES`) and refuses the
+ * annotation from tenants.
+ */
+export const ELASTIC_JOB_ANNOTATION = 'kueue.x-k8s.io/elastic-job';
+
+/**
+ * Where each job kind Kueue suspends keeps its `suspend` flag, by resource (Kueue 0.19's
+ * integrations: batch/v1 Job, JobSet, Kubeflow Trainer v2's TrainJob, and the Kubeflow v1 kinds'
+ * `runPolicy`).
+ */
+export const SUSPEND_PATHS: Readonly<Record<string, string>> = {
+  jobs: 'spec.suspend',
+  jobsets: 'spec.suspend',
+  trainjobs: 'spec.suspend',
+  mpijobs: 'spec.runPolicy.suspend',
+  pytorchjobs: 'spec.runPolicy.suspend',
+};
+
+/** CEL: whether `obj` is a job kind of SUSPEND_PATHS with its flag set (false for other kinds). */
+function suspended(obj: 'object' | 'oldObject'): string {
+  const byResource = Object.entries(SUSPEND_PATHS).map(([resource, path]) => {
+    const parts = path.split('.');
+    // has() on each level: `has(o.spec.runPolicy) && has(o.spec.runPolicy.suspend) && o.spec.runPolicy.suspend`
+    const present = parts.slice(1).map((_, i) => `has(${obj}.${parts.slice(0, i + 2).join('.')})`);
+    return `request.resource.resource == '${resource}' ? (${[...present, `${obj}.${path} == true`].join(' && ')}) : `;
+  });
+  return `(${byResource.join('')}false)`;
+}
 
 export interface KueueBypassGuardProps {
   /**
@@ -70,8 +102,15 @@ export interface KueueBypassGuardProps {
  *   `ownerReferences`, or change them.
  * - A pod annotated `kueue.x-k8s.io/pod-suspending-parent` is gated but left to a parent that never
  *   admits it; only controllers may set it (Kueue puts it into templates that controllers expand).
- * - Only Kueue may remove its scheduling gates: a gate removed by anyone else starts a pod that was
- *   never admitted.
+ * - Only Kueue may remove its scheduling gates, from a pod or from a (suspended) job's pod template:
+ *   a gate removed by anyone else starts a pod that was never admitted.
+ * - Only Kueue may resume a suspended job (`suspend` true -> false on Jobs, JobSets, TrainJobs, and
+ *   `runPolicy.suspend` on MPIJobs and PyTorchJobs): Kueue suspends it again once it sees it, but
+ *   its pods run meanwhile. A running Job's `parallelism` may be lowered, not raised, for the same
+ *   reason.
+ * - No workload carries `kueue.x-k8s.io/elastic-job`: Kueue does not suspend an elastic Job again,
+ *   so a tenant who removed its template gate and resumed it would run past the queue. The feature
+ *   gate is off as well (`KUEUE_FEATURE_GATES`), so an annotation set before this guard is inert.
  * Everything such a pod would take is otherwise bounded only by the namespace quota, which is raised
  * for borrowing and counts every whole-GPU pool together.
  *
@@ -101,9 +140,12 @@ export class KueueBypassGuard extends Construct {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const owners = (obj: string) =>
       `(has(${obj}.metadata.ownerReferences) ? ${obj}.metadata.ownerReferences : [])`;
-    const gates = (obj: string) =>
-      `(has(${obj}.spec.schedulingGates) ? ${obj}.spec.schedulingGates.map(g, g.name) : [])`;
-    const annotated = `(has(object.metadata.annotations) && '${SUSPENDING_PARENT_ANNOTATION}' in object.metadata.annotations)`;
+    // Per pod spec (the pod's own, or each template's), its Kueue gates joined: '' where it has none.
+    const kueueGates = (obj: 'object' | 'oldObject') =>
+      `(${podSpecsOf(obj)}).map(s, has(s.schedulingGates) ? s.schedulingGates.map(g, g.name).filter(n, n.startsWith('${KUEUE_GATE_PREFIX}')).join(',') : '')`;
+    const annotation = (obj: string, key: string) =>
+      `(has(${obj}.metadata.annotations) && '${key}' in ${obj}.metadata.annotations)`;
+    const parallelism = (obj: string) => `(has(${obj}.spec.parallelism) ? ${obj}.spec.parallelism : 1)`;
     new DenyPolicy(this, 'guard', {
       name: KueueBypassGuard.POLICY_NAME,
       address: ['kueue', 'bypass_guard'],
@@ -115,6 +157,13 @@ export class KueueBypassGuard extends Construct {
         },
         // The cluster's own controllers pass untouched.
         matchConditions: [notAController(this.controllers)],
+        variables: [
+          { name: 'kueueGates', expression: kueueGates('object') },
+          {
+            name: 'oldKueueGates',
+            expression: `request.operation == 'UPDATE' ? ${kueueGates('oldObject')} : []`,
+          },
+        ],
         validations: [
           {
             expression: `request.operation == 'CREATE' ? size(${owners('object')}) == 0 : ${owners('object')} == ${owners('oldObject')}`,
@@ -122,13 +171,37 @@ export class KueueBypassGuard extends Construct {
             reason: 'Forbidden',
           },
           {
-            expression: `request.resource.resource != 'pods' || !${annotated}`,
+            expression: `request.resource.resource != 'pods' || !${annotation('object', SUSPENDING_PARENT_ANNOTATION)}`,
             message: `pods in tenant namespaces may not carry ${SUSPENDING_PARENT_ANNOTATION}: only controllers expand templates that Kueue annotated`,
             reason: 'Forbidden',
           },
           {
-            expression: `request.resource.resource != 'pods' || request.operation != 'UPDATE' || ${gates('oldObject')}.all(g, !g.startsWith('${KUEUE_GATE_PREFIX}') || g in ${gates('object')})`,
-            message: `only Kueue may remove its scheduling gates (${KUEUE_GATE_PREFIX}*): a pod starts when Kueue admits it`,
+            // A pod's gates may only be removed (the API server refuses new ones); a suspended
+            // Job's template may change. Either way the Kueue gates of each pod spec stay as they
+            // were, unless it had none.
+            expression: `request.operation != 'UPDATE' || variables.oldKueueGates.all(g, g == '') || variables.kueueGates == variables.oldKueueGates`,
+            message: `only Kueue may remove its scheduling gates (${KUEUE_GATE_PREFIX}*) from a pod or a pod template: a pod starts when Kueue admits it`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: `!${annotation('object', ELASTIC_JOB_ANNOTATION)} || (request.operation == 'UPDATE' && ${annotation('oldObject', ELASTIC_JOB_ANNOTATION)} && object.metadata.annotations['${ELASTIC_JOB_ANNOTATION}'] == oldObject.metadata.annotations['${ELASTIC_JOB_ANNOTATION}'])`,
+            message: `workloads in tenant namespaces may not carry ${ELASTIC_JOB_ANNOTATION}: elastic jobs are switched off at this site (Kueue would not suspend one again once it runs); size the job when you submit it`,
+            reason: 'Forbidden',
+          },
+          {
+            // Kueue starts a job by setting `suspend: false` when it admits the workload; a tenant
+            // who does it first runs pods until Kueue suspends the job again, and a pod's grace
+            // period keeps them on the GPUs after that.
+            expression: `request.operation != 'UPDATE' || !${suspended('oldObject')} || ${suspended('object')}`,
+            messageExpression: `'only Kueue may resume a suspended job in a tenant namespace (it sets suspend: false when it admits the workload); leave ' + request.resource.resource + ' ' + object.metadata.name + ' suspended and watch its Workload: kubectl get workloads -n ' + object.metadata.namespace`,
+            reason: 'Forbidden',
+          },
+          {
+            // Raising a running Job's parallelism starts pods before Kueue sees that the admitted
+            // workload no longer fits and suspends the job to queue it again.
+            expression: `request.resource.resource != 'jobs' || request.operation != 'UPDATE' || ${suspended('oldObject')} || ${parallelism('object')} <= ${parallelism('oldObject')}`,
+            message:
+              'the parallelism of a running Job in a tenant namespace may be lowered, not raised: its pods would start before Kueue queues the larger job again. Submit a new Job with the parallelism you need',
             reason: 'Forbidden',
           },
         ],

@@ -142,6 +142,20 @@ export const TENANT_NAMESPACES = { matchExpressions: [{ key: TENANT_LABEL, opera
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
 export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 
+/**
+ * Kueue feature gates the library sets (the chart renders them as `--feature-gates`):
+ * - `ElasticJobsViaWorkloadSlices` off (on by default since 0.18): Kueue gates an elastic Job's
+ *   template rather than keeping the Job suspended, and does not suspend it again once it runs, so
+ *   a tenant who removes the gate and resumes the Job runs GPU pods past the queue, bounded only by
+ *   the namespace quota. `KueueBypassGuard` also refuses the `kueue.x-k8s.io/elastic-job`
+ *   annotation, template gate removal and resuming from tenants; with the feature off, a Job
+ *   annotated before the guard is queued like any other. Sites lose resizing a running Job in place.
+ *   (Kueue 0.19.2 pkg/features/kube_features.go, pkg/controller/jobs/job/job_webhook.go)
+ */
+export const KUEUE_FEATURE_GATES: ReadonlyArray<{ readonly name: string; readonly enabled: boolean }> = [
+  { name: 'ElasticJobsViaWorkloadSlices', enabled: false },
+];
+
 /** The port Kueue's manager serves its webhooks on (the chart's webhook Service targets it). */
 const kueueWebhookPort = 9443;
 
@@ -235,6 +249,7 @@ export class Kueue extends Construct {
       chart: CHARTS.kueue,
       values: {
         controllerManager: {
+          featureGates: KUEUE_FEATURE_GATES.map((g) => ({ ...g })),
           manager: {
             // The chart in git points at the staging registry; pin the released image.
             image: {

@@ -167,6 +167,8 @@ export class AiFactorySite extends Construct {
       allowedPriorityClasses: profile.tenantPriorityClasses,
       pools: all,
       workloadControllers: profile.schedulers?.kueue?.workloadControllers,
+      maxGracePeriodSeconds: profile.tenantPods?.maxGracePeriodSeconds,
+      inlineCsiDrivers: profile.tenantPods?.inlineCsiDrivers,
     });
 
     this.storage = new SiteStorage(this.platform, 'storage', {

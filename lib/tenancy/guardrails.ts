@@ -1,8 +1,16 @@
 import { Construct } from 'constructs';
 import { Lazy } from 'cdktf';
 import type { GpuNodePool } from '../compute/node-pool';
-import { checkTenantPriorityClasses, IssueCollector } from '../model';
+import {
+  checkTenantPods,
+  checkTenantPriorityClasses,
+  DEFAULT_MAX_GRACE_PERIOD_SECONDS,
+  IssueCollector,
+} from '../model';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
+import { POD_SPEC_PATHS, podSpecsOf } from '../platform/pod-specs';
+
+export { POD_SPEC_PATHS };
 import { ClusterView, registerClusterPart } from '../platform/cluster';
 import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
 import { TENANT_NAMESPACES } from '../scheduling/kueue';
@@ -11,61 +19,6 @@ import { placementFindings, placementVariables, poolPlacement } from './placemen
 import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
 
 const MANAGED_BY_KEY = 'app.kubernetes.io/managed-by' as const;
-
-/**
- * Where each kind the tenant guards match keeps its pod specs, as a CEL list expression per
- * resource: pods themselves, and the pod templates (or pod overrides) of every workload kind
- * tenants create, so that a Deployment or Job is refused at once rather than its pods later. The
- * placement guard needs them all: the pods that the cluster's controllers and job operators create
- * from a template pass it, so every kind a trusted controller expands is checked at the template.
- * A DaemonSet, which tenants may not create, is listed for the same reason.
- */
-export const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
-  { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
-  { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'apps', resource: 'statefulsets', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'apps', resource: 'daemonsets', specs: '[object.spec.template.spec]' },
-  { apiGroup: 'batch', resource: 'cronjobs', specs: '[object.spec.jobTemplate.spec.template.spec]' },
-  { apiGroup: 'batch', resource: 'jobs', specs: '[object.spec.template.spec]' },
-  {
-    apiGroup: 'jobset.x-k8s.io',
-    resource: 'jobsets',
-    specs:
-      'has(object.spec.replicatedJobs) ? object.spec.replicatedJobs.map(r, r.template.spec.template.spec) : []',
-  },
-  {
-    apiGroup: 'kubeflow.org',
-    resource: 'mpijobs',
-    specs:
-      'has(object.spec.mpiReplicaSpecs) ? object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec) : []',
-  },
-  {
-    apiGroup: 'kubeflow.org',
-    resource: 'pytorchjobs',
-    specs:
-      'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
-  },
-  {
-    // Kubeflow Trainer v2: the pod spec comes from a (cluster) training runtime; the TrainJob's
-    // own placement is in its overrides (`podSpecOverrides`, renamed `podTemplateOverrides` with a
-    // `spec` in v2.1).
-    apiGroup: 'trainer.kubeflow.org',
-    resource: 'trainjobs',
-    specs:
-      '(has(object.spec.podSpecOverrides) ? object.spec.podSpecOverrides : []) + (has(object.spec.podTemplateOverrides) ? object.spec.podTemplateOverrides.filter(o, has(o.spec)).map(o, o.spec) : [])',
-  },
-];
-
-/** CEL: the pod specs of `obj` (`object` or `oldObject`), by the request's resource. */
-function podSpecsOf(obj: 'object' | 'oldObject'): string {
-  return [
-    ...POD_SPEC_PATHS.map(
-      (p) => `request.resource.resource == '${p.resource}' ? (${p.specs.replace(/\bobject\b/g, obj)}) : `,
-    ),
-    '[]',
-  ].join('');
-}
 
 /** The policies' match: tenant namespaces, creating or updating a kind that holds pod specs. */
 const POD_SPEC_MATCH = {
@@ -105,7 +58,43 @@ export interface TenantGuardrailsProps {
    * @default - none
    */
   readonly workloadControllers?: readonly string[];
+  /**
+   * The longest `terminationGracePeriodSeconds` a tenant pod or pod template may set: the time a
+   * preempted or suspended job's pods keep their GPUs after Kueue evicts them. Long enough to write
+   * a checkpoint.
+   * @default 300
+   */
+  readonly maxGracePeriodSeconds?: number;
+  /**
+   * CSI drivers tenant pods may mount inline (`volumes[].csi`), such as the Secrets Store driver.
+   * An inline volume bypasses StorageClasses and claims: with a storage driver (NFS, CephFS) it
+   * mounts any share by its address.
+   * @default - none
+   */
+  readonly inlineCsiDrivers?: readonly string[];
 }
+
+/**
+ * Byte bounds on what a tenant writes, where an admission policy can measure it. Object counts
+ * (`ObjectCountPreset`) bound how many objects a tenant keeps in etcd; these bound the fields where
+ * bulk goes, so that counts times sizes stays far below etcd's quota. What no policy can bound is
+ * in docs/security.md (Object sizes).
+ */
+export const TENANT_SIZE_LIMITS = {
+  /**
+   * Labels and annotations of any object, keys and values, but kubectl's
+   * `last-applied-configuration` (a copy of the object, bounded with it; the API server caps all
+   * annotations at 256 KiB).
+   */
+  metadataBytes: 32 * 1024,
+  /** Environment values, commands and arguments of all containers of one pod spec together. */
+  podSpecStringBytes: 64 * 1024,
+  /** The data of one ConfigMap or Secret (the API server allows 1 MiB). */
+  dataBytes: 256 * 1024,
+} as const;
+
+/** The annotation `kubectl apply` keeps a copy of the applied object in. */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * The annotation an administrator puts on a tenant namespace to let it (and, in a retired tenant's
@@ -129,11 +118,15 @@ export class TenantGuardrails extends Construct {
   public static readonly PRIORITY_POLICY_NAME = 'aif-tenant-priority';
   public static readonly DELETION_POLICY_NAME = 'aif-tenant-deletion';
   public static readonly PLACEMENT_POLICY_NAME = 'aif-tenant-placement';
+  public static readonly POD_SPEC_POLICY_NAME = 'aif-tenant-pod-spec';
+  public static readonly SIZE_POLICY_NAME = 'aif-tenant-object-size';
+  public static readonly VOLUMES_POLICY_NAME = 'aif-tenant-volumes';
 
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
     const c = new IssueCollector();
     checkTenantPriorityClasses(c, props.allowedPriorityClasses, 'props.allowedPriorityClasses');
+    checkTenantPods(c, props, 'props');
     c.throwIfAny('TenantGuardrails');
     // Tenants of the cluster find the guard rails here, and add them only where nobody did.
     registerClusterPart('guardrails', this);
@@ -165,6 +158,9 @@ export class TenantGuardrails extends Construct {
       },
     });
     this.addPlacementGuard(props);
+    this.addPodSpecGuard(props);
+    this.addSizeGuard();
+    this.addVolumeGuard();
     this.addDeletionGuard();
     new DenyPolicy(this, 'services', {
       name: TenantGuardrails.POLICY_NAME,
@@ -257,6 +253,128 @@ export class TenantGuardrails extends Construct {
   }
 
   /**
+   * What a tenant pod or pod template may not set, whoever creates it:
+   * - a `terminationGracePeriodSeconds` above `maxGracePeriodSeconds`: when Kueue preempts or
+   *   suspends a job, its pods keep their GPUs for the whole grace period;
+   * - an inline CSI volume (`volumes[].csi`) of a driver the site did not allow: it bypasses the
+   *   StorageClasses and claims, and with a storage driver mounts any share by its address;
+   * - environment values, commands and arguments above `TENANT_SIZE_LIMITS.podSpecStringBytes` (bulk
+   *   kept in etcd with each object).
+   */
+  private addPodSpecGuard(props: TenantGuardrailsProps): void {
+    const maxGrace = props.maxGracePeriodSeconds ?? DEFAULT_MAX_GRACE_PERIOD_SECONDS;
+    const drivers = [...new Set(props.inlineCsiDrivers ?? [])].sort();
+    const containers = `((has(s.containers) ? s.containers : []) + (has(s.initContainers) ? s.initContainers : []))`;
+    const strings = `${containers}.map(c, (has(c.env) ? c.env.map(e, has(e.value) ? size(e.value) : 0).sum() : 0) + (has(c.command) ? c.command.map(x, size(x)).sum() : 0) + (has(c.args) ? c.args.map(x, size(x)).sum() : 0)).sum()`;
+    new DenyPolicy(this, 'pod-spec', {
+      name: TenantGuardrails.POD_SPEC_POLICY_NAME,
+      address: ['tenant_guardrails', 'pod_spec'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: POD_SPEC_MATCH,
+        variables: [
+          { name: 'podSpecs', expression: podSpecsOf('object') },
+          { name: 'inlineCsiDrivers', expression: `[${drivers.map((d) => `'${d}'`).join(', ')}]` },
+        ],
+        validations: [
+          {
+            expression: `variables.podSpecs.all(s, !has(s.terminationGracePeriodSeconds) || s.terminationGracePeriodSeconds <= ${maxGrace})`,
+            message: `terminationGracePeriodSeconds may be at most ${maxGrace} in a tenant namespace: an evicted job's pods keep their GPUs for as long; write checkpoints within it`,
+            reason: 'Forbidden',
+          },
+          {
+            expression:
+              'variables.podSpecs.all(s, !has(s.volumes) || s.volumes.all(v, !has(v.csi) || v.csi.driver in variables.inlineCsiDrivers))',
+            messageExpression: `'inline CSI volumes (volumes[].csi) of driver ' + variables.podSpecs.map(s, has(s.volumes) ? s.volumes.filter(v, has(v.csi) && !(v.csi.driver in variables.inlineCsiDrivers)).map(v, v.csi.driver) : []).filter(l, size(l) > 0)[0][0] + ' are not allowed in a tenant namespace: ${drivers.length ? `only ${drivers.join(', ')} (the site\\'s tenantPods.inlineCsiDrivers)` : 'the site allows none (tenantPods.inlineCsiDrivers)'}; mount storage through a PersistentVolumeClaim of the site\\'s tiers'`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: `variables.podSpecs.all(s, ${strings} <= ${TENANT_SIZE_LIMITS.podSpecStringBytes})`,
+            message: `the environment values, commands and arguments of a pod spec may hold at most ${TENANT_SIZE_LIMITS.podSpecStringBytes / 1024} KiB in a tenant namespace: put scripts and data in a volume`,
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+  }
+
+  /**
+   * Bounds the bytes of what a tenant writes (`TENANT_SIZE_LIMITS`): the labels and annotations of
+   * every namespaced object in a tenant namespace, and the data of each ConfigMap and Secret.
+   */
+  private addSizeGuard(): void {
+    const entries = (map: string, skip?: string) =>
+      `(has(${map}) ? ${map}${skip ? `.filter(k, k != '${skip}')` : ''}.map(k, size(k) + size(${map}[k])).sum() : 0)`;
+    new DenyPolicy(this, 'size', {
+      name: TenantGuardrails.SIZE_POLICY_NAME,
+      address: ['tenant_guardrails', 'size'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          namespaceSelector: TENANT_NAMESPACES,
+          resourceRules: [
+            {
+              apiGroups: ['*'],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['*'],
+              scope: 'Namespaced',
+            },
+          ],
+        },
+        validations: [
+          {
+            expression: `${entries('object.metadata.labels')} + ${entries('object.metadata.annotations', LAST_APPLIED)} <= ${TENANT_SIZE_LIMITS.metadataBytes}`,
+            message: `labels and annotations may hold at most ${TENANT_SIZE_LIMITS.metadataBytes / 1024} KiB per object in a tenant namespace (kubectl's last-applied-configuration aside): keep data in volumes`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: `!(request.resource.resource in ['configmaps', 'secrets']) || ${entries('object.data')} + ${entries('object.binaryData')} <= ${TENANT_SIZE_LIMITS.dataBytes}`,
+            messageExpression: `request.resource.resource + ' may hold at most ${TENANT_SIZE_LIMITS.dataBytes / 1024} KiB of data each in a tenant namespace: keep datasets and model files in a volume'`,
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+  }
+
+  /**
+   * A tenant's claim binds to a volume it provisions, never to another one by name: a
+   * `spec.volumeName` (which binds a claim to that PersistentVolume, a released one with another
+   * tenant's data included) needs the right to update that volume, which the persistent volume
+   * controller and the site's operators have and tenants do not.
+   */
+  private addVolumeGuard(): void {
+    new DenyPolicy(this, 'volumes', {
+      name: TenantGuardrails.VOLUMES_POLICY_NAME,
+      address: ['tenant_guardrails', 'volumes'],
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          namespaceSelector: TENANT_NAMESPACES,
+          resourceRules: [
+            {
+              apiGroups: [''],
+              apiVersions: ['v1'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['persistentvolumeclaims'],
+            },
+          ],
+        },
+        validations: [
+          {
+            expression:
+              "!has(object.spec.volumeName) || object.spec.volumeName == '' || (request.operation == 'UPDATE' && has(oldObject.spec.volumeName) && oldObject.spec.volumeName == object.spec.volumeName) || authorizer.group('').resource('persistentvolumes').name(object.spec.volumeName).check('update').allowed()",
+            messageExpression:
+              "'a claim in a tenant namespace may not name PersistentVolume ' + object.spec.volumeName + ' (spec.volumeName): only the site\\'s operators bind a claim to a given volume. Leave volumeName out and the claim gets a new volume of its StorageClass'",
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+  }
+
+  /**
    * Tenant data leaves only through an explicit step. `prevent_destroy` guards a resource only while
    * it is in the configuration: a tenant deleted from a profile, or a volume from a tenant's list,
    * would otherwise be destroyed by the next apply. In tenant namespaces this policy refuses, unless
@@ -268,7 +386,9 @@ export class TenantGuardrails extends Construct {
    *   namespace with no quota and no network isolation, and the volumes gone;
    * - in a retired tenant's namespace, DELETE of any claim.
    * A tenant still deletes the claims it made itself, and retiring (which deletes roles, bindings
-   * and the other network policies) passes.
+   * and the other network policies) passes. Marking an object for offboarding, or removing the
+   * `managed-by` label that protects it, takes the right to patch the namespace (the authorizer
+   * asks): a tenant may update its claims, but not open a shared volume for deletion that way.
    */
   private addDeletionGuard(): void {
     const annotated = (obj: string) =>
@@ -299,13 +419,13 @@ export class TenantGuardrails extends Construct {
             {
               apiGroups: [''],
               apiVersions: ['v1'],
-              operations: ['DELETE'],
+              operations: ['UPDATE', 'DELETE'],
               resources: ['persistentvolumeclaims', 'resourcequotas', 'limitranges'],
             },
             {
               apiGroups: ['networking.k8s.io'],
               apiVersions: ['v1'],
-              operations: ['DELETE'],
+              operations: ['UPDATE', 'DELETE'],
               resources: ['networkpolicies'],
             },
           ],
@@ -319,8 +439,16 @@ export class TenantGuardrails extends Construct {
             reason: 'Forbidden',
           },
           {
-            expression: `request.resource.resource == 'namespaces' || !(${protectedObject}) || ${annotated('namespaceObject')} || ${annotated('oldObject')}`,
+            expression: `request.operation != 'DELETE' || request.resource.resource == 'namespaces' || !(${protectedObject}) || ${annotated('namespaceObject')} || ${annotated('oldObject')}`,
             messageExpression: `request.resource.resource + ' ' + oldObject.metadata.name + ' of tenant namespace ' + namespaceObject.metadata.name + ' holds or guards tenant data and may not be deleted (a tenant or volume left out of a profile is offboarded, not deleted); to delete it on purpose, annotate it (or the namespace) with ${OFFBOARDING_ANNOTATION}=<its name>'`,
+            reason: 'Forbidden',
+          },
+          {
+            // Who may annotate the namespace may annotate what is in it: a tenant (who may update
+            // its claims) cannot mark a shared volume for offboarding, or take the label off that
+            // protects it, and then delete it.
+            expression: `request.operation != 'UPDATE' || !((${annotated('object')} && !${annotated('oldObject')}) || (${managed} && !${label('object', MANAGED_BY_KEY, MANAGED_BY[MANAGED_BY_KEY])})) || authorizer.group('').resource('namespaces').name(namespaceObject.metadata.name).check('patch').allowed()`,
+            messageExpression: `'only who may annotate namespace ' + namespaceObject.metadata.name + ' may mark ' + request.resource.resource + ' ' + object.metadata.name + ' for offboarding (${OFFBOARDING_ANNOTATION}) or remove its ${MANAGED_BY_KEY} label: ask the site\\'s operators to offboard it'`,
             reason: 'Forbidden',
           },
         ],

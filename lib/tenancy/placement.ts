@@ -12,6 +12,34 @@ import { celPositiveQuantity } from '../platform/admission';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 /**
+ * Node label key prefixes a tenant may not select on, with any value: the labels the GPU operators
+ * and Node Feature Discovery put on GPU nodes whatever pool they are in (NVIDIA's GPU feature
+ * discovery `nvidia.com/gpu.product`, `nvidia.com/mig.*`; AMD's labeller `amd.com/gpu.*` and
+ * `beta.amd.com/gpu.*`; NFD's PCI device labels `feature.node.kubernetes.io/pci-10de.present` for
+ * NVIDIA and `pci-1002` for AMD), and the node roles (`node-role.kubernetes.io/control-plane`).
+ * NFD's CPU and kernel labels (`feature.node.kubernetes.io/cpu-*`) stay usable: every node has
+ * them. Only `DoesNotExist` passes in an affinity term: it keeps a pod away.
+ */
+export const REFUSED_NODE_LABEL_PREFIXES: readonly string[] = [
+  'amd.com/',
+  'beta.amd.com/',
+  'feature.node.kubernetes.io/pci-',
+  'node-role.kubernetes.io/',
+  'nvidia.com/',
+];
+
+/**
+ * Taint key prefixes a tenant may not tolerate: the control plane's
+ * (`node-role.kubernetes.io/control-plane`, and `master` on old clusters), and a cordoned node's
+ * (`node.kubernetes.io/unschedulable`: a node being drained for maintenance). The taints the API
+ * server itself adds tolerations for (not-ready, unreachable) are not among them.
+ */
+export const REFUSED_TAINT_PREFIXES: readonly string[] = [
+  'node-role.kubernetes.io/',
+  'node.kubernetes.io/unschedulable',
+];
+
+/**
  * What a tenant may not use to reach a GPU pool's nodes, derived from the pool objects: the taint
  * keys that keep other pods off the pools, and every label (key and values) that tells pool nodes
  * apart: the pools' node selectors (the site's own labels for a label-selected pool), the labels the
@@ -79,6 +107,8 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
     },
     // Keys refused with any value: a node picked by name.
     { name: 'nameKeys', expression: `[${str(HOSTNAME_LABEL)}]` },
+    { name: 'refusedKeyPrefixes', expression: `[${REFUSED_NODE_LABEL_PREFIXES.map(str).join(', ')}]` },
+    { name: 'refusedTaintPrefixes', expression: `[${REFUSED_TAINT_PREFIXES.map(str).join(', ')}]` },
   ];
 }
 
@@ -90,12 +120,14 @@ export function placementVariables(p: PoolPlacement): Array<{ name: string; expr
  *   request then holds it to nodes that offer the resource, so the toleration opens no GPU node to
  *   CPU work), or it is exactly what the ExtendedResourceToleration admission plugin adds for an
  *   extended resource the pod requests (`{key: <resource>, operator: Exists, effect: NoSchedule}`);
- * - a nodeSelector entry with a pool label's key and one of its pool values, or the hostname label;
+ * - a toleration of the control plane's or a cordoned node's taint (`REFUSED_TAINT_PREFIXES`);
+ * - a nodeSelector entry with a pool label's key and one of its pool values, or the hostname label,
+ *   or a key the GPU operators, NFD or the node roles set (`REFUSED_NODE_LABEL_PREFIXES`);
  * - nodeName (it skips the scheduler, and with it every NoSchedule taint);
  * - a required or preferred node affinity term that selects pool nodes: on a pool label, any
  *   operator but DoesNotExist, except In with values no pool node carries (that selects other,
- *   CPU, nodes); on the hostname label any operator but DoesNotExist; any `matchFields` (a node by
- *   its name).
+ *   CPU, nodes); on the hostname label or a refused prefix any operator but DoesNotExist; any
+ *   `matchFields` (a node by its name).
  */
 export function placementFindings(s: string): string {
   const containers = `((has(${s}.containers) ? ${s}.containers : []) + (has(${s}.initContainers) ? ${s}.initContainers : []))`;
@@ -107,11 +139,12 @@ export function placementFindings(s: string): string {
   const requestsAny = (names: string) =>
     `${containers}.exists(c, has(c.resources) && ((has(c.resources.requests) && ${asks(names, 'c.resources.requests')}) || (has(c.resources.limits) && ${asks(names, 'c.resources.limits')})))`;
   const addedForResource = `has(t.operator) && t.operator == 'Exists' && has(t.effect) && t.effect == 'NoSchedule' && ${requestsAny('[t.key]')}`;
-  const badToleration = `!has(t.key) || t.key == '' || (t.key in variables.poolTaints && !(${requestsAny('variables.poolTaints[t.key]')}) && !(${addedForResource}))`;
+  const badToleration = `!has(t.key) || t.key == '' || variables.refusedTaintPrefixes.exists(p, t.key.startsWith(p)) || (t.key in variables.poolTaints && !(${requestsAny('variables.poolTaints[t.key]')}) && !(${addedForResource}))`;
   const tolerations = `(has(${s}.tolerations) ? ${s}.tolerations.filter(t, ${badToleration}).map(t, 'toleration ' + (has(t.key) && t.key != '' ? t.key : '(every key)')) : [])`;
-  const nodeSelector = `(has(${s}.nodeSelector) ? variables.poolLabelKeys.filter(k, k in ${s}.nodeSelector && (k in variables.nameKeys || ${s}.nodeSelector[k] in variables.poolLabels[k])).map(k, 'nodeSelector ' + k + '=' + ${s}.nodeSelector[k]) : [])`;
+  const refusedKey = (k: string) => `variables.refusedKeyPrefixes.exists(p, ${k}.startsWith(p))`;
+  const nodeSelector = `(has(${s}.nodeSelector) ? variables.poolLabelKeys.filter(k, k in ${s}.nodeSelector && (k in variables.nameKeys || ${s}.nodeSelector[k] in variables.poolLabels[k])).map(k, 'nodeSelector ' + k + '=' + ${s}.nodeSelector[k]) : []) + (has(${s}.nodeSelector) ? ${s}.nodeSelector.filter(k, ${refusedKey('k')} && !(k in variables.nameKeys) && !(k in variables.poolLabels && ${s}.nodeSelector[k] in variables.poolLabels[k])).map(k, 'nodeSelector ' + k + '=' + ${s}.nodeSelector[k]) : [])`;
   const nodeName = `(has(${s}.nodeName) && ${s}.nodeName != '' ? ['nodeName ' + ${s}.nodeName] : [])`;
-  const reaches = `e.key in variables.poolLabels && e.operator != 'DoesNotExist' && (e.operator != 'In' || e.key in variables.nameKeys || (has(e.values) && e.values.exists(v, v in variables.poolLabels[e.key])))`;
+  const reaches = `e.operator != 'DoesNotExist' && ((e.key in variables.poolLabels && (e.operator != 'In' || e.key in variables.nameKeys || (has(e.values) && e.values.exists(v, v in variables.poolLabels[e.key])))) || ${refusedKey('e.key')})`;
   const term = (t: string) =>
     `((has(${t}.matchExpressions) && ${t}.matchExpressions.exists(e, ${reaches})) || (has(${t}.matchFields) && size(${t}.matchFields) > 0))`;
   const affinity = ['affinity', 'nodeAffinity'];

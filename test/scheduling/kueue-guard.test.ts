@@ -20,6 +20,16 @@ const check = (req: Partial<AdmissionRequest> & { object: TfJson | null }) =>
 
 const JOB_OWNER = [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', uid: 'u-1', controller: true }];
 const gated = { schedulingGates: [{ name: 'kueue.x-k8s.io/admission' }], containers: [] };
+/** Every Job and ReplicaSet has a pod template (the API server requires it). */
+const TEMPLATE = { template: { spec: { containers: [] } } };
+const GATE_REFUSED =
+  'only Kueue may remove its scheduling gates (kueue.x-k8s.io/*) from a pod or a pod template: a pod starts when Kueue admits it';
+const ELASTIC_REFUSED =
+  'workloads in tenant namespaces may not carry kueue.x-k8s.io/elastic-job: elastic jobs are switched off at this site (Kueue would not suspend one again once it runs); size the job when you submit it';
+const PARALLELISM_REFUSED =
+  'the parallelism of a running Job in a tenant namespace may be lowered, not raised: its pods would start before Kueue queues the larger job again. Submit a new Job with the parallelism you need';
+const resumeRefused = (resource: string) =>
+  `only Kueue may resume a suspended job in a tenant namespace (it sets suspend: false when it admits the workload); leave ${resource} train suspended and watch its Workload: kubectl get workloads -n alpha`;
 const ownerRefused =
   "only the cluster's controllers may set ownerReferences in a tenant namespace (Kueue does not queue a workload whose owner it manages); tenant-user@idp may not. If it is a job operator of the site, add it to schedulers.kueue.workloadControllers";
 
@@ -32,16 +42,16 @@ describe('KueueBypassGuard: the attacks', () => {
 
   it('refuses forged owners on the workload kinds too, and owner references added later', () => {
     for (const resource of ['jobs', 'replicasets', 'jobsets', 'pytorchjobs']) {
-      expect(check({ resource, object: { metadata: { ownerReferences: JOB_OWNER }, spec: {} } })).toEqual([
-        ownerRefused,
-      ]);
+      expect(
+        check({ resource, object: { metadata: { ownerReferences: JOB_OWNER }, spec: TEMPLATE } }),
+      ).toEqual([ownerRefused]);
     }
     expect(
       check({
         resource: 'jobs',
         operation: 'UPDATE',
-        object: { metadata: { ownerReferences: JOB_OWNER }, spec: {} },
-        oldObject: { metadata: {}, spec: {} },
+        object: { metadata: { ownerReferences: JOB_OWNER }, spec: TEMPLATE },
+        oldObject: { metadata: {}, spec: TEMPLATE },
       }),
     ).toEqual([ownerRefused]);
   });
@@ -66,9 +76,98 @@ describe('KueueBypassGuard: the attacks', () => {
         oldObject: { metadata: {}, spec: gated },
         object: { metadata: {}, spec: { containers: [] } },
       }),
-    ).toEqual([
-      'only Kueue may remove its scheduling gates (kueue.x-k8s.io/*): a pod starts when Kueue admits it',
+    ).toEqual([GATE_REFUSED]);
+  });
+
+  // Finding 1 of issue 16: an elastic Job is gated, not suspended, and Kueue does not suspend it again.
+  const elastic = { 'kueue.x-k8s.io/elastic-job': 'true' };
+  const gatedJob = (annotations: Record<string, string> = {}, suspend = true) => ({
+    metadata: { name: 'train', namespace: 'alpha', annotations },
+    spec: { suspend, parallelism: 4, template: { spec: gated } },
+  });
+  const ungatedJob = (annotations: Record<string, string> = {}) => ({
+    metadata: { name: 'train', namespace: 'alpha', annotations },
+    spec: { suspend: false, parallelism: 4, template: { spec: { containers: [] } } },
+  });
+
+  it('refuses the elastic-job annotation on a new workload, and added later', () => {
+    for (const resource of ['jobs', 'jobsets', 'pods']) {
+      expect(check({ resource, object: { metadata: { annotations: elastic }, spec: TEMPLATE } })).toEqual([
+        ELASTIC_REFUSED,
+      ]);
+    }
+    expect(
+      check({ resource: 'jobs', operation: 'UPDATE', oldObject: gatedJob(), object: gatedJob(elastic) }),
+    ).toEqual([ELASTIC_REFUSED]);
+  });
+
+  it("refuses the elastic Job's one UPDATE that removes the template gate and resumes it", () => {
+    expect(
+      check({
+        resource: 'jobs',
+        operation: 'UPDATE',
+        oldObject: gatedJob(elastic),
+        object: ungatedJob(elastic),
+      }),
+    ).toEqual([GATE_REFUSED, resumeRefused('jobs')]);
+  });
+
+  it("refuses removing Kueue's gate from a template, whatever else the update does", () => {
+    const template = (gates: object[]) => ({
+      metadata: { name: 'js', namespace: 'alpha' },
+      spec: {
+        suspend: true,
+        replicatedJobs: [{ template: { spec: { template: { spec: { schedulingGates: gates } } } } }],
+      },
+    });
+    expect(
+      check({
+        resource: 'jobsets',
+        operation: 'UPDATE',
+        oldObject: template([{ name: 'kueue.x-k8s.io/topology' }, { name: 'mine' }]),
+        object: template([{ name: 'mine' }]),
+      }),
+    ).toEqual([GATE_REFUSED]);
+    // Its own gates are the tenant's to change.
+    expect(
+      check({
+        resource: 'jobsets',
+        operation: 'UPDATE',
+        oldObject: template([{ name: 'kueue.x-k8s.io/topology' }, { name: 'mine' }]),
+        object: template([{ name: 'kueue.x-k8s.io/topology' }]),
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['jobs', (s: boolean) => ({ suspend: s })],
+    ['jobsets', (s: boolean) => ({ suspend: s })],
+    ['trainjobs', (s: boolean) => ({ suspend: s })],
+    ['pytorchjobs', (s: boolean) => ({ runPolicy: { suspend: s } })],
+    ['mpijobs', (s: boolean) => ({ runPolicy: { suspend: s } })],
+  ])('refuses resuming a suspended %s (finding 4), and lets a tenant suspend its own', (resource, spec) => {
+    const obj = (s: boolean) => ({
+      metadata: { name: 'train', namespace: 'alpha' },
+      spec: { ...TEMPLATE, ...spec(s) },
+    });
+    expect(check({ resource, operation: 'UPDATE', oldObject: obj(true), object: obj(false) })).toEqual([
+      resumeRefused(resource),
     ]);
+    expect(check({ resource, operation: 'UPDATE', oldObject: obj(false), object: obj(true) })).toEqual([]);
+    expect(check({ resource, operation: 'UPDATE', oldObject: obj(true), object: obj(true) })).toEqual([]);
+  });
+
+  it("refuses raising a running Job's parallelism, and admits lowering it or changing a suspended one", () => {
+    const job = (suspend: boolean, parallelism?: number) => ({
+      metadata: { name: 'train', namespace: 'alpha' },
+      spec: { ...TEMPLATE, suspend, ...(parallelism === undefined ? {} : { parallelism }) },
+    });
+    const update = (oldObject: TfJson, object: TfJson) =>
+      check({ resource: 'jobs', operation: 'UPDATE', oldObject, object });
+    expect(update(job(false, 2), job(false, 64))).toEqual([PARALLELISM_REFUSED]);
+    expect(update(job(false), job(false, 2))).toEqual([PARALLELISM_REFUSED]);
+    expect(update(job(false, 8), job(false, 2))).toEqual([]);
+    expect(update(job(true, 2), job(true, 64))).toEqual([]);
   });
 });
 
@@ -108,6 +207,22 @@ describe("KueueBypassGuard: the controllers' own requests", () => {
     ).toEqual([]);
   });
 
+  it('admits Kueue resuming a job it admitted and removing a template gate', () => {
+    const job = (suspend: boolean, gates: object[]) => ({
+      metadata: { name: 'train', namespace: 'alpha' },
+      spec: { suspend, template: { spec: { schedulingGates: gates } } },
+    });
+    expect(
+      check({
+        resource: 'jobs',
+        username: KUEUE_CONTROLLER_USER,
+        operation: 'UPDATE',
+        oldObject: job(true, [{ name: 'kueue.x-k8s.io/elastic-job' }]),
+        object: job(false, []),
+      }),
+    ).toEqual([]);
+  });
+
   it('admits Kueue removing its own gate, and the garbage collector rewriting owners', () => {
     expect(
       check({
@@ -130,7 +245,7 @@ describe("KueueBypassGuard: the controllers' own requests", () => {
 
   it('admits what tenants do every day: plain pods and Jobs, label edits, gates left alone', () => {
     expect(check({ object: { metadata: { labels: { app: 'x' } }, spec: { containers: [] } } })).toEqual([]);
-    expect(check({ resource: 'jobs', object: { metadata: {}, spec: {} } })).toEqual([]);
+    expect(check({ resource: 'jobs', object: { metadata: {}, spec: TEMPLATE } })).toEqual([]);
     expect(
       check({
         operation: 'UPDATE',

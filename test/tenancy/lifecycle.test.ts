@@ -312,8 +312,11 @@ describe('the tenant deletion guard', () => {
       policy.spec.matchConstraints.resourceRules.map((r: TfJson) => [r.resources, r.operations]),
     ).toEqual([
       [['namespaces'], ['DELETE']],
-      [['persistentvolumeclaims', 'resourcequotas', 'limitranges'], ['DELETE']],
-      [['networkpolicies'], ['DELETE']],
+      [
+        ['persistentvolumeclaims', 'resourcequotas', 'limitranges'],
+        ['UPDATE', 'DELETE'],
+      ],
+      [['networkpolicies'], ['UPDATE', 'DELETE']],
     ]);
   });
 
@@ -368,6 +371,38 @@ describe('the tenant deletion guard', () => {
     // The namespace controller deleting the contents of an annotated namespace.
     const offboarding = ns('acme', {}, { 'ai-factory.eu/offboarding': 'acme' });
     expect(deleteIn(offboarding, 'resourcequotas', 'tenant-quota', MANAGED)).toEqual([]);
+  });
+
+  // Issue 16, finding 10: a tenant may update its claims, so the marks that open one for deletion
+  // need the right to annotate the namespace.
+  const updateIn = (
+    oldMeta: TfJson,
+    newMeta: TfJson,
+    authorize?: (verb: string, group: string, resource: string, name: string) => boolean,
+  ) =>
+    admit(policy.spec, {
+      object: { metadata: { name: 'era5', namespace: 'acme', ...newMeta }, spec: {} },
+      oldObject: { metadata: { name: 'era5', namespace: 'acme', ...oldMeta }, spec: {} },
+      resource: 'persistentvolumeclaims',
+      operation: 'UPDATE',
+      namespaceObject: ns('acme'),
+      authorize,
+    });
+  const markRefused =
+    "only who may annotate namespace acme may mark persistentvolumeclaims era5 for offboarding (ai-factory.eu/offboarding) or remove its app.kubernetes.io/managed-by label: ask the site's operators to offboard it";
+  const operator = (verb: string, group: string, resource: string, name: string) =>
+    verb === 'patch' && group === '' && resource === 'namespaces' && name === 'acme';
+
+  it("refuses a tenant's marking of a shared volume for offboarding, or unlabelling it, and lets an operator do both", () => {
+    const marked = { labels: MANAGED, annotations: { 'ai-factory.eu/offboarding': 'era5' } };
+    expect(updateIn({ labels: MANAGED }, marked)).toEqual([markRefused]);
+    expect(updateIn({ labels: MANAGED }, { labels: {} })).toEqual([markRefused]);
+    expect(updateIn({ labels: MANAGED }, marked, operator)).toEqual([]);
+    expect(updateIn({ labels: MANAGED }, { labels: {} }, operator)).toEqual([]);
+    // Other updates pass: a label of the tenant's own, a claim already marked, the tenant's own claim.
+    expect(updateIn({ labels: MANAGED }, { labels: { ...MANAGED, team: 'x' } })).toEqual([]);
+    expect(updateIn(marked, { ...marked, labels: { ...MANAGED, team: 'x' } })).toEqual([]);
+    expect(updateIn({}, { annotations: { 'ai-factory.eu/offboarding': 'era5' } })).toEqual([markRefused]);
   });
 
   it("refuses to delete any of a retired tenant's claims until the namespace is marked for offboarding", () => {

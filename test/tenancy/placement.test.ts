@@ -154,6 +154,40 @@ describe('placement guard: what a tenant may not do', () => {
     ],
     ['select the MIG layout label the library applies', ...sel('nvidia.com/mig.config', 'aif-lisa')],
     ['bind to a node with nodeName', { nodeName: 'cpu-17' }, 'nodeName cpu-17'],
+    // Issue 16, finding 8: the GPU operators', NFD's and the node roles' labels, any value.
+    [
+      'select GPU nodes by the NVIDIA feature discovery label',
+      ...sel('nvidia.com/gpu.product', 'NVIDIA-H100'),
+    ],
+    ['select GPU nodes by a MIG layout of no pool', ...sel('nvidia.com/mig.config', 'all-1g.10gb')],
+    ["select AMD GPU nodes by the labeller's label", ...sel('amd.com/gpu.family', 'AI')],
+    [
+      "select NVIDIA nodes by NFD's PCI vendor label",
+      ...sel('feature.node.kubernetes.io/pci-10de.present', 'true'),
+    ],
+    ['select control-plane nodes', ...sel('node-role.kubernetes.io/control-plane', '')],
+    [
+      'require GPU nodes by the NVIDIA label (Exists)',
+      required('nvidia.com/gpu.present', 'Exists'),
+      'nodeAffinity (required)',
+    ],
+    ['prefer AMD GPU nodes', preferred('beta.amd.com/gpu.family', ['AI']), 'nodeAffinity (preferred)'],
+    [
+      'tolerate the control-plane taint',
+      {
+        tolerations: [
+          { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+        ],
+      },
+      'toleration node-role.kubernetes.io/control-plane',
+    ],
+    [
+      'tolerate a cordoned node',
+      {
+        tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }],
+      },
+      'toleration node.kubernetes.io/unschedulable',
+    ],
     [
       'require a pool by node affinity (In)',
       required(POOL, 'In', ['cpu', 'booster']),
@@ -401,6 +435,14 @@ describe('placement guard: what passes', () => {
     ['required affinity for CPU nodes (In with no pool value)', required(POOL, 'In', ['cpu'])],
     ['required affinity away from the pools (DoesNotExist)', required(ACCELERATOR, 'DoesNotExist')],
     ['preferred affinity for a zone', preferred('topology.kubernetes.io/zone', ['eu-south-1a'])],
+    [
+      'an NFD CPU label (every node has one)',
+      { nodeSelector: { 'feature.node.kubernetes.io/cpu-model.vendor_id': 'AMD' } },
+    ],
+    [
+      'required affinity away from NVIDIA nodes (DoesNotExist)',
+      required('nvidia.com/gpu.present', 'DoesNotExist'),
+    ],
   ])('passes a tenant pod with %s', (_what, spec) => {
     expect(check({ object: pod(spec) })).toEqual([]);
   });

@@ -87,6 +87,9 @@ const GUARDRAILS = [
   TenantGuardrails.POLICY_NAME,
   TenantGuardrails.PRIORITY_POLICY_NAME,
   TenantGuardrails.PLACEMENT_POLICY_NAME,
+  TenantGuardrails.POD_SPEC_POLICY_NAME,
+  TenantGuardrails.SIZE_POLICY_NAME,
+  TenantGuardrails.VOLUMES_POLICY_NAME,
 ].sort();
 
 describe('a tenant learns its cluster from its scope', () => {

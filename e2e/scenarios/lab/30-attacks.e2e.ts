@@ -4,7 +4,19 @@
  * webhooks), and refused with the control's own message. Legitimate requests next to them pass,
  * so a policy that refused everything would fail here too.
  */
-import { ADMIN, type Identity, create, eventually, job, kubectl, pod, tenant } from '../helpers';
+import {
+  ADMIN,
+  type Identity,
+  admin,
+  create,
+  deleteJob,
+  eventually,
+  job,
+  kubectl,
+  pod,
+  tenant,
+} from '../helpers';
+import type { Json } from '../../harness/json';
 
 const POOL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
 const member = tenant('alpha', 'users');
@@ -19,6 +31,19 @@ interface Attack {
 }
 
 const gpu = { 'nvidia.com/gpu': 1 };
+
+/** The object with labels or annotations on its own metadata (not its template's). */
+function withMetadata(
+  object: Record<string, unknown>,
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  return { ...object, metadata: { ...(object.metadata as object), ...extra } };
+}
+
+/** A JSON patch as `who`; the API server's answer. */
+function patch(who: Identity, kind: string, name: string, ops: unknown[]) {
+  return kubectl(who, ['patch', kind, name, '-n', 'alpha', '--type=json', '-p', JSON.stringify(ops)]);
+}
 const h100Toleration = { key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' };
 
 const ATTACKS: Attack[] = [
@@ -200,6 +225,92 @@ const ATTACKS: Attack[] = [
     refusedBy:
       /cannot create resource "rolebindings"|is attempting to grant RBAC permissions not currently held/,
   },
+  // Issue 16, finding 1: an elastic Job is not suspended again by Kueue once it runs.
+  {
+    name: 'a Job annotated elastic (Kueue would gate its template instead of suspending it)',
+    object: withMetadata(job('alpha', 'elastic', { resources: gpu }), {
+      annotations: { 'kueue.x-k8s.io/elastic-job': 'true' },
+    }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-kueue-bypass'.*elastic-job/,
+  },
+  // Finding 4: a year-long grace period keeps an evicted job's pods on the GPUs.
+  {
+    name: 'a job whose pods keep their GPUs for a year after eviction',
+    object: job('alpha', 'sticky', { resources: gpu, spec: { terminationGracePeriodSeconds: 31536000 } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-pod-spec'.*terminationGracePeriodSeconds/,
+  },
+  // Finding 8: the GPU operators' and NFD's labels, and the control plane.
+  {
+    name: "a pod that selects GPU nodes by the NVIDIA feature discovery's label",
+    object: pod('alpha', 'gfd', {
+      spec: { nodeSelector: { 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' } },
+    }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'.*nvidia\.com\/gpu\.product/,
+  },
+  {
+    name: "a job whose template selects NVIDIA nodes by NFD's PCI label",
+    object: job('alpha', 'nfd', {
+      spec: { nodeSelector: { 'feature.node.kubernetes.io/pci-10de.present': 'true' } },
+    }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'/,
+  },
+  {
+    name: 'a pod that tolerates the control plane',
+    object: pod('alpha', 'cp', {
+      spec: {
+        tolerations: [
+          { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+        ],
+      },
+    }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-placement'.*node-role\.kubernetes\.io\/control-plane/,
+  },
+  // Finding 9: an inline NFS volume mounts any share by its address.
+  {
+    name: 'a pod with an inline CSI volume of the NFS driver',
+    object: pod('alpha', 'inline', {
+      spec: {
+        volumes: [
+          {
+            name: 'other',
+            csi: { driver: 'nfs.csi.k8s.io', volumeAttributes: { server: '192.0.2.5', share: '/beta' } },
+          },
+        ],
+      },
+    }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-pod-spec'.*inline CSI volumes/,
+  },
+  // Finding 14: a released volume keeps its data; a claim must not pick it by name.
+  {
+    name: "a claim that names another tenant's volume",
+    object: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'stolen', namespace: 'alpha' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        volumeName: 'pvc-beta-results',
+      },
+    },
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-volumes'/,
+  },
+  // Finding 6: bulk in etcd.
+  {
+    name: 'a ConfigMap of 300 KiB',
+    object: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'bulk', namespace: 'alpha' },
+      data: { blob: 'x'.repeat(300 * 1024) },
+    },
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-object-size'/,
+  },
+  {
+    name: 'a Job with 40 KiB of annotations',
+    object: withMetadata(job('alpha', 'fat'), { annotations: { blob: 'x'.repeat(40 * 1024) } }),
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-object-size'/,
+  },
   {
     name: "a pod in another tenant's namespace",
     object: pod('beta', 'intruder', { resources: gpu }),
@@ -301,5 +412,117 @@ describe('attacks as a tenant are refused by the API server', () => {
     const r = kubectl(owner, ['delete', 'namespace', 'alpha', '--wait=false']);
     expect(r.ok).toBe(false);
     expect(r.stderr).toMatch(/cannot delete resource "namespaces"/);
+  });
+
+  it("refuses the elastic-job bypass: removing a template's Kueue gate and resuming the job in one update", () => {
+    const name = `bypass-${Date.now()}`;
+    // A queue that does not exist keeps the job suspended; the tenant's template carries the gate
+    // Kueue puts into an elastic job's template.
+    const j = job('alpha', name, { queue: 'nowhere', resources: gpu });
+    const spec = ((j.spec as Json).template as Json).spec as Json;
+    spec.schedulingGates = [{ name: 'kueue.x-k8s.io/elastic-job' }];
+    expect(create(member, j).stderr).toBe('');
+    try {
+      expect(admin<Json>(['get', 'job', name, '-n', 'alpha', '-o', 'json']).spec.suspend).toBe(true);
+      const both = patch(member, 'job', name, [
+        { op: 'remove', path: '/spec/template/spec/schedulingGates' },
+        { op: 'replace', path: '/spec/suspend', value: false },
+      ]);
+      expect(both.ok).toBe(false);
+      expect(both.stderr).toMatch(/ValidatingAdmissionPolicy 'aif-kueue-bypass'/);
+      const resume = patch(member, 'job', name, [{ op: 'replace', path: '/spec/suspend', value: false }]);
+      expect(resume.stderr).toMatch(/only Kueue may resume a suspended job/);
+      const ungate = patch(member, 'job', name, [
+        { op: 'remove', path: '/spec/template/spec/schedulingGates' },
+      ]);
+      expect(ungate.stderr).toMatch(/only Kueue may remove its scheduling gates/);
+      // Still suspended, and no pod ever made.
+      expect(admin<Json>(['get', 'job', name, '-n', 'alpha', '-o', 'json']).spec.suspend).toBe(true);
+      expect(
+        kubectl(ADMIN, ['get', 'pods', '-n', 'alpha', '-l', `job-name=${name}`, '-o', 'name']).stdout,
+      ).toBe('');
+    } finally {
+      deleteJob('alpha', name);
+    }
+  });
+
+  it("refuses raising a running job's parallelism, and lets the tenant lower it", async () => {
+    const name = `wide-${Date.now()}`;
+    const j = job('alpha', name, {
+      queue: 'cpu',
+      parallelism: 2,
+      runMs: 120000,
+      resources: { cpu: 1, memory: '8Gi' },
+    });
+    expect(create(member, j).stderr).toBe('');
+    try {
+      await eventually(`${name} started by Kueue`, () =>
+        admin<Json>(['get', 'job', name, '-n', 'alpha', '-o', 'json']).spec.suspend === false
+          ? true
+          : undefined,
+      );
+      const raise = patch(member, 'job', name, [{ op: 'replace', path: '/spec/parallelism', value: 8 }]);
+      expect(raise.ok).toBe(false);
+      expect(raise.stderr).toMatch(/may be lowered, not raised/);
+      const lower = patch(member, 'job', name, [{ op: 'replace', path: '/spec/parallelism', value: 1 }]);
+      expect(lower.stderr).toBe('');
+    } finally {
+      deleteJob('alpha', name);
+    }
+  });
+
+  it('refuses a tenant who marks a shared volume for offboarding or unlabels it, and lets an operator', () => {
+    const before = admin<Json>(['get', 'pvc', 'datasets', '-n', 'alpha', '-o', 'json']);
+    expect(before.metadata.labels['app.kubernetes.io/managed-by']).toBe('cdktf-ai-factory');
+    const mark = kubectl(owner, [
+      'annotate',
+      'pvc',
+      'datasets',
+      '-n',
+      'alpha',
+      'ai-factory.eu/offboarding=datasets',
+    ]);
+    expect(mark.ok).toBe(false);
+    expect(mark.stderr).toMatch(
+      /ValidatingAdmissionPolicy 'aif-tenant-deletion'.*only who may annotate namespace alpha/,
+    );
+    const unlabel = kubectl(owner, [
+      'label',
+      'pvc',
+      'datasets',
+      '-n',
+      'alpha',
+      'app.kubernetes.io/managed-by-',
+    ]);
+    expect(unlabel.ok).toBe(false);
+    expect(unlabel.stderr).toMatch(/ValidatingAdmissionPolicy 'aif-tenant-deletion'/);
+    // The volume is still protected: the tenant's DELETE is refused.
+    const del = kubectl(owner, ['delete', 'pvc', 'datasets', '-n', 'alpha', '--wait=false']);
+    expect(del.ok).toBe(false);
+    // An operator (who may patch the namespace) may mark it; taken off again here.
+    const op = kubectl(ADMIN, [
+      'annotate',
+      'pvc',
+      'datasets',
+      '-n',
+      'alpha',
+      'ai-factory.eu/offboarding=datasets',
+    ]);
+    expect(op.stderr).toBe('');
+    expect(
+      kubectl(ADMIN, ['annotate', 'pvc', 'datasets', '-n', 'alpha', 'ai-factory.eu/offboarding-']).ok,
+    ).toBe(true);
+  });
+
+  it('lets a tenant write what the size bounds allow: a 100 KiB ConfigMap, applied with kubectl', () => {
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'script', namespace: 'alpha' },
+      data: { 'train.py': 'x'.repeat(100 * 1024) },
+    };
+    const r = kubectl(member, ['apply', '-f', '-'], cm);
+    expect(r.stderr).toBe('');
+    kubectl(ADMIN, ['delete', 'configmap', 'script', '-n', 'alpha']);
   });
 });
