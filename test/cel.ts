@@ -81,7 +81,8 @@ const CEL = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregat
     name: 'check',
     receiverType: 'ResourceCheck',
     returnType: 'Decision',
-    handler: (c: ResourceCheck, verb: string) => new Decision(c.a.authorize(verb, c.group, c.resource, c.name)),
+    handler: (c: ResourceCheck, verb: string) =>
+      new Decision(c.a.authorize(verb, c.group, c.resource, c.name)),
     params: [{ name: 'verb', type: 'string' }],
   })
   .registerFunction({

@@ -86,6 +86,8 @@ export function sampleProfile(overrides: Partial<SiteProfile> = {}): SiteProfile
         groups: { admins: ['idp:beta-admins'] },
       },
     ],
+    // A Slurm site names its API server's addresses (SLURM_ADDRESSES_REQUIRED).
+    ...(overrides.schedulers?.slurm ? { network: { apiServerCidrs: ['10.0.0.10/32'] } } : {}),
     ...overrides,
   };
 }

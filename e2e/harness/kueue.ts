@@ -134,11 +134,7 @@ export async function installCrds(state: ClusterState, reference: string): Promi
 }
 
 /** Starts Kueue with the library's configuration and registers its webhooks. */
-export async function startKueue(
-  state: ClusterState,
-  setup: KueueSetup,
-  reference: string,
-): Promise<void> {
+export async function startKueue(state: ClusterState, setup: KueueSetup, reference: string): Promise<void> {
   const libraryConfig = setup.config;
   const certs = path.join(state.work, 'kueue-certs');
   fs.mkdirSync(certs, { recursive: true });

@@ -216,6 +216,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
       "Tenants get Slurm accounts, but the Slurm cluster has no accounting (slurmdbd): Slurm then enforces no account's GPU limit, and anyone who can log in may take every Slurm GPU.",
     fix: "Set the Slurm cluster's `accounting` to the site's MariaDB (`{ host, passwordSecret: { name } }`), or give the tenants no Slurm cluster.",
   },
+  SLURM_ADDRESSES_REQUIRED: {
+    meaning:
+      "A Slurm site does not say where its API server or its accounting database is: Slurm's namespace, which every Slurm tenant's jobs share, would reach any address on those ports.",
+    fix: "Set `network.apiServerCidrs` to the API server's addresses, and give the accounting database as an IP address or its `cidrs`.",
+  },
   SLURM_POOL_UNSUPPORTED: {
     meaning:
       'Slurm is given nodes of a MIG-partitioned or time-sliced pool; slurmd takes whole GPUs of a node.',

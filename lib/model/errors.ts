@@ -54,6 +54,7 @@ export type IssueCode =
   | 'SECRET_REF_MISSING'
   | 'SLURM_POOL_UNSUPPORTED'
   | 'SLURM_ACCOUNTING_REQUIRED'
+  | 'SLURM_ADDRESSES_REQUIRED'
   // air-gapped mirror (checkMirror in lib/model/validate.ts)
   | 'MIRROR_URL_INVALID'
   | 'MIRROR_REGISTRY_INVALID'

@@ -153,6 +153,7 @@ const schedulers = obj<SchedulersSpec>({
     maxTime: leaf,
     accounting: obj<SlurmAccountingSpec>({
       host: leaf,
+      cidrs: leaf,
       port: leaf,
       database: leaf,
       user: leaf,

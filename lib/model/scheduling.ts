@@ -8,7 +8,8 @@ import { validGrantUnits } from './allocation';
 import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
 import type { IssueCollector } from './errors';
 import { byName } from './order';
-import { isLabelKey, isLabelValue } from './validate';
+import { isCidr, isLabelKey, isLabelValue } from './validate';
+import { isIP } from 'node:net';
 import type { NodePoolSpec, SiteProfile } from './profile';
 
 /** A key of a Kubernetes Secret, by name: the library never sees the secret value itself. */
@@ -81,6 +82,12 @@ export interface SlurmPartitionSpec {
 export interface SlurmAccountingSpec {
   /** Host of the site's existing MariaDB or MySQL server. */
   readonly host: string;
+  /**
+   * The database's addresses, where `host` is a DNS name: slurmdbd may reach only these
+   * (NetworkPolicy cannot name a host). Required then (`SLURM_ADDRESSES_REQUIRED`).
+   * @default - the host, where it is an IP address
+   */
+  readonly cidrs?: readonly string[];
   /** @default 3306 */
   readonly port?: number;
   /** @default 'slurm_acct_db' */
@@ -127,6 +134,52 @@ export interface SlurmSpec {
   readonly accounting?: SlurmAccountingSpec;
   /** Login nodes for users. @default - no login nodes */
   readonly login?: SlurmLoginSpec;
+}
+
+/**
+ * Where a Slurm site's namespace may connect outside the cluster. Every Slurm tenant's jobs run in
+ * that one namespace, so its egress to the API server and the accounting database must name their
+ * addresses, not only their ports.
+ */
+function checkSlurmAddresses(c: IssueCollector, profile: SiteProfile): void {
+  const slurm = profile.schedulers?.slurm;
+  if (!slurm) return;
+  if ((profile.network?.apiServerCidrs ?? []).length === 0) {
+    c.add(
+      'SLURM_ADDRESSES_REQUIRED',
+      'network.apiServerCidrs',
+      undefined,
+      "Slurm's namespace runs every Slurm tenant's jobs, and without the API server's addresses its policy lets them reach any address on the API server's ports",
+      "list the API server's addresses, e.g. network: { apiServerCidrs: ['10.0.0.10/32'] }",
+    );
+  }
+  const a = slurm.accounting;
+  if (
+    a &&
+    typeof a.host === 'string' &&
+    a.host !== '' &&
+    isIP(a.host) === 0 &&
+    (a.cidrs ?? []).length === 0
+  ) {
+    c.add(
+      'SLURM_ADDRESSES_REQUIRED',
+      'schedulers.slurm.accounting.cidrs',
+      undefined,
+      `the accounting database '${a.host}' is a DNS name, which a NetworkPolicy cannot name: Slurm's namespace would reach any address on port ${a.port ?? 3306}`,
+      "list the database's addresses, e.g. cidrs: ['10.0.0.20/32'], or give host as an IP address",
+    );
+  }
+  (a?.cidrs ?? []).forEach((cidr, i) => {
+    if (!isCidr(cidr) || Number(cidr.split('/')[1]) === 0) {
+      c.add(
+        'CIDR_INVALID',
+        `schedulers.slurm.accounting.cidrs[${i}]`,
+        cidr,
+        'not a CIDR block of some addresses',
+        "write it like '10.0.0.20/32'",
+      );
+    }
+  });
 }
 
 /** Which schedulers a site runs. */
@@ -692,6 +745,7 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
   checkKueue(c, profile, pools);
   if (profile.schedulers.slurm) {
     checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm');
+    checkSlurmAddresses(c, profile);
     if (!profile.schedulers.slurm.accounting && (profile.tenants ?? []).length > 0) {
       c.add(
         'SLURM_ACCOUNTING_REQUIRED',

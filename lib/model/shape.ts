@@ -155,6 +155,7 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
       if (expect(c, 'schedulers.slurm.accounting', sl.accounting, 'object', true)) {
         const a = sl.accounting as Record<string, unknown>;
         expect(c, 'schedulers.slurm.accounting.host', a.host, 'string', false);
+        eachString(c, 'schedulers.slurm.accounting.cidrs', a.cidrs, true);
         expect(c, 'schedulers.slurm.accounting.port', a.port, 'number', true);
         expect(c, 'schedulers.slurm.accounting.database', a.database, 'string', true);
         expect(c, 'schedulers.slurm.accounting.user', a.user, 'string', true);

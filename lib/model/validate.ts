@@ -93,7 +93,7 @@ export function isLabelValue(value: string): boolean {
   return value.length <= 63 && LABEL_VALUE.test(value);
 }
 
-function isCidr(value: string): boolean {
+export function isCidr(value: string): boolean {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
   if (v4) {
     return v4.slice(1, 5).every((o) => Number(o) <= 255) && Number(v4[5]) <= 32;

@@ -133,8 +133,9 @@ export const SLURM_PORTS = {
  *   steps' ports, which are ephemeral (slurm.conf `SrunPortRange` unset);
  * - from the Slinky operator's namespace to slurmrestd;
  * - with login nodes, SSH (22) from `loginSourceCidrs`, or from anywhere where none are given;
- * - with accounting, from slurmdbd to the database: the host's address where the host is an IP
- *   address, else its port at any address (NetworkPolicy cannot name a host by DNS name).
+ * - with accounting, from slurmdbd to the database: its `cidrs`, or the host's address where the
+ *   host is an IP address, else its port at any address (NetworkPolicy cannot name a host by DNS
+ *   name; a site profile must give the addresses, `SLURM_ADDRESSES_REQUIRED`).
  * The login nodes' SSSD reaches the site's directory (LDAP) outside the cluster: the site adds that
  * egress policy, knowing its directory's addresses.
  */
@@ -163,10 +164,11 @@ export function slurmNamespaceNetwork(props: {
   if (props.accounting) {
     const host = props.accounting.host;
     const cidr = isIP(host) === 4 ? `${host}/32` : isIP(host) === 6 ? `${host}/128` : undefined;
+    const cidrs = props.accounting.cidrs?.length ? [...props.accounting.cidrs] : cidr ? [cidr] : [];
     flows.push({
       name: 'accounting-database',
       direction: 'egress',
-      ...(cidr ? { peer: { cidrs: [cidr] } } : {}),
+      ...(cidrs.length > 0 ? { peer: { cidrs } } : {}),
       ports: [props.accounting.port ?? 3306],
     });
   }
@@ -193,6 +195,53 @@ export interface SlurmAccountProps {
   /** No job at all, whatever `gpus` says (a retired tenant). @default false */
   readonly closed?: boolean;
 }
+
+/**
+ * cgroup.conf of every Slurm cluster: slurmd is privileged and holds every GPU of its node, so a job
+ * that asked for one GPU would otherwise use them all, another tenant's included. Each job is held
+ * to the GPUs (`ConstrainDevices`, through the GRES it was given), cores and memory it asked for;
+ * swap too, so that memory is not exceeded through it. cgroup v2, as current kernels and the
+ * container runtime use it; `IgnoreSystemd` because slurmd runs in a container without systemd
+ * (Slinky's own example). https://slurm.schedmd.com/cgroup.conf.html
+ */
+export const SLURM_CGROUP_CONF = [
+  'CgroupPlugin=cgroup/v2',
+  'IgnoreSystemd=yes',
+  'ConstrainCores=yes',
+  'ConstrainDevices=yes',
+  'ConstrainRAMSpace=yes',
+  'ConstrainSwapSpace=yes',
+  '',
+].join('\n');
+
+/**
+ * The slurm.conf lines that make cgroup.conf hold: tasks are confined and bound by the cgroup task
+ * plugin (with CPU affinity), and a job's processes are tracked by cgroup, so none escapes its
+ * limits or outlives its job. Nodes are shared between users: jobs of several tenants may run on one
+ * node, each held to its own devices, cores and memory (`ExclusiveUser` stays NO, the default: a
+ * partition of whole nodes per user would leave most GPUs of an 8-GPU node idle for a 1-GPU job).
+ * https://slurm.schedmd.com/slurm.conf.html#OPT_TaskPlugin
+ */
+export const SLURM_ISOLATION_CONF: Readonly<Record<string, string[]>> = {
+  TaskPlugin: ['task/cgroup', 'task/affinity'],
+  ProctrackType: ['proctrack/cgroup'],
+  JobAcctGatherType: ['jobacct_gather/cgroup'],
+};
+
+/**
+ * What a Slurm user sees only of their own (slurm.conf and slurmdbd.conf `PrivateData`): accounts,
+ * jobs (with their command lines and directories), reservations, usage, users and events. Without
+ * it `squeue` and `sacct` show every tenant's jobs to every other tenant.
+ * https://slurm.schedmd.com/slurm.conf.html#OPT_PrivateData
+ */
+export const SLURM_PRIVATE_DATA: readonly string[] = [
+  'accounts',
+  'events',
+  'jobs',
+  'reservations',
+  'usage',
+  'users',
+];
 
 /** Name of the ConfigMap that holds a cluster's `sacctmgr load` file (key `accounts.cfg`). */
 export const SLURM_ACCOUNTS_CONFIG_MAP = 'aif-slurm-accounts';
@@ -410,7 +459,11 @@ export class SlurmCluster extends Construct {
     }
 
     const vendor = sets[0].pool.vendor;
-    const controllerConf: Record<string, string[]> = { GresTypes: ['gpu'] };
+    const controllerConf: Record<string, string[]> = {
+      GresTypes: ['gpu'],
+      ...SLURM_ISOLATION_CONF,
+      PrivateData: [...SLURM_PRIVATE_DATA],
+    };
     if (props.accounting) {
       // A typed GPU is counted (and a typed GrpTRES limit holds) only if its type is listed; the
       // untyped gres/gpu counts GPUs of every type. https://slurm.schedmd.com/slurm.conf.html#OPT_AccountingStorageTRES
@@ -447,7 +500,10 @@ export class SlurmCluster extends Construct {
       },
       // https://slurm.schedmd.com/gres.conf.html#OPT_AutoDetect: `nvidia` reads the devices without
       // NVML; `rsmi` uses AMD's ROCm SMI library.
-      configFiles: { 'gres.conf': `AutoDetect=${vendor === 'amd' ? 'rsmi' : 'nvidia'}\n` },
+      configFiles: {
+        'gres.conf': `AutoDetect=${vendor === 'amd' ? 'rsmi' : 'nvidia'}\n`,
+        'cgroup.conf': SLURM_CGROUP_CONF,
+      },
       nodesets,
       partitions,
     };
@@ -455,6 +511,8 @@ export class SlurmCluster extends Construct {
       const a = props.accounting;
       values.accounting = {
         enabled: true,
+        // slurmdbd answers sacct and sreport itself: the same privacy as slurmctld's.
+        extraConfMap: { PrivateData: [...SLURM_PRIVATE_DATA] },
         storageConfig: {
           host: a.host,
           port: a.port ?? 3306,

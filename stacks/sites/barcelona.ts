@@ -13,6 +13,9 @@ export const profile: SiteProfile = {
   name: 'barcelona',
   displayName: 'BSC AI Factory (BSC-CNS, Barcelona)',
   kubernetes: { configPath: '~/.kube/config', context: 'bsc-aif' },
+  // assumed addresses: a Slurm site names its API server (and its accounting database below), so
+  // that Slurm's namespace, shared by every Slurm tenant, reaches only those (SLURM_ADDRESSES_REQUIRED).
+  network: { apiServerCidrs: ['10.20.0.10/32'] },
   gpuOperator: { driver: 'host' },
   nodePools: [
     {
@@ -56,7 +59,11 @@ export const profile: SiteProfile = {
     slurm: {
       nodes: { 'mn5-acc': 8 }, // assumed split
       // assumed: BSC's accounting MariaDB; the Secret is created by the site in the slurm namespace.
-      accounting: { host: 'slurmdb.bsc.es', passwordSecret: { name: 'slurmdbd-mariadb' } },
+      accounting: {
+        host: 'slurmdb.bsc.es',
+        cidrs: ['10.20.0.30/32'],
+        passwordSecret: { name: 'slurmdbd-mariadb' },
+      },
       login: { replicas: 2, sssdConfSecret: { name: 'slurm-sssd-conf' } },
     },
   },

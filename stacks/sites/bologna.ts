@@ -17,6 +17,9 @@ export const profile: SiteProfile = {
   name: 'bologna',
   displayName: 'IT4LIA AI Factory (CINECA, Bologna)',
   kubernetes: { configPath: '~/.kube/config', context: 'it4lia-ai' },
+  // assumed addresses: a Slurm site names its API server (and its accounting database below), so
+  // that Slurm's namespace, shared by every Slurm tenant, reaches only those (SLURM_ADDRESSES_REQUIRED).
+  network: { apiServerCidrs: ['10.40.0.10/32'] },
   gpuOperator: { driver: 'host' },
   nodePools: [
     {
@@ -94,7 +97,11 @@ export const profile: SiteProfile = {
     slurm: {
       nodes: { booster: 16 }, // assumed split
       // assumed: CINECA's existing accounting MariaDB; the Secret is created by the site.
-      accounting: { host: 'slurmdb.leonardo.local', passwordSecret: { name: 'slurmdbd-mariadb' } },
+      accounting: {
+        host: 'slurmdb.leonardo.local',
+        cidrs: ['10.40.0.30/32'],
+        passwordSecret: { name: 'slurmdbd-mariadb' },
+      },
       login: { replicas: 2, sssdConfSecret: { name: 'slurm-sssd-conf' } },
     },
   },

@@ -17,7 +17,11 @@ const withSchedulers = (schedulers: SchedulersSpec, overrides: Partial<SiteProfi
 
 const slurm = {
   nodes: { a100: 2 },
-  accounting: { host: 'mariadb.example.org', passwordSecret: { name: 'slurmdbd-db' } },
+  accounting: {
+    host: 'mariadb.example.org',
+    cidrs: ['10.0.0.20/32'],
+    passwordSecret: { name: 'slurmdbd-db' },
+  },
   login: { sssdConfSecret: { name: 'sssd-conf' } },
 };
 
@@ -87,7 +91,7 @@ describe('scheduler profile validation', () => {
     [
       'Slurm accounting without a database Secret name',
       withSchedulers({
-        slurm: { ...slurm, accounting: { host: 'db', passwordSecret: undefined as never } },
+        slurm: { ...slurm, accounting: { host: '10.0.0.20', passwordSecret: undefined as never } },
       }),
       'SECRET_REF_MISSING',
       'schedulers.slurm.accounting.passwordSecret.name',

@@ -1,3 +1,4 @@
+import { profileProblems } from '../../lib/cli/profiles';
 import {
   AiFactorySite,
   ClusterNetwork,
@@ -158,32 +159,66 @@ describe('operator namespaces of the shipped sites', () => {
         (n) => n.metadata.name,
       );
       expect(Object.keys(byNs).sort()).toEqual([...names].sort());
+      // Without network.apiServerCidrs: the API server's ports at any address, webhooks from
+      // anywhere; a Slurm site must name them (SLURM_ADDRESSES_REQUIRED).
+      const api = SITES[name].network?.apiServerCidrs?.join(',') ?? 'anywhere';
+      expect(api === 'anywhere').toBe(!SITES[name].schedulers?.slurm);
       for (const [ns, policies] of Object.entries(byNs)) {
-        // Without network.apiServerCidrs: the API server's ports at any address, webhooks from anywhere.
         expect([ns, policies]).toEqual([
           ns,
           expect.arrayContaining([
             'aif-default-deny | Ingress+Egress',
             'aif-allow-cluster-dns | Egress | egress ns:kube-system/pods:kube-dns UDP/53,TCP/53',
-            'aif-allow-api-server | Egress | egress anywhere TCP/443,TCP/6443',
+            `aif-allow-api-server | Egress | egress ${api} TCP/443,TCP/6443`,
           ]),
         ]);
         for (const p of policies.filter((x) => x.startsWith('aif-allow-webhooks')))
-          expect(p).toMatch(/^aif-allow-webhooks \| Ingress \| ingress anywhere TCP\/\d+$/);
+          expect(p).toMatch(new RegExp(`^aif-allow-webhooks \\| Ingress \\| ingress ${api} TCP/\\d+$`));
       }
     },
   );
 
-  it('lets Slurm reach a database named by DNS name on its port only, and SSH from anywhere without slurmLoginCidrs', () => {
+  it('lets Slurm reach the database at the addresses its profile gives, and SSH from anywhere without slurmLoginCidrs', () => {
     const app = testApp();
     const site = new AiFactorySite(app, SITES.bologna);
     const slurm = policiesByNamespace(synth(site.platform)).slurm;
     expect(slurm).toEqual(
       expect.arrayContaining([
-        'aif-allow-accounting-database | Egress | egress anywhere TCP/3306',
+        'aif-allow-accounting-database | Egress | egress 10.40.0.30/32 TCP/3306',
         'aif-allow-login-ssh | Ingress | ingress anywhere TCP/22',
       ]),
     );
+  });
+
+  it('refuses a Slurm site that does not name its API server or its database (issue 16, finding 12)', () => {
+    const bologna = SITES.bologna;
+    const slurm = bologna.schedulers!.slurm!;
+    const lines = profileProblems([
+      {
+        ...bologna,
+        network: undefined,
+        schedulers: {
+          ...bologna.schedulers,
+          slurm: { ...slurm, accounting: { ...slurm.accounting!, cidrs: undefined } },
+        },
+      },
+    ]);
+    expect(lines.map((l) => l.slice(0, l.indexOf(':', l.indexOf(']'))))).toEqual([
+      'bologna: [SLURM_ADDRESSES_REQUIRED] network.apiServerCidrs',
+      'bologna: [SLURM_ADDRESSES_REQUIRED] schedulers.slurm.accounting.cidrs',
+    ]);
+    // A database given by its address needs no cidrs.
+    expect(
+      profileProblems([
+        {
+          ...bologna,
+          schedulers: {
+            ...bologna.schedulers,
+            slurm: { ...slurm, accounting: { ...slurm.accounting!, host: '10.40.0.30', cidrs: undefined } },
+          },
+        },
+      ]),
+    ).toEqual([]);
   });
 });
 

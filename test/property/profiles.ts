@@ -299,6 +299,8 @@ function buildProfile(d: {
     tenants,
     ...(d.retiredNames.length > 0 ? { retiredTenants: d.retiredNames.map((name) => ({ name })) } : {}),
     ...(tiers.length > 0 ? { storageTiers: tiers } : {}),
+    // A Slurm site names its API server (SLURM_ADDRESSES_REQUIRED).
+    ...(slurmPool ? { network: { apiServerCidrs: ['10.0.0.10/32'] } } : {}),
     ...(d.scheduler === 'none'
       ? {}
       : {
@@ -309,7 +311,11 @@ function buildProfile(d: {
               ? {
                   slurm: {
                     nodes: { [slurmPool.name]: 1 },
-                    accounting: { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } },
+                    accounting: {
+                      host: 'slurmdb.example.org',
+                      cidrs: ['10.0.0.20/32'],
+                      passwordSecret: { name: 'slurmdbd-mariadb' },
+                    },
                   },
                 }
               : {}),

@@ -438,7 +438,7 @@ describe('aif diff review', () => {
       testApp(),
       sampleProfile({
         schedulers: {
-          slurm: { nodes: { a100: 2 }, accounting: { host: 'db', passwordSecret: { name: 'db' } } },
+          slurm: { nodes: { a100: 2 }, accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } } },
         },
       }),
     );

@@ -1,6 +1,11 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
 import { resolveProfile, ValidationError, type SiteProfile } from '../../lib/model';
-import { SlurmCluster } from '../../lib/scheduling/slurm';
+import {
+  SLURM_CGROUP_CONF,
+  SLURM_ISOLATION_CONF,
+  SLURM_PRIVATE_DATA,
+  SlurmCluster,
+} from '../../lib/scheduling/slurm';
 import { AiFactorySite } from '../../lib/site/site';
 import { profile as barcelona } from '../../stacks/sites/barcelona';
 import { profile as bologna } from '../../stacks/sites/bologna';
@@ -220,9 +225,10 @@ describe('schedulers and cert-manager', () => {
   it('creates one cert-manager for the AMD operator and Slinky together', () => {
     const profile: SiteProfile = {
       ...kajaani,
+      network: { apiServerCidrs: ['10.0.0.10/32'] },
       schedulers: {
         kueue: {},
-        slurm: { nodes: { 'lumi-g': 8 }, accounting: { host: 'db', passwordSecret: { name: 'db' } } },
+        slurm: { nodes: { 'lumi-g': 8 }, accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } } },
       },
       tenants: kajaani.tenants.map((t) =>
         t.name === 'nordic-llm' ? { ...t, gpus: [{ pool: 'lumi-g', count: 192 }] } : t,
@@ -250,7 +256,7 @@ describe('schedulers and cert-manager', () => {
         slurm: {
           nodes: { a100: 2 },
           partitions: [{ name: 'all-gpus', pools: ['a100'] }],
-          accounting: { host: 'db', passwordSecret: { name: 'db' } },
+          accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } },
           login: { sssdConfSecret: { name: 'sssd' } },
         },
       },
@@ -275,7 +281,11 @@ describe('Slurm accounts and limits from a profile', () => {
     sampleProfile({
       schedulers: {
         kueue: {},
-        slurm: { nodes: { a100: 2 }, accounting: { host: 'db', passwordSecret: { name: 'db' } }, ...slurm },
+        slurm: {
+          nodes: { a100: 2 },
+          accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } },
+          ...slurm,
+        },
       },
       ...extra,
     });
@@ -313,7 +323,11 @@ describe('Slurm accounts and limits from a profile', () => {
     expect((error as Error).message).toMatch(/set schedulers\.slurm\.accounting to the site's MariaDB/);
     const lab = build(withSlurm({ accounting: undefined }, { tenants: [] }));
     expect(resources(lab.tenants, 'kubernetes_config_map_v1')).toEqual({});
-    expect(helmValues(lab.tenants, 'slurm').controller.extraConfMap).toEqual({ GresTypes: ['gpu'] });
+    expect(helmValues(lab.tenants, 'slurm').controller.extraConfMap).toEqual({
+      GresTypes: ['gpu'],
+      ...SLURM_ISOLATION_CONF,
+      PrivateData: [...SLURM_PRIVATE_DATA],
+    });
   });
 
   it('closes the accounts of retired tenants and of retiredTenants, with zero GPUs and no jobs', () => {
@@ -464,7 +478,7 @@ describe('SlurmCluster', () => {
         { pool: a100, replicas: 2 },
         { pool: h100, replicas: 2 },
       ],
-      accounting: { host: 'db', passwordSecret: { name: 'db' } },
+      accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } },
       accounts: [
         // A grant on a pool without a NodeSet here does not count.
         {
@@ -513,7 +527,7 @@ describe('SlurmCluster', () => {
       name: 'lab',
       nodeSets: [a100, h100, spare].map((pool) => ({ pool, replicas: 1 })),
       partitions: [{ name: 'any', pools: [a100, h100] }],
-      accounting: { host: 'db', passwordSecret: { name: 'db' } },
+      accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } },
       accounts: [
         { name: 'ampere', gpus: [{ pool: a100, count: 8 }] },
         {
@@ -555,7 +569,7 @@ describe('SlurmCluster', () => {
       new SlurmCluster(testStack(), 'c', {
         name: 'lab',
         nodeSets: [{ pool: a100, replicas: 1 }],
-        accounting: { host: 'db', passwordSecret: { name: 'db' } },
+        accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } },
         accounts: [{ name: 'aif_no_tenant', gpus: [{ pool: a100, count: 4 }] }],
       });
     } catch (e) {
@@ -573,7 +587,7 @@ describe('SlurmCluster', () => {
       new SlurmCluster(testStack(), 'c', {
         name: 'Teach',
         nodeSets: [{ pool: p, replicas: 5 }],
-        accounting: { host: 'db', passwordSecret: { name: '' } },
+        accounting: { host: '10.0.0.20', passwordSecret: { name: '' } },
       });
     } catch (e) {
       error = e;
@@ -583,6 +597,50 @@ describe('SlurmCluster', () => {
       'NAME_INVALID props.clusterName',
       'SECRET_REF_MISSING props.accounting.passwordSecret.name',
       'SCHEDULER_NODES_EXCEEDED props.nodeSets["h100"].replicas',
+    ]);
+  });
+});
+
+describe('Slurm isolation between tenants (issue 16, findings 3 and 5)', () => {
+  const values = helmValues(build(bologna).tenants, 'slurm');
+  const conf = values.controller.extraConfMap as Record<string, string[]>;
+
+  it('holds every job to the GPUs, cores and memory it asked for (cgroup.conf and the plugins that apply it)', () => {
+    const cgroup = Object.fromEntries(
+      (values.configFiles['cgroup.conf'] as string)
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=')),
+    );
+    expect(cgroup).toEqual({
+      CgroupPlugin: 'cgroup/v2',
+      IgnoreSystemd: 'yes',
+      ConstrainCores: 'yes',
+      ConstrainDevices: 'yes',
+      ConstrainRAMSpace: 'yes',
+      ConstrainSwapSpace: 'yes',
+    });
+    expect(values.configFiles['cgroup.conf']).toBe(SLURM_CGROUP_CONF);
+    expect(conf.TaskPlugin).toEqual(['task/cgroup', 'task/affinity']);
+    expect(conf.ProctrackType).toEqual(['proctrack/cgroup']);
+    // gres.conf stays: ConstrainDevices holds a job to the GRES devices it was given.
+    expect(values.configFiles['gres.conf']).toBe('AutoDetect=nvidia\n');
+    // Nodes are shared between users, each job in its own cgroup: no partition is exclusive.
+    for (const p of Object.values(
+      values.partitions as Record<string, { configMap: Record<string, unknown> }>,
+    ))
+      expect(p.configMap.ExclusiveUser).toBeUndefined();
+  });
+
+  it('shows each tenant only its own jobs, accounts, usage and reservations, in slurmctld and slurmdbd', () => {
+    const privacy = ['accounts', 'events', 'jobs', 'reservations', 'usage', 'users'];
+    expect(conf.PrivateData).toEqual(privacy);
+    expect(values.accounting.extraConfMap).toEqual({ PrivateData: privacy });
+    expect([...SLURM_PRIVATE_DATA]).toEqual(privacy);
+    expect(Object.keys(SLURM_ISOLATION_CONF).sort()).toEqual([
+      'JobAcctGatherType',
+      'ProctrackType',
+      'TaskPlugin',
     ]);
   });
 });
