@@ -10,3 +10,4 @@ export * from './storage';
 export * from './scheduling';
 export * from './validate';
 export * from './order';
+export * from './contract';

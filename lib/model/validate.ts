@@ -628,7 +628,7 @@ const WIDEST_EGRESS = { v4: 16, v6: 48 };
  * matches pod addresses with many CNIs), or link-local addresses, where cloud and node metadata
  * services answer (169.254.169.254).
  */
-function carelessCidr(cidr: string): string | undefined {
+export function carelessCidr(cidr: string): string | undefined {
   const [address, bits] = cidr.split('/');
   const prefix = Number(bits);
   if (address.includes(':')) {

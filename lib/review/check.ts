@@ -15,7 +15,17 @@
  * policies and labels are written here as the cluster sees them; test/review/check.test.ts keeps
  * them equal to the constructs' own constants.
  */
-import { KUEUE_CPU_FLAVOR, OBJECT_COUNT_KEYS, parseQuantity } from '../model';
+import {
+  carelessCidr,
+  isCidr,
+  KUEUE_CPU_FLAVOR,
+  KUEUE_FEATURE_GATES,
+  KUEUE_INTEGRATIONS,
+  OBJECT_COUNT_KEYS,
+  parseQuantity,
+  READ_VERBS,
+  unwritableResources,
+} from '../model';
 import type { Json, SynthesizedStack } from './synthesized';
 
 export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
@@ -86,6 +96,9 @@ export const CHECKED_POLICIES = {
   priority: 'aif-tenant-priority',
   deletion: 'aif-tenant-deletion',
   placement: 'aif-tenant-placement',
+  podSpec: 'aif-tenant-pod-spec',
+  size: 'aif-tenant-object-size',
+  volumes: 'aif-tenant-volumes',
   kueueBypass: 'aif-kueue-bypass',
   kueuePriority: 'aif-kueue-priority-class',
   kueueLanes: 'aif-kueue-lanes',
@@ -104,7 +117,6 @@ export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 const SYSTEM_PRIORITY_CLASSES = ['system-cluster-critical', 'system-node-critical'];
-const READ_VERBS = ['get', 'list', 'watch'];
 
 const pass = (reason: string): CheckOutcome => ({ status: 'PASS', reason });
 const fail = (reason: string): CheckOutcome => ({ status: 'FAIL', reason });
@@ -140,6 +152,8 @@ export class SiteOutput {
   public readonly storageClasses: readonly string[];
   /** Whether the site runs Kueue (its chart, or any of its custom resources). */
   public readonly runsKueue: boolean;
+  /** The bodies of the site's Helm releases (`helm_release`). */
+  public readonly helmReleases: readonly Json[];
   private readonly placed = new Map<string, Placed[]>();
   private readonly clusterScoped: Placed[] = [];
 
@@ -220,6 +234,7 @@ export class SiteOutput {
         ),
       ),
     ].sort();
+    this.helmReleases = resources('helm_release').map((r) => r.body);
     this.runsKueue =
       resources('helm_release').some((r) => r.body.chart === 'kueue') ||
       this.manifests.some((m) => String(m.apiVersion).startsWith('kueue.x-k8s.io/'));
@@ -376,28 +391,6 @@ function roleRules(site: SiteOutput, ns: string): Rule[] {
       resources: strings(rule.resources),
       verbs: strings(rule.verbs),
     })),
-  );
-}
-
-/** Resources (of any API group) a tenant may only read: the guard rails of its namespace. */
-const GUARDED = ['resourcequotas', 'limitranges', 'networkpolicies', 'namespaces'];
-/** Kueue's objects: a tenant's queues, flavors and Workloads are the platform's, not its own. */
-const KUEUE_GROUP = 'kueue.x-k8s.io';
-const KUEUE_GUARDED = ['localqueues', 'clusterqueues', 'workloads', 'resourceflavors', 'cohorts'];
-
-/**
- * Whether a rule's resource is read-only to a tenant: the guard rails (`GUARDED`), Kueue's queues,
- * flavors and Workloads, every admission policy and webhook, nodes, and pod bindings (with which a
- * tenant places a pod on a node of its choice, around the scheduler).
- */
-function guardedResource(apiGroups: readonly string[], resource: string): boolean {
-  const [base] = resource.split('/');
-  const core = apiGroups.includes('');
-  return (
-    GUARDED.includes(base) ||
-    (apiGroups.includes(KUEUE_GROUP) && KUEUE_GUARDED.includes(base)) ||
-    apiGroups.includes('admissionregistration.k8s.io') ||
-    (core && (base === 'nodes' || base === 'bindings' || resource === 'pods/binding'))
   );
 }
 
@@ -665,6 +658,82 @@ function deniesAll(policy: Json): boolean {
   );
 }
 
+/**
+ * What a tenant namespace's allow policy opens beyond its own namespace, cluster DNS and narrow
+ * address blocks, as readable findings: a rule with no peers (every source or destination), a
+ * namespace selector other than kube-system's DNS pods (every namespace with `{}`), an address
+ * block the profile's validation would refuse (`0.0.0.0/0`, wider than the narrowest a tenant may
+ * name, link-local), or a policy that selects only some pods while others stay closed is fine.
+ */
+function widerThanTenant(policy: Json): string[] {
+  const spec = asRecord(policy.spec);
+  const name = String(asRecord(policy.metadata).name);
+  const found: string[] = [];
+  for (const direction of ['ingress', 'egress'] as const) {
+    for (const rule of asList(spec[direction])) {
+      const peers = asList(direction === 'ingress' ? rule.from : rule.to);
+      if (peers.length === 0) {
+        found.push(`${name} allows ${direction} ${direction === 'ingress' ? 'from' : 'to'} anywhere`);
+        continue;
+      }
+      for (const peer of peers) {
+        const nsSel = peer.namespace_selector;
+        const block = asRecord(asList(peer.ip_block)[0] ?? peer.ip_block);
+        if (nsSel !== undefined) {
+          const labels = asRecord(asList(nsSel)[0] ?? nsSel);
+          const dns =
+            direction === 'egress' &&
+            asRecord(labels.match_labels)[NAME_LABEL] === 'kube-system' &&
+            Object.keys(asRecord(labels.match_labels)).length === 1 &&
+            asList(labels.match_expressions).length === 0 &&
+            asRecord(asRecord(asList(peer.pod_selector)[0] ?? peer.pod_selector).match_labels)['k8s-app'] ===
+              'kube-dns';
+          if (!dns)
+            found.push(
+              `${name} allows ${direction} ${direction === 'ingress' ? 'from' : 'to'} ${hasTerms(nsSel) ? 'other namespaces' : 'every namespace'}`,
+            );
+        } else if (block.cidr !== undefined) {
+          const cidr = String(block.cidr);
+          const why = !isCidr(cidr) ? 'not a CIDR block' : carelessCidr(cidr);
+          if (why) found.push(`${name} allows ${direction} ${cidr}: ${why}`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The Kueue manager configuration and feature gates of the site's Kueue release (the chart's
+ * `managerConfig.controllerManagerConfigYaml` and `controllerManager.featureGates`), or undefined
+ * where the output has no Kueue release (Kueue installed some other way).
+ */
+function kueueSetup(site: SiteOutput): { config: Json; gates: Json[] } | undefined {
+  const release = site.helmReleases.find((r) => r.chart === 'kueue');
+  if (!release) return undefined;
+  let config: Json = {};
+  let gates: Json[] = [];
+  for (const v of strings(release.values)) {
+    let values: Json;
+    try {
+      values = JSON.parse(v.split('$${').join('${')) as Json;
+    } catch {
+      continue;
+    }
+    const text = asRecord(values.managerConfig).controllerManagerConfigYaml;
+    if (typeof text === 'string') {
+      try {
+        config = JSON.parse(text) as Json;
+      } catch {
+        config = { unreadable: true };
+      }
+    }
+    if (Array.isArray(asRecord(values.controllerManager).featureGates))
+      gates = asList(asRecord(values.controllerManager).featureGates);
+  }
+  return { config, gates };
+}
+
 /** The flavors a ClusterQueue offers, over all its resource groups. */
 const offeredFlavors = (cq: Json): string[] =>
   asList(asRecord(cq.spec).resourceGroups).flatMap((g) => asList(g.flavors).map((f) => String(f.name)));
@@ -868,13 +937,21 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     id: 'AIF-NET-1',
     appliesTo: 'tenant',
     mtb: [],
-    title: 'Default-deny NetworkPolicy for ingress and egress',
-    protects: "other tenants' pods and the site's networks: only what another policy allows gets in or out",
+    title:
+      'Default-deny NetworkPolicy for ingress and egress; allow policies open only the namespace, DNS and narrow blocks',
+    protects:
+      "other tenants' pods and the site's networks: only what another policy allows gets in or out, and no allow policy reaches other namespaces or the whole internet",
     run: (site, ns) => {
-      const deny = site.inNamespace(ns.name, 'network_policy').find(deniesAll);
-      return deny
-        ? pass(`NetworkPolicy ${String(asRecord(deny.metadata).name)} selects every pod and allows nothing`)
-        : fail('no NetworkPolicy selects every pod for Ingress and Egress without allowing anything');
+      const policies = site.inNamespace(ns.name, 'network_policy');
+      const deny = policies.find(deniesAll);
+      if (!deny)
+        return fail('no NetworkPolicy selects every pod for Ingress and Egress without allowing anything');
+      const wider = policies.filter((p) => p !== deny).flatMap(widerThanTenant);
+      return wider.length > 0
+        ? fail(wider.join('; '))
+        : pass(
+            `NetworkPolicy ${String(asRecord(deny.metadata).name)} selects every pod and allows nothing; ${policies.length - 1} allow polic${policies.length === 2 ? 'y opens' : 'ies open'} only the namespace, cluster DNS and narrow blocks`,
+          );
     },
   },
   {
@@ -964,27 +1041,23 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     appliesTo: 'tenant',
     mtb: ['MTB-PL1-CC-TI-1', 'MTB-PL1-BC-CPI-2'],
     title:
-      'Quotas, limits, network policies, the namespace, Kueue objects, admission policies, nodes, pod bindings and RBAC are read-only to the tenant',
+      'The tenant writes only what TENANT_WRITABLE lists (workload kinds, pods, Services, ConfigMaps, Secrets, ServiceAccounts, claims); nothing of RBAC',
     protects:
-      'the guard rails above, which a tenant with write rights would simply change, and the queues, which it would step around by writing Workloads or queues itself or binding pods to nodes',
+      'the guard rails above, which a tenant with write rights would simply change; the queues, which it would step around by writing Workloads or binding pods to nodes; and the doors around them: endpoints, status subresources, ephemeral containers, tokens, device claims, ingresses and routes',
     run: (site, ns) => {
       const bad = roleRules(site, ns.name).flatMap((r) => {
         const writes = r.verbs.filter((v) => !READ_VERBS.includes(v));
-        const guarded = r.resources.filter((x) => guardedResource(r.apiGroups, x));
+        const unwritable = unwritableResources(r);
         const why = [
           ...(r.apiGroups.includes('rbac.authorization.k8s.io') ? ['rights on RBAC objects'] : []),
-          ...(writes.length > 0 && guarded.length > 0
-            ? [
-                `${writes.join(', ')} on ${guarded.join(', ')} (${r.apiGroups.map((g) => g || 'core').join(', ')})`,
-              ]
-            : []),
+          ...(unwritable.length > 0 ? [`${writes.join(', ')} on ${unwritable.join(', ')}`] : []),
         ];
         return why.length > 0 ? [`Role ${r.role}: ${why.join(', ')}`] : [];
       });
       return bad.length > 0
         ? fail(bad.join('; '))
         : pass(
-            'no writes to quotas, limit ranges, network policies, namespaces, Kueue objects, admission policies, nodes, pod bindings or RBAC',
+            'writes only to workload kinds, their pods, Services, ConfigMaps, Secrets, ServiceAccounts and claims',
           );
     },
   },
@@ -1017,18 +1090,20 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     id: 'AIF-ADM-3',
     appliesTo: 'tenant',
     mtb: [],
-    title: 'The namespace and its guard rails are not deleted without offboarding (admission policy)',
-    protects: "the tenant's data, and the quotas and default-deny that Terraform would destroy first",
+    title:
+      'The namespace and its guard rails are not deleted without offboarding, which only who may annotate the namespace starts (admission policy)',
+    protects:
+      "the tenant's data, and the quotas and default-deny that Terraform would destroy first; a tenant cannot mark its shared volume for offboarding itself",
     run: admissionCheck(
       CHECKED_POLICIES.deletion,
       [
         { group: '', resource: 'namespaces', operations: ['DELETE'] },
         { group: '', resource: 'resourcequotas', operations: ['DELETE'] },
         { group: '', resource: 'limitranges', operations: ['DELETE'] },
-        { group: '', resource: 'persistentvolumeclaims', operations: ['DELETE'] },
+        { group: '', resource: 'persistentvolumeclaims', operations: ['UPDATE', 'DELETE'] },
         { group: 'networking.k8s.io', resource: 'networkpolicies', operations: ['DELETE'] },
       ],
-      [OFFBOARDING_ANNOTATION],
+      [OFFBOARDING_ANNOTATION, 'authorizer'],
     ),
   },
   {
@@ -1046,17 +1121,68 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     ),
   },
   {
+    id: 'AIF-ADM-5',
+    appliesTo: 'tenant',
+    mtb: [],
+    title:
+      'Pods and pod templates keep a short grace period, mount no inline CSI volume the site did not allow, and bounded env, command and args (admission policy)',
+    protects:
+      "the GPUs an evicted job's pods would keep for their whole grace period; storage an inline NFS or Ceph volume mounts by address past the tiers; and etcd, which bulk in pod specs fills",
+    run: admissionCheck(CHECKED_POLICIES.podSpec, POD_TEMPLATES, [
+      'terminationGracePeriodSeconds',
+      'csi',
+      'env',
+    ]),
+  },
+  {
+    id: 'AIF-ADM-6',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: 'Labels, annotations and ConfigMap and Secret data are bounded in size (admission policy)',
+    protects:
+      'etcd, shared by every tenant: object counts bound how many objects a tenant keeps, this how big',
+    run: admissionCheck(
+      CHECKED_POLICIES.size,
+      [
+        { group: '', resource: 'configmaps', operations: CREATE_UPDATE },
+        { group: '', resource: 'secrets', operations: CREATE_UPDATE },
+        ...POD_TEMPLATES,
+      ],
+      ['annotations', 'labels', 'data'],
+    ),
+  },
+  {
+    id: 'AIF-ADM-7',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: 'Claims may not name a PersistentVolume the tenant may not update (admission policy)',
+    protects:
+      "another tenant's data on a released volume, which a claim naming it by spec.volumeName would bind",
+    run: admissionCheck(
+      CHECKED_POLICIES.volumes,
+      [{ group: '', resource: 'persistentvolumeclaims', operations: CREATE_UPDATE }],
+      ['volumeName', 'authorizer'],
+    ),
+  },
+  {
     id: 'AIF-KUEUE-1',
     appliesTo: 'tenant',
     mtb: [],
     title: 'Kueue cannot be bypassed (admission policy)',
     protects:
-      'the GPUs Kueue shares out: forged ownerReferences, the pod-suspending-parent annotation or a removed scheduling gate would start pods Kueue never admitted',
+      'the GPUs Kueue shares out: forged ownerReferences, the pod-suspending-parent or elastic-job annotation, a removed scheduling gate, a job resumed or widened by the tenant would start pods Kueue never admitted',
     run: whenKueue(
       admissionCheck(
         CHECKED_POLICIES.kueueBypass,
         KUEUE_WORKLOADS,
-        ['ownerReferences', 'pod-suspending-parent', 'schedulingGates'],
+        [
+          'ownerReferences',
+          'pod-suspending-parent',
+          'schedulingGates',
+          'elastic-job',
+          'suspend',
+          'parallelism',
+        ],
         ['notAController'],
       ),
     ),
@@ -1160,6 +1286,38 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
             )
               .map(([k, v]) => `${k}=${String(v)}`)
               .join(', ')}`,
+          );
+    }),
+  },
+  {
+    id: 'AIF-KUEUE-6',
+    appliesTo: 'tenant',
+    mtb: [],
+    title: 'Kueue manages every job of the namespace, of every kind, and elastic jobs are off',
+    protects:
+      'the GPUs Kueue shares out: a job kind Kueue does not manage, or a namespace its selector leaves out, runs unqueued within the namespace quota (raised for borrowing); an elastic Job is not suspended again once it runs',
+    run: whenKueue((site, ns) => {
+      const setup = kueueSetup(site);
+      if (!setup)
+        return skip("the output has no Kueue release: Kueue's configuration is not the library's to check");
+      const { config, gates } = setup;
+      const problems: string[] = [];
+      if (config.manageJobsWithoutQueueName !== true)
+        problems.push('manageJobsWithoutQueueName is not true: a job without a queue label runs unqueued');
+      if (!selects(config.managedJobsNamespaceSelector, ns.labels, 'none'))
+        problems.push(`managedJobsNamespaceSelector does not select namespace ${ns.name}`);
+      const frameworks = strings(asRecord(config.integrations).frameworks);
+      const missing = KUEUE_INTEGRATIONS.filter((f) => !frameworks.includes(f));
+      if (missing.length > 0) problems.push(`integrations leave out ${missing.join(', ')}`);
+      for (const g of KUEUE_FEATURE_GATES) {
+        const set = gates.find((x) => x.name === g.name);
+        if (!set || set.enabled !== g.enabled)
+          problems.push(`feature gate ${g.name} is not ${g.enabled ? 'on' : 'off'}`);
+      }
+      return problems.length > 0
+        ? fail(problems.join('; '))
+        : pass(
+            `every tenant job queued (${frameworks.length} integrations, manageJobsWithoutQueueName), ${KUEUE_FEATURE_GATES.map((g) => `${g.name} ${g.enabled ? 'on' : 'off'}`).join(', ')}`,
           );
     }),
   },

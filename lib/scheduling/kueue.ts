@@ -26,6 +26,9 @@ import {
   grantResource,
   DEFAULT_CPU_NODE_LABELS,
   IssueCollector,
+  KUEUE_FEATURE_GATES,
+  KUEUE_INTEGRATIONS,
+  TENANT_WRITABLE,
   KUEUE_CPU_FLAVOR,
   parseQuantity,
   siteGpuResources,
@@ -98,29 +101,14 @@ export function cpuClusterQueueName(tenant: string): string {
  */
 export const KUEUE_TENANT_RULES: readonly KueueRbacRule[] = [
   { apiGroups: ['kueue.x-k8s.io'], resources: ['localqueues', 'workloads'], verbs: ['get', 'list', 'watch'] },
-  {
-    apiGroups: ['jobset.x-k8s.io', 'kubeflow.org', 'trainer.kubeflow.org'],
-    resources: ['jobsets', 'mpijobs', 'pytorchjobs', 'trainjobs'],
+  // One rule per API group: a rule grants every group with every resource it lists, so one rule
+  // for the three groups would grant kinds that do not exist (kubeflow.org/jobsets) until a CRD of
+  // that name appears. The kinds are those of TENANT_WRITABLE (aif check, AIF-RBAC-3).
+  ...(['jobset.x-k8s.io', 'kubeflow.org', 'trainer.kubeflow.org'] as const).map((group) => ({
+    apiGroups: [group],
+    resources: [...TENANT_WRITABLE[group]],
     verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-  },
-];
-
-/**
- * Workload kinds Kueue manages in tenant namespaces, labelled or not (manageJobsWithoutQueueName).
- * Plain pods, Deployments and StatefulSets are among them: a tenant's ResourceQuota is raised to
- * what Kueue may admit with borrowing, so anything that could start pods without Kueue's admission
- * would let a tenant use the borrowing headroom without borrowing anything.
- * https://kueue.sigs.k8s.io/docs/tasks/run/plain_pods/
- */
-const INTEGRATIONS = [
-  'batch/job',
-  'deployment',
-  'jobset.x-k8s.io/jobset',
-  'kubeflow.org/mpijob',
-  'kubeflow.org/pytorchjob',
-  'pod',
-  'statefulset',
-  'trainer.kubeflow.org/trainjob',
+  })),
 ];
 
 /** The job kinds that tenants create and Kueue admits, as RBAC and admission rules name them. */
@@ -141,20 +129,6 @@ export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 export const TENANT_NAMESPACES = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
 const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
 export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
-
-/**
- * Kueue feature gates the library sets (the chart renders them as `--feature-gates`):
- * - `ElasticJobsViaWorkloadSlices` off (on by default since 0.18): Kueue gates an elastic Job's
- *   template rather than keeping the Job suspended, and does not suspend it again once it runs, so
- *   a tenant who removes the gate and resumes the Job runs GPU pods past the queue, bounded only by
- *   the namespace quota. `KueueBypassGuard` also refuses the `kueue.x-k8s.io/elastic-job`
- *   annotation, template gate removal and resuming from tenants; with the feature off, a Job
- *   annotated before the guard is queued like any other. Sites lose resizing a running Job in place.
- *   (Kueue 0.19.2 pkg/features/kube_features.go, pkg/controller/jobs/job/job_webhook.go)
- */
-export const KUEUE_FEATURE_GATES: ReadonlyArray<{ readonly name: string; readonly enabled: boolean }> = [
-  { name: 'ElasticJobsViaWorkloadSlices', enabled: false },
-];
 
 /** The port Kueue's manager serves its webhooks on (the chart's webhook Service targets it). */
 const kueueWebhookPort = 9443;
@@ -224,7 +198,12 @@ export class Kueue extends Construct {
         },
       },
       clientConnection: { qps: 300, burst: 500 },
-      integrations: { frameworks: INTEGRATIONS },
+      // Workload kinds Kueue manages in tenant namespaces, labelled or not (manageJobsWithoutQueueName).
+      // Plain pods, Deployments and StatefulSets are among them: a tenant's ResourceQuota is raised to
+      // what Kueue may admit with borrowing, so anything that could start pods without Kueue's
+      // admission would let a tenant use the borrowing headroom without borrowing anything.
+      // https://kueue.sigs.k8s.io/docs/tasks/run/plain_pods/
+      integrations: { frameworks: [...KUEUE_INTEGRATIONS] },
       // Kueue counts every resource a pod requests against its ClusterQueue and, under its default
       // quota check (BlockUndeclared), never admits a workload asking for a resource no queue
       // covers: the tenant LimitRange gives every container an ephemeral-storage request, so without

@@ -30,6 +30,8 @@ import {
   type NodePoolSpec,
   type TenantAllocation,
   type TenantResourceSpec,
+  TENANT_WRITABLE,
+  unwritableResources,
 } from '../model';
 import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
@@ -621,26 +623,24 @@ export class TenantNamespace extends Construct {
 
 /** What a tenant role may never hold: RBAC rights, wildcards, or writes to the platform's guard rails. */
 const FORBIDDEN_VERBS = ['escalate', 'bind', 'impersonate', '*'];
-// `namespaces`: a Role may grant writes to its own namespace object, which would let a tenant drop
-// the Pod Security labels or the tenant label that the admission policies and Kueue select on.
-const GUARDED_RESOURCES = ['resourcequotas', 'limitranges', 'networkpolicies', 'namespaces'];
-/** `resourcequotas/status` is guarded as `resourcequotas`. */
-const baseResource = (r: string) => r.split('/')[0];
 
-/** Additional rules keep the tenant roles inside the namespace's guard rails. */
+/**
+ * Additional rules keep the tenant roles inside the namespace's guard rails: no RBAC rights or
+ * wildcards, and writes only to what `TENANT_WRITABLE` lists, the list `aif check` (AIF-RBAC-3)
+ * holds the synthesized roles to.
+ */
 export function checkTenantRules(c: IssueCollector, rules: TenantNamespaceProps['additionalRules']): void {
   for (const role of ['admin', 'member'] as const) {
     (rules?.[role] ?? []).forEach((r, i) => {
       const path = `props.additionalRules.${role}[${i}]`;
-      const writes = r.verbs.filter((v) => !READ.includes(v));
+      const wildcard = r.apiGroups.includes('*') || r.resources.includes('*');
+      const unwritable = wildcard ? [] : unwritableResources(r);
       const problems = [
         r.verbs.some((v) => FORBIDDEN_VERBS.includes(v)) &&
           `verbs ${FORBIDDEN_VERBS.filter((v) => r.verbs.includes(v)).join(', ')}`,
-        (r.apiGroups.includes('*') || r.resources.includes('*')) && 'a wildcard',
+        wildcard && 'a wildcard',
         r.apiGroups.includes('rbac.authorization.k8s.io') && 'RBAC objects',
-        writes.length > 0 &&
-          r.resources.some((x) => GUARDED_RESOURCES.includes(baseResource(x))) &&
-          `writes to ${r.resources.filter((x) => GUARDED_RESOURCES.includes(baseResource(x))).join(', ')}`,
+        unwritable.length > 0 && `writes to ${unwritable.join(', ')}`,
       ].filter(Boolean);
       if (problems.length > 0) {
         c.add(
@@ -648,7 +648,11 @@ export function checkTenantRules(c: IssueCollector, rules: TenantNamespaceProps[
           path,
           r,
           `a tenant role may not hold ${problems.join(' or ')}`,
-          'grant only namespaced workload rights; quotas, limits, network policies and RBAC stay with the platform',
+          `grant writes only to the workload kinds (${Object.entries(TENANT_WRITABLE)
+            .flatMap(([g, rs]) => rs.map((x) => `${g === '' ? 'core' : g}/${x}`))
+            .join(
+              ', ',
+            )}) and reads of anything else; quotas, limits, network policies, endpoints, Kueue's objects and RBAC stay with the platform`,
         );
       }
     });

@@ -153,6 +153,18 @@ const alsoTrusted = (policy: string, user: string) => (s: SynthesizedStack[]) =>
 const adminWrites = (apiGroup: string, resource: string) => (s: SynthesizedStack[]) => {
   adminRules(s).push({ api_groups: [apiGroup], resources: [resource], verbs: ['create', 'update'] });
 };
+/** Output where the Kueue release's manager configuration (and its values) are changed. */
+const kueueConfig =
+  (change: (config: Json, values: Json) => void) =>
+  (s: SynthesizedStack[]): void => {
+    const releases = stack(s, '-platform').json.resource.helm_release as Record<string, Json>;
+    const release = Object.values(releases).find((r) => r.chart === 'kueue') as Json;
+    const values = JSON.parse(release.values[0]) as Json;
+    const config = JSON.parse(values.managerConfig.controllerManagerConfigYaml) as Json;
+    change(config, values);
+    values.managerConfig.controllerManagerConfigYaml = JSON.stringify(config, null, 2);
+    release.values = [JSON.stringify(values, null, 2)];
+  };
 /** A ClusterQueue's flavors (of its first resource group). */
 const flavors = (s: SynthesizedStack[], cq: string) =>
   manifest(s, 'ClusterQueue', cq).spec.resourceGroups[0].flavors as Json[];
@@ -315,7 +327,64 @@ const BREAKS: readonly Break[] = [
     },
   ],
   ['AIF-RBAC-2', 'escalate on pods', (s) => void adminRules(s)[0].verbs.push('escalate')],
-  ['AIF-RBAC-2', 'a wildcard resource', (s) => void adminRules(s)[0].resources.push('*')],
+  [
+    'AIF-RBAC-2',
+    'a wildcard resource (read only)',
+    (s) =>
+      void adminRules(s)
+        .find((r) => !r.verbs.includes('create'))
+        ?.resources.push('*'),
+  ],
+  // Issue 16, finding 7: every write a tenant role may not hold fails AIF-RBAC-3 (an allow-list).
+  ...(
+    [
+      ['', 'endpoints'],
+      ['discovery.k8s.io', 'endpointslices'],
+      ['', 'services/status'],
+      ['', 'pods/status'],
+      ['', 'pods/ephemeralcontainers'],
+      ['', 'serviceaccounts/token'],
+      ['resource.k8s.io', 'resourceclaims'],
+      ['networking.k8s.io', 'ingresses'],
+      ['gateway.networking.k8s.io', 'httproutes'],
+    ] as const
+  ).map(([group, resource]): Break => [
+    'AIF-RBAC-3',
+    `writes to ${group || 'core'}/${resource}`,
+    adminWrites(group, resource),
+  ]),
+  [
+    'AIF-NET-1',
+    'an allow policy opened to every namespace',
+    (s) => {
+      res(
+        s,
+        'kubernetes_network_policy_v1',
+        'tenant_alpha_same-namespace',
+      ).spec.ingress[0].from[0].namespace_selector = {};
+    },
+  ],
+  [
+    'AIF-NET-1',
+    'an extra policy allowing egress to 0.0.0.0/0',
+    (s) => {
+      stack(s, '-tenants').json.resource.kubernetes_network_policy_v1.extra = {
+        metadata: { name: 'extra', namespace: 'alpha' },
+        spec: {
+          pod_selector: {},
+          policy_types: ['Egress'],
+          egress: [{ to: [{ ip_block: { cidr: '0.0.0.0/0' } }] }],
+        },
+      };
+    },
+  ],
+  [
+    'AIF-NET-1',
+    'an allow policy with no peers',
+    (s) => {
+      delete res(s, 'kubernetes_network_policy_v1', 'tenant_alpha_same-namespace').spec.egress[0].to;
+    },
+  ],
   [
     'AIF-RBAC-3',
     'update on resourcequotas',
@@ -402,6 +471,74 @@ const BREAKS: readonly Break[] = [
     },
   ],
   ['AIF-ADM-4', 'placement guard removed', withoutPolicy(CHECKED_POLICIES.placement)],
+  [
+    'AIF-ADM-4',
+    "the placement guard's tolerations finding dropped",
+    (s) => {
+      const findings = (policySpec(s, CHECKED_POLICIES.placement).variables as Json[]).filter((v) =>
+        ['findings', 'oldFindings'].includes(String(v.name)),
+      );
+      for (const v of findings)
+        v.expression = String(v.expression).replace(/\(has\(s\.tolerations\)[^]*?: \[\]\) \+ /, '');
+      expect(String(findings[0].expression)).not.toContain('s.tolerations');
+    },
+  ],
+  ['AIF-ADM-5', 'pod-spec guard removed', withoutPolicy(CHECKED_POLICIES.podSpec)],
+  [
+    'AIF-ADM-5',
+    'grace period no longer checked',
+    withoutTerm(CHECKED_POLICIES.podSpec, 'terminationGracePeriodSeconds'),
+  ],
+  ['AIF-ADM-5', 'inline CSI volumes no longer checked', withoutTerm(CHECKED_POLICIES.podSpec, 'csi')],
+  ['AIF-ADM-6', 'size guard only warns', bindingActions(CHECKED_POLICIES.size, ['Warn'])],
+  [
+    'AIF-ADM-6',
+    'size guard no longer matches ConfigMaps',
+    (s) => {
+      policySpec(s, CHECKED_POLICIES.size).matchConstraints.resourceRules = [
+        { apiGroups: ['batch'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['jobs'] },
+      ];
+    },
+  ],
+  ['AIF-ADM-7', 'volume guard removed', withoutPolicy(CHECKED_POLICIES.volumes)],
+  [
+    'AIF-ADM-7',
+    'volume guard fails open',
+    (s) => void (policySpec(s, CHECKED_POLICIES.volumes).failurePolicy = 'Ignore'),
+  ],
+  [
+    'AIF-ADM-3',
+    'offboarding marks no longer need the authorizer',
+    withoutTerm(CHECKED_POLICIES.deletion, 'authorizer'),
+  ],
+  ['AIF-KUEUE-1', 'resuming a job no longer refused', withoutTerm(CHECKED_POLICIES.kueueBypass, 'suspend')],
+  [
+    'AIF-KUEUE-1',
+    'the elastic-job annotation no longer refused',
+    withoutTerm(CHECKED_POLICIES.kueueBypass, 'elastic-job'),
+  ],
+  [
+    'AIF-KUEUE-6',
+    'manageJobsWithoutQueueName false',
+    kueueConfig((c) => void (c.manageJobsWithoutQueueName = false)),
+  ],
+  [
+    'AIF-KUEUE-6',
+    'the pod integration removed',
+    kueueConfig(
+      (c) => void (c.integrations.frameworks = c.integrations.frameworks.filter((f: string) => f !== 'pod')),
+    ),
+  ],
+  [
+    'AIF-KUEUE-6',
+    'managedJobsNamespaceSelector matching no tenant',
+    kueueConfig((c) => void (c.managedJobsNamespaceSelector = { matchLabels: { team: 'platform' } })),
+  ],
+  [
+    'AIF-KUEUE-6',
+    'elastic jobs switched back on',
+    kueueConfig((_c, values) => void (values.controllerManager.featureGates = [])),
+  ],
   [
     'AIF-ADM-4',
     "placement guard's binding does not Deny",
@@ -611,6 +748,7 @@ describe('aif check', () => {
       'AIF-KUEUE-3: SKIP',
       'AIF-KUEUE-4: SKIP',
       'AIF-KUEUE-5: SKIP',
+      'AIF-KUEUE-6: SKIP',
       'AIF-QUOTA-3: SKIP',
     ]);
     expect(report.failed).toBe(0);
@@ -691,11 +829,11 @@ describe('aif check', () => {
       'aif-kueue-lanes without queueName',
       `aif-kueue-lanes has no validation of queueName or ${KUEUE_QUEUE_LABEL}`,
     ],
-    ['AIF-RBAC-3', 'create on pods/binding', 'Role tenant-admin: create, update on pods/binding (core)'],
+    ['AIF-RBAC-3', 'create on pods/binding', 'Role tenant-admin: create, update on core/pods/binding'],
     [
       'AIF-RBAC-3',
       'create on Kueue Workloads',
-      'Role tenant-admin: create, update on workloads (kueue.x-k8s.io)',
+      'Role tenant-admin: create, update on kueue.x-k8s.io/workloads',
     ],
     [
       'AIF-ADM-1',
@@ -783,9 +921,13 @@ describe('aif check', () => {
       'AIF-ADM-2: FAIL',
       'AIF-ADM-3: FAIL',
       'AIF-ADM-4: FAIL',
+      'AIF-ADM-5: FAIL',
+      'AIF-ADM-6: FAIL',
+      'AIF-ADM-7: FAIL',
       'AIF-KUEUE-1: FAIL',
       'AIF-KUEUE-2: FAIL',
       'AIF-KUEUE-4: FAIL',
+      'AIF-KUEUE-6: FAIL',
     ]);
     expect(report.rows.find((r) => r.namespace === 'alpha')?.kind).toBe('tenant');
   });
@@ -841,6 +983,9 @@ describe('aif check', () => {
       priority: TenantGuardrails.PRIORITY_POLICY_NAME,
       deletion: TenantGuardrails.DELETION_POLICY_NAME,
       placement: TenantGuardrails.PLACEMENT_POLICY_NAME,
+      podSpec: TenantGuardrails.POD_SPEC_POLICY_NAME,
+      size: TenantGuardrails.SIZE_POLICY_NAME,
+      volumes: TenantGuardrails.VOLUMES_POLICY_NAME,
       kueueBypass: KueueBypassGuard.POLICY_NAME,
       kueuePriority: KueuePriorityGuard.POLICY_NAME,
       kueueLanes: KueueLaneGuard.POLICY_NAME,

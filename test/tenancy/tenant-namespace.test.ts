@@ -313,6 +313,15 @@ describe('TenantNamespace', () => {
             { apiGroups: ['kueue.x-k8s.io'], resources: ['workloads'], verbs: ['get', 'list'] },
             { apiGroups: [''], resources: ['namespaces'], verbs: ['patch'] },
             { apiGroups: [''], resources: ['resourcequotas/status'], verbs: ['update'] },
+            // Issue 16, finding 11: the doors around the guard rails, refused as aif check refuses them.
+            {
+              apiGroups: [''],
+              resources: ['pods/binding', 'endpoints', 'services/status'],
+              verbs: ['create'],
+            },
+            { apiGroups: ['kueue.x-k8s.io'], resources: ['workloads'], verbs: ['update'] },
+            // What a site may add: a job operator's kind the guards match.
+            { apiGroups: ['kubeflow.org'], resources: ['pytorchjobs'], verbs: ['create', 'delete'] },
           ],
         },
       });
@@ -322,10 +331,12 @@ describe('TenantNamespace', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}: ${i.message}`)).toEqual([
       'RBAC_RULE_FORBIDDEN props.additionalRules.admin[0]: a tenant role may not hold verbs * or a wildcard',
-      'RBAC_RULE_FORBIDDEN props.additionalRules.admin[1]: a tenant role may not hold writes to resourcequotas',
-      'RBAC_RULE_FORBIDDEN props.additionalRules.member[0]: a tenant role may not hold verbs bind or RBAC objects',
-      'RBAC_RULE_FORBIDDEN props.additionalRules.member[2]: a tenant role may not hold writes to namespaces',
-      'RBAC_RULE_FORBIDDEN props.additionalRules.member[3]: a tenant role may not hold writes to resourcequotas/status',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.admin[1]: a tenant role may not hold writes to core/resourcequotas',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[0]: a tenant role may not hold verbs bind or RBAC objects or writes to rbac.authorization.k8s.io/rolebindings',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[2]: a tenant role may not hold writes to core/namespaces',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[3]: a tenant role may not hold writes to core/resourcequotas/status',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[4]: a tenant role may not hold writes to core/pods/binding, core/endpoints, core/services/status',
+      'RBAC_RULE_FORBIDDEN props.additionalRules.member[5]: a tenant role may not hold writes to kueue.x-k8s.io/workloads',
     ]);
   });
 
