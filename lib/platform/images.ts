@@ -68,7 +68,18 @@ const registry = slot('registry');
 
 const sandbox = off('sandboxWorkloads.enabled');
 const slurmImage = (component: string) => `ghcr.io/slinkyproject/${component}`;
-const SLURM_TAG = '26.05-ubuntu26.04';
+// The chart's `26.05-ubuntu26.04` is a series tag, moved to each Slurm patch release; Slinky's
+// image builds tag every image with the full version too (SlinkyProject/containers,
+// schedmd/slurm/*/docker-bake.hcl: `<major>.<minor>-<flavor>` and `<version>-<flavor>`), and
+// schedmd/slurm/26.05/*/slurm.hcl builds 26.05.1.
+const SLURM_TAG = '26.05.1-ubuntu26.04';
+const SLURM_SERIES_TAG = '26.05-ubuntu26.04';
+/** A Slurm image slot, pinned from the chart's series tag to the patch release. */
+const slurm = (path: string, component: string, ...when: ImageSwitch[]) =>
+  pinned(
+    repo(path, slurmImage(component), SLURM_TAG, ...when),
+    `${slurmImage(component)}:${SLURM_SERIES_TAG}`,
+  );
 // The Slurm chart's log and init sidecars default to `alpine:latest`; 3.22.2 is an Alpine release
 // (https://alpinelinux.org/releases/), pinned here.
 const alpine = (path: string) =>
@@ -153,7 +164,12 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
   // `1.31.0.9` / `labeller-1.31.0.9` (ROCm/k8s-device-plugin, helm/amd-gpu/values.yaml).
   'amd-gpu-operator': [
     repo('controllerManager.manager.image', 'docker.io/rocm/amd-gpu-operator', 'v1.5.1'),
-    ref('deviceConfig.spec.commonConfig.initContainerImage', 'docker.io/library/busybox', '1.36'),
+    // The DeviceConfig's `busybox:1.36` is a series tag; 1.36.1 is BusyBox's release
+    // (https://busybox.net/news.html), which Docker's official image tags.
+    pinned(
+      ref('deviceConfig.spec.commonConfig.initContainerImage', 'docker.io/library/busybox', '1.36.1'),
+      'docker.io/library/busybox:1.36',
+    ),
     pinned(
       ref(
         'deviceConfig.spec.commonConfig.utilsContainer.image',
@@ -263,16 +279,16 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
     repo('webhook.image', 'ghcr.io/slinkyproject/slurm-operator-webhook', '1.2.1', on('webhook.enabled')),
   ],
   slurm: [
-    repo('controller.slurmctld.image', slurmImage('slurmctld'), SLURM_TAG),
-    repo('controller.reconfigure.image', slurmImage('slurmctld'), SLURM_TAG),
+    slurm('controller.slurmctld.image', 'slurmctld'),
+    slurm('controller.reconfigure.image', 'slurmctld'),
     alpine('controller.logfile.image'),
-    repo('restapi.slurmrestd.image', slurmImage('slurmrestd'), SLURM_TAG),
-    repo('accounting.slurmdbd.image', slurmImage('slurmdbd'), SLURM_TAG, off('accounting.enabled')),
+    slurm('restapi.slurmrestd.image', 'slurmrestd'),
+    slurm('accounting.slurmdbd.image', 'slurmdbd', off('accounting.enabled')),
     // The defaults every login set and node set inherits (pinned there), and the sets the library
     // writes itself.
-    repo('loginsetDefaults.login.image', slurmImage('login'), SLURM_TAG),
+    slurm('loginsetDefaults.login.image', 'login'),
     alpine('loginsetDefaults.initconf.image'),
-    repo('nodesetDefaults.slurmd.image', slurmImage('slurmd'), SLURM_TAG),
+    slurm('nodesetDefaults.slurmd.image', 'slurmd'),
     alpine('nodesetDefaults.logfile.image'),
     repo('loginsets.*.login.image', slurmImage('login'), SLURM_TAG),
     repo('loginsets.*.initconf.image', 'docker.io/library/alpine', '3.22.2'),

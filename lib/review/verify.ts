@@ -454,7 +454,8 @@ export function findChartReference(
 
 /**
  * Tags that name no fixed image: `latest` and its variants (`labeller-latest`, `main-latest`),
- * branch and channel names, and bare major versions (`3`, `v1`), which move with every release.
+ * branch and channel names, bare major versions (`3`, `v1`), which move with every release, and
+ * series (`1.36`, `26.05-ubuntu26.04`), which move with every patch release.
  */
 const FLOATING_WORDS = [
   'main',
@@ -471,13 +472,30 @@ const FLOATING_WORDS = [
   'testing',
 ];
 
-/** Why a tag floats, or undefined when it names one image. */
-export function floatingTag(tag: string): string | undefined {
+/**
+ * Images whose project numbers its releases `<major>.<minor>` (a patch release adds a third part
+ * later), so that such a tag names one release, with where that is stated.
+ */
+const TWO_PART_RELEASES: Readonly<Record<string, string>> = {
+  // GDRCopy releases 2.5, then 2.5.1 (github.com/NVIDIA/gdrcopy/releases); NVIDIA tags gdrdrv by them.
+  'nvcr.io/nvidia/cloud-native/gdrdrv': 'GDRCopy release',
+};
+
+/**
+ * Why a tag floats, or undefined when it names one image: no tag, `latest` and its variants, a
+ * branch, a bare major version, or a series (`<major>.<minor>`, with a suffix such as
+ * `26.05-ubuntu26.04` or without: `1.36`), which image publishers move to each patch release, so a
+ * node that pulls it later runs other code than the one reviewed. `repository` exempts the images
+ * of `TWO_PART_RELEASES`.
+ */
+export function floatingTag(tag: string, repository = ''): string | undefined {
   const t = tag.trim().toLowerCase();
   if (t === '') return 'has no tag';
   if (/(^|[-_.])latest($|[-_.])/.test(t)) return `has the floating tag '${tag}'`;
   if (FLOATING_WORDS.includes(t) || t.startsWith('release-')) return `has the branch tag '${tag}'`;
   if (/^v?\d+$/.test(t)) return `has the major-version tag '${tag}', which moves with every release`;
+  if (/^v?\d+\.\d+(-[a-z].*)?$/.test(t) && !(repository in TWO_PART_RELEASES))
+    return `has the series tag '${tag}', which moves with every patch release: pin a patch release (a third number) or a digest`;
   return undefined;
 }
 
@@ -521,7 +539,7 @@ const DIGEST = /@sha256:[0-9a-f]{64}$/;
 export function findImages(values: unknown, appVersion: string): FoundImage[] {
   const out: FoundImage[] = [];
   const add = (path: string, repository: string, tag: string, digest: string) => {
-    const floating = digest !== '' ? undefined : floatingTag(tag);
+    const floating = digest !== '' ? undefined : floatingTag(tag, repository);
     const reference = `${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
     out.push({ path, reference, floating });
   };

@@ -300,8 +300,8 @@ describe('verify: images', () => {
   it('takes released tags and digests, and refuses latest, branches, major versions and no tag', () => {
     for (const tag of [
       'v1.5.1',
-      '1.36',
-      '26.05-ubuntu26.04',
+      '1.36.1',
+      '26.05.1-ubuntu26.04',
       'labeller-1.31.0.9',
       '3.22.2',
       'network-operator-v26.4.1',
@@ -309,6 +309,14 @@ describe('verify: images', () => {
       expect([tag, floatingTag(tag)]).toEqual([tag, undefined]);
     for (const tag of ['latest', 'labeller-latest', 'main-latest', 'release-0.19', 'main', '3', 'v1', ''])
       expect([tag, typeof floatingTag(tag)]).toEqual([tag, 'string']);
+    // Series tags move with every patch release (issue 16, finding 13).
+    for (const tag of ['1.36', '26.05-ubuntu26.04', 'v2.6'])
+      expect([tag, floatingTag(tag)]).toEqual([
+        tag,
+        `has the series tag '${tag}', which moves with every patch release: pin a patch release (a third number) or a digest`,
+      ]);
+    // Unless the project numbers its releases so.
+    expect(floatingTag('v2.6', 'nvcr.io/nvidia/cloud-native/gdrdrv')).toBeUndefined();
   });
 
   it('finds images in every shape charts name them, skipping switched-off components', () => {

@@ -466,7 +466,10 @@ describe('SlurmCluster', () => {
     const values = helmValues(json, 'slurm');
     expect(values.partitions.long.configMap).toEqual({ State: 'UP', MaxTime: '7-00:00:00', Default: 'YES' });
     expect(values.partitions.h100.configMap.Default).toBe('NO');
-    expect(values).not.toHaveProperty('accounting');
+    // Accounting stays off: the values only pin its image (every slot is pinned, on or off).
+    expect(values.accounting).toEqual({
+      slurmdbd: { image: { repository: 'ghcr.io/slinkyproject/slurmdbd', tag: '26.05.1-ubuntu26.04' } },
+    });
   });
 
   it('limits accounts per GRES type and in total, and refuses accounts without accounting', () => {
