@@ -297,7 +297,7 @@ export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   },
   IMAGE_NOT_PINNED: {
     meaning:
-      "`aif verify`: an image a release runs (the chart's default values merged with the release's) has no tag, or a floating one: `latest` or a variant of it, a branch (`main`, `release-0.19`), a bare major version.",
+      "`aif verify`: an image a release runs (the chart's default values merged with the release's) has no tag, or a floating one: `latest` or a variant of it, a branch (`main`, `release-0.19`), a bare major version, or a `<major>.<minor>` series (`1.36`, `26.05-ubuntu26.04`), which moves with every patch release.",
     fix: 'Set a released tag at the values path the message names, better a digest (`@sha256:...`); docs/verify.md.',
   },
   HELM_FAILED: {
