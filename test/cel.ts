@@ -53,7 +53,7 @@ const CEL = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregat
     name: 'sum',
     receiverType: 'list',
     returnType: 'int',
-    handler: (l: bigint[]) => l.reduce((t, x) => t + x, 0n),
+    handler: (l: Array<bigint | number>) => l.reduce<bigint>((t, x) => t + BigInt(x), 0n),
     params: [],
   })
   .registerFunction({
@@ -154,6 +154,8 @@ export interface AdmissionRequest {
   readonly namespaceObject?: TfJson | null;
   /** `request.userInfo.username`. @default 'tenant-user@idp' */
   readonly username?: string;
+  /** `request.options`: the DeleteOptions of a DELETE (`gracePeriodSeconds`), for example. */
+  readonly options?: TfJson;
   /**
    * What the requester may do, for the policies that ask the authorizer.
    * @default a tenant's rights as far as the policies ask: none of the rights they check for
@@ -273,12 +275,25 @@ export function matches(policySpec: TfJson, req: AdmissionRequest): boolean {
   );
 }
 
+/**
+ * Whole numbers as CEL ints: the API server types an object's fields by their schema, where counts
+ * (replicas, parallelism, seconds) are int64; JSON would make them doubles, which CEL's arithmetic
+ * does not mix with ints.
+ */
+function typed(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+  if (Array.isArray(v)) return v.map(typed);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, typed(x)]));
+  return v;
+}
+
 export function admit(policySpec: TfJson, req: AdmissionRequest): Admission {
   if (!matches(policySpec, req)) return NOT_MATCHED;
   const a = attributesOf(req);
   const context: Record<string, unknown> = {
-    object: req.object,
-    oldObject: req.oldObject ?? null,
+    object: typed(req.object),
+    oldObject: typed(req.oldObject ?? null),
     namespaceObject:
       req.namespaceObject !== undefined
         ? req.namespaceObject
@@ -288,6 +303,7 @@ export function admit(policySpec: TfJson, req: AdmissionRequest): Admission {
       subResource: a.subresource,
       operation: a.operation,
       userInfo: { username: req.username ?? 'tenant-user@idp' },
+      ...(req.options ? { options: typed(req.options) } : {}),
     },
     authorizer: new Authorizer(req.authorize ?? (() => false)),
   };
@@ -295,9 +311,22 @@ export function admit(policySpec: TfJson, req: AdmissionRequest): Admission {
   for (const m of (policySpec.matchConditions ?? []) as Array<{ expression: string }>) {
     if (evaluate(m.expression, context) !== true) return [];
   }
+  // Variables are evaluated lazily, at their first use, as the API server does: a variable that
+  // no validation of a request reads (the pod specs of a DELETE, whose object is null) never runs.
   const variables: Record<string, unknown> = {};
   for (const v of (policySpec.variables ?? []) as Array<{ name: string; expression: string }>) {
-    variables[v.name] = evaluate(v.expression, { ...context, variables });
+    let value: unknown;
+    let done = false;
+    Object.defineProperty(variables, v.name, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = evaluate(v.expression, { ...context, variables });
+          done = true;
+        }
+        return value;
+      },
+    });
   }
   const failed: string[] = [];
   for (const check of policySpec.validations as Array<{

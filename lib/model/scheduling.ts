@@ -8,7 +8,7 @@ import { validGrantUnits } from './allocation';
 import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
 import type { IssueCollector } from './errors';
 import { byName } from './order';
-import { isCidr, isLabelKey, isLabelValue } from './validate';
+import { carelessCidr, isCidr, isLabelKey, isLabelValue } from './validate';
 import { isIP } from 'node:net';
 import type { NodePoolSpec, SiteProfile } from './profile';
 
@@ -170,13 +170,14 @@ function checkSlurmAddresses(c: IssueCollector, profile: SiteProfile): void {
     );
   }
   (a?.cidrs ?? []).forEach((cidr, i) => {
-    if (!isCidr(cidr) || Number(cidr.split('/')[1]) === 0) {
+    const problem = !isCidr(cidr) ? 'not a CIDR block' : carelessCidr(cidr);
+    if (problem) {
       c.add(
         'CIDR_INVALID',
         `schedulers.slurm.accounting.cidrs[${i}]`,
         cidr,
-        'not a CIDR block of some addresses',
-        "write it like '10.0.0.20/32'",
+        problem,
+        "name the database's own addresses, e.g. '10.0.0.20/32'",
       );
     }
   });

@@ -6,7 +6,13 @@
  * from a template pass it, so every kind a trusted controller expands is checked at the template.
  * A DaemonSet, which tenants may not create, is listed for the same reason.
  */
-export const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string; specs: string }> = [
+export const POD_SPEC_PATHS: ReadonlyArray<{
+  apiGroup: string;
+  resource: string;
+  specs: string;
+  /** The map of replica specs, for the kinds that keep their pod specs in one (by replica type). */
+  replicaMap?: string;
+}> = [
   { apiGroup: '', resource: 'pods', specs: '[object.spec]' },
   { apiGroup: 'apps', resource: 'deployments', specs: '[object.spec.template.spec]' },
   { apiGroup: 'apps', resource: 'replicasets', specs: '[object.spec.template.spec]' },
@@ -23,12 +29,14 @@ export const POD_SPEC_PATHS: ReadonlyArray<{ apiGroup: string; resource: string;
   {
     apiGroup: 'kubeflow.org',
     resource: 'mpijobs',
+    replicaMap: 'mpiReplicaSpecs',
     specs:
       'has(object.spec.mpiReplicaSpecs) ? object.spec.mpiReplicaSpecs.map(k, object.spec.mpiReplicaSpecs[k].template.spec) : []',
   },
   {
     apiGroup: 'kubeflow.org',
     resource: 'pytorchjobs',
+    replicaMap: 'pytorchReplicaSpecs',
     specs:
       'has(object.spec.pytorchReplicaSpecs) ? object.spec.pytorchReplicaSpecs.map(k, object.spec.pytorchReplicaSpecs[k].template.spec) : []',
   },
@@ -51,4 +59,42 @@ export function podSpecsOf(obj: 'object' | 'oldObject'): string {
     ),
     '[]',
   ].join('');
+}
+
+/**
+ * CEL: the pod specs of `obj` as `{k, s}` entries, `s` the spec and `k` its replica type for the
+ * kinds that keep their specs in a map (MPIJob, PyTorchJob), '' for the others. The API server walks
+ * a map in random order, so a list made from one differs between two requests unless each entry
+ * carries its key and the lists are compared as sets (`sameEntries`). Made from the map's keys
+ * first: `has()` on a field of an indexed value is not portable CEL.
+ */
+export function podSpecEntries(obj: 'object' | 'oldObject'): string {
+  return [
+    ...POD_SPEC_PATHS.map((p) => {
+      const list = p.replicaMap
+        ? `has(${obj}.spec.${p.replicaMap}) ? ${obj}.spec.${p.replicaMap}.map(rk, {'k': rk, 's': ${obj}.spec.${p.replicaMap}[rk].template.spec}) : []`
+        : `(${p.specs.replace(/\bobject\b/g, obj)}).map(ps, {'k': '', 's': ps})`;
+      return `request.resource.resource == '${p.resource}' ? (${list}) : `;
+    }),
+    '[]',
+  ].join('');
+}
+
+/** CEL: one string per entry `pe` of `podSpecEntries`, `text` of its spec `pe.s`, prefixed `[<key>] ` where it has a key. */
+export function keyedText(text: string): string {
+  return `(pe.k == '' ? '' : '[' + pe.k + '] ') + (${text})`;
+}
+
+/**
+ * CEL: whether two lists of `keyedText` strings are the same: in order, or for the kinds whose pod
+ * specs are a map, as sets (each string carries its replica type, so each is one spec's).
+ */
+export function sameEntries(a: string, b: string): string {
+  const mapKinds = POD_SPEC_PATHS.filter((p) => p.replicaMap).map((p) => `'${p.resource}'`);
+  return `(request.resource.resource in [${mapKinds.join(', ')}] ? (size(${a}) == size(${b}) && ${a}.all(x, x in ${b})) : ${a} == ${b})`;
+}
+
+/** CEL: whether a `keyedText` string `f` says nothing of its spec ('' or a bare `[<key>] `). */
+export function emptyEntry(f: string): string {
+  return `(${f} == '' || ${f}.endsWith('] '))`;
 }

@@ -134,6 +134,45 @@ interface Placed {
   readonly body: Json;
 }
 
+/** Manifest kinds the checks read, by `apiVersion/kind`, as the provider resource type they stand for. */
+const MANIFEST_KINDS: Readonly<Record<string, string>> = {
+  'v1/ResourceQuota': 'kubernetes_resource_quota_v1',
+  'v1/LimitRange': 'kubernetes_limit_range_v1',
+  'networking.k8s.io/v1/NetworkPolicy': 'kubernetes_network_policy_v1',
+  'rbac.authorization.k8s.io/v1/Role': 'kubernetes_role_v1',
+  'rbac.authorization.k8s.io/v1/RoleBinding': 'kubernetes_role_binding_v1',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'kubernetes_cluster_role_binding_v1',
+};
+/** Fields whose keys are data (labels, quota keys), kept as written. */
+const DATA_MAPS = new Set([
+  'labels',
+  'annotations',
+  'matchLabels',
+  'hard',
+  'default',
+  'defaultRequest',
+  'max',
+  'min',
+]);
+/** Lists the kubernetes provider names in the singular. */
+const SINGULAR: Readonly<Record<string, string>> = { rules: 'rule', subjects: 'subject', limits: 'limit' };
+
+/**
+ * A Kubernetes object (a manifest's body) in the kubernetes provider's shape: snake_case keys,
+ * the provider's singular list names (`rule`, `subject`, `limit`), data maps as written.
+ */
+function providerShape(v: unknown, key = ''): unknown {
+  if (Array.isArray(v)) return v.map((x) => providerShape(x));
+  if (v === null || typeof v !== 'object') return v;
+  if (DATA_MAPS.has(key)) return v;
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>).map(([k, x]) => [
+      SINGULAR[k] ?? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      providerShape(x, k),
+    ]),
+  );
+}
+
 /**
  * One site's synthesized output, indexed once for all checks: its stacks (`<site>-platform`,
  * `<site>-tenants`), every namespace and the namespaced objects in each, the custom resources and
@@ -207,6 +246,22 @@ export class SiteOutput {
         this.placed.set(ns, list);
         if (TENANT_LABEL in asRecord(meta.labels)) tenantsByObjects.add(ns);
       }
+    }
+    // The same kinds written as manifests (`kubernetes_manifest`) count as well, in the provider's
+    // shape, so that a Role or a NetworkPolicy added that way is checked like the library's own.
+    for (const [address, body] of resources('kubernetes_manifest').map((m) => [m.address, m.body] as const)) {
+      const manifest = asRecord(body.manifest) as Json;
+      const type = MANIFEST_KINDS[`${String(manifest.apiVersion)}/${String(manifest.kind)}`];
+      if (!type) continue;
+      const shaped = providerShape(manifest) as Json;
+      const placed = { type, address, body: shaped };
+      if (type === 'kubernetes_cluster_role_binding_v1') {
+        this.clusterScoped.push(placed);
+        continue;
+      }
+      const ns = resolve(asRecord(shaped.metadata).namespace);
+      if (ns === undefined) continue;
+      this.placed.set(ns, [...(this.placed.get(ns) ?? []), placed]);
     }
     for (const type of ['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding']) {
       this.clusterScoped.push(...resources(type));
@@ -659,11 +714,11 @@ function deniesAll(policy: Json): boolean {
 }
 
 /**
- * What a tenant namespace's allow policy opens beyond its own namespace, cluster DNS and narrow
- * address blocks, as readable findings: a rule with no peers (every source or destination), a
- * namespace selector other than kube-system's DNS pods (every namespace with `{}`), an address
- * block the profile's validation would refuse (`0.0.0.0/0`, wider than the narrowest a tenant may
- * name, link-local), or a policy that selects only some pods while others stay closed is fine.
+ * What a tenant namespace's allow policy opens beyond its own namespace, cluster DNS (port 53) and
+ * narrow address blocks, as readable findings: a rule with no peers (every source or destination),
+ * a namespace selector other than kube-system's DNS pods (every namespace with `{}`), the DNS pods
+ * on other ports, an address block the profile's validation would refuse (`0.0.0.0/0`, wider than
+ * a tenant may name, link-local). A policy that selects only some of the namespace's pods is fine.
  */
 function widerThanTenant(policy: Json): string[] {
   const spec = asRecord(policy.spec);
@@ -688,6 +743,10 @@ function widerThanTenant(policy: Json): string[] {
             asList(labels.match_expressions).length === 0 &&
             asRecord(asRecord(asList(peer.pod_selector)[0] ?? peer.pod_selector).match_labels)['k8s-app'] ===
               'kube-dns';
+          const onlyDnsPorts =
+            asList(rule.ports).length > 0 && asList(rule.ports).every((p) => String(p.port) === '53');
+          if (dns && !onlyDnsPorts)
+            found.push(`${name} allows egress to the cluster DNS pods on other ports than 53`);
           if (!dns)
             found.push(
               `${name} allows ${direction} ${direction === 'ingress' ? 'from' : 'to'} ${hasTerms(nsSel) ? 'other namespaces' : 'every namespace'}`,
@@ -708,9 +767,14 @@ function widerThanTenant(policy: Json): string[] {
  * `managerConfig.controllerManagerConfigYaml` and `controllerManager.featureGates`), or undefined
  * where the output has no Kueue release (Kueue installed some other way).
  */
-function kueueSetup(site: SiteOutput): { config: Json; gates: Json[] } | undefined {
+function kueueSetup(site: SiteOutput): { config: Json; gates: Json[]; setOverrides: string[] } | undefined {
   const release = site.helmReleases.find((r) => r.chart === 'kueue');
   if (!release) return undefined;
+  // `set` blocks are applied over `values`: one on the configuration or the gates hides what is read here.
+  const setOverrides = ['set', 'set_list', 'set_sensitive']
+    .flatMap((field) => asList(release[field]).map((x) => String(x.name)))
+    .filter((name) => name.startsWith('managerConfig') || name.startsWith('controllerManager.featureGates'))
+    .map((name) => `a set block overrides ${name}, which aif check cannot read: put it in the values`);
   let config: Json = {};
   let gates: Json[] = [];
   for (const v of strings(release.values)) {
@@ -731,7 +795,7 @@ function kueueSetup(site: SiteOutput): { config: Json; gates: Json[] } | undefin
     if (Array.isArray(asRecord(values.controllerManager).featureGates))
       gates = asList(asRecord(values.controllerManager).featureGates);
   }
-  return { config, gates };
+  return { config, gates, setOverrides };
 }
 
 /** The flavors a ClusterQueue offers, over all its resource groups. */
@@ -1128,11 +1192,11 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
       'Pods and pod templates keep a short grace period, mount no inline CSI volume the site did not allow, and bounded env, command and args (admission policy)',
     protects:
       "the GPUs an evicted job's pods would keep for their whole grace period; storage an inline NFS or Ceph volume mounts by address past the tiers; and etcd, which bulk in pod specs fills",
-    run: admissionCheck(CHECKED_POLICIES.podSpec, POD_TEMPLATES, [
-      'terminationGracePeriodSeconds',
-      'csi',
-      'env',
-    ]),
+    run: admissionCheck(
+      CHECKED_POLICIES.podSpec,
+      [...POD_TEMPLATES, { group: '', resource: 'pods', operations: ['DELETE'] }],
+      ['terminationGracePeriodSeconds', 'gracePeriodSeconds', 'v.csi', 'c.env'],
+    ),
   },
   {
     id: 'AIF-ADM-6',
@@ -1148,20 +1212,20 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
         { group: '', resource: 'secrets', operations: CREATE_UPDATE },
         ...POD_TEMPLATES,
       ],
-      ['annotations', 'labels', 'data'],
+      ['metadata.annotations', 'metadata.labels', 'object.data'],
     ),
   },
   {
     id: 'AIF-ADM-7',
     appliesTo: 'tenant',
     mtb: [],
-    title: 'Claims may not name a PersistentVolume the tenant may not update (admission policy)',
+    title: 'Claims may not name or select PersistentVolumes the tenant may not update (admission policy)',
     protects:
-      "another tenant's data on a released volume, which a claim naming it by spec.volumeName would bind",
+      "another tenant's data on an old volume made Available again, which a claim naming it (spec.volumeName) or selecting it by label (spec.selector) would bind",
     run: admissionCheck(
       CHECKED_POLICIES.volumes,
       [{ group: '', resource: 'persistentvolumeclaims', operations: CREATE_UPDATE }],
-      ['volumeName', 'authorizer'],
+      ['volumeName', 'selector', 'authorizer'],
     ),
   },
   {
@@ -1180,7 +1244,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
           'pod-suspending-parent',
           'schedulingGates',
           'elastic-job',
-          'suspend',
+          'runPolicy.suspend',
           'parallelism',
         ],
         ['notAController'],
@@ -1300,7 +1364,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
       const setup = kueueSetup(site);
       if (!setup)
         return skip("the output has no Kueue release: Kueue's configuration is not the library's to check");
-      const { config, gates } = setup;
+      const { config, gates, setOverrides } = setup;
       const problems: string[] = [];
       if (config.manageJobsWithoutQueueName !== true)
         problems.push('manageJobsWithoutQueueName is not true: a job without a queue label runs unqueued');
@@ -1309,11 +1373,13 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
       const frameworks = strings(asRecord(config.integrations).frameworks);
       const missing = KUEUE_INTEGRATIONS.filter((f) => !frameworks.includes(f));
       if (missing.length > 0) problems.push(`integrations leave out ${missing.join(', ')}`);
+      // The chart joins the gates into one --feature-gates flag, where the last entry of a name wins.
+      const effective = new Map(gates.map((x) => [String(x.name), x.enabled]));
       for (const g of KUEUE_FEATURE_GATES) {
-        const set = gates.find((x) => x.name === g.name);
-        if (!set || set.enabled !== g.enabled)
+        if (effective.get(g.name) !== g.enabled)
           problems.push(`feature gate ${g.name} is not ${g.enabled ? 'on' : 'off'}`);
       }
+      problems.push(...setOverrides);
       return problems.length > 0
         ? fail(problems.join('; '))
         : pass(

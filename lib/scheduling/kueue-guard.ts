@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
-import { podSpecsOf } from '../platform/pod-specs';
+import { emptyEntry, keyedText, podSpecEntries, sameEntries } from '../platform/pod-specs';
 import { JOB_RESOURCES, TENANT_NAMESPACES } from './kueue';
 
 /** The identity of the Kueue controller: the chart's ServiceAccount `<release>-controller-manager`. */
@@ -72,6 +72,24 @@ export const SUSPEND_PATHS: Readonly<Record<string, string>> = {
   pytorchjobs: 'spec.runPolicy.suspend',
 };
 
+/**
+ * CEL: how many pods a job kind runs at once (written for `object`), where a tenant could raise it
+ * on a running job: a Job's `parallelism`; the replicas of every replica type of an MPIJob or
+ * PyTorchJob (a map: summed, in any order); a TrainJob's `trainer.numNodes`; a JobSet's replicated
+ * jobs times their parallelism.
+ */
+const replicaSum = (field: string) =>
+  `has(object.spec.${field}) ? object.spec.${field}.map(k, object.spec.${field}[k]).map(r, has(r.replicas) ? r.replicas : 1).sum() : 0`;
+const JOB_WIDTH: Readonly<Record<string, string>> = {
+  jobs: 'has(object.spec.parallelism) ? object.spec.parallelism : 1',
+  jobsets:
+    'has(object.spec.replicatedJobs) ? object.spec.replicatedJobs.map(r, (has(r.replicas) ? r.replicas : 1) * (has(r.template.spec) && has(r.template.spec.parallelism) ? r.template.spec.parallelism : 1)).sum() : 0',
+  mpijobs: replicaSum('mpiReplicaSpecs'),
+  pytorchjobs: replicaSum('pytorchReplicaSpecs'),
+  trainjobs:
+    'has(object.spec.trainer) && has(object.spec.trainer.numNodes) ? object.spec.trainer.numNodes : 1',
+};
+
 /** CEL: whether `obj` is a job kind of SUSPEND_PATHS with its flag set (false for other kinds). */
 function suspended(obj: 'object' | 'oldObject'): string {
   const byResource = Object.entries(SUSPEND_PATHS).map(([resource, path]) => {
@@ -106,8 +124,8 @@ export interface KueueBypassGuardProps {
  *   a gate removed by anyone else starts a pod that was never admitted.
  * - Only Kueue may resume a suspended job (`suspend` true -> false on Jobs, JobSets, TrainJobs, and
  *   `runPolicy.suspend` on MPIJobs and PyTorchJobs): Kueue suspends it again once it sees it, but
- *   its pods run meanwhile. A running Job's `parallelism` may be lowered, not raised, for the same
- *   reason.
+ *   its pods run meanwhile. A running job may be made smaller, not larger (a Job's `parallelism`,
+ *   the replicas of a JobSet, MPIJob or PyTorchJob, a TrainJob's `numNodes`), for the same reason.
  * - No workload carries `kueue.x-k8s.io/elastic-job`: Kueue does not suspend an elastic Job again,
  *   so a tenant who removed its template gate and resumed it would run past the queue. The feature
  *   gate is off as well (`KUEUE_FEATURE_GATES`), so an annotation set before this guard is inert.
@@ -142,10 +160,16 @@ export class KueueBypassGuard extends Construct {
       `(has(${obj}.metadata.ownerReferences) ? ${obj}.metadata.ownerReferences : [])`;
     // Per pod spec (the pod's own, or each template's), its Kueue gates joined: '' where it has none.
     const kueueGates = (obj: 'object' | 'oldObject') =>
-      `(${podSpecsOf(obj)}).map(s, has(s.schedulingGates) ? s.schedulingGates.map(g, g.name).filter(n, n.startsWith('${KUEUE_GATE_PREFIX}')).join(',') : '')`;
+      `(${podSpecEntries(obj)}).map(pe, ${keyedText(`has(pe.s.schedulingGates) ? pe.s.schedulingGates.map(g, g.name).filter(n, n.startsWith('${KUEUE_GATE_PREFIX}')).join(',') : ''`)})`;
     const annotation = (obj: string, key: string) =>
       `(has(${obj}.metadata.annotations) && '${key}' in ${obj}.metadata.annotations)`;
-    const parallelism = (obj: string) => `(has(${obj}.spec.parallelism) ? ${obj}.spec.parallelism : 1)`;
+    const width = (obj: 'object' | 'oldObject') =>
+      `(${Object.entries(JOB_WIDTH)
+        .map(
+          ([resource, w]) =>
+            `request.resource.resource == '${resource}' ? (${w.replace(/\bobject\b/g, obj)}) : `,
+        )
+        .join('')}0)`;
     new DenyPolicy(this, 'guard', {
       name: KueueBypassGuard.POLICY_NAME,
       address: ['kueue', 'bypass_guard'],
@@ -179,7 +203,7 @@ export class KueueBypassGuard extends Construct {
             // A pod's gates may only be removed (the API server refuses new ones); a suspended
             // Job's template may change. Either way the Kueue gates of each pod spec stay as they
             // were, unless it had none.
-            expression: `request.operation != 'UPDATE' || variables.oldKueueGates.all(g, g == '') || variables.kueueGates == variables.oldKueueGates`,
+            expression: `request.operation != 'UPDATE' || variables.oldKueueGates.all(g, ${emptyEntry('g')}) || ${sameEntries('variables.kueueGates', 'variables.oldKueueGates')}`,
             message: `only Kueue may remove its scheduling gates (${KUEUE_GATE_PREFIX}*) from a pod or a pod template: a pod starts when Kueue admits it`,
             reason: 'Forbidden',
           },
@@ -197,11 +221,16 @@ export class KueueBypassGuard extends Construct {
             reason: 'Forbidden',
           },
           {
-            // Raising a running Job's parallelism starts pods before Kueue sees that the admitted
-            // workload no longer fits and suspends the job to queue it again.
-            expression: `request.resource.resource != 'jobs' || request.operation != 'UPDATE' || ${suspended('oldObject')} || ${parallelism('object')} <= ${parallelism('oldObject')}`,
+            // Widening a running job starts pods before Kueue sees that the admitted workload no
+            // longer fits and suspends the job to queue it again: the job controller, or the job
+            // operator (trusted), creates them at once.
+            expression: `!(request.resource.resource in [${Object.keys(JOB_WIDTH)
+              .map((r) => `'${r}'`)
+              .join(
+                ', ',
+              )}]) || request.operation != 'UPDATE' || ${suspended('oldObject')} || ${width('object')} <= ${width('oldObject')}`,
             message:
-              'the parallelism of a running Job in a tenant namespace may be lowered, not raised: its pods would start before Kueue queues the larger job again. Submit a new Job with the parallelism you need',
+              'a running job in a tenant namespace may be made smaller, not larger (parallelism, replicas, numNodes): its new pods would start before Kueue queues the larger job again. Submit a new job of the size you need',
             reason: 'Forbidden',
           },
         ],

@@ -8,7 +8,14 @@ import {
   IssueCollector,
 } from '../model';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
-import { POD_SPEC_PATHS, podSpecsOf } from '../platform/pod-specs';
+import {
+  emptyEntry,
+  keyedText,
+  POD_SPEC_PATHS,
+  podSpecEntries,
+  podSpecsOf,
+  sameEntries,
+} from '../platform/pod-specs';
 
 export { POD_SPEC_PATHS };
 import { ClusterView, registerClusterPart } from '../platform/cluster';
@@ -219,16 +226,20 @@ export class TenantGuardrails extends Construct {
       ...placementVariables(
         poolPlacement(props.pools ?? new ClusterView(this.node.root).parts<GpuNodePool>('pool', this)),
       ),
-      { name: 'podSpecs', expression: podSpecsOf('object') },
+      { name: 'entries', expression: podSpecEntries('object') },
       {
-        name: 'oldPodSpecs',
-        expression: `request.operation == 'UPDATE' ? (${podSpecsOf('oldObject')}) : []`,
+        name: 'oldEntries',
+        expression: `request.operation == 'UPDATE' ? (${podSpecEntries('oldObject')}) : []`,
       },
-      // Per pod spec, what in it reaches pool nodes, joined: '' where nothing does.
-      { name: 'findings', expression: `variables.podSpecs.map(s, (${placementFindings('s')}).join(', '))` },
+      // Per pod spec, what in it reaches pool nodes, joined: '' where nothing does (`[<replica
+      // type>] ` for the kinds whose specs are a map).
+      {
+        name: 'findings',
+        expression: `variables.entries.map(pe, ${keyedText(`(${placementFindings('pe.s')}).join(', ')`)})`,
+      },
       {
         name: 'oldFindings',
-        expression: `variables.oldPodSpecs.map(s, (${placementFindings('s')}).join(', '))`,
+        expression: `variables.oldEntries.map(pe, ${keyedText(`(${placementFindings('pe.s')}).join(', ')`)})`,
       },
     ];
     new DenyPolicy(this, 'placement', {
@@ -242,9 +253,8 @@ export class TenantGuardrails extends Construct {
         variables: props.pools ? variables() : Lazy.anyValue({ produce: variables }),
         validations: [
           {
-            expression:
-              "variables.findings.all(f, f == '') || (request.operation == 'UPDATE' && variables.findings == variables.oldFindings)",
-            messageExpression: `'GPU pool placement is set by the site\\'s scheduler, not by a tenant (' + variables.findings.filter(f, f != '').join('; ') + '): remove it. GPU work goes through your queue, which adds the pool\\'s node selector and toleration when it admits the workload; a pod that requests a pool\\'s GPU resource may tolerate that pool\\'s taint; CPU work may select CPU nodes'`,
+            expression: `variables.findings.all(f, ${emptyEntry('f')}) || (request.operation == 'UPDATE' && ${sameEntries('variables.findings', 'variables.oldFindings')})`,
+            messageExpression: `'GPU pool placement is set by the site\\'s scheduler, not by a tenant (' + variables.findings.filter(f, !${emptyEntry('f')}).join('; ') + '): remove it. GPU work goes through your queue, which adds the pool\\'s node selector and toleration when it admits the workload; a pod that requests a pool\\'s GPU resource may tolerate that pool\\'s taint; CPU work may select CPU nodes'`,
             reason: 'Forbidden',
           },
         ],
@@ -255,7 +265,8 @@ export class TenantGuardrails extends Construct {
   /**
    * What a tenant pod or pod template may not set, whoever creates it:
    * - a `terminationGracePeriodSeconds` above `maxGracePeriodSeconds`: when Kueue preempts or
-   *   suspends a job, its pods keep their GPUs for the whole grace period;
+   *   suspends a job, its pods keep their GPUs for the whole grace period; and a DELETE of a pod
+   *   with a longer grace period (`request.options.gracePeriodSeconds`);
    * - an inline CSI volume (`volumes[].csi`) of a driver the site did not allow: it bypasses the
    *   StorageClasses and claims, and with a storage driver mounts any share by its address;
    * - environment values, commands and arguments above `TENANT_SIZE_LIMITS.podSpecStringBytes` (bulk
@@ -271,25 +282,40 @@ export class TenantGuardrails extends Construct {
       address: ['tenant_guardrails', 'pod_spec'],
       spec: {
         failurePolicy: 'Fail',
-        matchConstraints: POD_SPEC_MATCH,
+        matchConstraints: {
+          ...POD_SPEC_MATCH,
+          resourceRules: [
+            ...POD_SPEC_MATCH.resourceRules,
+            { apiGroups: [''], apiVersions: ['v1'], operations: ['DELETE'], resources: ['pods'] },
+          ],
+        },
+        // Variables run at their first use: a DELETE (whose object is null) reads none.
         variables: [
           { name: 'podSpecs', expression: podSpecsOf('object') },
           { name: 'inlineCsiDrivers', expression: `[${drivers.map((d) => `'${d}'`).join(', ')}]` },
         ],
         validations: [
           {
-            expression: `variables.podSpecs.all(s, !has(s.terminationGracePeriodSeconds) || s.terminationGracePeriodSeconds <= ${maxGrace})`,
+            // `kubectl delete pod --grace-period=<n>` overrides the pod's own grace period, and the
+            // kubelet honours it; Kueue no longer counts a terminating pod, so its GPUs would go
+            // to the queue twice.
+            expression: `request.operation != 'DELETE' || request.options == null || !has(request.options.gracePeriodSeconds) || request.options.gracePeriodSeconds <= ${maxGrace}`,
+            message: `a pod in a tenant namespace may be deleted with a grace period of at most ${maxGrace} seconds (--grace-period): its GPUs stay held until it is gone`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: `request.operation == 'DELETE' || variables.podSpecs.all(s, !has(s.terminationGracePeriodSeconds) || s.terminationGracePeriodSeconds <= ${maxGrace})`,
             message: `terminationGracePeriodSeconds may be at most ${maxGrace} in a tenant namespace: an evicted job's pods keep their GPUs for as long; write checkpoints within it`,
             reason: 'Forbidden',
           },
           {
             expression:
-              'variables.podSpecs.all(s, !has(s.volumes) || s.volumes.all(v, !has(v.csi) || v.csi.driver in variables.inlineCsiDrivers))',
+              "request.operation == 'DELETE' || variables.podSpecs.all(s, !has(s.volumes) || s.volumes.all(v, !has(v.csi) || v.csi.driver in variables.inlineCsiDrivers))",
             messageExpression: `'inline CSI volumes (volumes[].csi) of driver ' + variables.podSpecs.map(s, has(s.volumes) ? s.volumes.filter(v, has(v.csi) && !(v.csi.driver in variables.inlineCsiDrivers)).map(v, v.csi.driver) : []).filter(l, size(l) > 0)[0][0] + ' are not allowed in a tenant namespace: ${drivers.length ? `only ${drivers.join(', ')} (the site\\'s tenantPods.inlineCsiDrivers)` : 'the site allows none (tenantPods.inlineCsiDrivers)'}; mount storage through a PersistentVolumeClaim of the site\\'s tiers'`,
             reason: 'Forbidden',
           },
           {
-            expression: `variables.podSpecs.all(s, ${strings} <= ${TENANT_SIZE_LIMITS.podSpecStringBytes})`,
+            expression: `request.operation == 'DELETE' || variables.podSpecs.all(s, ${strings} <= ${TENANT_SIZE_LIMITS.podSpecStringBytes})`,
             message: `the environment values, commands and arguments of a pod spec may hold at most ${TENANT_SIZE_LIMITS.podSpecStringBytes / 1024} KiB in a tenant namespace: put scripts and data in a volume`,
             reason: 'Forbidden',
           },
@@ -329,7 +355,7 @@ export class TenantGuardrails extends Construct {
             reason: 'Forbidden',
           },
           {
-            expression: `!(request.resource.resource in ['configmaps', 'secrets']) || ${entries('object.data')} + ${entries('object.binaryData')} <= ${TENANT_SIZE_LIMITS.dataBytes}`,
+            expression: `request.resource.group != '' || !(request.resource.resource in ['configmaps', 'secrets']) || ${entries('object.data')} + ${entries('object.binaryData')} <= ${TENANT_SIZE_LIMITS.dataBytes}`,
             messageExpression: `request.resource.resource + ' may hold at most ${TENANT_SIZE_LIMITS.dataBytes / 1024} KiB of data each in a tenant namespace: keep datasets and model files in a volume'`,
             reason: 'Forbidden',
           },
@@ -339,10 +365,13 @@ export class TenantGuardrails extends Construct {
   }
 
   /**
-   * A tenant's claim binds to a volume it provisions, never to another one by name: a
-   * `spec.volumeName` (which binds a claim to that PersistentVolume, a released one with another
-   * tenant's data included) needs the right to update that volume, which the persistent volume
-   * controller and the site's operators have and tenants do not.
+   * A tenant's claim gets a new volume from its StorageClass, never an existing one it picks: a
+   * `spec.volumeName` (which binds a claim to that PersistentVolume once it is Available, another
+   * tenant's old volume included) needs the right to update that volume, and a `spec.selector`
+   * (which binds one by its labels) the right to update volumes; the persistent volume controller
+   * and the site's operators have them, tenants do not. A Released volume binds to no new claim
+   * (its claimRef still names the old one); what keeps data from the next tenant is wiping a volume
+   * before it is made Available again (docs/offboarding.md).
    */
   private addVolumeGuard(): void {
     new DenyPolicy(this, 'volumes', {
@@ -367,6 +396,16 @@ export class TenantGuardrails extends Construct {
               "!has(object.spec.volumeName) || object.spec.volumeName == '' || (request.operation == 'UPDATE' && has(oldObject.spec.volumeName) && oldObject.spec.volumeName == object.spec.volumeName) || authorizer.group('').resource('persistentvolumes').name(object.spec.volumeName).check('update').allowed()",
             messageExpression:
               "'a claim in a tenant namespace may not name PersistentVolume ' + object.spec.volumeName + ' (spec.volumeName): only the site\\'s operators bind a claim to a given volume. Leave volumeName out and the claim gets a new volume of its StorageClass'",
+            reason: 'Forbidden',
+          },
+          {
+            // A selector binds a claim to an existing (Available) volume by its labels: the same door
+            // by another key. A claim with a selector is never provisioned dynamically, so tenants,
+            // who get their volumes from a StorageClass, do not need one.
+            expression:
+              "!has(object.spec.selector) || (request.operation == 'UPDATE' && has(oldObject.spec.selector) && oldObject.spec.selector == object.spec.selector) || authorizer.group('').resource('persistentvolumes').check('update').allowed()",
+            message:
+              "a claim in a tenant namespace may not select existing volumes (spec.selector): only the site's operators bind a claim to a given volume. Leave the selector out and the claim gets a new volume of its StorageClass",
             reason: 'Forbidden',
           },
         ],

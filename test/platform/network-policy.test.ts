@@ -207,6 +207,18 @@ describe('operator namespaces of the shipped sites', () => {
       'bologna: [SLURM_ADDRESSES_REQUIRED] network.apiServerCidrs',
       'bologna: [SLURM_ADDRESSES_REQUIRED] schedulers.slurm.accounting.cidrs',
     ]);
+    // Blocks that name far more than a database are refused as for a tenant's egress.
+    expect(
+      profileProblems([
+        {
+          ...bologna,
+          schedulers: {
+            ...bologna.schedulers,
+            slurm: { ...slurm, accounting: { ...slurm.accounting!, cidrs: ['0.0.0.0/1'] } },
+          },
+        },
+      ]).map((l) => l.slice(0, l.indexOf(':', l.indexOf(']')))),
+    ).toEqual(['bologna: [CIDR_INVALID] schedulers.slurm.accounting.cidrs[0]']);
     // A database given by its address needs no cidrs.
     expect(
       profileProblems([

@@ -479,8 +479,8 @@ const BREAKS: readonly Break[] = [
         ['findings', 'oldFindings'].includes(String(v.name)),
       );
       for (const v of findings)
-        v.expression = String(v.expression).replace(/\(has\(s\.tolerations\)[^]*?: \[\]\) \+ /, '');
-      expect(String(findings[0].expression)).not.toContain('s.tolerations');
+        v.expression = String(v.expression).replace(/\(has\(pe\.s\.tolerations\)[^]*?: \[\]\) \+ /, '');
+      expect(String(findings[0].expression)).not.toContain('.tolerations');
     },
   ],
   ['AIF-ADM-5', 'pod-spec guard removed', withoutPolicy(CHECKED_POLICIES.podSpec)],
@@ -491,6 +491,37 @@ const BREAKS: readonly Break[] = [
   ],
   ['AIF-ADM-5', 'inline CSI volumes no longer checked', withoutTerm(CHECKED_POLICIES.podSpec, 'csi')],
   ['AIF-ADM-6', 'size guard only warns', bindingActions(CHECKED_POLICIES.size, ['Warn'])],
+  [
+    'AIF-ADM-6',
+    'the ConfigMap and Secret data rule deleted',
+    (s) => {
+      const spec = policySpec(s, CHECKED_POLICIES.size);
+      spec.validations = (spec.validations as Json[]).filter(
+        (v) => !String(v.expression).includes('object.data'),
+      );
+    },
+  ],
+  [
+    'AIF-ADM-5',
+    'the grace period of a DELETE no longer checked',
+    (s) => {
+      const spec = policySpec(s, CHECKED_POLICIES.podSpec);
+      spec.validations = (spec.validations as Json[]).filter(
+        (v) => !String(v.expression).includes('request.options'),
+      );
+    },
+  ],
+  [
+    'AIF-ADM-5',
+    'pod DELETE no longer matched',
+    (s) => {
+      const rules = policySpec(s, CHECKED_POLICIES.podSpec).matchConstraints.resourceRules as Json[];
+      rules.splice(
+        rules.findIndex((r) => r.operations.includes('DELETE')),
+        1,
+      );
+    },
+  ],
   [
     'AIF-ADM-6',
     'size guard no longer matches ConfigMaps',
@@ -511,7 +542,16 @@ const BREAKS: readonly Break[] = [
     'offboarding marks no longer need the authorizer',
     withoutTerm(CHECKED_POLICIES.deletion, 'authorizer'),
   ],
-  ['AIF-KUEUE-1', 'resuming a job no longer refused', withoutTerm(CHECKED_POLICIES.kueueBypass, 'suspend')],
+  [
+    'AIF-KUEUE-1',
+    'resuming a job no longer refused (its validation deleted)',
+    (s) => {
+      const spec = policySpec(s, CHECKED_POLICIES.kueueBypass);
+      spec.validations = (spec.validations as Json[]).filter(
+        (v) => !String(v.expression).includes('runPolicy'),
+      );
+    },
+  ],
   [
     'AIF-KUEUE-1',
     'the elastic-job annotation no longer refused',
@@ -533,6 +573,67 @@ const BREAKS: readonly Break[] = [
     'AIF-KUEUE-6',
     'managedJobsNamespaceSelector matching no tenant',
     kueueConfig((c) => void (c.managedJobsNamespaceSelector = { matchLabels: { team: 'platform' } })),
+  ],
+  [
+    'AIF-KUEUE-6',
+    'elastic jobs switched on by a second entry (the last one wins)',
+    kueueConfig(
+      (_c, values) =>
+        void values.controllerManager.featureGates.push({
+          name: 'ElasticJobsViaWorkloadSlices',
+          enabled: true,
+        }),
+    ),
+  ],
+  [
+    'AIF-KUEUE-6',
+    'the configuration overridden by a set block',
+    (s) => {
+      const releases = stack(s, '-platform').json.resource.helm_release as Record<string, Json>;
+      const release = Object.values(releases).find((r) => r.chart === 'kueue') as Json;
+      release.set = [
+        { name: 'managerConfig.controllerManagerConfigYaml', value: 'manageJobsWithoutQueueName: false' },
+      ];
+    },
+  ],
+  [
+    'AIF-RBAC-3',
+    'a Role written as a manifest that writes endpoints',
+    (s) => {
+      stack(s, '-tenants').json.resource.kubernetes_manifest.extra_role = {
+        manifest: {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'Role',
+          metadata: { name: 'extra', namespace: 'alpha' },
+          rules: [{ apiGroups: [''], resources: ['endpoints'], verbs: ['create'] }],
+        },
+      };
+    },
+  ],
+  [
+    'AIF-NET-1',
+    'a NetworkPolicy written as a manifest that allows egress to 0.0.0.0/0',
+    (s) => {
+      stack(s, '-tenants').json.resource.kubernetes_manifest.extra_policy = {
+        manifest: {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: 'extra', namespace: 'alpha' },
+          spec: {
+            podSelector: {},
+            policyTypes: ['Egress'],
+            egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }],
+          },
+        },
+      };
+    },
+  ],
+  [
+    'AIF-NET-1',
+    'the DNS rule opened to every port',
+    (s) => {
+      delete res(s, 'kubernetes_network_policy_v1', 'tenant_alpha_cluster-dns').spec.egress[0].ports;
+    },
   ],
   [
     'AIF-KUEUE-6',

@@ -27,7 +27,7 @@ const GATE_REFUSED =
 const ELASTIC_REFUSED =
   'workloads in tenant namespaces may not carry kueue.x-k8s.io/elastic-job: elastic jobs are switched off at this site (Kueue would not suspend one again once it runs); size the job when you submit it';
 const PARALLELISM_REFUSED =
-  'the parallelism of a running Job in a tenant namespace may be lowered, not raised: its pods would start before Kueue queues the larger job again. Submit a new Job with the parallelism you need';
+  'a running job in a tenant namespace may be made smaller, not larger (parallelism, replicas, numNodes): its new pods would start before Kueue queues the larger job again. Submit a new job of the size you need';
 const resumeRefused = (resource: string) =>
   `only Kueue may resume a suspended job in a tenant namespace (it sets suspend: false when it admits the workload); leave ${resource} train suspended and watch its Workload: kubectl get workloads -n alpha`;
 const ownerRefused =
@@ -168,6 +168,37 @@ describe('KueueBypassGuard: the attacks', () => {
     expect(update(job(false), job(false, 2))).toEqual([PARALLELISM_REFUSED]);
     expect(update(job(false, 8), job(false, 2))).toEqual([]);
     expect(update(job(true, 2), job(true, 64))).toEqual([]);
+  });
+
+  it('refuses widening a running PyTorchJob, MPIJob, TrainJob or JobSet too (review of issue 16)', () => {
+    const pt = (suspend: boolean, workers: number) => ({
+      metadata: { name: 'train', namespace: 'alpha' },
+      spec: {
+        runPolicy: { suspend },
+        pytorchReplicaSpecs: {
+          Master: { replicas: 1, ...TEMPLATE },
+          Worker: { replicas: workers, ...TEMPLATE },
+        },
+      },
+    });
+    const upd = (resource: string, oldObject: TfJson, object: TfJson) =>
+      check({ resource, operation: 'UPDATE', oldObject, object });
+    expect(upd('pytorchjobs', pt(false, 3), pt(false, 31))).toEqual([PARALLELISM_REFUSED]);
+    expect(upd('pytorchjobs', pt(false, 3), pt(false, 1))).toEqual([]);
+    expect(upd('pytorchjobs', pt(true, 3), pt(true, 31))).toEqual([]);
+    const tj = (nodes: number) => ({
+      metadata: { name: 't' },
+      spec: { suspend: false, trainer: { numNodes: nodes } },
+    });
+    expect(upd('trainjobs', tj(2), tj(16))).toEqual([PARALLELISM_REFUSED]);
+    const js = (replicas: number) => ({
+      metadata: { name: 'j' },
+      spec: {
+        suspend: false,
+        replicatedJobs: [{ name: 'w', replicas, template: { spec: { parallelism: 2, ...TEMPLATE } } }],
+      },
+    });
+    expect(upd('jobsets', js(1), js(4))).toEqual([PARALLELISM_REFUSED]);
   });
 });
 

@@ -247,13 +247,37 @@ describe('placement guard: what a tenant may not do', () => {
       ['trainjobs', { spec: { podTemplateOverrides: [{ targetJobs: [{ name: 'node' }], spec }] } }],
     ];
     for (const [resource, object] of objects) {
+      // The map kinds' findings name their replica type.
+      const found = { pytorchjobs: '[Worker] ', mpijobs: '[Launcher] ' }[resource] ?? '';
       expect([resource, check({ resource, object })]).toEqual([
         resource,
-        refused('toleration nvidia.com/gpu'),
+        refused(`${found}toleration nvidia.com/gpu`),
       ]);
     }
     expect(check({ resource: 'jobs', object: { spec: template({ nodeName: 'lrdn0001' }) } })).toEqual(
       refused('nodeName lrdn0001'),
+    );
+  });
+
+  it("compares a map kind's replica types as a set: the API server walks a map in random order", () => {
+    // Kueue placed the Worker; the Launcher asks for no GPU. A label edit that sends the replica
+    // types in the other order is the same placement; moving the toleration to the Launcher is not.
+    const job = (specs: Record<string, TfJson>) => ({
+      metadata: { labels: {} },
+      spec: { pytorchReplicaSpecs: specs },
+    });
+    const kueued = { tolerations: [POOL_TOLERATION], containers: [gpuContainer(4)] };
+    const before = job({ Master: template({}), Worker: template(kueued) });
+    const reordered = job({ Worker: template(kueued), Master: template({}) });
+    expect(
+      check({ resource: 'pytorchjobs', operation: 'UPDATE', oldObject: before, object: reordered }),
+    ).toEqual([]);
+    const moved = job({
+      Master: template({ tolerations: [POOL_TOLERATION] }),
+      Worker: template({ containers: [gpuContainer(4)] }),
+    });
+    expect(check({ resource: 'pytorchjobs', operation: 'UPDATE', oldObject: before, object: moved })).toEqual(
+      refused('[Master] toleration nvidia.com/gpu'),
     );
   });
 

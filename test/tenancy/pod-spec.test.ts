@@ -46,6 +46,22 @@ describe('pod specs (issue 16, findings 4, 6 and 9)', () => {
     ).toEqual([graceRefused]);
   });
 
+  it('refuses deleting a pod with a longer grace period than the cap (kubectl delete --grace-period)', () => {
+    const del = (gracePeriodSeconds?: number) =>
+      check({
+        operation: 'DELETE',
+        object: null,
+        oldObject: pod({}),
+        options: gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds },
+      });
+    expect(del(31_536_000)).toEqual([
+      'a pod in a tenant namespace may be deleted with a grace period of at most 300 seconds (--grace-period): its GPUs stay held until it is gone',
+    ]);
+    expect(del(300)).toEqual([]);
+    expect(del(0)).toEqual([]);
+    expect(del()).toEqual([]);
+  });
+
   it("takes the site's cap", () => {
     const p = policies({ maxGracePeriodSeconds: 900 })['aif-tenant-pod-spec'];
     expect(request(p, { object: pod({ terminationGracePeriodSeconds: 900 }) })).toEqual([]);
@@ -172,6 +188,17 @@ describe('claims naming a volume (issue 16, finding 14)', () => {
     expect(check({ object: claim('pvc-beta-era5') })).toEqual([
       "a claim in a tenant namespace may not name PersistentVolume pvc-beta-era5 (spec.volumeName): only the site's operators bind a claim to a given volume. Leave volumeName out and the claim gets a new volume of its StorageClass",
     ]);
+  });
+
+  it('refuses a claim that selects existing volumes by their labels', () => {
+    const selecting = {
+      ...claim(),
+      spec: { ...claim().spec, selector: { matchLabels: { tenant: 'beta' } } },
+    };
+    expect(check({ object: selecting })).toEqual([
+      "a claim in a tenant namespace may not select existing volumes (spec.selector): only the site's operators bind a claim to a given volume. Leave the selector out and the claim gets a new volume of its StorageClass",
+    ]);
+    expect(check({ object: selecting, authorize: binder })).toEqual([]);
   });
 
   it('lets claims without a name, the binding controller and the operators through', () => {

@@ -297,6 +297,20 @@ const ATTACKS: Attack[] = [
   },
   // Finding 6: bulk in etcd.
   {
+    name: 'a claim that selects existing volumes by label',
+    object: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'picked', namespace: 'alpha' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        selector: { matchLabels: { 'ai-factory.eu/tenant': 'beta' } },
+      },
+    },
+    refusedBy: /ValidatingAdmissionPolicy 'aif-tenant-volumes'/,
+  },
+  {
     name: 'a ConfigMap of 300 KiB',
     object: {
       apiVersion: 'v1',
@@ -446,6 +460,33 @@ describe('attacks as a tenant are refused by the API server', () => {
     }
   });
 
+  it('refuses deleting a pod with a grace period past the cap (its GPUs would stay held)', () => {
+    const name = `slow-${Date.now()}`;
+    const p = pod('alpha', name, { resources: gpu });
+    (p.metadata as Record<string, unknown>).labels = { 'kueue.x-k8s.io/queue-name': 'nowhere' };
+    expect(create(member, p).stderr).toBe('');
+    try {
+      const r = kubectl(member, [
+        'delete',
+        'pod',
+        name,
+        '-n',
+        'alpha',
+        '--grace-period=86400',
+        '--wait=false',
+      ]);
+      expect(r.ok).toBe(false);
+      expect(r.stderr).toMatch(
+        /ValidatingAdmissionPolicy 'aif-tenant-pod-spec'.*grace period of at most 300/,
+      );
+      expect(
+        kubectl(member, ['delete', 'pod', name, '-n', 'alpha', '--grace-period=30', '--wait=false']).stderr,
+      ).toBe('');
+    } finally {
+      kubectl(ADMIN, ['delete', 'pod', name, '-n', 'alpha', '--ignore-not-found', '--wait=false']);
+    }
+  });
+
   it("refuses raising a running job's parallelism, and lets the tenant lower it", async () => {
     const name = `wide-${Date.now()}`;
     const j = job('alpha', name, {
@@ -463,7 +504,7 @@ describe('attacks as a tenant are refused by the API server', () => {
       );
       const raise = patch(member, 'job', name, [{ op: 'replace', path: '/spec/parallelism', value: 8 }]);
       expect(raise.ok).toBe(false);
-      expect(raise.stderr).toMatch(/may be lowered, not raised/);
+      expect(raise.stderr).toMatch(/may be made smaller, not larger/);
       const lower = patch(member, 'job', name, [{ op: 'replace', path: '/spec/parallelism', value: 1 }]);
       expect(lower.stderr).toBe('');
     } finally {
