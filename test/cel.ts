@@ -44,7 +44,7 @@ class Decision {
  * (`authorizer.group(g).resource(r).name(n).check(verb).allowed()`).
  * https://kubernetes.io/docs/reference/using-api/cel/#kubernetes-list-library
  */
-const CEL = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
+const CEL = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: true })
   .registerType('Authorizer', Authorizer)
   .registerType('GroupCheck', GroupCheck)
   .registerType('ResourceCheck', ResourceCheck)

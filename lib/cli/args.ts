@@ -4,6 +4,7 @@
  * command prints its options from the same table that parses them.
  */
 import { parseArgs } from 'util';
+import { editDistance } from '../model/fields';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -67,7 +68,16 @@ export function parseCommand(spec: CommandSpec, summary: string, args: readonly 
     // (Read `message` without instanceof: under jest the error comes from another realm.)
     const text = typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : String(e);
     const message = text.split('. ')[0].replace(/\.$/, '');
-    return usageError(spec, message);
+    // A did-you-mean for a misspelled option (`--site` for `--sites`).
+    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const near =
+      unknown === undefined
+        ? undefined
+        : [...Object.keys(spec.options), 'help']
+            .map((o) => ({ o, d: editDistance(unknown, o) }))
+            .filter((x) => x.d <= Math.max(1, Math.floor(unknown.length / 3)))
+            .sort((a, b) => a.d - b.d)[0]?.o;
+    return usageError(spec, near ? `${message} (did you mean --${near}?)` : message);
   }
   if (parsed.values.help) {
     process.stdout.write(helpText(spec, summary));

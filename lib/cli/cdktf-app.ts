@@ -1,6 +1,12 @@
 import { App } from 'cdktf';
-import { carryOverWorkingFiles, clearSynthesizedStacks, stateInOutputProblems } from './outdir';
-import { profileProblems, readProfiles } from './profiles';
+import {
+  carryOverWorkingFiles,
+  clearSynthesizedStacks,
+  isUsageProblem,
+  removeManifest,
+  stateInOutputProblems,
+} from './outdir';
+import { profileProblems, readProfiles, printSkipped } from './profiles';
 import { addSites } from './synth';
 import { withoutCreationStackTraces } from '../platform/stack-traces';
 import { printProblems } from './validate';
@@ -16,20 +22,21 @@ export function underCdktfCli(env: NodeJS.ProcessEnv = process.env): boolean {
 /**
  * The app body when CDKTF_OUTDIR is set (`npx cdktf synth|diff|deploy`), where the CLI owns the
  * output directory and removes the directory of every stack the app no longer synthesizes. Returns
- * the exit code.
+ * the exit code: 0, or 1 on any problem, whatever runs it.
  *
  * Terraform state inside the output is a problem like a profile's (the CLI would remove it with a
  * stack directory), and is never removed here. On any problem:
- * - the stacks of the previous run are removed from the output directory, because cdktf-cli prunes
- *   orphaned stacks only after a successful synthesis and would otherwise leave the old ones for
- *   `cdktf deploy` to find;
- * - the problems are written to stderr once. cdktf-cli logs the app's stderr as it arrives and, when
- *   the app exits non-zero, prints the whole of stderr and stdout again inside its own error. So
- *   under the CLI the app exits 0 without a manifest, and the CLI fails with one short line ("app
- *   was expected to call 'synth()'") and exit code 1; run any other way, the app exits 1.
+ * - the manifest is removed, so that neither `cdktf deploy` nor anything else finds the previous
+ *   run's stacks to apply; the stacks of the previous run are removed too (cdktf-cli prunes orphaned
+ *   stacks only after a successful synthesis), unless Terraform state lies among them, or the
+ *   problem is a usage slip (`isUsageProblem`: a missing sites directory), which leaves the last
+ *   good output as it was apart from its manifest;
+ * - the problems are written to stderr. cdktf-cli logs the app's stderr as it arrives and, as the
+ *   app exits 1, prints it again inside its own error.
  */
 export function runCdktfApp(sitesDir: string, outdir: string, cli: boolean = underCdktfCli()): number {
   const loaded = readProfiles(sitesDir);
+  printSkipped(loaded);
   const problems = [
     ...stateInOutputProblems(outdir),
     ...loaded.problems,
@@ -51,12 +58,13 @@ export function runCdktfApp(sitesDir: string, outdir: string, cli: boolean = und
       problems.push(`[SYNTH_FAILED] synthesis failed: ${detail.split('\n').join('\n    ')}`);
     }
   }
+  removeManifest(outdir);
   // Refuses (and adds nothing) while state lies inside: those lines are already among the problems.
-  clearSynthesizedStacks(outdir);
+  if (!problems.every(isUsageProblem)) clearSynthesizedStacks(outdir);
   printProblems(
     `The site profiles have ${problems.length} problem(s); nothing was synthesized` +
-      (cli ? ' (cdktf reports below that the app wrote no manifest):' : ':'),
+      (cli ? ' (cdktf fails below with the same lines):' : ':'),
     problems,
   );
-  return cli ? 0 : 1;
+  return 1;
 }

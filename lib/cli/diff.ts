@@ -12,8 +12,27 @@ export const EXIT_DESTRUCTIVE = 3;
 /** Exit code of a command line that cannot be run (unknown option, missing output directory). */
 export const EXIT_USAGE = 2;
 
-/** The synthesis `npm run synth` runs, without removing `cdktf.out`: it writes to `AIF_OUTDIR`. */
-export const DEFAULT_SYNTH_COMMAND = 'npm run --silent build && node dist/stacks/main.js';
+/**
+ * The synthesis `npm run synth` runs in this library's repository, without removing `cdktf.out`: it
+ * writes to `AIF_OUTDIR`.
+ */
+export const LIBRARY_SYNTH_COMMAND = 'npm run --silent build && node dist/stacks/main.js';
+
+/**
+ * How `--base` synthesizes a checkout when `--synth-command` is not given: this library's own build
+ * in its repository (a package.json named cdktf-ai-factory with stacks/main.ts), else, in a site
+ * repository, `aif synth` of the installed package (the one running now) into `$AIF_OUTDIR`.
+ */
+export function defaultSynthCommand(root: string, aifMain: string = path.join(__dirname, 'main.js')): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name?: string };
+    if (pkg.name === 'cdktf-ai-factory' && fs.existsSync(path.join(root, 'stacks', 'main.ts')))
+      return LIBRARY_SYNTH_COMMAND;
+  } catch {
+    // no package.json: a site repository without one still synthesizes with aif
+  }
+  return `node ${JSON.stringify(aifMain)} synth --out "$AIF_OUTDIR"`;
+}
 
 export const USAGE = `usage: aif diff <base-out> <head-out> [options]
        aif diff --base <git-ref> [<head-out> | --head-out <dir>] [options]
@@ -29,7 +48,8 @@ options:
   --output <file>          write the Markdown to <file> instead of standard output
   --max-lines <n>          lines of "Everything else" per stack before the rest is counted (200)
   --synth-command <cmd>    how --base synthesizes a checkout, run by sh with AIF_OUTDIR and
-                           AIF_PROJECT_ROOT set (default: ${DEFAULT_SYNTH_COMMAND})
+                           AIF_PROJECT_ROOT set (default: aif synth --out "$AIF_OUTDIR";
+                           in the library's own repository: ${LIBRARY_SYNTH_COMMAND})
   -h, --help               print this help
 
 exit codes: 0 reviewed; ${EXIT_DESTRUCTIVE} destructive (with --fail-on destructive); ${EXIT_USAGE} usage error; 1 synthesis failed
@@ -78,7 +98,7 @@ function parse(args: readonly string[]): Options | 'help' {
     failOnDestructive: v['fail-on'] === 'destructive',
     output: v.output,
     maxLines,
-    synthCommand: v['synth-command'] ?? DEFAULT_SYNTH_COMMAND,
+    synthCommand: v['synth-command'] ?? '',
   };
   if (v.base !== undefined) {
     if (p.length > 1 || (p.length === 1 && v['head-out'] !== undefined))
@@ -97,15 +117,28 @@ function read(outdir: string): SynthesizedStack[] {
   return readStacks(outdir);
 }
 
-/** Runs the synthesis in `cwd` into `outdir`; its output goes to stderr, never into the review. */
+/**
+ * Runs the synthesis in `cwd` into `outdir`, saying so on stderr first; what it prints stays out of
+ * the review, and on failure the command and its last lines of output are shown with the error.
+ */
 function synthesize(cwd: string, outdir: string, command: string, projectRoot: string, what: string): void {
+  process.stderr.write(`aif diff: synthesizing ${what}…\n`);
   const result = spawnSync('sh', ['-c', command], {
     cwd,
     env: { ...process.env, AIF_OUTDIR: outdir, AIF_PROJECT_ROOT: projectRoot },
-    stdio: ['ignore', process.stderr, process.stderr],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0)
-    throw new Error(`synthesizing ${what} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n').slice(-40);
+    throw new Error(
+      `synthesizing ${what} failed (${result.error?.message ?? `exit ${result.status}`})\n` +
+        `  command (in ${cwd}): ${command}\n` +
+        (output.join('') === '' ? '  (it printed nothing)' : output.map((l) => `  | ${l}`).join('\n')) +
+        '\n  Fix: make that command synthesize into $AIF_OUTDIR, or name another with --synth-command',
+    );
+  }
 }
 
 const git = (cwd: string, ...args: string[]) =>
@@ -135,10 +168,11 @@ function synthesizeBoth(o: Options): { base: SynthesizedStack[]; head: Synthesiz
     // The base builds with the project's dependencies: a second `npm ci` would take minutes.
     if (fs.existsSync(path.join(root, 'node_modules')))
       fs.symlinkSync(path.join(root, 'node_modules'), path.join(worktree, 'node_modules'), 'dir');
-    synthesize(worktree, path.join(tmp, 'base-out'), o.synthCommand, root, o.base!);
+    const command = o.synthCommand || defaultSynthCommand(root);
+    synthesize(worktree, path.join(tmp, 'base-out'), command, root, `the base (${o.base!})`);
     const base = readStacks(path.join(tmp, 'base-out'));
     if (o.headOut) return { base, head: read(o.headOut) };
-    synthesize(root, path.join(tmp, 'head-out'), o.synthCommand, root, 'the working tree');
+    synthesize(root, path.join(tmp, 'head-out'), command, root, 'the head (the working tree)');
     return { base, head: readStacks(path.join(tmp, 'head-out')) };
   } finally {
     try {

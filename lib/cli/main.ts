@@ -16,8 +16,13 @@
  *   aif probe [--out <dir>] [--site <name>] [--kubeconfig <file>] [--context <ctx>]
  *                                                ask a live cluster, as each tenant, whether the controls hold
  *
+ *   aif --version                                the library's version
+ *
  * Exit codes: 0 success, 1 problems found (or a command failed), 2 wrong usage.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+
 // Where it used to live, for modules that import it from here.
 export { defaultSitesDir } from './profiles';
 
@@ -52,12 +57,32 @@ function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, load]) => `  aif ${name.padEnd(10)} ${load().summary}`);
   return (
     `usage: aif <command> [options]\n\ncommands:\n${lines.join('\n')}\n\n` +
-    "'aif <command> --help' lists a command's options.\n"
+    "'aif <command> --help' lists a command's options; 'aif --version' prints the library's version.\n"
   );
+}
+
+/** The library's version, from the nearest package.json above this module that is the library's. */
+export function libraryVersion(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'cdktf-ai-factory' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`${libraryVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h') {
     process.stdout.write(usage());
     return name ? 0 : 2;

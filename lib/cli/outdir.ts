@@ -115,3 +115,21 @@ export function clearSynthesizedStacks(outdir: string, root: string = projectRoo
   fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
   return [];
 }
+
+/**
+ * Removes an output's manifest (`manifest.json`), which is what `cdktf deploy` reads to find the
+ * stacks: without it nothing of a failed synthesis can be deployed, also when the stacks themselves
+ * must stay because Terraform state lies among them.
+ */
+export function removeManifest(outdir: string): void {
+  fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
+}
+
+/**
+ * Whether a loading problem is a usage or environment slip (no such sites directory, none of its
+ * files a profile, TypeScript missing) rather than a problem of a profile: the profiles did not
+ * change, so the last good output stays.
+ */
+export function isUsageProblem(line: string): boolean {
+  return /\[(SITES_DIR_MISSING|PROFILES_NONE|TYPESCRIPT_MISSING)\]/.test(line);
+}

@@ -21,13 +21,35 @@ export function profileProblems(profiles: readonly SiteProfile[]): string[] {
 }
 
 /**
- * Where profiles are looked for by default: `stacks/sites` under the nearest directory at or above
- * `from` that holds `cdktf.json` (else `from` itself). Found from the files, never from
- * $AIF_PROJECT_ROOT, which moves only where state and lock files go.
+ * Where profiles are looked for by default, under the project root (the nearest directory at or
+ * above `from` that holds `cdktf.json`, else `from` itself):
+ * 1. the directory the project's package.json names (`"aif": { "sites": "<dir>" }`);
+ * 2. `stacks/sites`, where it exists (this repository's layout);
+ * 3. `sites`, where it exists (a site repository's);
+ * 4. else `sites`, which the "no such directory" problem then names.
+ * Found from the files, never from $AIF_PROJECT_ROOT, which moves only where state and lock files go.
  */
 export function defaultSitesDir(from: string = process.cwd()): string {
-  return path.join(projectRoot(from, {}), 'stacks', 'sites');
+  const root = projectRoot(from, {});
+  const configured = configuredSitesDir(root);
+  if (configured !== undefined) return path.resolve(root, configured);
+  const library = path.join(root, 'stacks', 'sites');
+  return isDirectory(library) ? library : path.join(root, 'sites');
 }
+
+/** The `aif.sites` key of the package.json at `root`, where there is one. */
+function configuredSitesDir(root: string): string | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      aif?: { sites?: unknown };
+    };
+    return typeof pkg.aif?.sites === 'string' && pkg.aif.sites !== '' ? pkg.aif.sites : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isDirectory = (dir: string): boolean => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
 
 /**
  * The rule for which files are profiles. A file directly in the sites directory, named `*.ts` or
@@ -62,6 +84,11 @@ export interface LoadedProfiles {
   readonly files: string[];
   /** One coded line per file that could not be loaded: `<file>: [CODE] message. Fix: ...`. */
   readonly problems: string[];
+  /**
+   * The other `.ts` and `.js` files of the directory, not read as profiles (helpers the profiles
+   * import, for one), relative to the working directory; the commands say which.
+   */
+  readonly skipped: string[];
 }
 
 /**
@@ -75,13 +102,33 @@ export function readProfiles(dir: string): LoadedProfiles {
     return {
       profiles: [],
       files: [],
+      skipped: [],
       problems: [
-        `${shown}: [SITES_DIR_MISSING] no such directory of site profiles. Fix: run in a project with stacks/sites/, or pass --sites <dir>`,
+        `${shown}: [SITES_DIR_MISSING] no such directory of site profiles. Fix: put the profiles in sites/ (or stacks/sites/), name their directory in package.json ("aif": { "sites": "<dir>" }), or pass --sites <dir>`,
       ],
     };
   }
   const files = profileFiles(dir);
   const problems: string[] = [];
+  const skipped: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const f = path.join(dir, e.name);
+    if (!e.isFile() || !/\.(ts|js)$/.test(e.name) || e.name.endsWith('.d.ts') || files.includes(f)) continue;
+    const rel = path.relative(process.cwd(), f);
+    // A site profile under another name would silently drop the site from synthesis.
+    const source = fs.readFileSync(f, 'utf8');
+    const misnamed = /^\s*export\s+default\b/m.test(source)
+      ? 'a default export'
+      : /^\s*export\s+(?:const|let|var)\s+(\w+)\s*:\s*SiteProfile\b/m.exec(source)?.[1];
+    if (misnamed) {
+      problems.push(
+        `${rel}: [PROFILE_EXPORT_MISSING] the file has ${misnamed.startsWith('a ') ? misnamed : `a SiteProfile exported as '${misnamed}'`} but no export named 'profile', so its site would not be synthesized. Fix: export the profile as \`export const profile: SiteProfile = {...}\``,
+      );
+    } else {
+      skipped.push(rel);
+    }
+  }
+  skipped.sort();
   const byBase = new Map<string, string>();
   for (const f of files) {
     const base = f.replace(/\.(ts|js)$/, '');
@@ -95,7 +142,7 @@ export function readProfiles(dir: string): LoadedProfiles {
   }
   if (files.length === 0) {
     problems.push(
-      `${shown}: [PROFILES_NONE] no file in the directory exports a 'profile'. Fix: add stacks/sites/<site>.ts with \`export const profile: SiteProfile = {...}\``,
+      `${shown}: [PROFILES_NONE] no file in the directory exports a 'profile'. Fix: add ${shown}/<site>.ts with \`export const profile: SiteProfile = {...}\``,
     );
   }
   const loader = new SourceModuleLoader();
@@ -124,7 +171,15 @@ export function readProfiles(dir: string): LoadedProfiles {
       }
     }
   }
-  return { profiles, files: loaded, problems };
+  return { profiles, files: loaded, problems, skipped };
+}
+
+/** Notes on stderr the files of the sites directory that were not read as profiles, if any. */
+export function printSkipped(loaded: LoadedProfiles): void {
+  if (loaded.skipped.length > 0)
+    process.stderr.write(
+      `note: not read as profiles (no export named 'profile'): ${loaded.skipped.join(', ')}\n`,
+    );
 }
 
 /** Loads every profile of a directory; throws one error listing every load problem. */

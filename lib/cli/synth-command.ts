@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
-import { clearSynthesizedStacks } from './outdir';
+import { clearSynthesizedStacks, isUsageProblem } from './outdir';
 import { projectRoot } from '../platform/state';
-import { readProfiles } from './profiles';
+import { readProfiles, printSkipped } from './profiles';
 import {
   applyDateOption,
   DATE_OPTION,
@@ -37,13 +37,16 @@ export function synthesizeDirectory(dir: string, outdir: string): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { synthesizeSites } = require('./synth') as typeof import('./synth');
   const loaded = readProfiles(dir);
+  printSkipped(loaded);
   if (loaded.problems.length > 0) {
-    // A profile that does not load is as bad as one with problems: the run is refused, and the
-    // previous output goes too (unless it holds state), so nothing stale can be deployed.
-    printProblems(`The site profiles have ${loaded.problems.length} problem(s); nothing was synthesized:`, [
-      ...loaded.problems,
-      ...clearSynthesizedStacks(outdir),
-    ]);
+    // A usage slip (no such directory) changed no profile: the last good output stays. A profile
+    // that does not load is as bad as one with problems: the run is refused, and the previous
+    // output goes too (unless it holds state), so nothing stale can be deployed.
+    const usage = loaded.problems.every(isUsageProblem);
+    printProblems(
+      `The site profiles have ${loaded.problems.length} problem(s); nothing was synthesized${usage ? ` (${path.relative(process.cwd(), outdir) || '.'} left as it was)` : ''}:`,
+      [...loaded.problems, ...(usage ? [] : clearSynthesizedStacks(outdir))],
+    );
     return 1;
   }
   const result = synthesizeSites(loaded.profiles, outdir);

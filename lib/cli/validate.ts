@@ -2,7 +2,7 @@ import * as path from 'path';
 import { allocationWarnings, SYNTHESIS_DATE_VARIABLE, synthesisDate, type SiteProfile } from '../model';
 import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
-import { defaultSitesDir, profileProblems, readProfiles } from './profiles';
+import { defaultSitesDir, profileProblems, readProfiles, printSkipped } from './profiles';
 
 /** The `--sites` option every command that reads profiles takes. */
 export const SITES_OPTION = {
@@ -67,6 +67,7 @@ export function printProblems(header: string, problems: readonly string[]): void
  */
 export function validProfiles(sites: string | boolean | undefined): SiteProfile[] | undefined {
   const loaded = readProfiles(sitesDir(sites));
+  printSkipped(loaded);
   const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
   if (problems.length === 0) return loaded.profiles;
   printProblems(`${problems.length} problem(s):`, problems);

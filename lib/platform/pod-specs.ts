@@ -66,14 +66,15 @@ export function podSpecsOf(obj: 'object' | 'oldObject'): string {
  * kinds that keep their specs in a map (MPIJob, PyTorchJob), '' for the others. The API server walks
  * a map in random order, so a list made from one differs between two requests unless each entry
  * carries its key and the lists are compared as sets (`sameEntries`). Made from the map's keys
- * first: `has()` on a field of an indexed value is not portable CEL.
+ * first: `has()` on a field of an indexed value is not portable CEL. The values are `dyn()`: the
+ * API server's type check wants one value type in a map literal (found by the e2e suite).
  */
 export function podSpecEntries(obj: 'object' | 'oldObject'): string {
   return [
     ...POD_SPEC_PATHS.map((p) => {
       const list = p.replicaMap
-        ? `has(${obj}.spec.${p.replicaMap}) ? ${obj}.spec.${p.replicaMap}.map(rk, {'k': rk, 's': ${obj}.spec.${p.replicaMap}[rk].template.spec}) : []`
-        : `(${p.specs.replace(/\bobject\b/g, obj)}).map(ps, {'k': '', 's': ps})`;
+        ? `has(${obj}.spec.${p.replicaMap}) ? ${obj}.spec.${p.replicaMap}.map(rk, {'k': dyn(rk), 's': dyn(${obj}.spec.${p.replicaMap}[rk].template.spec)}) : []`
+        : `(${p.specs.replace(/\bobject\b/g, obj)}).map(ps, {'k': dyn(''), 's': dyn(ps)})`;
       return `request.resource.resource == '${p.resource}' ? (${list}) : `;
     }),
     '[]',

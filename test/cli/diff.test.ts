@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { command, USAGE } from '../../lib/cli/diff';
+import { command, defaultSynthCommand, LIBRARY_SYNTH_COMMAND, USAGE } from '../../lib/cli/diff';
 import { main } from '../../lib/cli/main';
 import { demoOutput, writeOutput, type FixtureTenant } from '../diff-fixtures';
 
@@ -159,10 +159,21 @@ for (const [name, json] of Object.entries(stacks)) {
 
     it('removes the worktree when the synthesis fails, and exits 1', async () => {
       const before = leftovers();
-      const r = await run(['--base', 'HEAD', '--synth-command', 'exit 7']);
-      expect(r).toEqual({ code: 1, out: '', err: 'aif diff: synthesizing HEAD failed (exit 7)\n' });
+      const r = await run(['--base', 'HEAD', '--synth-command', 'echo "no such script: build" >&2; exit 7']);
+      // The command and what it printed come with the failure (issue 17, item 8).
+      expect([r.code, r.out]).toEqual([1, '']);
+      expect(r.err).toMatch(
+        /^aif diff: synthesizing the base \(HEAD\)…\naif diff: synthesizing the base \(HEAD\) failed \(exit 7\)\n {2}command \(in .*\): echo "no such script: build" >&2; exit 7\n {2}\| no such script: build\n {2}Fix: /,
+      );
       expect(worktrees()).toBe(1);
       expect(leftovers()).toEqual(before);
+    });
+
+    it('synthesizes with aif synth in a site repository, with this library build in its own', () => {
+      expect(defaultSynthCommand(repo, '/x/aif/main.js')).toBe(
+        'node "/x/aif/main.js" synth --out "$AIF_OUTDIR"',
+      );
+      expect(defaultSynthCommand(path.join(__dirname, '..', '..'))).toBe(LIBRARY_SYNTH_COMMAND);
     });
 
     it('exits 2 for a ref that is not a commit', async () => {

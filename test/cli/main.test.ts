@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { isCalendarDate } from '../../lib/cli/args';
 import { exitWhenFlushed } from '../../lib/cli/main';
 import { aif } from '../helpers';
@@ -20,6 +22,16 @@ describe('aif options', () => {
     expect(r.err).toMatch(
       new RegExp(`^aif ${name}: Unknown option '--frobnicate'\\nusage: aif ${name}\\b[^\\n]*\\n$`),
     );
+  });
+
+  it('prints its version, and a did-you-mean for a misspelled option (issue 17, item 12)', async () => {
+    const v = await aif('--version');
+    expect([v.code, v.out]).toEqual([
+      0,
+      `${(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version}\n`,
+    ]);
+    const r = await aif('validate', '--site', 'x');
+    expect(r.err).toMatch(/^aif validate: Unknown option '--site' \(did you mean --sites\?\)\n/);
   });
 
   it('lists the commands', async () => {

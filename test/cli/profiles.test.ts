@@ -77,7 +77,12 @@ describe('profiles are read from their sources', () => {
 
   it('loads only the modules that export a profile, and runs nothing else of the directory', async () => {
     const r = await aif(path.join(root, 'stacks'), 'validate');
-    expect(r).toEqual({ code: 0, out: '2 site profile(s) valid: alpha, beta\n', err: '' });
+    // The other files are named, not run.
+    expect(r).toEqual({
+      code: 0,
+      out: '2 site profile(s) valid: alpha, beta\n',
+      err: "note: not read as profiles (no export named 'profile'): sites/alpha.test.ts, sites/helper.ts\n",
+    });
     expect(fs.existsSync(path.join(os.tmpdir(), 'aif-helper-ran'))).toBe(false);
   });
 
@@ -93,7 +98,7 @@ describe('profiles are read from their sources', () => {
     const r = await aif(root, 'validate');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^1 problem\(s\):\n {2}alpha: \[ACCELERATOR_UNKNOWN\] nodePools\[0\]\.accelerator: .*"nvidia-v100"/,
+      /\n1 problem\(s\):\n {2}alpha: \[ACCELERATOR_UNKNOWN\] nodePools\[0\]\.accelerator: .*"nvidia-v100"/,
     );
   });
 
@@ -154,6 +159,7 @@ describe('profiles are read from their sources', () => {
     const r = await aif(root, 'validate');
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toEqual([
+      expect.stringMatching(/^note: not read as profiles/),
       '4 problem(s):',
       expect.stringMatching(
         /^ {2}stacks\/sites\/beta\.ts: \[PROFILE_FILE_DUPLICATE\] beta\.js and beta\.ts are both profiles/,
@@ -234,13 +240,11 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('prints each problem once, removes the stale stacks and leaves cdktf to fail on the missing manifest', () => {
+  it('prints each problem, removes the stale stacks and the manifest, and exits 1 (issue 17, item 1)', () => {
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out, true)).toBe(0);
-      // One write: cdktf-cli logs the app's stderr as it comes, and repeats it only on a non-zero exit.
-      expect(err.mock.calls).toHaveLength(1);
-      const text = String(err.mock.calls[0][0]);
+      expect(runCdktfApp(path.join(root, 'stacks', 'sites'), out, true)).toBe(1);
+      const text = err.mock.calls.map((c) => String(c[0])).join('');
       expect(text.match(/\[ACCELERATOR_UNKNOWN\]/g)).toHaveLength(1);
       expect(text).toMatch(/^The site profiles have 1 problem\(s\); nothing was synthesized/);
     } finally {
@@ -256,7 +260,7 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
     try {
       const r = await aif(root, 'synth');
       expect([r.code, r.out, r.err.match(/\[ACCELERATOR_UNKNOWN\]/g)]).toEqual([
-        0,
+        1,
         '',
         ['[ACCELERATOR_UNKNOWN]'],
       ]);
@@ -291,5 +295,84 @@ describe('the app under the cdktf CLI (CDKTF_OUTDIR set)', () => {
       err.mockRestore();
     }
     expect(fs.existsSync(path.join(out, 'stacks', 'alpha-platform', 'terraform.tfstate'))).toBe(true);
+    // The manifest goes all the same: cdktf deploy must not find the previous run's stacks.
+    expect(fs.existsSync(path.join(out, 'manifest.json'))).toBe(false);
+  });
+
+  it('leaves the last good output alone on a usage slip (a sites directory that does not exist)', () => {
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(runCdktfApp(path.join(root, 'no-such-dir'), out, true)).toBe(1);
+    } finally {
+      err.mockRestore();
+    }
+    expect(fs.existsSync(path.join(out, 'stacks', 'alpha-platform', 'cdk.tf.json'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'manifest.json'))).toBe(false);
+  });
+});
+
+describe('a site repository (issue 17)', () => {
+  let root: string;
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** A site repository with profiles in `dir` (relative to its root), and a package.json. */
+  function siteRepo(dir: string, files: Record<string, string>, pkg: object = { name: 'site' }): string {
+    const r = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-site-'));
+    fs.writeFileSync(path.join(r, 'cdktf.json'), '{"language":"typescript","app":"npx aif synth"}');
+    fs.writeFileSync(path.join(r, 'package.json'), JSON.stringify(pkg));
+    fs.mkdirSync(path.join(r, dir), { recursive: true });
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(r, dir, name), text);
+    return r;
+  }
+
+  it('finds sites/ with no option, and the directory package.json names', async () => {
+    root = siteRepo('sites', { 'alpha.ts': tsProfile('alpha') });
+    expect(defaultSitesDir(root)).toBe(path.join(root, 'sites'));
+    const r = await aif(path.join(root), 'validate');
+    expect([r.code, r.out]).toEqual([0, '1 site profile(s) valid: alpha\n']);
+    fs.rmSync(root, { recursive: true, force: true });
+    root = siteRepo(
+      'profiles',
+      { 'beta.ts': tsProfile('beta') },
+      { name: 'site', aif: { sites: 'profiles' } },
+    );
+    expect(defaultSitesDir(path.join(root, 'profiles'))).toBe(path.join(root, 'profiles'));
+    expect((await aif(root, 'validate')).out).toBe('1 site profile(s) valid: beta\n');
+  });
+
+  it('says which files were not read as profiles, and refuses a profile under another name (item 4)', async () => {
+    root = siteRepo('sites', {
+      'alpha.ts': tsProfile('alpha'),
+      'helpers.ts': 'export const region = "eu";\n',
+      'gamma.ts': tsProfile('gamma').replace('export const profile:', 'export const profiel:'),
+      'delta.ts': tsProfile('delta').replace('export const profile: SiteProfile =', 'export default'),
+    });
+    const r = await aif(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("note: not read as profiles (no export named 'profile'): sites/helpers.ts\n");
+    expect(r.err).toMatch(
+      /sites\/delta\.ts: \[PROFILE_EXPORT_MISSING\] the file has a default export but no export named 'profile'/,
+    );
+    expect(r.err).toMatch(
+      /sites\/gamma\.ts: \[PROFILE_EXPORT_MISSING\] the file has a SiteProfile exported as 'profiel'/,
+    );
+  });
+
+  it('keeps the last good output when aif synth is given a sites directory that does not exist (item 11)', async () => {
+    root = siteRepo('sites', { 'alpha.ts': tsProfile('alpha') });
+    expect((await aif(root, 'synth')).code).toBe(0);
+    const stack = path.join(root, 'cdktf.out', 'stacks', 'alpha-platform', 'cdk.tf.json');
+    expect(fs.existsSync(stack)).toBe(true);
+    const r = await aif(root, 'synth', '--sites', 'stes');
+    expect([r.code, r.err]).toEqual([1, expect.stringContaining('[SITES_DIR_MISSING]')]);
+    expect(r.err).toContain('(cdktf.out left as it was)');
+    expect(fs.existsSync(stack)).toBe(true);
+    // A profile problem still clears it.
+    fs.writeFileSync(
+      path.join(root, 'sites', 'alpha.ts'),
+      tsProfile('alpha').replace('"nvidia-a100-80gb"', '"nvidia-v100"'),
+    );
+    expect((await aif(root, 'synth')).code).toBe(1);
+    expect(fs.existsSync(stack)).toBe(false);
   });
 });

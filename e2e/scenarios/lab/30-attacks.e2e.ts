@@ -460,12 +460,17 @@ describe('attacks as a tenant are refused by the API server', () => {
     }
   });
 
-  it('refuses deleting a pod with a grace period past the cap (its GPUs would stay held)', () => {
+  it('refuses deleting a running pod with a grace period past the cap (its GPUs would stay held)', async () => {
+    // The API server deletes a pod that no node runs at once, whatever grace period is asked: the
+    // policy sees the asked one only for a pod on a node, so this one is admitted (CPU lane) first.
     const name = `slow-${Date.now()}`;
-    const p = pod('alpha', name, { resources: gpu });
-    (p.metadata as Record<string, unknown>).labels = { 'kueue.x-k8s.io/queue-name': 'nowhere' };
+    const p = pod('alpha', name, { resources: { cpu: 1, memory: '8Gi' } });
+    (p.metadata as Record<string, unknown>).labels = { 'kueue.x-k8s.io/queue-name': 'cpu' };
     expect(create(member, p).stderr).toBe('');
     try {
+      await eventually(`${name} on a node`, () =>
+        admin<Json>(['get', 'pod', name, '-n', 'alpha', '-o', 'json']).spec.nodeName ? true : undefined,
+      );
       const r = kubectl(member, [
         'delete',
         'pod',
@@ -483,7 +488,16 @@ describe('attacks as a tenant are refused by the API server', () => {
         kubectl(member, ['delete', 'pod', name, '-n', 'alpha', '--grace-period=30', '--wait=false']).stderr,
       ).toBe('');
     } finally {
-      kubectl(ADMIN, ['delete', 'pod', name, '-n', 'alpha', '--ignore-not-found', '--wait=false']);
+      kubectl(ADMIN, [
+        'delete',
+        'pod',
+        name,
+        '-n',
+        'alpha',
+        '--ignore-not-found',
+        '--grace-period=0',
+        '--force',
+      ]);
     }
   });
 
