@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks what `npm pack --json` packed (the JSON on stdin): the compiled library and its
-// declarations for every module of lib/, README, LICENSE, CHANGELOG and package.json, and nothing
-// else (no tests, no sources, no stale files, no build info).
+// declarations for every module of lib/, README, LICENSE, CHANGELOG, package.json, the docs (with
+// every relative link of the packed Markdown resolving inside the package), the CI review files and
+// the example site repository's README, and nothing else (no tests, no sources, no stale files).
 const fs = require('fs');
 const path = require('path');
 
@@ -25,11 +26,47 @@ const expected = new Set(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'
   }
 })(path.join(root, 'lib'));
 
+// The documentation a site repository reads from node_modules, and the CI review files it runs.
+const listed = (dir, keep) =>
+  fs
+    .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && keep(e.name))
+    .map((e) =>
+      path.posix.join(
+        dir,
+        path
+          .relative(path.join(root, dir), path.join(e.parentPath ?? e.path, e.name))
+          .split(path.sep)
+          .join('/'),
+      ),
+    );
+for (const f of listed('docs', () => true).filter(
+  (f) => /^docs\/[^/]+\.md$/.test(f) || f.startsWith('docs/report/'),
+))
+  expected.add(f);
+for (const f of listed('examples/ci', () => true)) expected.add(f);
+expected.add('examples/site-repo/README.md');
+
 const missing = [...expected].filter((f) => !packed.has(f)).sort();
 const extra = [...packed].filter((f) => !expected.has(f)).sort();
 for (const f of missing) console.error(`missing from the package: ${f}`);
 for (const f of extra) console.error(`not expected in the package: ${f}`);
-if (missing.length > 0 || extra.length > 0) process.exit(1);
+// Every relative link of the packed Markdown resolves to a packed file: the README's links work
+// where the package is installed.
+const broken = [];
+for (const file of [...packed].filter((f) => f.endsWith('.md'))) {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+    const target = m[1].split('#')[0];
+    if (target === '' || /^[a-z]+:/i.test(target)) continue;
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
+    const dir = resolved.replace(/\/$/, '');
+    if (!packed.has(resolved) && ![...packed].some((p) => p.startsWith(`${dir}/`)))
+      broken.push(`${file}: ${m[1]}`);
+  }
+}
+for (const b of broken) console.error(`a link that does not resolve in the package: ${b}`);
+if (missing.length > 0 || extra.length > 0 || broken.length > 0) process.exit(1);
 console.log(
   `${pack.filename}: ${pack.files.length} files, ${pack.size} bytes packed, ${pack.unpackedSize} unpacked`,
 );

@@ -17,7 +17,16 @@ describe('package.json', () => {
       compilerOptions: { rootDir: 'lib', outDir: 'build' },
       include: ['lib/**/*.ts'],
     });
-    expect(pkg.files).toEqual(['build/', 'CHANGELOG.md']);
+    // The docs too, so that the installed README's links resolve (.ci/check-package.js checks each),
+    // and the CI review script and workflows a site repository runs from its node_modules.
+    expect(pkg.files).toEqual([
+      'build/',
+      'CHANGELOG.md',
+      'docs/*.md',
+      'docs/report/',
+      'examples/ci/',
+      'examples/site-repo/README.md',
+    ]);
     for (const doc of ['README.md', 'LICENSE', 'CHANGELOG.md'])
       expect(fs.existsSync(path.join(root, doc))).toBe(true);
     expect(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(

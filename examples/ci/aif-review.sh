@@ -14,8 +14,10 @@
 #   AIF_REVIEW_FILE    where the whole review is written (default: aif-review.md)
 #   AIF_COMMENT_LIMIT  bytes of review a comment takes before it is cut at a line (default: 65000,
 #                      under GitHub's 65,536 characters)
-#   AIF_CLI            the command that runs aif (default: node <base>/dist/lib/cli/main.js, the
-#                      base's build: a request cannot weaken the review that judges it)
+#   AIF_CLI            the command that runs aif (default: the base's own: its installed package,
+#                      <base>/node_modules/.bin/aif, in a site repository; its build,
+#                      <base>/dist/lib/cli/main.js, in the library's repository. A request cannot
+#                      weaken the review that judges it.)
 #   github:            GH_TOKEN, GITHUB_REPOSITORY, AIF_PR_NUMBER
 #   gitlab:            AIF_GITLAB_TOKEN (project access token, api scope: CI_JOB_TOKEN may not
 #                      write notes), CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
@@ -36,13 +38,22 @@ base="$(cd "${AIF_BASE_DIR:?AIF_BASE_DIR: the base checkout}" && pwd)"
 head="$(cd "${AIF_HEAD_DIR:-.}" && pwd)"
 ack="${AIF_ACK_LABEL:-aif/destructive-ok}"
 review="${AIF_REVIEW_FILE:-aif-review.md}"
-cli="${AIF_CLI:-node \"$base/dist/lib/cli/main.js\"}"
 marker='<!-- aif-diff -->'
 
-# Each side into its own cdktf.out. Both get the head's root as AIF_PROJECT_ROOT, so that absolute
-# state paths are the same on both sides and only real changes show.
+# Each side into its own cdktf.out: with the repository's `synth` script where it has one (the
+# library's, or a site repository's own app), else with its installed aif. Both get the head's root
+# as AIF_PROJECT_ROOT, so that absolute state paths are the same on both sides and only real changes
+# show.
 synth() {
-  (cd "$1" && npm ci --no-audit --no-fund && AIF_PROJECT_ROOT="$head" npm run synth) >&2
+  (
+    cd "$1"
+    npm ci --no-audit --no-fund
+    if node -e 'process.exit(require("./package.json").scripts?.synth ? 0 : 1)'; then
+      AIF_PROJECT_ROOT="$head" npm run synth
+    else
+      AIF_PROJECT_ROOT="$head" ./node_modules/.bin/aif synth
+    fi
+  ) >&2
 }
 
 github_post() {
@@ -71,6 +82,13 @@ gitlab_post() {
 
 synth "$base"
 synth "$head"
+if [ -n "${AIF_CLI:-}" ]; then
+  cli="$AIF_CLI"
+elif [ -x "$base/node_modules/.bin/aif" ]; then
+  cli="\"$base/node_modules/.bin/aif\""
+else
+  cli="node \"$base/dist/lib/cli/main.js\""
+fi
 
 status=0
 bash -c "$cli \"\$@\"" aif diff "$base/cdktf.out" "$head/cdktf.out" --fail-on destructive --output "$review" ||

@@ -4,7 +4,7 @@
  * directly (`karolina-teaching`).
  */
 import { App } from 'cdktf';
-import { AiFactorySite } from 'cdktf-ai-factory';
+import { AiFactorySite, runSiteApp } from 'cdktf-ai-factory';
 import { profile } from './sites/karolina';
 import { TeachingClusterStack } from './teaching-cluster';
 
@@ -16,8 +16,5 @@ export function addStacks(app: App): { site: AiFactorySite; teaching: TeachingCl
   };
 }
 
-if (require.main === module) {
-  const app = new App({ stackTraces: false });
-  addStacks(app);
-  app.synth();
-}
+// A profile or construct problem prints as coded lines and exits 1, with no stack trace.
+if (require.main === module) runSiteApp((app) => void addStacks(app));

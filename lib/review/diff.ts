@@ -35,6 +35,9 @@ const HOLDS_DATA: Readonly<Record<string, string>> = {
   helm_release: 'Helm release',
 };
 const NETWORK_POLICY = 'kubernetes_network_policy_v1';
+/** The node labels the library places work by (lib/compute/node-pool.ts), as the cluster sees them. */
+const SCHEDULER_NODE_LABEL = 'node-restriction.kubernetes.io/ai-factory.eu-scheduler';
+const POOL_NODE_LABEL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
 const ROLES = ['kubernetes_role_v1', 'kubernetes_cluster_role_v1'];
 const BINDINGS = ['kubernetes_role_binding_v1', 'kubernetes_cluster_role_binding_v1'];
 
@@ -101,8 +104,21 @@ export interface SiteTotals {
   readonly totals: readonly PoolTotal[];
 }
 
+/** A stack the base does not have (a new site), in a few figures. */
+export interface NewStackSummary {
+  readonly stack: string;
+  readonly namespaces: readonly string[];
+  readonly resources: number;
+  /** Network policies that select every pod and allow nothing. */
+  readonly defaultDeny: number;
+  /** Ingress and egress rules of the other network policies. */
+  readonly allowRules: number;
+}
+
 export interface OutputDiff {
   readonly attention: readonly AttentionItem[];
+  /** Stacks that are new in the head. */
+  readonly newStacks: readonly NewStackSummary[];
   readonly tenants: readonly TenantDiff[];
   readonly totals: readonly SiteTotals[];
   readonly stacks: readonly StackDiff[];
@@ -353,6 +369,8 @@ class Differ {
     }
     this.tenantsRemoved();
     this.nodeLabelsRemoved();
+    this.schedulerMoves();
+    this.poolCapacity();
     return {
       attention: this.attention.sort(
         (a, b) =>
@@ -363,7 +381,119 @@ class Differ {
       tenants: this.tenantDiffs(),
       totals: this.siteTotals(),
       stacks: this.stackDiffs(),
+      newStacks: this.newStacks(),
     };
+  }
+
+  /** Stacks of the head that the base does not have. */
+  private isNewStack(stack: string): boolean {
+    return this.head.stacks.has(stack) && !this.base.stacks.has(stack);
+  }
+
+  /**
+   * A stack the base does not have, summarized rather than ranked with weakened guard rails: every
+   * policy in it is new, not wider than before.
+   */
+  private newStacks(): NewStackSummary[] {
+    return [...this.head.stacks.keys()]
+      .filter((name) => this.isNewStack(name))
+      .sort()
+      .map((name) => {
+        const entries = [...this.head.entries.values()].filter((e) => e.stack === name);
+        const policies = entries.filter((e) => e.type === NETWORK_POLICY).map((e) => e.body.spec ?? {});
+        const denyAll = policies.filter(
+          (p) =>
+            (p.ingress ?? []).length === 0 &&
+            (p.egress ?? []).length === 0 &&
+            (p.policy_types ?? []).includes('Ingress') &&
+            (p.policy_types ?? []).includes('Egress'),
+        ).length;
+        return {
+          stack: name,
+          namespaces: entries
+            .filter((e) => e.type === 'kubernetes_namespace_v1')
+            .map((e) => String(metadataOf(e.type, e.body).name))
+            .sort(),
+          resources: entries.length,
+          defaultDeny: denyAll,
+          allowRules: policies.reduce((n, p) => n + (p.ingress ?? []).length + (p.egress ?? []).length, 0),
+        };
+      });
+  }
+
+  /**
+   * Listed nodes that move from one scheduler to the other (their scheduler label changes): slurmd
+   * pods take a node that moves to Slurm and preempt the pods running there; a node that moves to
+   * Kubernetes loses its slurmd pod and the Slurm jobs on it. One item per pool and direction.
+   */
+  private schedulerMoves(): void {
+    const groups = new Map<string, { b: Entry; pool: string; from: string; to: string; nodes: string[] }>();
+    for (const [k, b] of this.base.entries) {
+      const h = this.head.entries.get(k);
+      if (b.type !== 'kubernetes_labels' || b.body.kind !== 'Node' || !h) continue;
+      const from = (b.body.labels ?? {})[SCHEDULER_NODE_LABEL];
+      const to = (h.body.labels ?? {})[SCHEDULER_NODE_LABEL];
+      if (!from || !to || from === to) continue;
+      const pool = String((h.body.labels ?? {})[POOL_NODE_LABEL] ?? '?');
+      const id = key(b.stack, pool, from, to);
+      const g = groups.get(id) ?? { b, pool, from: String(from), to: String(to), nodes: [] as string[] };
+      g.nodes.push(String(b.body.metadata?.name ?? b.address));
+      groups.set(id, g);
+    }
+    const who = (side: string) => (side === 'slurm' ? 'Slurm' : 'Kueue (Kubernetes)');
+    for (const g of groups.values()) {
+      const nodes = g.nodes.sort();
+      const one = nodes.length === 1;
+      const it = one ? 'it' : 'them';
+      const which = one ? nodes[0] : `${nodes[0]} … ${nodes[nodes.length - 1]}`;
+      const effect =
+        g.to === 'slurm'
+          ? `slurmd pods take ${it} and preempt the Kubernetes pods running there (drain ${it} first)`
+          : `${one ? 'its slurmd pod goes' : 'their slurmd pods go'}, and the Slurm jobs running there with ${one ? 'it' : 'them'} (drain ${it} in Slurm first)`;
+      this.attention.push({
+        stack: g.b.stack,
+        address: `kubernetes_labels (${nodes.length} node${one ? '' : 's'})`,
+        what: 'nodes change scheduler',
+        detail: `${nodes.length} node${one ? '' : 's'} of pool \`${g.pool}\` (${which}) ${one ? 'moves' : 'move'} from ${who(g.from)} to ${who(g.to)}: ${effect}`,
+        tenants: this.siteTenants(g.b.site).map((t) => t.tenant),
+      });
+    }
+  }
+
+  /** A pool whose nodes or scheduler shares change: before and after, with the Kueue and Slurm shares. */
+  private poolCapacity(): void {
+    const pools = (side: Side) => {
+      const out = new Map<string, { stack: string; site: string; pool: Json }>();
+      for (const stack of side.stacks.values())
+        for (const pool of (siteInventory(stack)?.pools ?? []) as Json[])
+          out.set(key(siteOf(stack.name), String(pool.name)), {
+            stack: stack.name,
+            site: siteOf(stack.name),
+            pool,
+          });
+      return out;
+    };
+    const [before, after] = [pools(this.base), pools(this.head)];
+    for (const [k, a] of after) {
+      const b = before.get(k);
+      if (!b) continue;
+      const n = (p: Json, f: string) => Number(p[f] ?? 0);
+      const [nb, na, sb, sa] = [
+        n(b.pool, 'nodes'),
+        n(a.pool, 'nodes'),
+        n(b.pool, 'slurmNodes'),
+        n(a.pool, 'slurmNodes'),
+      ];
+      if (nb === na && sb === sa) continue;
+      const arrow = (x: number, y: number) => (x === y ? String(y) : `${x} → ${y}`);
+      this.attention.push({
+        stack: a.stack,
+        address: `pool ${a.pool.name}`,
+        what: na < nb || sa !== sb ? 'pool capacity' : 'pool grows',
+        detail: `nodes ${arrow(nb, na)}: Kueue ${arrow(nb - sb, na - sa)}, Slurm ${arrow(sb, sa)}; GPUs ${arrow(n(b.pool, 'gpus'), n(a.pool, 'gpus'))}`,
+        tenants: this.siteTenants(a.site).map((t) => t.tenant),
+      });
+    }
   }
 
   private movedTarget(h: Entry): boolean {
@@ -485,8 +615,9 @@ class Differ {
 
   private added(h: Entry): void {
     this.record(h.stack, { address: h.address, kind: 'added', paths: [], tenant: h.tenant });
-    // A new tenant's roles and policies are the point of the change; for anyone else they widen.
-    if (!this.newTenant(h)) this.guardRails(undefined, h);
+    // A new tenant's roles and policies are the point of the change, and a new stack's are all new
+    // (summarized under New stacks); for anyone else they widen.
+    if (!this.newTenant(h) && !this.isNewStack(h.stack)) this.guardRails(undefined, h);
   }
 
   private compare(b: Entry, h: Entry, kind: 'changed' | 'moved'): void {
@@ -891,6 +1022,14 @@ export function renderDiff(diff: OutputDiff, options: RenderOptions = {}): strin
       'Nothing: no data deleted, no object re-created, no guard rail weakened, no chart version changed.',
       '',
     );
+  }
+  if (diff.newStacks.length) {
+    out.push('### New stacks', '');
+    for (const n of diff.newStacks)
+      out.push(
+        `- ${code(n.stack)}: ${n.resources} resource(s); namespace(s) ${n.namespaces.length ? n.namespaces.map(code).join(', ') : 'none'}; ${n.defaultDeny} default-deny network polic${n.defaultDeny === 1 ? 'y' : 'ies'} and ${n.allowRules} allow rule(s).`,
+      );
+    out.push('');
   }
   out.push('### Tenants', '');
   if (diff.tenants.length === 0) out.push('No tenant added, removed, retired or given another quota.', '');

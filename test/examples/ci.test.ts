@@ -60,11 +60,33 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 let n = 0;
 /** A request: base and head checkouts with their outputs, and a state directory for the stand-ins. */
-function request(base: readonly FixtureTenant[], head: readonly FixtureTenant[]) {
+function request(
+  base: readonly FixtureTenant[],
+  head: readonly FixtureTenant[],
+  kind: 'library' | 'site' = 'library',
+) {
   n += 1;
   const dir = path.join(tmp, `request-${n}`);
   writeOutput(path.join(dir, 'base', 'cdktf.out'), demoOutput(base));
   writeOutput(path.join(dir, 'head', 'cdktf.out'), demoOutput(head));
+  for (const side of ['base', 'head']) {
+    // The library's repository has a synth script; a site repository may have only the package,
+    // whose aif (a stand-in here that records `synth` and runs the real `diff`) synthesizes it.
+    fs.writeFileSync(
+      path.join(dir, side, 'package.json'),
+      JSON.stringify(
+        kind === 'library' ? { scripts: { synth: 'node dist/stacks/main.js' } } : { name: 'site' },
+      ),
+    );
+    if (kind === 'site') {
+      fs.mkdirSync(path.join(dir, side, 'node_modules', '.bin'), { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, side, 'node_modules', '.bin', 'aif'),
+        `#!/bin/sh\nif [ "$1" = synth ]; then echo "aif $* (in $PWD, AIF_PROJECT_ROOT=$AIF_PROJECT_ROOT)" >> "$STUB_DIR/calls.log"; exit 0; fi\n${cli} "$@"\n`,
+        { mode: 0o755 },
+      );
+    }
+  }
   fs.mkdirSync(path.join(dir, 'stub'));
   return {
     dir,
@@ -76,8 +98,11 @@ function request(base: readonly FixtureTenant[], head: readonly FixtureTenant[])
         .map((l) => l.split(dir).join('<req>')),
     body: () => fs.readFileSync(path.join(dir, 'stub', 'body.md'), 'utf8'),
     /** Runs the script for one push; clears the call log first. */
-    push(platform: string, labels = '', env: Record<string, string> = {}) {
+    push(platform: string, labels = '', env: Record<string, string | undefined> = {}) {
       fs.rmSync(path.join(dir, 'stub', 'calls.log'), { force: true });
+      // A variable set to undefined is left out (spawnSync would pass the word 'undefined').
+      const ownCli = 'AIF_CLI' in env;
+      for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
       return spawnSync('bash', [SCRIPT, platform], {
         cwd: dir,
         encoding: 'utf8',
@@ -85,7 +110,7 @@ function request(base: readonly FixtureTenant[], head: readonly FixtureTenant[])
           PATH: `${path.join(tmp, 'bin')}:${process.env.PATH}`,
           HOME: dir,
           STUB_DIR: path.join(dir, 'stub'),
-          AIF_CLI: cli,
+          ...(ownCli ? {} : { AIF_CLI: cli }),
           AIF_BASE_DIR: 'base',
           AIF_HEAD_DIR: 'head',
           AIF_LABELS: labels,
@@ -96,7 +121,7 @@ function request(base: readonly FixtureTenant[], head: readonly FixtureTenant[])
           CI_MERGE_REQUEST_IID: '9',
           AIF_GITLAB_TOKEN: 'glpat-test',
           ...env,
-        },
+        } as NodeJS.ProcessEnv,
       });
     },
   };
@@ -190,6 +215,20 @@ describe('examples/ci/aif-review.sh', () => {
     expect(lines.at(-1)).toMatch(/^> This check fails until/);
   });
 
+  it("in a site repository: synthesizes with each side's installed aif, and judges with the base's (issue 17, item 9)", () => {
+    const r = request([ALPHA, BETA], [BETA], 'site');
+    const run = r.push('github', '', { AIF_CLI: undefined });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(3);
+    expect(r.calls().slice(0, 4)).toEqual([
+      'npm ci --no-audit --no-fund (in <req>/base, AIF_PROJECT_ROOT=)',
+      'aif synth (in <req>/base, AIF_PROJECT_ROOT=<req>/head)',
+      'npm ci --no-audit --no-fund (in <req>/head, AIF_PROJECT_ROOT=)',
+      'aif synth (in <req>/head, AIF_PROJECT_ROOT=<req>/head)',
+    ]);
+    expect(r.body()).toContain('### Needs attention (2)');
+  });
+
   it('exits 2 for an unknown platform before running anything', () => {
     const r = request([ALPHA], [ALPHA]);
     const run = r.push('bitbucket');
@@ -212,7 +251,10 @@ describe('CI examples', () => {
       { ref: '${{ github.event.pull_request.base.sha }}', path: 'base' },
     ]);
     const review = steps.find((s) => typeof s.run === 'string' && s.run.includes('aif-review.sh'))!;
-    expect(review.run).toBe('bash base/examples/ci/aif-review.sh github');
+    // This library's copy of the script, or the one the base's installed package ships.
+    expect(review.run).toContain('script=base/examples/ci/aif-review.sh\n');
+    expect(review.run).toContain('script=base/node_modules/cdktf-ai-factory/examples/ci/aif-review.sh\n');
+    expect(review.run.trimEnd().split('\n').at(-1)).toBe('bash "$script" github');
     expect(review.env).toMatchObject({ AIF_BASE_DIR: 'base', AIF_HEAD_DIR: 'head' });
     expect(review.env.AIF_LABELS).toContain('github.event.pull_request.labels');
   });
@@ -220,9 +262,10 @@ describe('CI examples', () => {
   it('GitLab CI: a merge-request job that runs the script for gitlab from a base worktree', () => {
     const job = load('gitlab/aif-review.gitlab-ci.yml')['aif-review'];
     expect(job.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
-    expect(job.script).toEqual([
-      'git worktree add --detach "$AIF_BASE_DIR" "$CI_MERGE_REQUEST_DIFF_BASE_SHA"',
-      'AIF_LABELS="$CI_MERGE_REQUEST_LABELS" bash "$AIF_BASE_DIR/examples/ci/aif-review.sh" gitlab',
-    ]);
+    expect(job.script[0]).toBe('git worktree add --detach "$AIF_BASE_DIR" "$CI_MERGE_REQUEST_DIFF_BASE_SHA"');
+    expect(job.script[1]).toContain('node_modules/cdktf-ai-factory/examples/ci/aif-review.sh"\n');
+    expect(job.script[1].trimEnd().split('\n').at(-1)).toBe(
+      'AIF_LABELS="$CI_MERGE_REQUEST_LABELS" bash "$script" gitlab',
+    );
   });
 });

@@ -61,7 +61,7 @@ function removeAlpha(out: SynthesizedStack[]): Array<[string, string]> {
 describe('aif diff review', () => {
   it('finds nothing between an output and itself', () => {
     const diff = diffOutputs(synthesized, copy());
-    expect(diff).toEqual({ attention: [], tenants: [], totals: [], stacks: [] });
+    expect(diff).toEqual({ attention: [], newStacks: [], tenants: [], totals: [], stacks: [] });
     expect(isDestructive(diff)).toBe(false);
     expect(section(renderDiff(diff), 'Everything else')).toEqual(['No stack differs.']);
   });
@@ -453,6 +453,56 @@ describe('aif diff review', () => {
     expect(diffOutputs(slurmBase, slurmHead).attention.map((a) => a.detail)).toEqual([
       expect.stringContaining(
         'NodeSet `a100` now needs `node-restriction.kubernetes.io/ai-factory.eu-pool=a100`, `node-restriction.kubernetes.io/ai-factory.eu-scheduler=slurm`',
+      ),
+    ]);
+  });
+
+  it('puts nodes that move from Kueue to Slurm, and the pool capacity before and after, under Needs attention (issue 17, item 2)', () => {
+    const build = (hostlist: string) => {
+      const base = sampleProfile();
+      const site = new AiFactorySite(
+        testApp(),
+        sampleProfile({
+          nodePools: [{ ...base.nodePools[0], nodes: { hostlist } }, base.nodePools[1]],
+          tenants: [{ ...base.tenants[0], gpus: [{ pool: 'a100', count: 4 }] }, base.tenants[1]],
+          schedulers: {
+            kueue: {},
+            slurm: { nodes: { a100: 2 }, accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } } },
+          },
+        }),
+      );
+      return [site.platform, site.tenantsStack].map((x) => ({ name: x.node.id, json: synth(x) }));
+    };
+    // Slurm takes the last two nodes of the hostlist: gpu03 and gpu04, then gpu02 and gpu03.
+    const diff = diffOutputs(build('gpu[01-04]'), build('gpu[01-03]'));
+    const items = diff.attention.map((a) => `${a.what}: ${a.detail}`);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'nodes change scheduler: 1 node of pool `a100` (gpu02) moves from Kueue (Kubernetes) to Slurm: slurmd pods take it and preempt the Kubernetes pods running there (drain it first)',
+        'pool capacity: nodes 4 → 3: Kueue 2 → 1, Slurm 2; GPUs 16 → 12',
+      ]),
+    );
+    expect(isDestructive(diff)).toBe(true);
+    expect(section(renderDiff(diff), 'Needs attention')).toEqual(
+      expect.arrayContaining([expect.stringContaining('**nodes change scheduler**')]),
+    );
+  });
+
+  it("summarizes a new site's stacks instead of ranking their policies as weakened guard rails (issue 17, item 3)", () => {
+    const diff = diffOutputs([], copy());
+    expect(diff.attention).toEqual([]);
+    expect(isDestructive(diff)).toBe(false);
+    expect(diff.newStacks.map((n) => n.stack)).toEqual(['testsite-platform', 'testsite-tenants']);
+    const tenants = diff.newStacks.find((n) => n.stack === 'testsite-tenants')!;
+    expect(tenants.namespaces).toEqual(['alpha', 'beta']);
+    expect(tenants.defaultDeny).toBe(2);
+    expect(tenants.allowRules).toBeGreaterThan(0);
+    expect(section(renderDiff(diff), 'New stacks')).toEqual([
+      expect.stringMatching(
+        /^- `testsite-platform`: \d+ resource\(s\); namespace\(s\) `gpu-operator`, `kueue-system`; \d+ default-deny network policies and \d+ allow rule\(s\)\.$/,
+      ),
+      expect.stringMatching(
+        /^- `testsite-tenants`: \d+ resource\(s\); namespace\(s\) `alpha`, `beta`; 2 default-deny network policies and \d+ allow rule\(s\)\.$/,
       ),
     ]);
   });

@@ -40,9 +40,12 @@ function admissionPolicies(json: Json): string[] {
 /** The tenant guard rails: a deletion guard, the placement, PriorityClass and Service policies. */
 const GUARDRAILS = [
   'aif-tenant-deletion',
+  'aif-tenant-object-size',
   'aif-tenant-placement',
+  'aif-tenant-pod-spec',
   'aif-tenant-priority',
   'aif-tenant-services',
+  'aif-tenant-volumes',
 ]
   .flatMap((n) => [`ValidatingAdmissionPolicy ${n}`, `ValidatingAdmissionPolicyBinding ${n}`])
   .sort();
