@@ -40,7 +40,7 @@ export function runCdktfApp(sitesDir: string, outdir: string, cli: boolean = und
   const problems = [
     ...stateInOutputProblems(outdir),
     ...loaded.problems,
-    ...profileProblems(loaded.profiles),
+    ...profileProblems(loaded.profiles, loaded.files),
   ];
   if (problems.length === 0) {
     try {

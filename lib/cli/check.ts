@@ -26,12 +26,16 @@ export const command: Command = {
     if (!parsed.ok) return parsed.exitCode;
     const out = path.resolve((parsed.values.out as string | undefined) ?? 'cdktf.out');
     if (!fs.existsSync(path.join(out, 'stacks'))) {
-      process.stderr.write(`aif check: no synthesized stacks in ${out}/stacks; run 'npm run synth' first\n`);
+      process.stderr.write(
+        `aif check: no synthesized stacks in ${out}/stacks; run 'npx aif synth' first (npm run synth in the library's repository)\n`,
+      );
       return 1;
     }
     const report = checkIsolation(readStacks(out));
     if (report.sites.length === 0) {
-      process.stderr.write(`aif check: no stacks in ${out}/stacks; run 'npm run synth' first\n`);
+      process.stderr.write(
+        `aif check: no stacks in ${out}/stacks; run 'npx aif synth' first (npm run synth in the library's repository)\n`,
+      );
       return 1;
     }
     const shown = parsed.values.failures ? report.rows.filter((r) => r.status === 'FAIL') : report.rows;

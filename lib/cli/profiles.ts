@@ -4,17 +4,23 @@ import { formatIssue, siteIssues, type SiteProfile } from '../model';
 import { projectRoot } from '../platform/state';
 import { ProfileLoadError, SourceModuleLoader } from './module-loader';
 
-/** Every problem of every profile, prefixed with the site; duplicate site names are one too. */
-export function profileProblems(profiles: readonly SiteProfile[]): string[] {
+/**
+ * Every problem of every profile, prefixed with the site; duplicate site names are one too, naming
+ * both files where `files` (the file of each profile, by index) is given.
+ */
+export function profileProblems(profiles: readonly SiteProfile[], files: readonly string[] = []): string[] {
   const lines: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  const shown = (i: number) => (files[i] ? path.relative(process.cwd(), files[i]) : `profile ${i + 1}`);
   profiles.forEach((p, i) => {
     // A profile of the wrong shape may have no name: name it by its position instead.
     const name = p && typeof p === 'object' && typeof p.name === 'string' ? p.name : `(profile ${i + 1})`;
-    if (seen.has(name)) {
-      lines.push(`${name}: [NAME_DUPLICATE] name: two site profiles are called '${name}'. Fix: rename one`);
-    }
-    seen.add(name);
+    const first = seen.get(name);
+    if (first !== undefined) {
+      lines.push(
+        `${name}: [NAME_DUPLICATE] name: two site profiles are called '${name}' (${shown(first)} and ${shown(i)}). Fix: rename one`,
+      );
+    } else seen.set(name, i);
     for (const issue of siteIssues(p)) lines.push(`${name}: ${formatIssue(issue)}`);
   });
   return lines;
@@ -187,4 +193,30 @@ export function loadProfiles(dir: string): SiteProfile[] {
   const { profiles, problems } = readProfiles(dir);
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return profiles;
+}
+
+/**
+ * What a profile copied from another site keeps by mistake: one allocation project id, or one
+ * identity-provider group, in tenants of two sites (or twice at one). One warning line per value;
+ * empty when none is shared.
+ */
+export function sharedIdentityWarnings(profiles: readonly SiteProfile[]): string[] {
+  const where = new Map<string, string[]>();
+  const note = (what: string, value: string, at: string) =>
+    where.set(`${what}\u0000${value}`, [...(where.get(`${what}\u0000${value}`) ?? []), at]);
+  for (const p of profiles) {
+    for (const t of [...(p.tenants ?? [])]) {
+      const at = `${p.name}/${t.name}`;
+      if (t.allocation?.projectId) note('project id', t.allocation.projectId, at);
+      for (const g of new Set([...(t.groups?.admins ?? []), ...(t.groups?.members ?? [])]))
+        note('IdP group', g, at);
+    }
+  }
+  return [...where.entries()]
+    .filter(([, ats]) => ats.length > 1)
+    .map(([k, ats]) => {
+      const [what, value] = k.split('\u0000');
+      return `${what} '${value}' is in ${ats.join(' and ')}: a profile copied from another site? Give each tenant its own`;
+    })
+    .sort();
 }

@@ -59,7 +59,9 @@ export const command: Command = {
     }
     const report = fleetReport(readStacks(outdir), date);
     if (report.sites.length === 0) {
-      process.stderr.write(`aif report: no site stacks in ${outdir}; run 'npm run synth' first\n`);
+      process.stderr.write(
+        `aif report: no site stacks in ${outdir}; run 'npx aif synth' first (npm run synth in the library's repository)\n`,
+      );
       return 1;
     }
     process.stdout.write(

@@ -2,7 +2,13 @@ import * as path from 'path';
 import { allocationWarnings, SYNTHESIS_DATE_VARIABLE, synthesisDate, type SiteProfile } from '../model';
 import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
-import { defaultSitesDir, profileProblems, readProfiles, printSkipped } from './profiles';
+import {
+  defaultSitesDir,
+  printSkipped,
+  profileProblems,
+  readProfiles,
+  sharedIdentityWarnings,
+} from './profiles';
 
 /** The `--sites` option every command that reads profiles takes. */
 export const SITES_OPTION = {
@@ -50,10 +56,15 @@ export function printAllocationWarnings(profiles: readonly SiteProfile[]): void 
     return;
   }
   const lines = profiles.flatMap((p) => allocationWarnings(p, date).map((l) => `${p.name}: ${l}`));
-  if (lines.length === 0) return;
-  process.stderr.write(
-    `warning: ${lines.length} expired allocation(s) as of ${date}:\n${lines.map((l) => `  ${l}\n`).join('')}`,
-  );
+  if (lines.length > 0)
+    process.stderr.write(
+      `warning: ${lines.length} expired allocation(s) as of ${date}:\n${lines.map((l) => `  ${l}\n`).join('')}`,
+    );
+  const shared = sharedIdentityWarnings(profiles);
+  if (shared.length > 0)
+    process.stderr.write(
+      `warning: ${shared.length} project id(s) or IdP group(s) in more than one tenant:\n${shared.map((l) => `  ${l}\n`).join('')}`,
+    );
 }
 
 /** Prints problems as one block: a count, then one indented line each. */
@@ -68,7 +79,7 @@ export function printProblems(header: string, problems: readonly string[]): void
 export function validProfiles(sites: string | boolean | undefined): SiteProfile[] | undefined {
   const loaded = readProfiles(sitesDir(sites));
   printSkipped(loaded);
-  const problems = [...loaded.problems, ...profileProblems(loaded.profiles)];
+  const problems = [...loaded.problems, ...profileProblems(loaded.profiles, loaded.files)];
   if (problems.length === 0) return loaded.profiles;
   printProblems(`${problems.length} problem(s):`, problems);
   return undefined;

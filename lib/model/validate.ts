@@ -208,7 +208,9 @@ export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): 
       'the accelerator catalog has no such model',
       `use one of: ${acceleratorCatalog()
         .map((a) => a.id)
-        .join(', ')}; or add the model to lib/model/accelerators.ts`,
+        .join(
+          ', ',
+        )} (a profile cannot declare a model of its own yet: ask for it to be added to the library's catalog, lib/model/accelerators.ts)`,
     );
   }
   checkPositive(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'gpusPerNode');

@@ -17,7 +17,9 @@ export interface SynthesizedStack {
 export function readStacks(outdir: string): SynthesizedStack[] {
   const dir = path.join(outdir, 'stacks');
   if (!fs.existsSync(dir)) {
-    throw new Error(`no synthesized stacks in ${dir}: run 'npm run synth' first`);
+    throw new Error(
+      `no synthesized stacks in ${dir}: run 'npx aif synth' first (npm run synth in the library's repository)`,
+    );
   }
   return fs
     .readdirSync(dir)

@@ -689,13 +689,18 @@ function unescapeTemplate(text: string): string {
 export function verifyOutput(outDir: string, referenceDir: string): VerifyResult {
   const stacksDir = path.join(outDir, 'stacks');
   if (!fs.existsSync(stacksDir))
-    throw new Error(`${stacksDir} does not exist: synthesize first (npm run synth)`);
+    throw new Error(
+      `${stacksDir} does not exist: synthesize first (npx aif synth, or npm run synth in the library's repository)`,
+    );
   if (!fs.existsSync(referenceDir)) throw new Error(`reference directory ${referenceDir} does not exist`);
   const stacks = fs
     .readdirSync(stacksDir)
     .filter((s) => fs.existsSync(path.join(stacksDir, s, 'cdk.tf.json')))
     .sort();
-  if (stacks.length === 0) throw new Error(`no stacks in ${stacksDir}: synthesize first (npm run synth)`);
+  if (stacks.length === 0)
+    throw new Error(
+      `no stacks in ${stacksDir}: synthesize first (npx aif synth, or npm run synth in the library's repository)`,
+    );
 
   const charts = readCharts(referenceDir);
   const defaults = new Map<string, ValueTree>();

@@ -78,11 +78,10 @@ describe('profiles are read from their sources', () => {
   it('loads only the modules that export a profile, and runs nothing else of the directory', async () => {
     const r = await aif(path.join(root, 'stacks'), 'validate');
     // The other files are named, not run.
-    expect(r).toEqual({
-      code: 0,
-      out: '2 site profile(s) valid: alpha, beta\n',
-      err: "note: not read as profiles (no export named 'profile'): sites/alpha.test.ts, sites/helper.ts\n",
-    });
+    expect([r.code, r.out]).toEqual([0, '2 site profile(s) valid: alpha, beta\n']);
+    expect(r.err).toMatch(
+      /^note: not read as profiles \(no export named 'profile'\): sites\/alpha\.test\.ts, sites\/helper\.ts\n/,
+    );
     expect(fs.existsSync(path.join(os.tmpdir(), 'aif-helper-ran'))).toBe(false);
   });
 
@@ -356,6 +355,28 @@ describe('a site repository (issue 17)', () => {
     expect(r.err).toMatch(
       /sites\/gamma\.ts: \[PROFILE_EXPORT_MISSING\] the file has a SiteProfile exported as 'profiel'/,
     );
+  });
+
+  it('names both files of a duplicate site, and warns of a project id or IdP group in two sites (items 13, 14)', async () => {
+    // A second site whose tenants kept the first site's project ids and groups (one renamed).
+    const copied = tsProfile('beta').replace(/"name": "alpha"/, '"name": "a-copy"');
+    root = siteRepo('sites', {
+      'alpha.ts': tsProfile('alpha'),
+      'alpha2.ts': tsProfile('alpha'),
+      'beta.ts': copied,
+    });
+    const dup = await aif(root, 'validate');
+    expect(dup.err).toContain(
+      "alpha: [NAME_DUPLICATE] name: two site profiles are called 'alpha' (sites/alpha.ts and sites/alpha2.ts). Fix: rename one",
+    );
+    fs.rmSync(path.join(root, 'sites', 'alpha2.ts'));
+    const r = await aif(root, 'validate');
+    expect(r.code).toBe(0);
+    // sampleProfile's tenants, copied into a second site with their project ids and groups.
+    expect(r.err).toContain(
+      "project id 'EHPC-AIF-2026FL01-0001' is in alpha/alpha and beta/a-copy: a profile copied from another site? Give each tenant its own",
+    );
+    expect(r.err).toContain("IdP group 'idp:alpha-admins' is in alpha/alpha and beta/a-copy");
   });
 
   it('keeps the last good output when aif synth is given a sites directory that does not exist (item 11)', async () => {

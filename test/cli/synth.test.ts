@@ -52,7 +52,7 @@ describe('synthesizeSites', () => {
   it('reports two profiles with one name', () => {
     const result = synthesizeSites([sampleProfile(), sampleProfile()], path.join(dir, 'out'));
     expect(result.problems).toEqual([
-      "testsite: [NAME_DUPLICATE] name: two site profiles are called 'testsite'. Fix: rename one",
+      "testsite: [NAME_DUPLICATE] name: two site profiles are called 'testsite' (profile 1 and profile 2). Fix: rename one",
     ]);
   });
 });

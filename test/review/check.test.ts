@@ -1186,6 +1186,8 @@ describe('aif check (command)', () => {
     const r = await aif('check', '--out', empty);
     fs.rmSync(empty, { recursive: true, force: true });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^aif check: no synthesized stacks in .*; run 'npm run synth' first\n$/);
+    expect(r.err).toMatch(
+      /^aif check: no synthesized stacks in .*; run 'npx aif synth' first \(npm run synth in the library's repository\)\n$/,
+    );
   });
 });
