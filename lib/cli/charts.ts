@@ -6,12 +6,12 @@ import { UNMIRRORED_SUBCHARTS } from '../platform/images';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
 import { helmChartArgs } from './reference';
-import { SITES_OPTION, validProfiles } from './validate';
+import { SITE_OPTION, SITES_OPTION, validProfiles } from './validate';
 
 const SPEC: CommandSpec = {
   name: 'charts',
-  usage: 'charts [--sites <dir>]',
-  options: { sites: SITES_OPTION },
+  usage: 'charts [--sites <dir>] [--site <name>]',
+  options: { sites: SITES_OPTION, site: SITE_OPTION },
 };
 
 export interface SiteArtifacts {
@@ -99,7 +99,7 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
-    const profiles = validProfiles(parsed.values.sites);
+    const profiles = validProfiles(parsed.values.sites, parsed.values.site);
     if (!profiles) return 1;
     const out: string[] = [];
     for (const a of siteArtifacts(profiles)) {

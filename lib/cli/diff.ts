@@ -47,6 +47,7 @@ options:
   --fail-on destructive    exit ${EXIT_DESTRUCTIVE} when "Needs attention" is not empty
   --output <file>          write the Markdown to <file> instead of standard output
   --max-lines <n>          lines of "Everything else" per stack before the rest is counted (200)
+  --json                   the review as JSON (needs attention, tenants, totals, stacks) instead of Markdown
   --synth-command <cmd>    how --base synthesizes a checkout, run by sh with AIF_OUTDIR and
                            AIF_PROJECT_ROOT set (default: aif synth --out "$AIF_OUTDIR";
                            in the library's own repository: ${LIBRARY_SYNTH_COMMAND})
@@ -65,6 +66,8 @@ interface Options {
   readonly output?: string;
   readonly maxLines?: number;
   readonly synthCommand: string;
+  /** The review as JSON (the `OutputDiff`), for scripts, instead of Markdown. */
+  readonly json: boolean;
 }
 
 function parse(args: readonly string[]): Options | 'help' {
@@ -80,6 +83,7 @@ function parse(args: readonly string[]): Options | 'help' {
         output: { type: 'string' },
         'max-lines': { type: 'string' },
         'synth-command': { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,6 +103,7 @@ function parse(args: readonly string[]): Options | 'help' {
     output: v.output,
     maxLines,
     synthCommand: v['synth-command'] ?? '',
+    json: v.json === true,
   };
   if (v.base !== undefined) {
     if (p.length > 1 || (p.length === 1 && v['head-out'] !== undefined))
@@ -206,9 +211,11 @@ export const command: Command = {
       return usage ? EXIT_USAGE : 1;
     }
     const diff = diffOutputs(sides.base, sides.head);
-    const markdown = renderDiff(diff, { maxLines: options.maxLines });
-    if (options.output) fs.writeFileSync(options.output, markdown);
-    else process.stdout.write(markdown);
+    const text = options.json
+      ? `${JSON.stringify({ destructive: isDestructive(diff), ...diff }, null, 2)}\n`
+      : renderDiff(diff, { maxLines: options.maxLines });
+    if (options.output) fs.writeFileSync(options.output, text);
+    else process.stdout.write(text);
     return options.failOnDestructive && isDestructive(diff) ? EXIT_DESTRUCTIVE : 0;
   },
 };

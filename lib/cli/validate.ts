@@ -2,13 +2,7 @@ import * as path from 'path';
 import { allocationWarnings, SYNTHESIS_DATE_VARIABLE, synthesisDate, type SiteProfile } from '../model';
 import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
-import {
-  defaultSitesDir,
-  printSkipped,
-  profileProblems,
-  readProfiles,
-  sharedIdentityWarnings,
-} from './profiles';
+import { defaultSitesDir, profileProblems, readProfiles, sharedIdentityWarnings } from './profiles';
 
 /** The `--sites` option every command that reads profiles takes. */
 export const SITES_OPTION = {
@@ -76,19 +70,70 @@ export function printProblems(header: string, problems: readonly string[]): void
  * The valid profiles of the directory a command was given (`--sites`), or undefined after printing
  * every problem: files that do not load and every problem of every profile.
  */
-export function validProfiles(sites: string | boolean | undefined): SiteProfile[] | undefined {
-  const loaded = readProfiles(sitesDir(sites));
-  printSkipped(loaded);
-  const problems = [...loaded.problems, ...profileProblems(loaded.profiles, loaded.files)];
-  if (problems.length === 0) return loaded.profiles;
-  printProblems(`${problems.length} problem(s):`, problems);
-  return undefined;
+export function validProfiles(
+  sites: string | boolean | undefined,
+  site?: string | boolean,
+  json = false,
+): SiteProfile[] | undefined {
+  const { profiles, problems, skipped } = checkedProfiles(sites, site);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ valid: problems.length === 0, sites: profiles.map((p) => p.name), problems, skipped }, null, 2)}\n`,
+    );
+  } else {
+    if (skipped.length > 0)
+      process.stderr.write(`note: not read as profiles (no export named 'profile'): ${skipped.join(', ')}\n`);
+    if (problems.length > 0) printProblems(`${problems.length} problem(s):`, problems);
+  }
+  return problems.length === 0 ? profiles : undefined;
 }
+
+/**
+ * The profiles of the sites directory (only the one named `site`, where given), with every problem:
+ * files that do not load, every problem of each profile, and a `site` that no profile has.
+ */
+function checkedProfiles(
+  sites: string | boolean | undefined,
+  site?: string | boolean,
+): { profiles: SiteProfile[]; problems: string[]; skipped: string[] } {
+  const loaded = readProfiles(sitesDir(sites));
+  const index = loaded.profiles
+    .map((_, i) => i)
+    .filter((i) => typeof site !== 'string' || loaded.profiles[i]?.name === site);
+  const profiles = index.map((i) => loaded.profiles[i]);
+  const problems = [
+    ...loaded.problems,
+    ...profileProblems(
+      profiles,
+      index.map((i) => loaded.files[i]),
+    ),
+  ];
+  if (typeof site === 'string' && profiles.length === 0)
+    problems.push(
+      `${site}: [SITE_UNKNOWN] no profile names the site '${site}'. Fix: use one of: ${loaded.profiles.map((p) => p.name).join(', ') || '(none)'}`,
+    );
+  return { profiles, problems, skipped: loaded.skipped };
+}
+
+/** The `--site` option of the commands that read profiles. */
+export const SITE_OPTION = {
+  type: 'string',
+  value: 'name',
+  description: 'only the site of this name (default: every site of the directory)',
+} as const;
 
 const SPEC: CommandSpec = {
   name: 'validate',
-  usage: 'validate [--sites <dir>] [--date YYYY-MM-DD]',
-  options: { sites: SITES_OPTION, date: DATE_OPTION },
+  usage: 'validate [--sites <dir>] [--site <name>] [--date YYYY-MM-DD] [--json]',
+  options: {
+    sites: SITES_OPTION,
+    site: SITE_OPTION,
+    date: DATE_OPTION,
+    json: {
+      type: 'boolean',
+      description: 'print the result as JSON on stdout: valid, sites, problems, skipped files',
+    },
+  },
 };
 
 /** `aif validate`: checks every site profile without synthesizing anything. */
@@ -99,12 +144,14 @@ export const command: Command = {
     if (!parsed.ok) return parsed.exitCode;
     const bad = applyDateOption(SPEC, parsed.values.date);
     if (bad !== undefined) return bad;
-    const profiles = validProfiles(parsed.values.sites);
+    const json = parsed.values.json === true;
+    const profiles = validProfiles(parsed.values.sites, parsed.values.site, json);
     if (!profiles) return 1;
     printAllocationWarnings(profiles);
-    process.stdout.write(
-      `${profiles.length} site profile(s) valid: ${profiles.map((p) => p.name).join(', ')}\n`,
-    );
+    if (!json)
+      process.stdout.write(
+        `${profiles.length} site profile(s) valid: ${profiles.map((p) => p.name).join(', ')}\n`,
+      );
     return 0;
   },
 };

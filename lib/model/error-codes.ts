@@ -267,6 +267,10 @@ export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
     meaning: 'The directory of site profiles does not exist.',
     fix: 'Run in a project with `stacks/sites/`, or pass `--sites <dir>`.',
   },
+  SITE_UNKNOWN: {
+    meaning: '`--site` names a site that no profile of the directory has.',
+    fix: "Use one of the site names the message lists (the profiles' `name`).",
+  },
   PROFILES_NONE: {
     meaning: 'No file in the profiles directory exports a `profile`.',
     fix: 'Add `stacks/sites/<site>.ts` with `export const profile: SiteProfile = {...}`.',

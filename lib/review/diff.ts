@@ -265,17 +265,47 @@ function parsedJson(v: unknown): Json | undefined {
  * string (`values[0]`): both sides parse, so the path goes on into the chart's values.
  */
 export function changedPaths(a: unknown, b: unknown, at = ''): string[] {
+  return changedLeaves(a, b, at).map((l) => l.path);
+}
+
+/** One changed leaf: its path, and the values before and after (undefined where absent). */
+interface ChangedLeaf {
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+function changedLeaves(a: unknown, b: unknown, at = ''): ChangedLeaf[] {
   const join = (k: string) => (at ? `${at}.${k}` : k);
   if (isObject(a) && isObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    return keys.flatMap((k) => changedPaths(a[k], b[k], join(k)));
+    return keys.flatMap((k) => changedLeaves(a[k], b[k], join(k)));
   }
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    return a.flatMap((v, i) => changedPaths(v, b[i], `${at}[${i}]`));
+    return a.flatMap((v, i) => changedLeaves(v, b[i], `${at}[${i}]`));
   }
   const [pa, pb] = [parsedJson(a), parsedJson(b)];
-  if (pa && pb) return changedPaths(pa, pb, at);
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [at];
+  if (pa && pb) return changedLeaves(pa, pb, at);
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path: at, before: a, after: b }];
+}
+
+/** A scalar as a review shows it (`'176'`, `true`, `–` for absent); undefined for objects, lists and long text. */
+function shortValue(v: unknown): string | undefined {
+  if (v === undefined || v === null) return '–';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string' && v.length <= 40 && !v.includes('\n')) return v;
+  return undefined;
+}
+
+/**
+ * The changed paths of a resource as a review shows them: `path: before → after` where both values
+ * are short scalars, the path alone otherwise.
+ */
+function changedPathsWithValues(a: unknown, b: unknown): string[] {
+  return changedLeaves(a, b).map((l) => {
+    const [x, y] = [shortValue(l.before), shortValue(l.after)];
+    return x !== undefined && y !== undefined ? `${l.path}: ${x} → ${y}` : l.path;
+  });
 }
 
 /** A stable, key-sorted rendering of a JSON value, for comparing and printing rules and peers. */
@@ -621,7 +651,7 @@ class Differ {
   }
 
   private compare(b: Entry, h: Entry, kind: 'changed' | 'moved'): void {
-    const paths = changedPaths(b.body, h.body);
+    const paths = changedPathsWithValues(b.body, h.body);
     if (paths.length === 0 && kind === 'changed') return;
     this.record(b.stack, {
       address: b.address,
@@ -964,6 +994,9 @@ function quotaCell(
   return keys.map((k) => `${k} ${fromTo(before?.[k], after?.[k])}`).join('; ') || '–';
 }
 
+/** Lines of one stack's changes above which the review folds them (`<details>`). */
+const FOLD_LINES = 10;
+
 function changeLine(c: ResourceChange): string {
   const paths =
     c.paths.length > MAX_PATHS
@@ -1054,8 +1087,12 @@ export function renderDiff(diff: OutputDiff, options: RenderOptions = {}): strin
   for (const s of diff.stacks) {
     const lines = s.changes.map(changeLine);
     out.push(`#### ${s.stack}${s.status === 'changed' ? '' : ` (stack ${s.status})`}`, '');
+    // A long list folds away in a pull-request comment (<details>), its count in the summary.
+    const fold = lines.length > FOLD_LINES;
+    if (fold) out.push(`<details><summary>${lines.length} change(s)</summary>`, '');
     out.push(...lines.slice(0, maxLines));
     if (lines.length > maxLines) out.push(`- … and ${lines.length - maxLines} more in ${s.stack}`);
+    if (fold) out.push('', '</details>');
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

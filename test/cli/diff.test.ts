@@ -108,6 +108,19 @@ describe('aif diff', () => {
     );
   });
 
+  it('prints the review as JSON with --json (issue 17, item 12)', async () => {
+    const [base, head] = pair([ALPHA, BETA], [BETA]);
+    const r = await run([base, head, '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      destructive: boolean;
+      attention: Array<{ what: string }>;
+      tenants: unknown[];
+    };
+    expect(json.destructive).toBe(true);
+    expect(json.attention.map((a) => a.what)).toContain('removed without retirement');
+  });
+
   describe('--base <git-ref>', () => {
     /**
      * A throwaway repository whose "synthesis" (a stand-in for `npm run build && node

@@ -30,8 +30,8 @@ describe('aif options', () => {
       0,
       `${(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version}\n`,
     ]);
-    const r = await aif('validate', '--site', 'x');
-    expect(r.err).toMatch(/^aif validate: Unknown option '--site' \(did you mean --sites\?\)\n/);
+    const r = await aif('validate', '--stes', 'x');
+    expect(r.err).toMatch(/^aif validate: Unknown option '--stes' \(did you mean --sites\?\)\n/);
   });
 
   it('lists the commands', async () => {

@@ -379,6 +379,26 @@ describe('a site repository (issue 17)', () => {
     expect(r.err).toContain("IdP group 'idp:alpha-admins' is in alpha/alpha and beta/a-copy");
   });
 
+  it('validates one site with --site, and prints the result as JSON with --json (item 12)', async () => {
+    root = siteRepo('sites', {
+      'alpha.ts': tsProfile('alpha'),
+      'beta.ts': tsProfile('beta').replace('"nvidia-a100-80gb"', '"nvidia-v100"'),
+    });
+    expect((await aif(root, 'validate', '--site', 'alpha')).out).toBe('1 site profile(s) valid: alpha\n');
+    const bad = await aif(root, 'validate', '--json');
+    expect(bad.code).toBe(1);
+    const result = JSON.parse(bad.out) as { valid: boolean; sites: string[]; problems: string[] };
+    expect([result.valid, result.sites, result.problems.map((p) => p.slice(0, p.indexOf(']') + 1))]).toEqual([
+      false,
+      ['alpha', 'beta'],
+      ['beta: [ACCELERATOR_UNKNOWN]'],
+    ]);
+    const unknown = await aif(root, 'validate', '--site', 'gamma');
+    expect(unknown.err).toContain(
+      "gamma: [SITE_UNKNOWN] no profile names the site 'gamma'. Fix: use one of: alpha, beta",
+    );
+  });
+
   it('keeps the last good output when aif synth is given a sites directory that does not exist (item 11)', async () => {
     root = siteRepo('sites', { 'alpha.ts': tsProfile('alpha') });
     expect((await aif(root, 'synth')).code).toBe(0);

@@ -86,7 +86,7 @@ describe('aif diff review', () => {
     ]);
     expect(section(md, 'Everything else')).toEqual([
       '#### testsite-tenants',
-      '- changed `kubernetes_resource_quota_v1.tenant_alpha_quota`: spec.hard.requests.cpu, spec.hard.requests.nvidia.com/gpu',
+      '- changed `kubernetes_resource_quota_v1.tenant_alpha_quota`: spec.hard.requests.cpu: 176 → 192, spec.hard.requests.nvidia.com/gpu: 12 → 14',
     ]);
   });
 
@@ -103,8 +103,21 @@ describe('aif diff review', () => {
     expect(rest).toContain('- destroyed `kubernetes_network_policy_v1.tenant_alpha_cluster-dns`');
     expect(rest).toContain('- destroyed `kubernetes_manifest.kueue_tenant_alpha_local_queue`');
     expect(rest).toContain(
-      '- changed `kubernetes_namespace_v1.tenant_alpha_namespace`: metadata.labels.ai-factory.eu/lifecycle',
+      '- changed `kubernetes_namespace_v1.tenant_alpha_namespace`: metadata.labels.ai-factory.eu/lifecycle: – → retired',
     );
+  });
+
+  it('folds a long list of changes in a pull-request comment, and shows short values as before → after (issue 17, item 12)', () => {
+    const head = copy();
+    removeAlpha(head);
+    const md = renderDiff(diffOutputs(synthesized, head));
+    const rest = md.slice(md.indexOf('### Everything else'));
+    expect(rest).toMatch(/#### testsite-tenants\n\n<details><summary>\d+ change\(s\)<\/summary>\n\n- /);
+    expect(rest).toMatch(/\n\n<\/details>\n/);
+    // A short change is not folded.
+    const small = copy();
+    res(small, 'kubernetes_resource_quota_v1').tenant_alpha_quota.spec.hard['requests.cpu'] = '192';
+    expect(renderDiff(diffOutputs(synthesized, small))).not.toContain('<details>');
   });
 
   it('puts a tenant removed without retirement first: its namespace deleted and the tenant gone', () => {
@@ -299,7 +312,7 @@ describe('aif diff review', () => {
     ]);
     expect(section(renderDiff(diff), 'Everything else')).toEqual([
       '#### testsite-platform',
-      `- changed \`helm_release.${address}\`: version`,
+      `- changed \`helm_release.${address}\`: version: ${before} → 9.9.9`,
     ]);
   });
 
