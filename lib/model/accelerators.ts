@@ -117,10 +117,12 @@ const CATALOG: readonly AcceleratorModel[] = [
 ];
 
 const BY_ID = new Map(CATALOG.map((a) => [a.id, a]));
+/** Models a site declared (`registerAccelerator`, a profile's `accelerators`), after the catalog's. */
+const DECLARED: AcceleratorModel[] = [];
 
-/** Every accelerator the library knows, in catalog order. */
+/** Every accelerator the library knows: the catalog's, then those a site declared. */
 export function acceleratorCatalog(): readonly AcceleratorModel[] {
-  return CATALOG;
+  return [...CATALOG, ...DECLARED];
 }
 
 /** The catalog entry for `id`, or `undefined` if the catalog has none. */
@@ -132,9 +134,135 @@ export function findAccelerator(id: string): AcceleratorModel | undefined {
 export function accelerator(id: string): AcceleratorModel {
   const found = BY_ID.get(id);
   if (!found) {
-    throw new Error(`unknown accelerator '${id}'; the catalog has: ${CATALOG.map((a) => a.id).join(', ')}`);
+    throw new Error(
+      `unknown accelerator '${id}'; the catalog has: ${acceleratorCatalog()
+        .map((a) => a.id)
+        .join(', ')}`,
+    );
   }
   return found;
+}
+
+/**
+ * Why a declared accelerator model cannot be used, one line per problem; empty when it can. The
+ * model must name its vendor's resource (`nvidia.com/gpu`, `amd.com/gpu`), have an id that starts
+ * with the vendor (`nvidia-`, `amd-`, lower-case, digits and `-`), a GRES type Slurm accepts, and
+ * sensible numbers; MIG profiles only on NVIDIA. An id the library's catalog already has is taken
+ * only with the catalog's own definition.
+ */
+export function acceleratorProblems(model: AcceleratorModel): string[] {
+  const problems: string[] = [];
+  const m = model as Partial<AcceleratorModel>;
+  if (m.vendor !== 'nvidia' && m.vendor !== 'amd')
+    problems.push(`vendor must be 'nvidia' or 'amd', not ${JSON.stringify(m.vendor)}`);
+  else {
+    if (typeof m.id !== 'string' || !new RegExp(`^${m.vendor}-[a-z0-9]+(-[a-z0-9]+)*$`).test(m.id))
+      problems.push(
+        `id must be '${m.vendor}-<model>' in lower-case letters, digits and '-', not ${JSON.stringify(m.id)}`,
+      );
+    if (m.resourceName !== `${m.vendor}.com/gpu`)
+      problems.push(
+        `resourceName of a ${m.vendor} model is '${m.vendor}.com/gpu', not ${JSON.stringify(m.resourceName)}`,
+      );
+    if (m.vendor === 'amd' && (m.migProfiles ?? []).length > 0)
+      problems.push('MIG profiles exist on NVIDIA GPUs only');
+  }
+  if (typeof m.displayName !== 'string' || m.displayName.trim() === '')
+    problems.push('displayName is required');
+  if (typeof m.memoryGb !== 'number' || !(m.memoryGb > 0) || m.memoryGb > 1024)
+    problems.push(`memoryGb must be a number of GB from 1 to 1024, not ${JSON.stringify(m.memoryGb)}`);
+  if (
+    !Number.isInteger(m.devicesPerPackage) ||
+    (m.devicesPerPackage as number) < 1 ||
+    (m.devicesPerPackage as number) > 8
+  )
+    problems.push(
+      `devicesPerPackage must be a whole number from 1 to 8, not ${JSON.stringify(m.devicesPerPackage)}`,
+    );
+  if (typeof m.gresType !== 'string' || !/^[a-z0-9][a-z0-9_]*$/.test(m.gresType))
+    problems.push(
+      `gresType must be lower-case letters, digits and '_' (Slurm's Gres=gpu:<type>:<n>), not ${JSON.stringify(m.gresType)}`,
+    );
+  if (typeof m.timeSlicing !== 'boolean') problems.push('timeSlicing must be true or false');
+  (m.migProfiles ?? []).forEach((p, i) => {
+    if (
+      typeof p?.name !== 'string' ||
+      !/^\d+g\.\d+gb$/.test(p.name) ||
+      !Number.isInteger(p.computeSlices) ||
+      p.computeSlices < 1 ||
+      p.computeSlices > 7 ||
+      !Number.isInteger(p.memorySlices) ||
+      p.memorySlices < 1 ||
+      p.memorySlices > 8 ||
+      !Number.isInteger(p.maxInstances) ||
+      p.maxInstances < 1 ||
+      p.maxInstances > 7
+    )
+      problems.push(
+        `migProfiles[${i}] must be { name: '<n>g.<m>gb', computeSlices: 1-7, memorySlices: 1-8, maxInstances: 1-7 }`,
+      );
+  });
+  const known = typeof m.id === 'string' ? BY_ID.get(m.id) : undefined;
+  if (known && problems.length === 0 && JSON.stringify(known) !== JSON.stringify(normalized(model)))
+    problems.push(
+      `the id '${m.id}' is ${CATALOG.includes(known) ? "the library's catalog's" : 'declared already'}, with another definition: give the model an id of its own`,
+    );
+  return problems;
+}
+
+/** A declared model in the catalog's shape (fields in order, MIG profiles as a list). */
+function normalized(m: AcceleratorModel): AcceleratorModel {
+  return {
+    id: m.id,
+    vendor: m.vendor,
+    displayName: m.displayName,
+    memoryGb: m.memoryGb,
+    resourceName: m.resourceName,
+    devicesPerPackage: m.devicesPerPackage,
+    gresType: m.gresType,
+    migProfiles: (m.migProfiles ?? []).map((p) => ({
+      name: p.name,
+      computeSlices: p.computeSlices,
+      memorySlices: p.memorySlices,
+      maxInstances: p.maxInstances,
+    })),
+    timeSlicing: m.timeSlicing,
+  };
+}
+
+/**
+ * Adds a GPU model the library's catalog does not have, for a site whose profile or constructs use
+ * it (a profile's `accelerators` field does this for its own models). Throws an Error naming every
+ * problem of the model (`acceleratorProblems`); declaring one model twice with the same definition
+ * is fine. The library's own models are reviewed upstream: prefer asking for one to be added.
+ *
+ * @example
+ * ```ts
+ * import { registerAccelerator } from 'cdktf-ai-factory';
+ *
+ * registerAccelerator({
+ *   id: 'nvidia-l40s',
+ *   vendor: 'nvidia',
+ *   displayName: 'NVIDIA L40S',
+ *   memoryGb: 48,
+ *   resourceName: 'nvidia.com/gpu',
+ *   devicesPerPackage: 1,
+ *   gresType: 'l40s',
+ *   migProfiles: [],
+ *   timeSlicing: true,
+ * });
+ * ```
+ */
+export function registerAccelerator(model: AcceleratorModel): AcceleratorModel {
+  const problems = acceleratorProblems(model);
+  if (problems.length > 0)
+    throw new Error(`accelerator ${JSON.stringify(model?.id)} cannot be declared: ${problems.join('; ')}`);
+  const known = BY_ID.get(model.id);
+  if (known) return known;
+  const entry = normalized(model);
+  DECLARED.push(entry);
+  BY_ID.set(entry.id, entry);
+  return entry;
 }
 
 /** Extended resource name of one MIG profile under the GPU operator's `mixed` strategy. */

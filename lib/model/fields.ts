@@ -4,6 +4,7 @@
  * controller's volume without a word. Each list is typed against its interface (`Fields<T>` needs
  * every key of `T` and no other), so the compiler keeps it in step with the profile types.
  */
+import type { AcceleratorModel } from './accelerators';
 import type { IssueCollector } from './errors';
 import type {
   ClusterNetworkSpec,
@@ -186,6 +187,19 @@ export const PROFILE_FIELDS: Node = obj<SiteProfile>({
   gpuOperator: obj<GpuOperatorSpec>({ driver: leaf }),
   accessModes: leaf,
   tenantPriorityClasses: leaf,
+  accelerators: list(
+    obj<AcceleratorModel>({
+      id: leaf,
+      vendor: leaf,
+      displayName: leaf,
+      memoryGb: leaf,
+      resourceName: leaf,
+      devicesPerPackage: leaf,
+      gresType: leaf,
+      migProfiles: leaf,
+      timeSlicing: leaf,
+    }),
+  ),
   tenantPods: obj<TenantPodsSpec>({ maxGracePeriodSeconds: leaf, inlineCsiDrivers: leaf }),
   podSecurityVersion: leaf,
   storageTiers: list(tier),

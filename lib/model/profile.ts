@@ -2,6 +2,7 @@
  * The site profile: plain data that describes one AI Factory site's Kubernetes side.
  * Profiles live in `stacks/sites/<site>.ts`; `validateSite` checks them before anything is built.
  */
+import type { AcceleratorModel } from './accelerators';
 import type { StorageTierSpec, TenantStorageGrant, TenantVolumeSpec } from './storage';
 import type { SchedulersSpec } from './scheduling';
 
@@ -291,6 +292,12 @@ export interface SiteProfile {
    * @default - none
    */
   readonly tenantPriorityClasses?: readonly string[];
+  /**
+   * GPU models the library's catalog does not have, declared for this site's pools (see
+   * `registerAccelerator`): each is checked and added to the catalog before the pools are.
+   * @default - none: the catalog's models only
+   */
+  readonly accelerators?: readonly AcceleratorModel[];
   /** What tenant pods may set beyond Pod Security's `restricted` profile. @default - the defaults of `TenantPodsSpec` */
   readonly tenantPods?: TenantPodsSpec;
   /**

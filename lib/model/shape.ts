@@ -113,6 +113,11 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
   expect(c, 'podSecurityVersion', p.podSecurityVersion, 'string', true);
   eachString(c, 'accessModes', p.accessModes, true);
   eachString(c, 'tenantPriorityClasses', p.tenantPriorityClasses, true);
+  if (
+    expect(c, 'accelerators', p.accelerators, 'array', true) &&
+    !hasHoles(c, 'accelerators', p.accelerators as unknown[])
+  )
+    (p.accelerators as unknown[]).forEach((a, i) => expect(c, `accelerators[${i}]`, a, 'object', false));
   if (expect(c, 'tenantPods', p.tenantPods, 'object', true)) {
     const tp = p.tenantPods as Record<string, unknown>;
     expect(c, 'tenantPods.maxGracePeriodSeconds', tp.maxGracePeriodSeconds, 'number', true);

@@ -3,7 +3,12 @@
  * small function over one part of the profile, so constructs used without a profile run the same
  * checks on their own props.
  */
-import { acceleratorCatalog, findAccelerator } from './accelerators';
+import {
+  acceleratorCatalog,
+  acceleratorProblems,
+  findAccelerator,
+  registerAccelerator,
+} from './accelerators';
 import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
 import { expandHostlist, HostlistError } from './hostlist';
 import { accessModePreset, describeDuration } from './access-modes';
@@ -210,7 +215,7 @@ export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): 
         .map((a) => a.id)
         .join(
           ', ',
-        )} (a profile cannot declare a model of its own yet: ask for it to be added to the library's catalog, lib/model/accelerators.ts)`,
+        )}; or declare the model in the profile's accelerators (docs/profile.md#accelerators)`,
     );
   }
   checkPositive(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'gpusPerNode');
@@ -897,6 +902,19 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
   // Misspelled fields would be ignored: reported with the shape, before anything relies on it.
   checkKnownFields(c, profile);
   if (!shapeOk) return c.issues;
+  // The site's own GPU models first: the pools below may name them.
+  (profile.accelerators ?? []).forEach((model, i) => {
+    const problems = acceleratorProblems(model);
+    if (problems.length > 0)
+      c.add(
+        'VALUE_INVALID',
+        `accelerators[${i}]`,
+        model?.id,
+        `the accelerator model cannot be declared: ${problems.join('; ')}`,
+        'correct the model (docs/profile.md#accelerators), or use a model of the catalog',
+      );
+    else registerAccelerator(model);
+  });
   checkName(c, 'name', profile.name, 'the site name');
   if (typeof profile.name === 'string' && profile.name.length > 40) {
     c.add(

@@ -359,7 +359,7 @@ describe('validateSite', () => {
     expect((error as Error).message).toContain("site profile 'Bad Site' has 5 problems");
     expect(formatIssue(issues[1])).toBe(
       '[ACCELERATOR_UNKNOWN] nodePools[0].accelerator: the accelerator catalog has no such model (received: "nvidia-v100"). ' +
-        `Fix: use one of: ${'nvidia-a100-40gb'}, nvidia-a100-64gb, nvidia-a100-80gb, nvidia-h100-64gb, nvidia-h100-80gb, nvidia-h100-nvl-94gb, nvidia-h200-141gb, nvidia-gh200-96gb, nvidia-gh200-144gb, nvidia-b200, nvidia-gb200, amd-mi250x, amd-mi300a (a profile cannot declare a model of its own yet: ask for it to be added to the library's catalog, lib/model/accelerators.ts)`,
+        `Fix: use one of: ${'nvidia-a100-40gb'}, nvidia-a100-64gb, nvidia-a100-80gb, nvidia-h100-64gb, nvidia-h100-80gb, nvidia-h100-nvl-94gb, nvidia-h200-141gb, nvidia-gh200-96gb, nvidia-gh200-144gb, nvidia-b200, nvidia-gb200, amd-mi250x, amd-mi300a; or declare the model in the profile's accelerators (docs/profile.md#accelerators)`,
     );
   });
 
