@@ -213,9 +213,7 @@ export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): 
       'the accelerator catalog has no such model',
       `use one of: ${acceleratorCatalog()
         .map((a) => a.id)
-        .join(
-          ', ',
-        )}; or declare the model in the profile's accelerators (docs/profile.md#accelerators)`,
+        .join(', ')}; or declare the model in the profile's accelerators (docs/profile.md#accelerators)`,
     );
   }
   checkPositive(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'gpusPerNode');
