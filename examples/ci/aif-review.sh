@@ -115,8 +115,13 @@ limit="${AIF_COMMENT_LIMIT:-65000}"
 {
   echo "$marker"
   if [ "$(wc -c <"$review")" -gt "$limit" ]; then
-    # Cut at a line, never inside a character; the verdict must survive the cut.
-    head -c "$limit" "$review" | sed '$d'
+    # Cut at a line, never inside a character; the verdict must survive the cut, so a <details>
+    # left open by the cut is closed (GitHub would fold the note and the verdict into it).
+    cut="$(head -c "$limit" "$review" | sed '$d')"
+    printf '%s\n' "$cut"
+    opened="$(printf '%s\n' "$cut" | grep -c '^<details>' || true)"
+    closed="$(printf '%s\n' "$cut" | grep -c '^</details>' || true)"
+    if [ "$opened" -gt "$closed" ]; then printf '\n</details>\n'; fi
     printf '\n… cut here: the full review is %s in the job'"'"'s artifacts.\n' "$(basename "$review")"
   else
     cat "$review"

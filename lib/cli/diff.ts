@@ -5,6 +5,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { diffOutputs, isDestructive, renderDiff } from '../review/diff';
 import { readStacks, type SynthesizedStack } from '../review/synthesized';
+import { defaultSitesDir } from './profiles';
 import type { Command } from './main';
 
 /** Exit code of `--fail-on destructive` when the review has something in "Needs attention". */
@@ -24,14 +25,32 @@ export const LIBRARY_SYNTH_COMMAND = 'npm run --silent build && node dist/stacks
  * repository, `aif synth` of the installed package (the one running now) into `$AIF_OUTDIR`.
  */
 export function defaultSynthCommand(root: string, aifMain: string = path.join(__dirname, 'main.js')): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name?: string };
-    if (pkg.name === 'cdktf-ai-factory' && fs.existsSync(path.join(root, 'stacks', 'main.ts')))
-      return LIBRARY_SYNTH_COMMAND;
-  } catch {
-    // no package.json: a site repository without one still synthesizes with aif
-  }
+  const pkg = packageJson(root);
+  if (pkg?.name === 'cdktf-ai-factory' && fs.existsSync(path.join(root, 'stacks', 'main.ts')))
+    return LIBRARY_SYNTH_COMMAND;
+  // A site repository with an app of its own (constructs besides profiles) synthesizes with it:
+  // cdktf's App writes to $CDKTF_OUTDIR, as under the cdktf CLI.
+  if (typeof pkg?.scripts?.synth === 'string') return 'CDKTF_OUTDIR="$AIF_OUTDIR" npm run --silent synth';
   return `node ${JSON.stringify(aifMain)} synth --out "$AIF_OUTDIR"`;
+}
+
+function packageJson(root: string): { name?: string; scripts?: Record<string, unknown> } | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      name?: string;
+      scripts?: Record<string, unknown>;
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a checkout has anything to synthesize: a package.json with a synth script, or a sites
+ * directory. The base of a site repository's first pull request has neither: an empty output.
+ */
+function hasSites(root: string): boolean {
+  return typeof packageJson(root)?.scripts?.synth === 'string' || fs.existsSync(defaultSitesDir(root));
 }
 
 export const USAGE = `usage: aif diff <base-out> <head-out> [options]
@@ -141,7 +160,9 @@ function synthesize(cwd: string, outdir: string, command: string, projectRoot: s
       `synthesizing ${what} failed (${result.error?.message ?? `exit ${result.status}`})\n` +
         `  command (in ${cwd}): ${command}\n` +
         (output.join('') === '' ? '  (it printed nothing)' : output.map((l) => `  | ${l}`).join('\n')) +
-        '\n  Fix: make that command synthesize into $AIF_OUTDIR, or name another with --synth-command',
+        (output.some((l) => /\[[A-Z_]+\]/.test(l))
+          ? `\n  Fix: correct what ${what} reports above`
+          : '\n  Fix: make that command synthesize into $AIF_OUTDIR, or name another with --synth-command'),
     );
   }
 }
@@ -174,8 +195,13 @@ function synthesizeBoth(o: Options): { base: SynthesizedStack[]; head: Synthesiz
     if (fs.existsSync(path.join(root, 'node_modules')))
       fs.symlinkSync(path.join(root, 'node_modules'), path.join(worktree, 'node_modules'), 'dir');
     const command = o.synthCommand || defaultSynthCommand(root);
-    synthesize(worktree, path.join(tmp, 'base-out'), command, root, `the base (${o.base!})`);
-    const base = readStacks(path.join(tmp, 'base-out'));
+    let base: SynthesizedStack[] = [];
+    if (o.synthCommand || hasSites(worktree)) {
+      synthesize(worktree, path.join(tmp, 'base-out'), command, root, `the base (${o.base!})`);
+      base = readStacks(path.join(tmp, 'base-out'));
+    } else {
+      process.stderr.write(`aif diff: the base (${o.base!}) has no sites yet: everything is new\n`);
+    }
     if (o.headOut) return { base, head: read(o.headOut) };
     synthesize(root, path.join(tmp, 'head-out'), command, root, 'the head (the working tree)');
     return { base, head: readStacks(path.join(tmp, 'head-out')) };

@@ -123,9 +123,10 @@ export function readProfiles(dir: string): LoadedProfiles {
     const rel = path.relative(process.cwd(), f);
     // A site profile under another name would silently drop the site from synthesis.
     const source = fs.readFileSync(f, 'utf8');
-    const misnamed = /^\s*export\s+default\b/m.test(source)
-      ? 'a default export'
-      : /^\s*export\s+(?:const|let|var)\s+(\w+)\s*:\s*SiteProfile\b/m.exec(source)?.[1];
+    const misnamed =
+      /^\s*export\s+default\b/m.test(source) && /\bSiteProfile\b|\bnodePools\s*:/.test(source)
+        ? 'a default export'
+        : /^\s*export\s+(?:const|let|var)\s+(\w+)\s*:\s*SiteProfile\b/m.exec(source)?.[1];
     if (misnamed) {
       problems.push(
         `${rel}: [PROFILE_EXPORT_MISSING] the file has ${misnamed.startsWith('a ') ? misnamed : `a SiteProfile exported as '${misnamed}'`} but no export named 'profile', so its site would not be synthesized. Fix: export the profile as \`export const profile: SiteProfile = {...}\``,

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
-import { clearSynthesizedStacks, isUsageProblem } from './outdir';
+import { clearSynthesizedStacks, isUsageProblem, removeManifest } from './outdir';
 import { projectRoot } from '../platform/state';
 import { readProfiles, printSkipped } from './profiles';
 import {
@@ -47,6 +47,8 @@ export function synthesizeDirectory(dir: string, outdir: string): number {
       `The site profiles have ${loaded.problems.length} problem(s); nothing was synthesized${usage ? ` (${path.relative(process.cwd(), outdir) || '.'} left as it was)` : ''}:`,
       [...loaded.problems, ...(usage ? [] : clearSynthesizedStacks(outdir))],
     );
+    // Stacks that stay because they hold state are not deployed by mistake either.
+    if (!usage) removeManifest(outdir);
     return 1;
   }
   const result = synthesizeSites(loaded.profiles, outdir);

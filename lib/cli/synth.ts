@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import * as fs from 'fs';
 import { byName, type SiteProfile } from '../model';
-import { carryOverWorkingFiles, saveLockFiles, stateInOutputProblems } from './outdir';
+import { carryOverWorkingFiles, removeManifest, saveLockFiles, stateInOutputProblems } from './outdir';
 import { withoutCreationStackTraces } from '../platform/stack-traces';
 import { profileProblems } from './profiles';
 import { FINAL_OUTDIR_CONTEXT } from '../platform/providers';
@@ -43,7 +43,11 @@ export function synthesizeSites(
   root: string = projectRoot(),
 ): SynthResult {
   const stateProblems = stateInOutputProblems(outdir, root);
-  if (stateProblems.length > 0) return { ok: false, problems: stateProblems, stacks: [] };
+  if (stateProblems.length > 0) {
+    // The stacks stay (state lies among them); the manifest goes, so nothing of them is deployed.
+    removeManifest(outdir);
+    return { ok: false, problems: stateProblems, stacks: [] };
+  }
   const problems = profileProblems(profiles);
   if (problems.length > 0) {
     removeOutput(outdir, root);

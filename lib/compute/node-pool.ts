@@ -14,6 +14,7 @@ import {
   type NodePoolSpec,
   type PoolOffer,
   type TaintSpec,
+  acceleratorCatalog,
 } from '../model';
 import { registerClusterPart } from '../platform/cluster';
 import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
@@ -145,7 +146,9 @@ export class GpuNodePool extends Construct {
   constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
     super(scope, id);
     const c = new IssueCollector();
-    checkPool(c, props, 'props');
+    // Any model the app knows: the catalog's, those registered in code, and those the site's
+    // profile declared (validated before its pools are built).
+    checkPool(c, props, 'props', acceleratorCatalog());
     checkBounds(c, 'pool', props, 'props');
     const slurmNodes = props.slurmNodes ?? 0;
     const total = (() => {

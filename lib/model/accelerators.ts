@@ -119,6 +119,8 @@ const CATALOG: readonly AcceleratorModel[] = [
 const BY_ID = new Map(CATALOG.map((a) => [a.id, a]));
 /** Models a site declared (`registerAccelerator`, a profile's `accelerators`), after the catalog's. */
 const DECLARED: AcceleratorModel[] = [];
+/** Ids declared in code (`registerAccelerator`), which every profile may name. */
+const REGISTERED_IN_CODE = new Set<string>();
 
 /** Every accelerator the library knows: the catalog's, then those a site declared. */
 export function acceleratorCatalog(): readonly AcceleratorModel[] {
@@ -254,6 +256,26 @@ function normalized(m: AcceleratorModel): AcceleratorModel {
  * ```
  */
 export function registerAccelerator(model: AcceleratorModel): AcceleratorModel {
+  const entry = declareAccelerator(model);
+  if (!CATALOG.includes(entry)) REGISTERED_IN_CODE.add(entry.id);
+  return entry;
+}
+
+/**
+ * Whether a profile may name the model `id`: the library's catalog, a model registered in code, or
+ * one of the profile's own `accelerators`. A model another profile declared does not count, so that
+ * validating one site never depends on which other sites were validated before it.
+ */
+export function acceleratorKnownTo(id: string, declared: readonly AcceleratorModel[] = []): boolean {
+  const known = BY_ID.get(id);
+  return (
+    (known !== undefined && (CATALOG.includes(known) || REGISTERED_IN_CODE.has(id))) ||
+    declared.some((m) => m?.id === id)
+  );
+}
+
+/** Adds a model for synthesis (a profile's `accelerators`); see `registerAccelerator`. */
+export function declareAccelerator(model: AcceleratorModel): AcceleratorModel {
   const problems = acceleratorProblems(model);
   if (problems.length > 0)
     throw new Error(`accelerator ${JSON.stringify(model?.id)} cannot be declared: ${problems.join('; ')}`);

@@ -265,7 +265,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
 export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   SITES_DIR_MISSING: {
     meaning: 'The directory of site profiles does not exist.',
-    fix: 'Run in a project with `stacks/sites/`, or pass `--sites <dir>`.',
+    fix: 'Put the profiles in `sites/` (or `stacks/sites/`), name their directory in package.json (`"aif": { "sites": "<dir>" }`), or pass `--sites <dir>`.',
   },
   SITE_UNKNOWN: {
     meaning: '`--site` names a site that no profile of the directory has.',
@@ -273,7 +273,7 @@ export const CLI_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   },
   PROFILES_NONE: {
     meaning: 'No file in the profiles directory exports a `profile`.',
-    fix: 'Add `stacks/sites/<site>.ts` with `export const profile: SiteProfile = {...}`.',
+    fix: 'Add `<sites directory>/<site>.ts` (`sites/` in a site repository) with `export const profile: SiteProfile = {...}`.',
   },
   PROFILE_FILE_DUPLICATE: {
     meaning: 'Two files are profiles of one name (e.g. `bologna.ts` and a stale `bologna.js`).',

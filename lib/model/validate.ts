@@ -5,9 +5,10 @@
  */
 import {
   acceleratorCatalog,
+  acceleratorKnownTo,
   acceleratorProblems,
+  declareAccelerator,
   findAccelerator,
-  registerAccelerator,
 } from './accelerators';
 import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
 import { expandHostlist, HostlistError } from './hostlist';
@@ -27,6 +28,7 @@ import {
   unitGpuEquivalent,
 } from './allocation';
 import { grantResource, poolOffers } from './capacity';
+import type { AcceleratorModel } from './accelerators';
 import type {
   AccessMode,
   NodePoolSpec,
@@ -190,7 +192,13 @@ function checkTaint(c: IssueCollector, path: string, taint: TaintSpec): void {
  * Checks one node pool on its own. Returns the host names of a listed pool (for cross-pool checks),
  * or an empty list.
  */
-export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): readonly string[] {
+export function checkPool(
+  c: IssueCollector,
+  pool: NodePoolSpec,
+  path: string,
+  /** The profile's own `accelerators`, which its pools may name. */
+  declared: readonly AcceleratorModel[] = [],
+): readonly string[] {
   checkName(c, `${path}.name`, pool.name, 'a pool name');
   // The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
   // nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
@@ -204,7 +212,7 @@ export function checkPool(c: IssueCollector, pool: NodePoolSpec, path: string): 
       `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
     );
   }
-  const acc = findAccelerator(pool.accelerator);
+  const acc = acceleratorKnownTo(pool.accelerator, declared) ? findAccelerator(pool.accelerator) : undefined;
   if (!acc) {
     c.add(
       'ACCELERATOR_UNKNOWN',
@@ -911,7 +919,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
         `the accelerator model cannot be declared: ${problems.join('; ')}`,
         'correct the model (docs/profile.md#accelerators), or use a model of the catalog',
       );
-    else registerAccelerator(model);
+    else declareAccelerator(model);
   });
   checkName(c, 'name', profile.name, 'the site name');
   if (typeof profile.name === 'string' && profile.name.length > 40) {
@@ -1001,7 +1009,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
 
   const owner = new Map<string, string>();
   pools.forEach((pool, i) => {
-    const hosts = checkPool(c, pool, `nodePools[${i}]`);
+    const hosts = checkPool(c, pool, `nodePools[${i}]`, profile.accelerators ?? []);
     for (const h of hosts) {
       const other = owner.get(h);
       if (other !== undefined && other !== pool.name) {

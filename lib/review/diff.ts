@@ -156,6 +156,15 @@ interface Side {
   readonly gpuResources: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/**
+ * The cluster a stack's kubernetes provider reaches (kubeconfig file, context, host), or undefined
+ * where it configures none: two stacks of one cluster are one site to a review, whatever their names.
+ */
+function clusterOf(stack: SynthesizedStack | undefined): string | undefined {
+  const p = (stack?.json.provider?.kubernetes ?? [])[0] as Json | undefined;
+  return p ? JSON.stringify([p.config_path, p.config_context, p.host]) : undefined;
+}
+
 /** `bologna-tenants` -> `bologna`: the cluster a stack deploys to. */
 export function siteOf(stack: string): string {
   return stack.replace(/-(platform|tenants)$/, '');
@@ -415,6 +424,19 @@ class Differ {
     };
   }
 
+  /**
+   * Whether a head stack belongs to a site the base has no stack of: a new site, whose policies and
+   * roles are all new. A new stack of an existing site (or a new stack in an existing cluster) is
+   * held to the guard-rail checks like any other change.
+   */
+  private isNewSite(stack: string): boolean {
+    if (!this.isNewStack(stack)) return false;
+    const cluster = clusterOf(this.head.stacks.get(stack));
+    return ![...this.base.stacks.values()].some(
+      (b) => siteOf(b.name) === siteOf(stack) || (cluster !== undefined && clusterOf(b) === cluster),
+    );
+  }
+
   /** Stacks of the head that the base does not have. */
   private isNewStack(stack: string): boolean {
     return this.head.stacks.has(stack) && !this.base.stacks.has(stack);
@@ -472,7 +494,7 @@ class Differ {
     }
     const who = (side: string) => (side === 'slurm' ? 'Slurm' : 'Kueue (Kubernetes)');
     for (const g of groups.values()) {
-      const nodes = g.nodes.sort();
+      const nodes = g.nodes.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
       const one = nodes.length === 1;
       const it = one ? 'it' : 'them';
       const which = one ? nodes[0] : `${nodes[0]} … ${nodes[nodes.length - 1]}`;
@@ -514,12 +536,13 @@ class Differ {
         n(b.pool, 'slurmNodes'),
         n(a.pool, 'slurmNodes'),
       ];
-      if (nb === na && sb === sa) continue;
+      // A pool that only grows takes nothing from anyone: Tenants and Held show it.
+      if (sb === sa && na >= nb) continue;
       const arrow = (x: number, y: number) => (x === y ? String(y) : `${x} → ${y}`);
       this.attention.push({
         stack: a.stack,
         address: `pool ${a.pool.name}`,
-        what: na < nb || sa !== sb ? 'pool capacity' : 'pool grows',
+        what: 'pool capacity',
         detail: `nodes ${arrow(nb, na)}: Kueue ${arrow(nb - sb, na - sa)}, Slurm ${arrow(sb, sa)}; GPUs ${arrow(n(b.pool, 'gpus'), n(a.pool, 'gpus'))}`,
         tenants: this.siteTenants(a.site).map((t) => t.tenant),
       });
@@ -647,7 +670,7 @@ class Differ {
     this.record(h.stack, { address: h.address, kind: 'added', paths: [], tenant: h.tenant });
     // A new tenant's roles and policies are the point of the change, and a new stack's are all new
     // (summarized under New stacks); for anyone else they widen.
-    if (!this.newTenant(h) && !this.isNewStack(h.stack)) this.guardRails(undefined, h);
+    if (!this.newTenant(h) && !this.isNewSite(h.stack)) this.guardRails(undefined, h);
   }
 
   private compare(b: Entry, h: Entry, kind: 'changed' | 'moved'): void {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { formatIssue, ValidationError } from '../model';
 import { withoutCreationStackTraces } from '../platform/stack-traces';
+import { stateFilesIn } from '../platform/state';
 
 export interface RunSiteAppOptions {
   /** @default - cdktf's own: `$CDKTF_OUTDIR` under the cdktf CLI, else `cdktf.out` */
@@ -30,6 +31,12 @@ export interface RunSiteAppOptions {
 export function runSiteApp(build: (app: App) => void, options: RunSiteAppOptions = {}): number {
   const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
   try {
+    // Terraform state inside the output would go with a stack directory the CLI prunes.
+    const state = stateFilesIn(app.outdir);
+    if (state.length > 0)
+      throw new Error(
+        `[STATE_IN_OUTPUT] Terraform state lies inside the synthesized output (${state.join(', ')}), which synthesis replaces: move it out of ${app.outdir} first (docs/state.md)`,
+      );
     withoutCreationStackTraces(() => {
       build(app);
       app.synth();
@@ -40,7 +47,9 @@ export function runSiteApp(build: (app: App) => void, options: RunSiteAppOptions
       e instanceof ValidationError
         ? [`${e.message.split('\n')[0]}`, ...e.issues.map((i) => `  ${formatIssue(i)}`)]
         : [
-            `[SYNTH_FAILED] synthesis failed: ${(e instanceof Error ? e.message : String(e)).split('\n').join('\n    ')}`,
+            (e instanceof Error ? e.message : String(e)).startsWith('[STATE_IN_OUTPUT]')
+              ? (e as Error).message
+              : `[SYNTH_FAILED] synthesis failed: ${(e instanceof Error ? e.message : String(e)).split('\n').join('\n    ')}`,
           ];
     fs.rmSync(path.join(app.outdir, 'manifest.json'), { force: true });
     process.stderr.write(`${lines.join('\n')}\nNothing was synthesized.\n`);

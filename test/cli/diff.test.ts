@@ -187,6 +187,13 @@ for (const [name, json] of Object.entries(stacks)) {
         'node "/x/aif/main.js" synth --out "$AIF_OUTDIR"',
       );
       expect(defaultSynthCommand(path.join(__dirname, '..', '..'))).toBe(LIBRARY_SYNTH_COMMAND);
+      // A site repository with an app of its own synthesizes with it (cdktf writes to $CDKTF_OUTDIR).
+      const own = fs.mkdtempSync(path.join(tmp, 'own-app-'));
+      fs.writeFileSync(
+        path.join(own, 'package.json'),
+        JSON.stringify({ scripts: { synth: 'node dist/main.js' } }),
+      );
+      expect(defaultSynthCommand(own)).toBe('CDKTF_OUTDIR="$AIF_OUTDIR" npm run --silent synth');
     });
 
     it('exits 2 for a ref that is not a commit', async () => {

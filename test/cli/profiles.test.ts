@@ -342,7 +342,7 @@ describe('a site repository (issue 17)', () => {
   it('says which files were not read as profiles, and refuses a profile under another name (item 4)', async () => {
     root = siteRepo('sites', {
       'alpha.ts': tsProfile('alpha'),
-      'helpers.ts': 'export const region = "eu";\n',
+      'helpers.ts': 'export default function region() {\n  return "eu";\n}\n',
       'gamma.ts': tsProfile('gamma').replace('export const profile:', 'export const profiel:'),
       'delta.ts': tsProfile('delta').replace('export const profile: SiteProfile =', 'export default'),
     });
@@ -355,6 +355,21 @@ describe('a site repository (issue 17)', () => {
     expect(r.err).toMatch(
       /sites\/gamma\.ts: \[PROFILE_EXPORT_MISSING\] the file has a SiteProfile exported as 'profiel'/,
     );
+    // synth says the same, and so does the app under the cdktf CLI.
+    fs.rmSync(path.join(root, 'sites', 'gamma.ts'));
+    fs.rmSync(path.join(root, 'sites', 'delta.ts'));
+    const synth = await aif(root, 'synth');
+    expect([synth.code, synth.err]).toEqual([
+      0,
+      expect.stringContaining("note: not read as profiles (no export named 'profile'): sites/helpers.ts\n"),
+    ]);
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      runCdktfApp(path.join(root, 'sites'), path.join(root, 'cdktf.out'), true);
+      expect(err.mock.calls.map((c) => String(c[0])).join('')).toContain('not read as profiles');
+    } finally {
+      err.mockRestore();
+    }
   });
 
   it('names both files of a duplicate site, and warns of a project id or IdP group in two sites (items 13, 14)', async () => {

@@ -70,7 +70,10 @@ describe('synthesizeSites and what outlives the output', () => {
     fs.mkdirSync(path.join(out, 'stacks', 'testsite-tenants'), { recursive: true });
     const state = path.join(out, 'stacks', 'testsite-tenants', 'terraform.testsite-tenants.tfstate');
     fs.writeFileSync(state, '{"version":4}');
+    fs.writeFileSync(path.join(out, 'manifest.json'), '{}');
     const result = synthesizeSites([sampleProfile()], out, root);
+    // The manifest goes (issue 17, item 1): a deploy finds none of the old stacks.
+    expect(fs.existsSync(path.join(out, 'manifest.json'))).toBe(false);
     expect(result.ok).toBe(false);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toContain(

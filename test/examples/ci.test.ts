@@ -229,6 +229,22 @@ describe('examples/ci/aif-review.sh', () => {
     expect(r.body()).toContain('### Needs attention (2)');
   });
 
+  it('closes a <details> that the cut leaves open, so that the verdict is not folded away', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ name: `t${i}`, gpus: 1 }));
+    const r = request(many, []);
+    const review = () => fs.readFileSync(path.join(r.dir, 'aif-review.md'), 'utf8');
+    expect(r.push('github').status).toBe(3);
+    const full = review();
+    expect(full).toContain('<details>');
+    // Cut a few lines after the list opens.
+    const limit = full.indexOf('<details>') + 200;
+    expect(r.push('github', '', { AIF_COMMENT_LIMIT: String(limit) }).status).toBe(3);
+    const body = r.body();
+    expect(body.indexOf('</details>')).toBeGreaterThan(body.indexOf('<details>'));
+    expect(body.indexOf('</details>')).toBeLessThan(body.indexOf('… cut here'));
+    expect(body.trimEnd().split('\n').at(-1)).toMatch(/^> This check fails until/);
+  });
+
   it('exits 2 for an unknown platform before running anything', () => {
     const r = request([ALPHA], [ALPHA]);
     const run = r.push('bitbucket');

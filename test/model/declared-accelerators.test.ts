@@ -58,6 +58,15 @@ describe('a GPU model of the site, declared in its profile (issue 17, item 13)',
     expect(registerAccelerator({ ...same })).toBe(same);
   });
 
+  it("never lends one site's declared model to another site (review of issue 17)", () => {
+    expect(siteIssues(profile)).toEqual([]);
+    const other = sampleProfile({
+      name: 'other',
+      nodePools: [{ ...base.nodePools[0], accelerator: 'nvidia-l40s' }, base.nodePools[1]],
+    });
+    expect(siteIssues(other).map((i) => i.code)).toContain('ACCELERATOR_UNKNOWN');
+  });
+
   it('tells an operator with an unknown model how to declare it', () => {
     const unknown = sampleProfile({
       nodePools: [{ ...base.nodePools[0], accelerator: 'nvidia-rtx-pro-6000' }, base.nodePools[1]],

@@ -510,6 +510,32 @@ describe('aif diff review', () => {
     expect(tenants.namespaces).toEqual(['alpha', 'beta']);
     expect(tenants.defaultDeny).toBe(2);
     expect(tenants.allowRules).toBeGreaterThan(0);
+    // A new stack in a cluster that exists (its provider reaches the same context) is held to the
+    // guard-rail checks: a ClusterRoleBinding in it needs attention.
+    const grown = copy();
+    const provider = stack(grown, '-tenants').provider;
+    grown.push({
+      name: 'testsite-extra',
+      json: {
+        provider,
+        resource: {
+          kubernetes_cluster_role_binding_v1: {
+            admins: {
+              metadata: { name: 'extra-admins' },
+              role_ref: {
+                api_group: 'rbac.authorization.k8s.io',
+                kind: 'ClusterRole',
+                name: 'cluster-admin',
+              },
+              subject: [{ kind: 'Group', name: 'idp:alpha-users', api_group: 'rbac.authorization.k8s.io' }],
+            },
+          },
+        },
+      },
+    });
+    const extra = diffOutputs(synthesized, grown);
+    expect(extra.attention.map((a) => a.stack)).toContain('testsite-extra');
+    expect(extra.newStacks.map((n) => n.stack)).toEqual(['testsite-extra']);
     expect(section(renderDiff(diff), 'New stacks')).toEqual([
       expect.stringMatching(
         /^- `testsite-platform`: \d+ resource\(s\); namespace\(s\) `gpu-operator`, `kueue-system`; \d+ default-deny network policies and \d+ allow rule\(s\)\.$/,

@@ -44,6 +44,23 @@ describe('runSiteApp (issue 17, item 10)', () => {
     expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
   });
 
+  it('refuses an output that holds Terraform state, and removes its manifest all the same', () => {
+    fs.mkdirSync(path.join(outdir, 'stacks', 'testsite-platform'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'stacks', 'testsite-platform', 'terraform.tfstate'), '{}');
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), '{}');
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let text: string;
+    try {
+      expect(runSiteApp((app) => void new AiFactorySite(app, sampleProfile()), { outdir })).toBe(1);
+      text = err.mock.calls.map((c) => String(c[0])).join('');
+    } finally {
+      err.mockRestore();
+    }
+    expect(text).toMatch(/^\[STATE_IN_OUTPUT\] Terraform state lies inside the synthesized output/);
+    expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'testsite-platform', 'terraform.tfstate'))).toBe(true);
+  });
+
   it('synthesizes what build adds and exits 0', () => {
     expect(runSiteApp((app) => void new AiFactorySite(app, sampleProfile()), { outdir })).toBe(0);
     expect(fs.existsSync(path.join(outdir, 'stacks', 'testsite-platform', 'cdk.tf.json'))).toBe(true);
