@@ -74,7 +74,10 @@ export function parseCommand(spec: CommandSpec, summary: string, args: readonly 
       unknown === undefined
         ? undefined
         : [...Object.keys(spec.options), 'help']
-            .map((o) => ({ o, d: editDistance(unknown, o) }))
+            .map((o) => ({
+              o,
+              d: unknown.startsWith(o) || o.startsWith(unknown) ? 0 : editDistance(unknown, o),
+            }))
             .filter((x) => x.d <= Math.max(1, Math.floor(unknown.length / 3)))
             .sort((a, b) => a.d - b.d)[0]?.o;
     return usageError(spec, near ? `${message} (did you mean --${near}?)` : message);

@@ -10,14 +10,20 @@ import {
   printAllocationWarnings,
   printProblems,
   sitesDir,
+  SITE_OPTION,
   SITES_OPTION,
 } from './validate';
 
 const SPEC: CommandSpec = {
   name: 'synth',
-  usage: 'synth [--sites <dir>] [--out <dir>] [--date YYYY-MM-DD]',
+  usage: 'synth [--sites <dir>] [--site <name>] [--out <dir>] [--date YYYY-MM-DD]',
   options: {
     sites: SITES_OPTION,
+    site: {
+      ...SITE_OPTION,
+      description:
+        'only the site of this name: the output then holds its stacks alone (default: every site; not under the cdktf CLI, which names stacks itself)',
+    },
     date: DATE_OPTION,
     out: {
       type: 'string',
@@ -32,7 +38,7 @@ const SPEC: CommandSpec = {
  * Synthesizes the profiles of a directory into `outdir`, all or nothing, and prints the result the
  * way `npm run synth` does. Shared by `aif synth` and this repository's app (stacks/main.ts).
  */
-export function synthesizeDirectory(dir: string, outdir: string): number {
+export function synthesizeDirectory(dir: string, outdir: string, site?: string): number {
   // Loaded here, not at the top: `aif --help` and `aif validate` never load cdktf.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { synthesizeSites } = require('./synth') as typeof import('./synth');
@@ -51,7 +57,18 @@ export function synthesizeDirectory(dir: string, outdir: string): number {
     if (!usage) removeManifest(outdir);
     return 1;
   }
-  const result = synthesizeSites(loaded.profiles, outdir);
+  // --site: that site alone; the output then holds its stacks only.
+  const profiles = site === undefined ? loaded.profiles : loaded.profiles.filter((p) => p.name === site);
+  if (site !== undefined && profiles.length === 0) {
+    printProblems(
+      'The site profiles have 1 problem(s); nothing was synthesized (the output left as it was):',
+      [
+        `${site}: [SITE_UNKNOWN] no profile names the site '${site}'. Fix: use one of: ${loaded.profiles.map((p) => p.name).join(', ')}`,
+      ],
+    );
+    return 1;
+  }
+  const result = synthesizeSites(profiles, outdir);
   if (!result.ok) {
     printProblems(
       `The site profiles have ${result.problems.length} problem(s); nothing was synthesized:`,
@@ -59,7 +76,7 @@ export function synthesizeDirectory(dir: string, outdir: string): number {
     );
     return 1;
   }
-  printAllocationWarnings(loaded.profiles);
+  printAllocationWarnings(profiles);
   process.stdout.write(
     `Synthesized ${result.stacks.length} stacks into ${path.relative(process.cwd(), outdir) || '.'}:\n`,
   );
@@ -87,6 +104,10 @@ export const command: Command = {
       typeof parsed.values.out === 'string'
         ? path.resolve(parsed.values.out)
         : path.join(projectRoot(process.cwd(), {}), 'cdktf.out');
-    return synthesizeDirectory(sites, out);
+    return synthesizeDirectory(
+      sites,
+      out,
+      typeof parsed.values.site === 'string' ? parsed.values.site : undefined,
+    );
   },
 };

@@ -342,13 +342,57 @@ function networkAllows(body: Json | undefined): Set<string> {
       for (const peer of peers)
         for (const port of ports)
           allows.add(
-            `${direction} ${word} ${peer ? stable(peer) : 'anywhere'} on ${
+            `${direction} ${word} ${peer ? peerSentence(peer) : 'anywhere'} on ${
               port ? `${port.protocol ?? 'TCP'}/${port.port ?? 'any'}` : 'any port'
             }`,
           );
     }
   }
   return allows;
+}
+
+/** A label selector in words: `k=v, k2 in (a, b), k3 exists`; '' for one that selects everything. */
+function selectorWords(selector: unknown): string {
+  const sel = (Array.isArray(selector) ? selector[0] : selector) as Json | undefined;
+  if (!sel) return '';
+  const parts = [
+    ...Object.entries((sel.match_labels ?? sel.matchLabels ?? {}) as Record<string, unknown>)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}=${String(v)}`),
+    ...((sel.match_expressions ?? sel.matchExpressions ?? []) as Json[]).map((e) => {
+      const op = String(e.operator);
+      const values = ((e.values ?? []) as string[]).join(', ');
+      return op === 'Exists'
+        ? `${e.key} exists`
+        : op === 'DoesNotExist'
+          ? `no ${e.key}`
+          : `${e.key} ${op === 'NotIn' ? 'not in' : 'in'} (${values})`;
+    }),
+  ];
+  return parts.join(', ');
+}
+
+/**
+ * A network policy peer as a reader says it: `pods labelled k8s-app=kube-dns in the namespaces
+ * labelled kubernetes.io/metadata.name=kube-system`, `every namespace`, `10.0.0.0/8 except
+ * 10.1.0.0/16`, `the pods of its own namespace`.
+ */
+function peerSentence(peer: Json): string {
+  const block = (Array.isArray(peer.ip_block) ? peer.ip_block[0] : (peer.ip_block ?? peer.ipBlock)) as
+    Json | undefined;
+  if (block) {
+    const except = (block.except ?? []) as string[];
+    return `addresses ${block.cidr}${except.length ? ` except ${except.join(', ')}` : ''}`;
+  }
+  const nsSel = peer.namespace_selector ?? peer.namespaceSelector;
+  const podSel = peer.pod_selector ?? peer.podSelector;
+  const pods = podSel === undefined ? undefined : selectorWords(podSel);
+  const podWords = pods === undefined || pods === '' ? 'every pod' : `pods labelled ${pods}`;
+  if (nsSel === undefined)
+    return pods === undefined || pods === '' ? 'every pod of its namespace' : `${podWords} of its namespace`;
+  const ns = selectorWords(nsSel);
+  const nsWords = ns === '' ? 'every namespace' : `the namespaces labelled ${ns}`;
+  return pods === undefined ? nsWords : `${podWords} in ${nsWords}`;
 }
 
 /** What a Role or ClusterRole grants: one line per API group, resource (and names) and verb. */

@@ -214,7 +214,7 @@ describe('aif synth in a site repository', () => {
     expect(await aif(root, 'synth', '--outdir', 'x')).toEqual({
       code: 2,
       out: '',
-      err: "aif synth: Unknown option '--outdir'\nusage: aif synth [--sites <dir>] [--out <dir>] [--date YYYY-MM-DD]\n",
+      err: "aif synth: Unknown option '--outdir' (did you mean --out?)\nusage: aif synth [--sites <dir>] [--site <name>] [--out <dir>] [--date YYYY-MM-DD]\n",
     });
     expect((await aif(root, 'synth', '--help')).out).toMatch(
       /^usage: aif synth .*\n\n.*\n\noptions:\n {2}--sites <dir> +directory of site profiles/,
@@ -412,6 +412,17 @@ describe('a site repository (issue 17)', () => {
     expect(unknown.err).toContain(
       "gamma: [SITE_UNKNOWN] no profile names the site 'gamma'. Fix: use one of: alpha, beta",
     );
+  });
+
+  it('synthesizes one site with --site', async () => {
+    root = siteRepo('sites', { 'alpha.ts': tsProfile('alpha'), 'beta.ts': tsProfile('beta') });
+    const r = await aif(root, 'synth', '--site', 'beta');
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining('  beta-platform\n  beta-tenants\n')]);
+    expect(fs.readdirSync(path.join(root, 'cdktf.out', 'stacks')).sort()).toEqual([
+      'beta-platform',
+      'beta-tenants',
+    ]);
+    expect((await aif(root, 'synth', '--site', 'gamma')).err).toContain('[SITE_UNKNOWN]');
   });
 
   it('keeps the last good output when aif synth is given a sites directory that does not exist (item 11)', async () => {

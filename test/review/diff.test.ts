@@ -260,6 +260,24 @@ describe('aif diff review', () => {
     ]);
   });
 
+  it('says network policy peers in words, not as selector maps (issue 17, item 3)', () => {
+    const head = copy();
+    const dns = res(head, 'kubernetes_network_policy_v1')['tenant_alpha_cluster-dns'];
+    dns.spec.egress.push({
+      to: [
+        { namespace_selector: {}, pod_selector: { match_labels: { app: 'db' } } },
+        { namespace_selector: { match_expressions: [{ key: 'team', operator: 'In', values: ['a', 'b'] }] } },
+        { pod_selector: {} },
+      ],
+    });
+    const detail = diffOutputs(synthesized, head).attention.find(
+      (a) => a.what === 'network policy wider',
+    )!.detail;
+    expect(detail).toBe(
+      'allows egress to every pod of its namespace on any port; allows egress to pods labelled app=db in every namespace on any port; allows egress to the namespaces labelled team in (a, b) on any port',
+    );
+  });
+
   it('flags a network policy that lets more through, by peer and port', () => {
     const head = copy();
     const policy = res(head, 'kubernetes_network_policy_v1')['tenant_alpha_cluster-dns'];
@@ -268,7 +286,7 @@ describe('aif diff review', () => {
       ports: [{ port: '443', protocol: 'TCP' }],
     });
     expect(section(renderDiff(diffOutputs(synthesized, head)), 'Needs attention (1)')).toEqual([
-      '- **network policy wider** `testsite-tenants` `kubernetes_network_policy_v1.tenant_alpha_cluster-dns`: allows egress to {ip_block:{cidr:0.0.0.0/0}} on TCP/443. Tenants: alpha.',
+      '- **network policy wider** `testsite-tenants` `kubernetes_network_policy_v1.tenant_alpha_cluster-dns`: allows egress to addresses 0.0.0.0/0 on TCP/443. Tenants: alpha.',
     ]);
   });
 
