@@ -182,6 +182,18 @@ export const CHART_IMAGES: Readonly<Record<string, readonly ChartImage[]>> = {
       ref('deviceConfig.spec.devicePlugin.devicePluginImage', 'docker.io/rocm/k8s-device-plugin', '1.31.0.9'),
       'rocm/k8s-device-plugin:latest',
     ),
+    // Off unless a site switches the DRA driver on (then the device plugin goes off), pinned all
+    // the same: ROCm/k8s-gpu-dra-driver tags its image with its version (env.mk: VERSION v0.1.0,
+    // DRIVER_IMAGE_TAG = VERSION).
+    pinned(
+      ref(
+        'deviceConfig.spec.draDriver.image',
+        'docker.io/rocm/k8s-gpu-dra-driver',
+        'v0.1.0',
+        off('deviceConfig.spec.draDriver.enable'),
+      ),
+      'docker.io/rocm/k8s-gpu-dra-driver:latest',
+    ),
     pinned(
       ref(
         'deviceConfig.spec.devicePlugin.nodeLabellerImage',

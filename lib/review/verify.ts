@@ -478,7 +478,8 @@ const FLOATING_WORDS = [
  */
 const TWO_PART_RELEASES: Readonly<Record<string, string>> = {
   // GDRCopy releases 2.5, then 2.5.1 (github.com/NVIDIA/gdrcopy/releases); NVIDIA tags gdrdrv by them.
-  'nvcr.io/nvidia/cloud-native/gdrdrv': 'GDRCopy release',
+  // Matched at the end of the repository, so that a mirror's copy counts too.
+  'nvidia/cloud-native/gdrdrv': 'GDRCopy release',
 };
 
 /**
@@ -494,7 +495,10 @@ export function floatingTag(tag: string, repository = ''): string | undefined {
   if (/(^|[-_.])latest($|[-_.])/.test(t)) return `has the floating tag '${tag}'`;
   if (FLOATING_WORDS.includes(t) || t.startsWith('release-')) return `has the branch tag '${tag}'`;
   if (/^v?\d+$/.test(t)) return `has the major-version tag '${tag}', which moves with every release`;
-  if (/^v?\d+\.\d+(-[a-z].*)?$/.test(t) && !(repository in TWO_PART_RELEASES))
+  if (
+    /^v?\d+\.\d+(-[a-z].*)?$/.test(t) &&
+    !Object.keys(TWO_PART_RELEASES).some((r) => repository === r || repository.endsWith(`/${r}`))
+  )
     return `has the series tag '${tag}', which moves with every patch release: pin a patch release (a third number) or a digest`;
   return undefined;
 }
@@ -534,9 +538,11 @@ const DIGEST = /@sha256:[0-9a-f]{64}$/;
  * - a string `image` or `<something>Image` value, `repo:tag[@digest]` (AMD's DeviceConfig); a
  *   sibling `version` is the tag the operator appends (AMD's driver image).
  * A missing tag is the chart's appVersion (`appVersion`), as Helm charts render it. Components under
- * a map whose `enable`/`enabled` is false deploy nothing and are skipped.
+ * a map whose `enable`/`enabled` is false deploy nothing: skipped, unless `everySlot` (what `aif
+ * verify` asks, so that switching one on later starts no floating image), which still skips a
+ * switched-off image with an empty registry (a site-built image, such as NVIDIA's vGPU manager).
  */
-export function findImages(values: unknown, appVersion: string): FoundImage[] {
+export function findImages(values: unknown, appVersion: string, everySlot = false): FoundImage[] {
   const out: FoundImage[] = [];
   const add = (path: string, repository: string, tag: string, digest: string) => {
     const floating = digest !== '' ? undefined : floatingTag(tag, repository);
@@ -544,7 +550,9 @@ export function findImages(values: unknown, appVersion: string): FoundImage[] {
     out.push({ path, reference, floating });
   };
   const walk = (v: unknown, at: string): void => {
-    if (!isPlainObject(v) || v.enabled === false || v.enable === false) return;
+    if (!isPlainObject(v)) return;
+    const off = v.enabled === false || v.enable === false;
+    if (off && !everySlot) return;
     const repository = str(v.repository);
     if (repository && ('tag' in v || 'digest' in v || 'reference' in v)) {
       const [refTag, refDigest] = str(v.reference).split('@');
@@ -567,6 +575,9 @@ export function findImages(values: unknown, appVersion: string): FoundImage[] {
         continue;
       }
       if ((k !== 'image' && !/[a-z]Image$/.test(k)) || child === '') continue;
+      // A switched-off component whose registry the chart leaves empty (NVIDIA's vGPU manager, which
+      // each site builds from its licensed driver) has no public image to pin until it is used.
+      if (off && 'repository' in v && repository === '') continue;
       const digest = DIGEST.exec(child)?.[0].slice(1) ?? '';
       const bare = digest ? child.slice(0, -digest.length - 1) : child;
       const colon = bare.lastIndexOf(':');
@@ -758,7 +769,9 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
       // reference has none of this version (cert-manager and Rook keep none in git, NVIDIA's says
       // `main-latest` in git), the chart version, which these charts are released with.
       const appVersion = (ref.packaged && ref.appVersion) || version;
-      for (const image of findImages(effective, appVersion)) {
+      // Every slot, switched on or off: a component switched on later must not start on a floating
+      // image (issue 18, item 5).
+      for (const image of findImages(effective, appVersion, true)) {
         if (!image.floating) continue;
         problems.push({
           stack,

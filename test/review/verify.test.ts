@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { loadProfiles, synthesizeSites } from '../../lib/cli/synth';
+import { pinImages } from '../../lib/platform/images';
 import {
   exampleConfigKeys,
   findImages,
@@ -348,6 +349,22 @@ describe('verify: images', () => {
       ['spec.exporter.image', `docker.io/rocm/exporter@${sha}`, 'pinned'],
       ['spec.untagged.image', 'docker.io/rocm/untagged', 'has no tag'],
     ]);
+  });
+
+  it('finds the images of switched-off components too when asked for every slot (issue 18, item 5)', () => {
+    const values = {
+      off: { enable: false, image: 'docker.io/rocm/k8s-gpu-dra-driver:latest' },
+      // A site-built image (NVIDIA's vGPU manager): no registry, nothing public to pin while off.
+      vgpu: { enabled: false, repository: '', image: 'vgpu-manager', version: '' },
+    };
+    expect(findImages(values, 'v1', true).map((i) => [i.path, i.floating ?? 'pinned'])).toEqual([
+      ['off.image', "has the floating tag 'latest'"],
+    ]);
+    expect(findImages(values, 'v1')).toEqual([]);
+    // The AMD operator's DRA driver, off by default, is pinned all the same.
+    expect((pinImages('amd-gpu-operator', {}) as TfJson).deviceConfig.spec.draDriver.image).toBe(
+      'docker.io/rocm/k8s-gpu-dra-driver:v0.1.0',
+    );
   });
 });
 
