@@ -1,5 +1,11 @@
 import * as path from 'path';
-import { allocationWarnings, SYNTHESIS_DATE_VARIABLE, synthesisDate, type SiteProfile } from '../model';
+import {
+  allocationWarnings,
+  slurmShareWarnings,
+  SYNTHESIS_DATE_VARIABLE,
+  synthesisDate,
+  type SiteProfile,
+} from '../model';
 import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
 import { defaultSitesDir, profileProblems, readProfiles, sharedIdentityWarnings } from './profiles';
@@ -53,6 +59,11 @@ export function printAllocationWarnings(profiles: readonly SiteProfile[]): void 
   if (lines.length > 0)
     process.stderr.write(
       `warning: ${lines.length} expired allocation(s) as of ${date}:\n${lines.map((l) => `  ${l}\n`).join('')}`,
+    );
+  const slurm = profiles.flatMap((p) => slurmShareWarnings(p, date).map((l) => `${p.name}: ${l}`));
+  if (slurm.length > 0)
+    process.stderr.write(
+      `warning: ${slurm.length} pool(s) whose Slurm share is smaller than the tenants' grants on it:\n${slurm.map((l) => `  ${l}\n`).join('')}`,
     );
   const shared = sharedIdentityWarnings(profiles);
   if (shared.length > 0)

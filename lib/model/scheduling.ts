@@ -4,7 +4,7 @@
  * two, and the validation of both; pure TypeScript like the rest of lib/model.
  */
 import { accelerator, findAccelerator } from './accelerators';
-import { validGrantUnits } from './allocation';
+import { holdsGpus, resolveProfile, validGrantUnits } from './allocation';
 import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capacity';
 import type { IssueCollector } from './errors';
 import { byName } from './order';
@@ -824,4 +824,32 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
       }
     }
   }
+}
+
+/**
+ * Pools whose Slurm share is smaller than what the tenants' grants let their Slurm accounts hold
+ * there: the same grants are each tenant's Kueue quota and its Slurm `GrpTRES`, so both schedulers
+ * may be asked for the whole grant, and on Slurm jobs beyond the share wait. One warning line per
+ * such pool (whole-GPU pools; MIG grants do not reach Slurm); empty when none. Judged on `date`
+ * (an allocation that has ended holds nothing).
+ */
+export function slurmShareWarnings(profile: SiteProfile, date: string): string[] {
+  if (!profile.schedulers?.slurm) return [];
+  const resolved = resolveProfile(profile);
+  const lines: string[] = [];
+  for (const split of poolSplits(profile)) {
+    if (split.slurm === 0) continue;
+    const pool = profile.nodePools.find((p) => p.name === split.pool);
+    if (!pool) continue;
+    const share = split.slurm * pool.gpusPerNode;
+    const granted = resolved.tenants
+      .filter((t) => !t.retired && holdsGpus(t.allocation, date))
+      .flatMap((t) => t.gpus.filter((g) => g.pool === pool.name && !g.migProfile))
+      .reduce((n, g) => n + (g.count ?? 0), 0);
+    if (granted > share)
+      lines.push(
+        `pool '${pool.name}': the tenants' grants let their Slurm accounts hold ${granted} GPUs, and Slurm has ${share} (${split.slurm} nodes): the same grants are their Kueue quota, so on Slurm jobs beyond ${share} GPUs wait. Give Slurm more nodes of the pool, or expect the queue`,
+      );
+  }
+  return lines;
 }

@@ -4,6 +4,7 @@ import {
   poolSplits,
   siteIssues,
   slurmGres,
+  slurmShareWarnings,
   validateSite,
   ValidationError,
   type SchedulersSpec,
@@ -212,5 +213,18 @@ describe('access-mode presets', () => {
       if (p.scheduling.preemption.reclaimWithinCohort === 'Never')
         expect(p.scheduling.borrowingFactor).toBe(0);
     }
+  });
+});
+
+describe("Slurm's share against the grants (issue 18, item 6)", () => {
+  it('warns where the grants let Slurm accounts hold more GPUs than Slurm has, and not otherwise', () => {
+    const one = withSchedulers({ kueue: {}, slurm: { ...slurm, nodes: { a100: 1 } } });
+    expect(siteIssues(one)).toEqual([]);
+    expect(slurmShareWarnings(one, '2026-02-01')).toEqual([
+      "pool 'a100': the tenants' grants let their Slurm accounts hold 8 GPUs, and Slurm has 4 (1 nodes): the same grants are their Kueue quota, so on Slurm jobs beyond 4 GPUs wait. Give Slurm more nodes of the pool, or expect the queue",
+    ]);
+    // Two nodes hold alpha's 8; an ended allocation holds nothing.
+    expect(slurmShareWarnings(withSchedulers({ kueue: {}, slurm }), '2026-02-01')).toEqual([]);
+    expect(slurmShareWarnings(one, '2026-06-01')).toEqual([]);
   });
 });
