@@ -1137,7 +1137,9 @@ export function renderDiff(diff: OutputDiff, options: RenderOptions = {}): strin
     out.push(
       `#### ${site}`,
       '',
-      '| tenant | change | GPU | CPU | storage |',
+      // The columns are the namespace quotas: GPU includes what the access mode may borrow; the
+      // "Held" line below sums grants (issue 18, item 6).
+      '| tenant | change | GPU quota (with borrowing) | CPU quota | storage quota |',
       '| --- | --- | --- | --- | --- |',
     );
     for (const t of diff.tenants.filter((x) => x.site === site)) {

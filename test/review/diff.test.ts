@@ -78,7 +78,7 @@ describe('aif diff review', () => {
     ]);
     expect(section(md, 'Tenants')).toEqual([
       '#### testsite',
-      '| tenant | change | GPU | CPU | storage |',
+      '| tenant | change | GPU quota (with borrowing) | CPU quota | storage quota |',
       '| --- | --- | --- | --- | --- |',
       '| alpha | changed | nvidia.com/gpu 12 → 14 | 176 → 192 | – |',
       // The quota was raised, not the allocation: the pools' grants stay.
