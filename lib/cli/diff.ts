@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { diffOutputs, isDestructive, renderDiff } from '../review/diff';
 import { readStacks, type SynthesizedStack } from '../review/synthesized';
-import { defaultSitesDir } from './profiles';
+import { defaultSitesDir, projectPackageJson } from './profiles';
 import type { Command } from './main';
 
 /** Exit code of `--fail-on destructive` when the review has something in "Needs attention". */
@@ -25,7 +25,7 @@ export const LIBRARY_SYNTH_COMMAND = 'npm run --silent build && node dist/stacks
  * repository, `aif synth` of the installed package (the one running now) into `$AIF_OUTDIR`.
  */
 export function defaultSynthCommand(root: string, aifMain: string = path.join(__dirname, 'main.js')): string {
-  const pkg = packageJson(root);
+  const pkg = projectPackageJson(root);
   if (pkg?.name === 'cdktf-ai-factory' && fs.existsSync(path.join(root, 'stacks', 'main.ts')))
     return LIBRARY_SYNTH_COMMAND;
   // A site repository with an app of its own (constructs besides profiles) synthesizes with it:
@@ -34,23 +34,12 @@ export function defaultSynthCommand(root: string, aifMain: string = path.join(__
   return `node ${JSON.stringify(aifMain)} synth --out "$AIF_OUTDIR"`;
 }
 
-function packageJson(root: string): { name?: string; scripts?: Record<string, unknown> } | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      name?: string;
-      scripts?: Record<string, unknown>;
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Whether a checkout has anything to synthesize: a package.json with a synth script, or a sites
  * directory. The base of a site repository's first pull request has neither: an empty output.
  */
 function hasSites(root: string): boolean {
-  return typeof packageJson(root)?.scripts?.synth === 'string' || fs.existsSync(defaultSitesDir(root));
+  return typeof projectPackageJson(root)?.scripts?.synth === 'string' || fs.existsSync(defaultSitesDir(root));
 }
 
 export const USAGE = `usage: aif diff <base-out> <head-out> [options]

@@ -43,16 +43,23 @@ export function defaultSitesDir(from: string = process.cwd()): string {
   return isDirectory(library) ? library : path.join(root, 'sites');
 }
 
-/** The `aif.sites` key of the package.json at `root`, where there is one. */
-function configuredSitesDir(root: string): string | undefined {
+/** The package.json at `root`, as far as the commands read it; undefined without a readable one. */
+export function projectPackageJson(
+  root: string,
+): { name?: string; scripts?: Record<string, unknown>; aif?: { sites?: unknown } } | undefined {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      aif?: { sites?: unknown };
-    };
-    return typeof pkg.aif?.sites === 'string' && pkg.aif.sites !== '' ? pkg.aif.sites : undefined;
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as ReturnType<
+      typeof projectPackageJson
+    >;
   } catch {
     return undefined;
   }
+}
+
+/** The `aif.sites` key of the package.json at `root`, where there is one. */
+function configuredSitesDir(root: string): string | undefined {
+  const sites = projectPackageJson(root)?.aif?.sites;
+  return typeof sites === 'string' && sites !== '' ? sites : undefined;
 }
 
 const isDirectory = (dir: string): boolean => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
@@ -182,11 +189,9 @@ export function readProfiles(dir: string): LoadedProfiles {
 }
 
 /** Notes on stderr the files of the sites directory that were not read as profiles, if any. */
-export function printSkipped(loaded: LoadedProfiles): void {
-  if (loaded.skipped.length > 0)
-    process.stderr.write(
-      `note: not read as profiles (no export named 'profile'): ${loaded.skipped.join(', ')}\n`,
-    );
+export function printSkipped({ skipped }: Pick<LoadedProfiles, 'skipped'>): void {
+  if (skipped.length > 0)
+    process.stderr.write(`note: not read as profiles (no export named 'profile'): ${skipped.join(', ')}\n`);
 }
 
 /** Loads every profile of a directory; throws one error listing every load problem. */

@@ -8,7 +8,13 @@ import {
 } from '../model';
 import { isCalendarDate, parseCommand, usageError, type CommandSpec } from './args';
 import type { Command } from './main';
-import { defaultSitesDir, profileProblems, readProfiles, sharedIdentityWarnings } from './profiles';
+import {
+  defaultSitesDir,
+  printSkipped,
+  profileProblems,
+  readProfiles,
+  sharedIdentityWarnings,
+} from './profiles';
 
 /** The `--sites` option every command that reads profiles takes. */
 export const SITES_OPTION = {
@@ -92,8 +98,7 @@ export function validProfiles(
       `${JSON.stringify({ valid: problems.length === 0, sites: profiles.map((p) => p.name), problems, skipped }, null, 2)}\n`,
     );
   } else {
-    if (skipped.length > 0)
-      process.stderr.write(`note: not read as profiles (no export named 'profile'): ${skipped.join(', ')}\n`);
+    printSkipped({ skipped });
     if (problems.length > 0) printProblems(`${problems.length} problem(s):`, problems);
   }
   return problems.length === 0 ? profiles : undefined;

@@ -1141,7 +1141,7 @@ export function checkTenantPods(c: IssueCollector, spec: TenantPodsSpec, path: s
     );
   }
   (spec.inlineCsiDrivers ?? []).forEach((d, i) => {
-    if (d.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(d)) {
+    if (d.length > 253 || !DNS_SUBDOMAIN.test(d)) {
       c.add(
         'VALUE_INVALID',
         `${path}.inlineCsiDrivers[${i}]`,

@@ -1,11 +1,15 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { MANAGED_BY, pinAddress } from './ids';
+import { admissionRule } from './policy-parts';
 
 export interface DenyPolicyProps {
   /** Name of the ValidatingAdmissionPolicy and of its binding. */
   readonly name: string;
-  /** The policy's `spec` (matchConstraints, variables, validations). */
+  /**
+   * The policy's `spec` (matchConstraints, variables, validations). Its `failurePolicy` is `Fail`:
+   * a policy whose check errs refuses the request rather than letting it through.
+   */
   readonly spec: Record<string, unknown>;
   /** Stable parts of the Terraform addresses (`<parts>_policy`, `<parts>_binding`). */
   readonly address: readonly string[];
@@ -27,7 +31,7 @@ export class DenyPolicy extends Construct {
         apiVersion: 'admissionregistration.k8s.io/v1',
         kind: 'ValidatingAdmissionPolicy',
         metadata: { name: props.name, labels: { ...MANAGED_BY } },
-        spec: props.spec,
+        spec: { failurePolicy: 'Fail', ...props.spec },
       },
     });
     pinAddress(this.policy, ...props.address, 'policy');
@@ -48,12 +52,7 @@ export class DenyPolicy extends Construct {
 export function createOrUpdateRules(
   kinds: ReadonlyArray<{ apiGroup: string; resource: string }>,
 ): Array<Record<string, string[]>> {
-  return kinds.map((r) => ({
-    apiGroups: [r.apiGroup],
-    apiVersions: ['*'],
-    operations: ['CREATE', 'UPDATE'],
-    resources: [r.resource],
-  }));
+  return kinds.map((r) => admissionRule(r.apiGroup, ['CREATE', 'UPDATE'], [r.resource], '*'));
 }
 
 /**

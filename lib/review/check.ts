@@ -26,7 +26,7 @@ import {
   READ_VERBS,
   unwritableResources,
 } from '../model';
-import type { Json, SynthesizedStack } from './synthesized';
+import { type Json, type SynthesizedStack, unescapeTemplate } from './synthesized';
 
 export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
 
@@ -780,7 +780,7 @@ function kueueSetup(site: SiteOutput): { config: Json; gates: Json[]; setOverrid
   for (const v of strings(release.values)) {
     let values: Json;
     try {
-      values = JSON.parse(v.split('$${').join('${')) as Json;
+      values = JSON.parse(unescapeTemplate(v)) as Json;
     } catch {
       continue;
     }

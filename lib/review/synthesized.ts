@@ -35,3 +35,8 @@ export function readStacks(outdir: string): SynthesizedStack[] {
 export function resourcesOf(stack: SynthesizedStack, type: string): Record<string, Json> {
   return (stack.json.resource?.[type] ?? {}) as Record<string, Json>;
 }
+
+/** Unescapes Terraform's `$${` and `%%{`, which the library writes so values reach Helm literally. */
+export function unescapeTemplate(text: string): string {
+  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}

@@ -35,6 +35,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { editDistance } from '../model/fields';
+import { unescapeTemplate } from './synthesized';
 
 export interface VerifyProblem {
   /** Stack name, e.g. `bologna-tenants`. */
@@ -690,11 +691,6 @@ function errorMessage(e: ErrorObject): string {
 }
 
 // The whole check ---------------------------------------------------------------------------------
-
-/** Unescapes Terraform's `$${` and `%%{`, which the library writes so values reach Helm literally. */
-function unescapeTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
 
 /** Checks every stack of a synthesized output directory against a reference directory. */
 export function verifyOutput(outDir: string, referenceDir: string): VerifyResult {

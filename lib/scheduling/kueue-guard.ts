@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
+import { celHasPath } from '../platform/policy-parts';
 import { CHARTS } from '../platform/charts';
 import { emptyEntry, keyedText, podSpecEntries, sameEntries } from '../platform/pod-specs';
 import { JOB_RESOURCES, TENANT_NAMESPACES } from './kueue';
@@ -93,10 +94,9 @@ const JOB_WIDTH: Readonly<Record<string, string>> = {
 /** CEL: whether `obj` is a job kind of SUSPEND_PATHS with its flag set (false for other kinds). */
 function suspended(obj: 'object' | 'oldObject'): string {
   const byResource = Object.entries(SUSPEND_PATHS).map(([resource, path]) => {
-    const parts = path.split('.');
-    // has() on each level: `has(o.spec.runPolicy) && has(o.spec.runPolicy.suspend) && o.spec.runPolicy.suspend`
-    const present = parts.slice(1).map((_, i) => `has(${obj}.${parts.slice(0, i + 2).join('.')})`);
-    return `request.resource.resource == '${resource}' ? (${[...present, `${obj}.${path} == true`].join(' && ')}) : `;
+    // has() on each level below spec: `has(o.spec.runPolicy) && has(o.spec.runPolicy.suspend) && ...`
+    const [spec, ...below] = path.split('.');
+    return `request.resource.resource == '${resource}' ? (${celHasPath(`${obj}.${spec}`, ...below)} && ${obj}.${path} == true) : `;
   });
   return `(${byResource.join('')}false)`;
 }
@@ -174,7 +174,6 @@ export class KueueBypassGuard extends Construct {
       name: KueueBypassGuard.POLICY_NAME,
       address: ['kueue', 'bypass_guard'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
           resourceRules: createOrUpdateRules(kinds),

@@ -289,7 +289,6 @@ export class KueuePriorityGuard extends Construct {
       name,
       address: ['kueue', 'priority_guard'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
           resourceRules: createOrUpdateRules(matched),
@@ -351,17 +350,9 @@ export class KueueLaneGuard extends Construct {
       name: KueueLaneGuard.POLICY_NAME,
       address: ['kueue', 'lane_guard'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
-          resourceRules: [
-            {
-              apiGroups: ['kueue.x-k8s.io'],
-              apiVersions: ['*'],
-              operations: ['CREATE', 'UPDATE'],
-              resources: ['workloads'],
-            },
-          ],
+          resourceRules: createOrUpdateRules([{ apiGroup: 'kueue.x-k8s.io', resource: 'workloads' }]),
         },
         // Updates of the status or the priority leave a workload in its lane.
         matchConditions: [

@@ -8,6 +8,7 @@ import {
   IssueCollector,
 } from '../model';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
+import { admissionRule } from '../platform/policy-parts';
 import {
   emptyEntry,
   keyedText,
@@ -146,7 +147,6 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.PRIORITY_POLICY_NAME,
       address: ['tenant_guardrails', 'priority'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: POD_SPEC_MATCH,
         variables: [
           // The pod specs of the object (a list; empty for kinds without a pod template).
@@ -173,17 +173,9 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.POLICY_NAME,
       address: ['tenant_guardrails', 'services'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
-          resourceRules: [
-            {
-              apiGroups: [''],
-              apiVersions: ['v1'],
-              operations: ['CREATE', 'UPDATE'],
-              resources: ['services'],
-            },
-          ],
+          resourceRules: [admissionRule('', ['CREATE', 'UPDATE'], ['services'])],
         },
         validations: [
           {
@@ -246,7 +238,6 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.PLACEMENT_POLICY_NAME,
       address: ['tenant_guardrails', 'placement'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: POD_SPEC_MATCH,
         matchConditions: [notAController(trustedControllers(props.workloadControllers))],
         // The pools are known only once the app is complete when the guard was built without them.
@@ -281,13 +272,9 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.POD_SPEC_POLICY_NAME,
       address: ['tenant_guardrails', 'pod_spec'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           ...POD_SPEC_MATCH,
-          resourceRules: [
-            ...POD_SPEC_MATCH.resourceRules,
-            { apiGroups: [''], apiVersions: ['v1'], operations: ['DELETE'], resources: ['pods'] },
-          ],
+          resourceRules: [...POD_SPEC_MATCH.resourceRules, admissionRule('', ['DELETE'], ['pods'])],
         },
         // Variables run at their first use: a DELETE (whose object is null) reads none.
         variables: [
@@ -335,7 +322,6 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.SIZE_POLICY_NAME,
       address: ['tenant_guardrails', 'size'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
           resourceRules: [
@@ -378,17 +364,9 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.VOLUMES_POLICY_NAME,
       address: ['tenant_guardrails', 'volumes'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
-          resourceRules: [
-            {
-              apiGroups: [''],
-              apiVersions: ['v1'],
-              operations: ['CREATE', 'UPDATE'],
-              resources: ['persistentvolumeclaims'],
-            },
-          ],
+          resourceRules: [admissionRule('', ['CREATE', 'UPDATE'], ['persistentvolumeclaims'])],
         },
         validations: [
           {
@@ -449,24 +427,17 @@ export class TenantGuardrails extends Construct {
       name: TenantGuardrails.DELETION_POLICY_NAME,
       address: ['tenant_guardrails', 'deletion'],
       spec: {
-        failurePolicy: 'Fail',
         matchConstraints: {
           // For a Namespace, the selector matches the namespace's own labels.
           namespaceSelector: TENANT_NAMESPACES,
           resourceRules: [
-            { apiGroups: [''], apiVersions: ['v1'], operations: ['DELETE'], resources: ['namespaces'] },
-            {
-              apiGroups: [''],
-              apiVersions: ['v1'],
-              operations: ['UPDATE', 'DELETE'],
-              resources: ['persistentvolumeclaims', 'resourcequotas', 'limitranges'],
-            },
-            {
-              apiGroups: ['networking.k8s.io'],
-              apiVersions: ['v1'],
-              operations: ['UPDATE', 'DELETE'],
-              resources: ['networkpolicies'],
-            },
+            admissionRule('', ['DELETE'], ['namespaces']),
+            admissionRule(
+              '',
+              ['UPDATE', 'DELETE'],
+              ['persistentvolumeclaims', 'resourcequotas', 'limitranges'],
+            ),
+            admissionRule('networking.k8s.io', ['UPDATE', 'DELETE'], ['networkpolicies']),
           ],
         },
         validations: [

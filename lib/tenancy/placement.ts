@@ -1,5 +1,6 @@
 import { GpuNodePool, SCHEDULER_LABEL } from '../compute/node-pool';
 import { celPositiveQuantity } from '../platform/admission';
+import { celHasPath } from '../platform/policy-parts';
 
 /**
  * The node label kubelet sets to the node's hostname
@@ -86,10 +87,6 @@ export function poolPlacement(pools: readonly GpuNodePool[]): PoolPlacement {
 
 const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** CEL: `has()` down a path of optional fields, e.g. `has(s.a) && has(s.a.b)`. */
-const hasPath = (obj: string, ...fields: string[]) =>
-  fields.map((_, i) => `has(${[obj, ...fields.slice(0, i + 1)].join('.')})`).join(' && ');
-
 /**
  * The CEL variables the placement validation reads: the pools' taint keys and labels as literals.
  * They come first, so that a findings expression can use them.
@@ -148,7 +145,7 @@ export function placementFindings(s: string): string {
   const term = (t: string) =>
     `((has(${t}.matchExpressions) && ${t}.matchExpressions.exists(e, ${reaches})) || (has(${t}.matchFields) && size(${t}.matchFields) > 0))`;
   const affinity = ['affinity', 'nodeAffinity'];
-  const required = `(${hasPath(s, ...affinity, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms')} && ${s}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.exists(r, ${term('r')}) ? ['nodeAffinity (required)'] : [])`;
-  const preferred = `(${hasPath(s, ...affinity, 'preferredDuringSchedulingIgnoredDuringExecution')} && ${s}.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution.exists(w, has(w.preference) && ${term('w.preference')}) ? ['nodeAffinity (preferred)'] : [])`;
+  const required = `(${celHasPath(s, ...affinity, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms')} && ${s}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.exists(r, ${term('r')}) ? ['nodeAffinity (required)'] : [])`;
+  const preferred = `(${celHasPath(s, ...affinity, 'preferredDuringSchedulingIgnoredDuringExecution')} && ${s}.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution.exists(w, has(w.preference) && ${term('w.preference')}) ? ['nodeAffinity (preferred)'] : [])`;
   return [tolerations, nodeSelector, nodeName, required, preferred].join(' + ');
 }

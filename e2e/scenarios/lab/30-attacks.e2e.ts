@@ -40,9 +40,14 @@ function withMetadata(
   return { ...object, metadata: { ...(object.metadata as object), ...extra } };
 }
 
+/** kubectl as `who`, in tenant alpha's namespace. */
+function inAlpha(who: Identity, ...args: string[]) {
+  return kubectl(who, ['-n', 'alpha', ...args]);
+}
+
 /** A JSON patch as `who`; the API server's answer. */
 function patch(who: Identity, kind: string, name: string, ops: unknown[]) {
-  return kubectl(who, ['patch', kind, name, '-n', 'alpha', '--type=json', '-p', JSON.stringify(ops)]);
+  return inAlpha(who, 'patch', kind, name, '--type=json', '-p', JSON.stringify(ops));
 }
 const h100Toleration = { key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' };
 
@@ -342,7 +347,7 @@ describe('attacks as a tenant are refused by the API server', () => {
   it('lets the same tenant run what the controls allow (a GPU pod in its own namespace)', () => {
     const r = create(member, pod('alpha', 'allowed', { resources: gpu }));
     expect(r.stderr).toBe('');
-    kubectl(ADMIN, ['delete', 'pod', 'allowed', '-n', 'alpha', '--wait=false']);
+    inAlpha(ADMIN, 'delete', 'pod', 'allowed', '--wait=false');
   });
 
   it("starts no pod of a job whose template has an affinity term on another tenant's pods", async () => {
@@ -363,27 +368,24 @@ describe('attacks as a tenant are refused by the API server', () => {
     try {
       // The job controller's pods are refused by the quota, whoever asks.
       const refusal = await eventually('a FailedCreate event', () => {
-        const events = kubectl(ADMIN, [
+        const events = inAlpha(
+          ADMIN,
           'get',
           'events',
-          '-n',
-          'alpha',
           '--field-selector',
           'involvedObject.name=spy',
           '-o',
           'json',
-        ]);
+        );
         const found = (
           JSON.parse(events.stdout || '{"items":[]}').items as Array<{ reason: string; message: string }>
         ).find((e) => e.reason === 'FailedCreate');
         return found?.message;
       });
       expect(refusal).toMatch(/exceeded quota: aif-no-cross-namespace-affinity/);
-      expect(kubectl(ADMIN, ['get', 'pods', '-n', 'alpha', '-l', 'job-name=spy', '-o', 'name']).stdout).toBe(
-        '',
-      );
+      expect(inAlpha(ADMIN, 'get', 'pods', '-l', 'job-name=spy', '-o', 'name').stdout).toBe('');
     } finally {
-      kubectl(ADMIN, ['delete', 'job', 'spy', '-n', 'alpha', '--wait=false']);
+      inAlpha(ADMIN, 'delete', 'job', 'spy', '--wait=false');
     }
   });
 
@@ -394,24 +396,22 @@ describe('attacks as a tenant are refused by the API server', () => {
     (gated.metadata as Record<string, unknown>).labels = { 'kueue.x-k8s.io/queue-name': 'nowhere' };
     expect(create(member, gated).stderr).toBe('');
     expect(
-      kubectl(ADMIN, ['get', 'pod', name, '-n', 'alpha', '-o', 'jsonpath={.spec.schedulingGates[*].name}'])
-        .stdout,
+      inAlpha(ADMIN, 'get', 'pod', name, '-o', 'jsonpath={.spec.schedulingGates[*].name}').stdout,
     ).toContain('kueue.x-k8s.io/admission');
     try {
-      const r = kubectl(member, [
+      const r = inAlpha(
+        member,
         'patch',
         'pod',
         name,
-        '-n',
-        'alpha',
         '--type=json',
         '-p',
         '[{"op":"remove","path":"/spec/schedulingGates"}]',
-      ]);
+      );
       expect(r.ok).toBe(false);
       expect(r.stderr).toMatch(/ValidatingAdmissionPolicy 'aif-kueue-bypass'/);
     } finally {
-      kubectl(ADMIN, ['delete', 'pod', name, '-n', 'alpha', '--wait=false']);
+      inAlpha(ADMIN, 'delete', 'pod', name, '--wait=false');
     }
   });
 
@@ -452,9 +452,7 @@ describe('attacks as a tenant are refused by the API server', () => {
       expect(ungate.stderr).toMatch(/only Kueue may remove its scheduling gates/);
       // Still suspended, and no pod ever made.
       expect(admin<Json>(['get', 'job', name, '-n', 'alpha', '-o', 'json']).spec.suspend).toBe(true);
-      expect(
-        kubectl(ADMIN, ['get', 'pods', '-n', 'alpha', '-l', `job-name=${name}`, '-o', 'name']).stdout,
-      ).toBe('');
+      expect(inAlpha(ADMIN, 'get', 'pods', '-l', `job-name=${name}`, '-o', 'name').stdout).toBe('');
     } finally {
       deleteJob('alpha', name);
     }
@@ -471,33 +469,14 @@ describe('attacks as a tenant are refused by the API server', () => {
       await eventually(`${name} on a node`, () =>
         admin<Json>(['get', 'pod', name, '-n', 'alpha', '-o', 'json']).spec.nodeName ? true : undefined,
       );
-      const r = kubectl(member, [
-        'delete',
-        'pod',
-        name,
-        '-n',
-        'alpha',
-        '--grace-period=86400',
-        '--wait=false',
-      ]);
+      const r = inAlpha(member, 'delete', 'pod', name, '--grace-period=86400', '--wait=false');
       expect(r.ok).toBe(false);
       expect(r.stderr).toMatch(
         /ValidatingAdmissionPolicy 'aif-tenant-pod-spec'.*grace period of at most 300/,
       );
-      expect(
-        kubectl(member, ['delete', 'pod', name, '-n', 'alpha', '--grace-period=30', '--wait=false']).stderr,
-      ).toBe('');
+      expect(inAlpha(member, 'delete', 'pod', name, '--grace-period=30', '--wait=false').stderr).toBe('');
     } finally {
-      kubectl(ADMIN, [
-        'delete',
-        'pod',
-        name,
-        '-n',
-        'alpha',
-        '--ignore-not-found',
-        '--grace-period=0',
-        '--force',
-      ]);
+      inAlpha(ADMIN, 'delete', 'pod', name, '--ignore-not-found', '--grace-period=0', '--force');
     }
   });
 
@@ -529,44 +508,21 @@ describe('attacks as a tenant are refused by the API server', () => {
   it('refuses a tenant who marks a shared volume for offboarding or unlabels it, and lets an operator', () => {
     const before = admin<Json>(['get', 'pvc', 'datasets', '-n', 'alpha', '-o', 'json']);
     expect(before.metadata.labels['app.kubernetes.io/managed-by']).toBe('cdktf-ai-factory');
-    const mark = kubectl(owner, [
-      'annotate',
-      'pvc',
-      'datasets',
-      '-n',
-      'alpha',
-      'ai-factory.eu/offboarding=datasets',
-    ]);
+    const mark = inAlpha(owner, 'annotate', 'pvc', 'datasets', 'ai-factory.eu/offboarding=datasets');
     expect(mark.ok).toBe(false);
     expect(mark.stderr).toMatch(
       /ValidatingAdmissionPolicy 'aif-tenant-deletion'.*only who may annotate namespace alpha/,
     );
-    const unlabel = kubectl(owner, [
-      'label',
-      'pvc',
-      'datasets',
-      '-n',
-      'alpha',
-      'app.kubernetes.io/managed-by-',
-    ]);
+    const unlabel = inAlpha(owner, 'label', 'pvc', 'datasets', 'app.kubernetes.io/managed-by-');
     expect(unlabel.ok).toBe(false);
     expect(unlabel.stderr).toMatch(/ValidatingAdmissionPolicy 'aif-tenant-deletion'/);
     // The volume is still protected: the tenant's DELETE is refused.
-    const del = kubectl(owner, ['delete', 'pvc', 'datasets', '-n', 'alpha', '--wait=false']);
+    const del = inAlpha(owner, 'delete', 'pvc', 'datasets', '--wait=false');
     expect(del.ok).toBe(false);
     // An operator (who may patch the namespace) may mark it; taken off again here.
-    const op = kubectl(ADMIN, [
-      'annotate',
-      'pvc',
-      'datasets',
-      '-n',
-      'alpha',
-      'ai-factory.eu/offboarding=datasets',
-    ]);
+    const op = inAlpha(ADMIN, 'annotate', 'pvc', 'datasets', 'ai-factory.eu/offboarding=datasets');
     expect(op.stderr).toBe('');
-    expect(
-      kubectl(ADMIN, ['annotate', 'pvc', 'datasets', '-n', 'alpha', 'ai-factory.eu/offboarding-']).ok,
-    ).toBe(true);
+    expect(inAlpha(ADMIN, 'annotate', 'pvc', 'datasets', 'ai-factory.eu/offboarding-').ok).toBe(true);
   });
 
   it('lets a tenant write what the size bounds allow: a 100 KiB ConfigMap, applied with kubectl', () => {
@@ -578,6 +534,6 @@ describe('attacks as a tenant are refused by the API server', () => {
     };
     const r = kubectl(member, ['apply', '-f', '-'], cm);
     expect(r.stderr).toBe('');
-    kubectl(ADMIN, ['delete', 'configmap', 'script', '-n', 'alpha']);
+    inAlpha(ADMIN, 'delete', 'configmap', 'script');
   });
 });
