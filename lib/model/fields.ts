@@ -149,6 +149,7 @@ const schedulers = obj<SchedulersSpec>({
   slurm: obj<SlurmSpec>({
     clusterName: leaf,
     nodes: leaf,
+    slurmdImages: leaf,
     partitions: list(obj<SlurmPartitionSpec>({ name: leaf, pools: leaf, maxTime: leaf })),
     defaultPartition: leaf,
     maxTime: leaf,

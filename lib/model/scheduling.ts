@@ -116,6 +116,13 @@ export interface SlurmSpec {
   readonly clusterName?: string;
   /** slurmd pods (Slurm nodes) per pool, by pool name: one NodeSet per entry. */
   readonly nodes: Readonly<Record<string, number>>;
+  /**
+   * The slurmd image of a pool's NodeSet, `repository:tag`, by pool name: for a pool whose GPUs the
+   * chart's image cannot detect, such as an AMD pool (gres.conf `AutoDetect=rsmi` needs AMD's ROCm
+   * SMI library in the image). An image in the site's mirror registry is used as it is.
+   * @default - the chart's slurmd image for every pool
+   */
+  readonly slurmdImages?: Readonly<Record<string, string>>;
   /** @default - one partition per pool only */
   readonly partitions?: readonly SlurmPartitionSpec[];
   /** @default - the partition of the first pool by name */
@@ -632,12 +639,10 @@ export function checkSlurm(
     );
   }
   checkPoolNames(c, `${path}.nodes`, nodes, pools, 1, 'the Slurm NodeSet of a pool');
-  const vendors = new Set<string>();
   for (const name of Object.keys(nodes).sort()) {
     const pool = pools.get(name);
     const acc = pool && findAccelerator(pool.accelerator);
     if (!pool || !acc) continue;
-    vendors.add(acc.vendor);
     if (pool.mig || pool.timeSlicingReplicas) {
       c.add(
         'SLURM_POOL_UNSUPPORTED',
@@ -648,14 +653,32 @@ export function checkSlurm(
       );
     }
   }
-  if (vendors.size > 1) {
-    c.add(
-      'SLURM_POOL_UNSUPPORTED',
-      `${path}.nodes`,
-      nodes,
-      'the pools mix NVIDIA and AMD GPUs; one gres.conf AutoDetect line serves one vendor',
-      'run one Slurm cluster per vendor, or give Slurm pools of one vendor only',
-    );
+  for (const [name, image] of Object.entries(slurm.slurmdImages ?? {})) {
+    const p = `${path}.slurmdImages["${name}"]`;
+    if (nodes[name] === undefined) {
+      c.add(
+        'SCHEDULER_POOL_UNKNOWN',
+        p,
+        name,
+        `pool '${name}' has no Slurm NodeSet (${path}.nodes does not name it)`,
+        `use one of the Slurm pools: ${Object.keys(nodes).sort().join(', ') || '(none)'}`,
+      );
+    }
+    const tag =
+      typeof image === 'string'
+        ? /^[^\s@]+\/[^\s@:/]+(?:\/[^\s@:/]+)*:([\w][\w.-]{0,127})$/.exec(image)?.[1]
+        : undefined;
+    if (tag === undefined || tag === 'latest') {
+      c.add(
+        'VALUE_INVALID',
+        p,
+        image,
+        tag === 'latest'
+          ? "'latest' floats: the image would change under a running cluster"
+          : 'not an image reference of the form registry/path:tag',
+        "name the image with its registry and an exact tag, e.g. 'registry.site.example/slurm/slurmd-rocm:26.05.1-ubuntu26.04'",
+      );
+    }
   }
   const seen = new Set(Object.keys(nodes));
   (slurm.partitions ?? []).forEach((part, i) => {

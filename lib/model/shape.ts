@@ -150,6 +150,7 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     if (expect(c, 'schedulers.slurm', sch.slurm, 'object', true)) {
       const sl = sch.slurm as Record<string, unknown>;
       mapOf(c, 'schedulers.slurm.nodes', sl.nodes, 'number', false);
+      mapOf(c, 'schedulers.slurm.slurmdImages', sl.slurmdImages, 'string', true);
       expect(c, 'schedulers.slurm.clusterName', sl.clusterName, 'string', true);
       expect(c, 'schedulers.slurm.defaultPartition', sl.defaultPartition, 'string', true);
       eachObject(c, 'schedulers.slurm.partitions', sl.partitions, true, (part, path) => {

@@ -13,9 +13,13 @@ export function imagePath(image: string): string {
   return rest.length === 1 ? `library/${rest[0]}` : rest.join('/');
 }
 
-/** Where the mirror keeps an upstream image: `<registry>/<path without host>`. */
+/**
+ * Where the mirror keeps an upstream image: `<registry>/<path without host>`. An image in the
+ * mirror registry already (a site-built one) stays as it is.
+ */
 export function mirroredImage(image: string, registry: string): string {
-  return `${registry.replace(/\/+$/, '')}/${imagePath(image)}`;
+  const base = registry.replace(/\/+$/, '');
+  return image.startsWith(`${base}/`) ? image : `${base}/${imagePath(image)}`;
 }
 
 type Values = Record<string, unknown>;

@@ -107,6 +107,11 @@ export interface SlurmNodeSetProps {
   readonly pool: GpuNodePool;
   /** slurmd pods (Slurm nodes), one per Kubernetes node of the pool. */
   readonly replicas: number;
+  /**
+   * The NodeSet's slurmd image, `repository:tag` (an AMD pool needs one with ROCm SMI).
+   * @default - the chart's slurmd image
+   */
+  readonly slurmdImage?: string;
 }
 
 /** A partition over several pools, besides the one partition per pool. */
@@ -243,6 +248,39 @@ export const SLURM_PRIVATE_DATA: readonly string[] = [
   'users',
 ];
 
+/** A `repository:tag` reference as the chart's image values: `{ repository, tag }`. */
+function imageValue(reference: string): { repository: string; tag: string } {
+  const colon = reference.lastIndexOf(':');
+  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+
+/** gres.conf's GPU detection per vendor: `nvidia` reads the devices without NVML; `rsmi` uses AMD's ROCm SMI library. */
+const GRES_AUTODETECT: Readonly<Record<'nvidia' | 'amd', string>> = { nvidia: 'nvidia', amd: 'rsmi' };
+
+/**
+ * A cluster's gres.conf: how each slurmd finds its node's GPUs, which `ConstrainDevices` then holds a
+ * job to. One line for a cluster of one vendor. Where NVIDIA and AMD pools share the cluster, one
+ * line per NodeSet with its Slurm node names: the chart names a NodeSet's pods `<key>-<ordinal>`
+ * (the key being the pool, `ordinalPadding` 0, the chart's default), so `h100-[0-15]` are pool
+ * h100's 16 slurmd; a node-specific `AutoDetect` overrides the global one, and slurmd reads only the
+ * lines that name it. https://slurm.schedmd.com/gres.conf.html#OPT_AutoDetect
+ */
+export function slurmGresConf(
+  sets: readonly { readonly name: string; readonly vendor: 'nvidia' | 'amd'; readonly replicas: number }[],
+): string {
+  const vendors = [...new Set(sets.map((s) => s.vendor))];
+  if (vendors.length === 1) return `AutoDetect=${GRES_AUTODETECT[vendors[0]]}\n`;
+  const lines = [...sets]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => {
+      const nodes = s.replicas === 1 ? `${s.name}-0` : `${s.name}-[0-${s.replicas - 1}]`;
+      return `NodeName=${nodes} AutoDetect=${GRES_AUTODETECT[s.vendor]}`;
+    });
+  // No detection for a node that no line names (a NodeSet scaled outside the profile): its GRES
+  // then fails to register instead of slurmd guessing the wrong vendor's devices.
+  return ['AutoDetect=off', ...lines, ''].join('\n');
+}
+
 /** Name of the ConfigMap that holds a cluster's `sacctmgr load` file (key `accounts.cfg`). */
 export const SLURM_ACCOUNTS_CONFIG_MAP = 'aif-slurm-accounts';
 
@@ -339,6 +377,9 @@ export class SlurmCluster extends Construct {
     const spec: SlurmSpec = {
       clusterName: props.name,
       nodes: Object.fromEntries(sets.map((s) => [s.pool.name, s.replicas])),
+      slurmdImages: Object.fromEntries(
+        sets.filter((s) => s.slurmdImage !== undefined).map((s) => [s.pool.name, s.slurmdImage as string]),
+      ),
       partitions: props.partitions?.map((p) => ({
         name: p.name,
         pools: p.pools.map((x) => x.name),
@@ -445,6 +486,7 @@ export class SlurmCluster extends Construct {
           // The whole node's GPUs: Kubernetes then schedules nothing else that needs a GPU there,
           // and Kueue's quota covers only the nodes Slurm does not hold.
           resources: { limits: { [pool.accelerator.resourceName]: pool.gpusPerNode } },
+          ...(s.slurmdImage ? { image: imageValue(s.slurmdImage) } : {}),
         },
         extraConfMap: {
           Gres: [slurmGres(pool.spec)],
@@ -458,7 +500,6 @@ export class SlurmCluster extends Construct {
       };
     }
 
-    const vendor = sets[0].pool.vendor;
     const controllerConf: Record<string, string[]> = {
       GresTypes: ['gpu'],
       ...SLURM_ISOLATION_CONF,
@@ -498,10 +539,10 @@ export class SlurmCluster extends Construct {
           ? { persistence: { enabled: true, storageClassName: props.stateStorageClass } }
           : {}),
       },
-      // https://slurm.schedmd.com/gres.conf.html#OPT_AutoDetect: `nvidia` reads the devices without
-      // NVML; `rsmi` uses AMD's ROCm SMI library.
       configFiles: {
-        'gres.conf': `AutoDetect=${vendor === 'amd' ? 'rsmi' : 'nvidia'}\n`,
+        'gres.conf': slurmGresConf(
+          sets.map((s) => ({ name: s.pool.name, vendor: s.pool.vendor, replicas: s.replicas })),
+        ),
         'cgroup.conf': SLURM_CGROUP_CONF,
       },
       nodesets,

@@ -158,7 +158,11 @@ export function addTenantSchedulers(
       createNamespace: false,
       nodeSets: Object.keys(spec.nodes)
         .sort()
-        .map((p) => ({ pool: pools.get(p) as GpuNodePool, replicas: spec.nodes[p] })),
+        .map((p) => ({
+          pool: pools.get(p) as GpuNodePool,
+          replicas: spec.nodes[p],
+          slurmdImage: spec.slurmdImages?.[p],
+        })),
       partitions: spec.partitions?.map((p) => ({
         name: p.name,
         pools: p.pools.map((x) => pools.get(x) as GpuNodePool),

@@ -1,10 +1,11 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
-import { resolveProfile, ValidationError, type SiteProfile } from '../../lib/model';
+import { resolveProfile, validateSite, ValidationError, type SiteProfile } from '../../lib/model';
 import {
   SLURM_CGROUP_CONF,
   SLURM_ISOLATION_CONF,
   SLURM_PRIVATE_DATA,
   SlurmCluster,
+  slurmGresConf,
 } from '../../lib/scheduling/slurm';
 import { AiFactorySite } from '../../lib/site/site';
 import { profile as barcelona } from '../../stacks/sites/barcelona';
@@ -398,6 +399,116 @@ describe('Slurm accounts and limits from a profile', () => {
     }
     expect((error as ValidationError).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
       'VALUE_INVALID schedulers.slurm.maxTime',
+    ]);
+  });
+});
+
+describe('one Slurm cluster over an NVIDIA and an AMD pool (issue 18, item 1)', () => {
+  const mixed = sampleProfile({
+    nodePools: [
+      { name: 'h100', accelerator: 'nvidia-h100-80gb', gpusPerNode: 4, nodes: { hostlist: 'h[01-04]' } },
+      { name: 'mi300a', accelerator: 'amd-mi300a', gpusPerNode: 4, nodes: { hostlist: 'm[01-04]' } },
+    ],
+    tenants: [
+      {
+        name: 'alpha',
+        accessMode: 'internal',
+        gpus: [
+          { pool: 'h100', count: 4 },
+          { pool: 'mi300a', count: 4 },
+        ],
+        groups: { admins: ['idp:alpha'] },
+      },
+      {
+        name: 'gamma',
+        accessMode: 'internal',
+        gpus: [{ pool: 'mi300a', count: 4 }],
+        groups: { admins: ['idp:gamma'] },
+      },
+    ],
+    schedulers: {
+      slurm: {
+        nodes: { h100: 2, mi300a: 2 },
+        slurmdImages: { mi300a: 'registry.site.example/slurm/slurmd-rocm:26.05.1-ubuntu26.04' },
+        accounting: { host: '10.0.0.20', passwordSecret: { name: 'db' } },
+      },
+    },
+  });
+
+  it('validates, with a partition, a NodeSet and a typed GRES per pool', () => {
+    expect(() => validateSite(mixed)).not.toThrow();
+    const values = helmValues(build(mixed).tenants, 'slurm');
+    expect(Object.keys(values.partitions).sort()).toEqual(['h100', 'mi300a']);
+    expect(values.nodesets.h100.extraConfMap.Gres).toEqual(['gpu:h100:4']);
+    expect(values.nodesets.mi300a.extraConfMap.Gres).toEqual(['gpu:mi300a:4']);
+    expect(values.nodesets.h100.slurmd.resources.limits).toEqual({ 'nvidia.com/gpu': 4 });
+    expect(values.nodesets.mi300a.slurmd.resources.limits).toEqual({ 'amd.com/gpu': 4 });
+    expect(values.controller.extraConfMap.AccountingStorageTRES).toEqual([
+      'gres/gpu',
+      'gres/gpu:h100',
+      'gres/gpu:mi300a',
+    ]);
+    expect(values.partitions.h100.configMap.AllowAccounts).toEqual(['aif_no_tenant', 'alpha']);
+    expect(values.partitions.mi300a.configMap.AllowAccounts).toEqual(['aif_no_tenant', 'alpha', 'gamma']);
+  });
+
+  it("detects each slurmd's GPUs with its own vendor's method, by the NodeSet's Slurm node names", () => {
+    const values = helmValues(build(mixed).tenants, 'slurm');
+    // The AMD NodeSet runs the site's slurmd image with ROCm SMI, the NVIDIA one the chart's.
+    expect(values.nodesets.mi300a.slurmd.image).toEqual({
+      repository: 'registry.site.example/slurm/slurmd-rocm',
+      tag: '26.05.1-ubuntu26.04',
+    });
+    expect(values.nodesets.h100.slurmd.image).toBeUndefined();
+    // A site image already in the mirror registry stays; upstream ones move there.
+    const mirrored = helmValues(
+      build({ ...mixed, mirror: { images: { registry: 'registry.site.example' } } }).tenants,
+      'slurm',
+    );
+    expect(mirrored.nodesets.mi300a.slurmd.image.repository).toBe('registry.site.example/slurm/slurmd-rocm');
+    expect(mirrored.nodesets.h100.slurmd.image.repository).toBe('registry.site.example/slinkyproject/slurmd');
+    expect(values.configFiles['gres.conf'].split('\n')).toEqual([
+      'AutoDetect=off',
+      'NodeName=h100-[0-1] AutoDetect=nvidia',
+      'NodeName=mi300a-[0-1] AutoDetect=rsmi',
+      '',
+    ]);
+    // A cluster of one vendor keeps one global line.
+    expect(slurmGresConf([{ name: 'booster', vendor: 'nvidia', replicas: 16 }])).toBe('AutoDetect=nvidia\n');
+    expect(
+      slurmGresConf([
+        { name: 'g', vendor: 'amd', replicas: 1 },
+        { name: 'h', vendor: 'nvidia', replicas: 1 },
+      ]),
+    ).toBe('AutoDetect=off\nNodeName=g-0 AutoDetect=rsmi\nNodeName=h-0 AutoDetect=nvidia\n');
+  });
+
+  it('refuses a slurmd image for a pool without a NodeSet, and one without an exact tag', () => {
+    const bad = {
+      ...mixed,
+      schedulers: {
+        slurm: {
+          ...mixed.schedulers!.slurm!,
+          slurmdImages: {
+            a100: 'registry.site.example/slurmd:1',
+            mi300a: 'registry.site.example/slurmd:latest',
+          },
+        },
+      },
+    };
+    expect(() => validateSite(bad)).toThrow(
+      /SCHEDULER_POOL_UNKNOWN.*slurmdImages\["a100"\][\s\S]*VALUE_INVALID.*slurmdImages\["mi300a"\]/,
+    );
+  });
+
+  it("limits each account on both vendors' GPUs, per GRES type and in total", () => {
+    const cm = resources(build(mixed).tenants, 'kubernetes_config_map_v1').slurm_slurm_accounts;
+    const lines = (cm.data['accounts.cfg'] as string)
+      .split('\n')
+      .filter((l) => l.startsWith("Account - 'alpha") || l.startsWith("Account - 'gamma"));
+    expect(lines).toEqual([
+      "Account - 'alpha':Description='alpha':GrpTRES='gres/gpu=8,gres/gpu:h100=4,gres/gpu:mi300a=4':GrpJobs=-1:GrpSubmitJobs=-1",
+      "Account - 'gamma':Description='gamma':GrpTRES='gres/gpu=4,gres/gpu:h100=0,gres/gpu:mi300a=4':GrpJobs=-1:GrpSubmitJobs=-1",
     ]);
   });
 });
