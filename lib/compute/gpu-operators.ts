@@ -25,7 +25,34 @@ export interface NvidiaGpuOperatorProps {
    * @default 'host'
    */
   readonly driver?: 'host' | 'operator';
+  /**
+   * Pools of another vendor (AMD) whose nodes the operator's Node Feature Discovery labels too, so
+   * that a cluster with both vendors runs one NFD: its worker then tolerates their taints, and the
+   * AMD operator is given `nodeFeatureDiscovery` to use it instead of its own.
+   * @default - NFD on the NVIDIA pools' nodes (and untainted ones) only
+   */
+  readonly featureDiscoveryFor?: readonly GpuNodePool[];
 }
+
+/**
+ * Tolerations of NFD's worker where one NFD serves both vendors: the NVIDIA chart's own (the
+ * control plane and `nvidia.com/gpu`), the AMD chart's (`amd-dcm`, `amd-gpu-unhealthy`, which its
+ * node problem handling sets), and every pool's taint.
+ */
+function sharedNfdTolerations(pools: readonly GpuNodePool[]): Toleration[] {
+  return [
+    { key: 'node-role.kubernetes.io/control-plane', operator: 'Equal', value: '', effect: 'NoSchedule' },
+    { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+    ...AMD_OWN_TOLERATIONS,
+    ...poolTolerations(pools),
+  ];
+}
+
+/** The tolerations the AMD chart gives NFD's worker by default (values.yaml). */
+const AMD_OWN_TOLERATIONS: readonly Toleration[] = [
+  { key: 'amd-dcm', operator: 'Equal', value: 'up', effect: 'NoExecute' },
+  { key: 'amd-gpu-unhealthy', operator: 'Exists', effect: 'NoSchedule' },
+];
 
 /**
  * The NVIDIA GPU Operator (chart `gpu-operator`), set up for a multi-tenant site:
@@ -95,6 +122,12 @@ export class NvidiaGpuOperator extends Construct {
       },
       daemonsets: { tolerations: poolTolerations(pools) },
     };
+    const others = props.featureDiscoveryFor ?? [];
+    if (others.length > 0) {
+      values['node-feature-discovery'] = {
+        worker: { tolerations: sharedNfdTolerations([...pools, ...others]) },
+      };
+    }
 
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.nvidiaGpuOperator,
@@ -206,6 +239,13 @@ export interface AmdGpuOperatorProps {
   readonly certManager: CertManager;
   /** @default 'host' */
   readonly driver?: 'host' | 'operator';
+  /**
+   * The cluster's Node Feature Discovery, run by the NVIDIA operator (given these pools in its
+   * `featureDiscoveryFor`): the AMD chart's own NFD is then switched off, and its NodeFeatureRule
+   * (which labels AMD nodes `feature.node.kubernetes.io/amd-gpu=true`) waits for that NFD's CRDs.
+   * @default - the AMD chart runs an NFD of its own
+   */
+  readonly nodeFeatureDiscovery?: NvidiaGpuOperator;
 }
 
 /**
@@ -253,16 +293,12 @@ export class AmdGpuOperator extends Construct {
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.amdGpuOperator,
       values: {
-        'node-feature-discovery': {
-          worker: {
-            // The chart's own tolerations, plus the pools' taints: NFD must label tainted GPU nodes.
-            tolerations: [
-              { key: 'amd-dcm', operator: 'Equal', value: 'up', effect: 'NoExecute' },
-              { key: 'amd-gpu-unhealthy', operator: 'Exists', effect: 'NoSchedule' },
-              ...tolerations,
-            ],
-          },
-        },
+        'node-feature-discovery': props.nodeFeatureDiscovery
+          ? { enabled: false }
+          : {
+              // The chart's own tolerations, plus the pools' taints: NFD must label tainted GPU nodes.
+              worker: { tolerations: [...AMD_OWN_TOLERATIONS, ...tolerations] },
+            },
         deviceConfig: {
           spec: {
             driver: { enable: (props.driver ?? 'host') === 'operator' },
@@ -275,7 +311,11 @@ export class AmdGpuOperator extends Construct {
         },
       },
       timeoutSeconds: 900,
-      dependsOn: [this.namespace.namespace, props.certManager.release.release],
+      dependsOn: [
+        this.namespace.namespace,
+        props.certManager.release.release,
+        ...(props.nodeFeatureDiscovery ? [props.nodeFeatureDiscovery.release.release] : []),
+      ],
     });
   }
 }

@@ -148,6 +148,8 @@ export class AiFactorySite extends Construct {
       this.nvidiaOperator = new NvidiaGpuOperator(this.platform, 'nvidia-gpu-operator', {
         pools: nvidia,
         driver,
+        // One Node Feature Discovery per cluster: NVIDIA's labels the AMD nodes too.
+        featureDiscoveryFor: amd,
       });
     }
     if (amd.length > 0) {
@@ -155,6 +157,7 @@ export class AiFactorySite extends Construct {
         pools: amd,
         certManager: this.useCertManager(),
         driver,
+        nodeFeatureDiscovery: this.nvidiaOperator,
       });
     }
     ({ kueue: this.kueue, slurmOperator: this.slurmOperator } = addPlatformSchedulers(

@@ -1,5 +1,7 @@
 import { AmdGpuOperator, CertManager, GpuNodePool, NvidiaGpuOperator } from '../../lib';
-import { helmValues, resources, synth, testStack } from '../helpers';
+import { AiFactorySite } from '../../lib/site/site';
+import { profile as stuttgart } from '../../stacks/sites/stuttgart';
+import { helmValues, resources, sampleProfile, synth, testApp, testStack } from '../helpers';
 
 function nvidiaPools(stack: ReturnType<typeof testStack>) {
   return [
@@ -150,5 +152,68 @@ describe('AmdGpuOperator', () => {
     const rel = resources(json, 'helm_release')['helm_kube-amd-gpu_gpu-operator-charts'];
     expect(rel.depends_on).toContain('helm_release.helm_cert-manager_cert-manager');
     expect(helmValues(json, 'cert-manager')).toEqual({ crds: { enabled: true } });
+  });
+});
+
+describe('one Node Feature Discovery for NVIDIA and AMD pools (issue 18, item 4)', () => {
+  const build = () => {
+    const stack = testStack();
+    const nvidia = new GpuNodePool(stack, 'h', {
+      name: 'h100',
+      accelerator: 'nvidia-h100-80gb',
+      gpusPerNode: 8,
+      nodes: { hostlist: 'h1' },
+      taint: { key: 'example.org/h100', value: 'yes', effect: 'NoSchedule' },
+    });
+    const amd = new GpuNodePool(stack, 'm', {
+      name: 'mi300a',
+      accelerator: 'amd-mi300a',
+      gpusPerNode: 4,
+      nodes: { hostlist: 'm1' },
+    });
+    const nv = new NvidiaGpuOperator(stack, 'nvidia', { pools: [nvidia], featureDiscoveryFor: [amd] });
+    new AmdGpuOperator(stack, 'amd', {
+      pools: [amd],
+      certManager: new CertManager(stack, 'cm'),
+      nodeFeatureDiscovery: nv,
+    });
+    return synth(stack);
+  };
+
+  it("switches the AMD chart's NFD off and runs NVIDIA's on both vendors' nodes", () => {
+    const json = build();
+    expect(helmValues(json, 'gpu-operator-charts')['node-feature-discovery']).toEqual({ enabled: false });
+    const nvidiaValues = helmValues(json, 'gpu-operator');
+    // NVIDIA's chart keeps NFD on (its default), and its worker tolerates every pool's taint and
+    // the taints each chart's own NFD tolerated.
+    expect(nvidiaValues.nfd).toBeUndefined();
+    expect(nvidiaValues['node-feature-discovery'].worker.tolerations).toEqual([
+      { key: 'node-role.kubernetes.io/control-plane', operator: 'Equal', value: '', effect: 'NoSchedule' },
+      { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'amd-dcm', operator: 'Equal', value: 'up', effect: 'NoExecute' },
+      { key: 'amd-gpu-unhealthy', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'amd.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' },
+      { key: 'example.org/h100', operator: 'Equal', value: 'yes', effect: 'NoSchedule' },
+    ]);
+  });
+
+  it("installs the AMD operator (and its NodeFeatureRule) after NVIDIA's NFD and its CRDs", () => {
+    const rel = resources(build(), 'helm_release')['helm_kube-amd-gpu_gpu-operator-charts'];
+    expect(rel.depends_on).toContain('helm_release.helm_gpu-operator_gpu-operator');
+  });
+
+  it('runs one NFD at a site with both vendors, and each chart its own where a site has one vendor', () => {
+    const both = sampleProfile({
+      nodePools: [
+        { name: 'h100', accelerator: 'nvidia-h100-80gb', gpusPerNode: 8, nodes: { hostlist: 'h1' } },
+        { name: 'mi300a', accelerator: 'amd-mi300a', gpusPerNode: 4, nodes: { hostlist: 'm1' } },
+      ],
+      tenants: [],
+    });
+    const platform = synth(new AiFactorySite(testApp(), both).platform);
+    expect(helmValues(platform, 'gpu-operator-charts')['node-feature-discovery']).toEqual({ enabled: false });
+    expect(helmValues(platform, 'gpu-operator')['node-feature-discovery']).toBeDefined();
+    const amdOnly = synth(new AiFactorySite(testApp(), stuttgart).platform);
+    expect(helmValues(amdOnly, 'gpu-operator-charts')['node-feature-discovery'].enabled).toBeUndefined();
   });
 });
