@@ -250,6 +250,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
       'Terraform state files lie inside the output that synthesis would replace; nothing was synthesized.',
     fix: 'Run the `mv` command the message prints to move each file to where the stacks now point (docs/state.md).',
   },
+  RETIRED_STORAGE_UNKNOWN: {
+    meaning:
+      "A retired tenant taken out of Terraform says neither what storage its data still takes nor that its data was deleted; its volumes' capacity would leave the tiers' totals while it is still on disk.",
+    fix: "Give `storage` (its grants as they were, `[]` for none) until the namespace is deleted, then `dataDeleted: 'YYYY-MM-DD'` (docs/offboarding.md).",
+  },
   TENANT_NAME_RETIRED: {
     meaning: 'A tenant takes the name of a retired tenant; its namespace and data may still exist.',
     fix: 'Choose another name: a name in `retiredTenants` is never reused (docs/offboarding.md).',

@@ -62,6 +62,7 @@ export type IssueCode =
   // day 2: state and tenant lifecycle
   | 'STATE_INSIDE_OUTPUT'
   | 'STATE_IN_OUTPUT'
+  | 'RETIRED_STORAGE_UNKNOWN'
   | 'TENANT_NAME_RETIRED'
   | 'FIELD_UNKNOWN';
 

@@ -184,7 +184,15 @@ export const PROFILE_FIELDS: Node = obj<SiteProfile>({
   state: obj<StateBackendSpec>({ kind: leaf, directory: leaf, namespace: leaf }),
   nodePools: list(pool),
   tenants: list(tenant),
-  retiredTenants: list(obj<RetiredTenantSpec>({ name: leaf, volumes: leaf, note: leaf })),
+  retiredTenants: list(
+    obj<RetiredTenantSpec>({
+      name: leaf,
+      volumes: leaf,
+      note: leaf,
+      storage: list(obj<TenantStorageGrant>({ tier: leaf, capacity: leaf, claims: leaf })),
+      dataDeleted: leaf,
+    }),
+  ),
   gpuOperator: obj<GpuOperatorSpec>({ driver: leaf }),
   accessModes: leaf,
   tenantPriorityClasses: leaf,

@@ -233,6 +233,20 @@ export interface RetiredTenantSpec {
   readonly volumes?: readonly string[];
   /** Why and when, for the record (e.g. `EHPC-AIF-2026FL01-0007 ended 2026-09-30`). @default - none */
   readonly note?: string;
+  /**
+   * The storage its data still takes, per tier (its `storage` grants as they were when it left
+   * `tenants`; `[]` for none): counted in the tiers' totals (`STORAGE_OVERCOMMITTED`, `aif report`)
+   * until `dataDeleted`, since the namespace and its volumes stay in the cluster. Give this or
+   * `dataDeleted` (`RETIRED_STORAGE_UNKNOWN`).
+   * @default - none
+   */
+  readonly storage?: readonly TenantStorageGrant[];
+  /**
+   * The day (`YYYY-MM-DD`) the tenant's namespace and volumes were deleted (offboarding step 3):
+   * from then on its storage no longer counts.
+   * @default - not deleted: its `storage` counts
+   */
+  readonly dataDeleted?: string;
 }
 
 /** Options for the GPU operators of the platform stack. */

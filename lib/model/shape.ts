@@ -269,6 +269,12 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     expect(c, `${path}.name`, t.name, 'string', false);
     eachString(c, `${path}.volumes`, t.volumes, true);
     expect(c, `${path}.note`, t.note, 'string', true);
+    expect(c, `${path}.dataDeleted`, t.dataDeleted, 'string', true);
+    eachObject(c, `${path}.storage`, t.storage, true, (g, gp) => {
+      expect(c, `${gp}.tier`, g.tier, 'string', false);
+      expect(c, `${gp}.capacity`, g.capacity, 'string', false);
+      expect(c, `${gp}.claims`, g.claims, 'number', true);
+    });
   });
   return c.issues.length === before;
 }

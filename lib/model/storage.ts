@@ -786,6 +786,22 @@ export function checkTier(
 }
 
 /** Checks a tenant's storage grants and shared volumes against the site's tiers. */
+/**
+ * The retired tenants (taken out of Terraform) whose data is still on the storage tiers: each with
+ * the storage it still takes, until the profile says the data was deleted (`dataDeleted`). Named
+ * `<tenant> (retired)` in messages.
+ */
+export function retainedStorage(
+  profile: Pick<SiteProfile, 'retiredTenants' | 'tenants'>,
+): { readonly name: string; readonly storage: readonly TenantStorageGrant[] }[] {
+  // A name still (or again) in tenants is that tenant's namespace, counted with its grants
+  // (and refused as TENANT_NAME_RETIRED).
+  const current = new Set((profile.tenants ?? []).map((t) => t.name));
+  return (profile.retiredTenants ?? [])
+    .filter((r) => r.dataDeleted === undefined && (r.storage ?? []).length > 0 && !current.has(r.name))
+    .map((r) => ({ name: `${r.name} (retired)`, storage: r.storage ?? [] }));
+}
+
 export function checkTenantStorage(
   c: IssueCollector,
   tenant: Pick<TenantSpec, 'storage' | 'volumes'>,
@@ -970,12 +986,17 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
 
   const tenants = profile.tenants ?? [];
   tenants.forEach((t, i) => checkTenantStorage(c, t, tiers, `tenants[${i}]`));
+  // Tenants taken out of Terraform keep their data on the tiers until it is deleted.
+  const retained = retainedStorage(profile);
+  (profile.retiredTenants ?? []).forEach((r, i) => {
+    if (r.storage) checkTenantStorage(c, { storage: r.storage }, tiers, `retiredTenants[${i}]`);
+  });
 
   tiers.forEach((tier, i) => {
     if (!isSize(tier.capacity)) return;
     const takers: Record<string, string> = {};
     let total = 0;
-    for (const t of tenants) {
+    for (const t of [...tenants, ...retained]) {
       for (const g of t.storage ?? []) {
         if (g.tier !== tier.name || !isSize(g.capacity)) continue;
         takers[t.name] = g.capacity;

@@ -1290,6 +1290,24 @@ function checkRetiredTenants(c: IssueCollector, profile: SiteProfile): void {
     (r.volumes ?? []).forEach((v, j) =>
       checkName(c, `retiredTenants[${i}].volumes[${j}]`, v, 'a volume name'),
     );
+    if (r.dataDeleted !== undefined && parseDate(r.dataDeleted) === undefined) {
+      c.add(
+        'DATE_INVALID',
+        `retiredTenants[${i}].dataDeleted`,
+        r.dataDeleted,
+        'not a date of the form YYYY-MM-DD',
+        "write the day the namespace was deleted, like '2026-12-01'",
+      );
+    }
+    if (r.storage === undefined && r.dataDeleted === undefined) {
+      c.add(
+        'RETIRED_STORAGE_UNKNOWN',
+        `retiredTenants[${i}]`,
+        r,
+        `'${r.name}' left Terraform with its namespace and volumes, and the profile says neither what they take on the storage tiers nor that they were deleted`,
+        `copy its storage grants (storage: [{ tier: 'work', capacity: '10Ti' }], or [] for none) until the namespace is deleted, then set dataDeleted: 'YYYY-MM-DD'`,
+      );
+    }
   });
   (profile.tenants ?? []).forEach((t, i) => {
     const at = index.get(t.name);

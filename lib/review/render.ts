@@ -100,6 +100,24 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
       ]),
     ),
   );
+  if (site.slurm.length > 0) {
+    // The same grants are each tenant's Kueue quota (above) and its Slurm account's limit.
+    parts.push('\n', heading(format, 3, 'Slurm share against Slurm accounts'));
+    parts.push(
+      renderTable(
+        format,
+        ['GRES type', 'pools', 'Slurm nodes', 'Slurm GPUs', 'accounts may hold', 'held %'],
+        site.slurm.map((r) => [
+          r.gresType,
+          r.pools.join(', '),
+          r.nodes,
+          r.share,
+          r.granted,
+          r.share > 0 ? Math.round((r.granted / r.share) * 1000) / 10 : '-',
+        ]),
+      ),
+    );
+  }
   parts.push('\n', heading(format, 3, 'Tenants'));
   parts.push(
     renderTable(
@@ -131,6 +149,8 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
   );
   if (site.storage.length > 0) {
     parts.push('\n', heading(format, 3, 'Storage'));
+    // Data of retired tenants taken out of Terraform: a column of its own where any tier holds some.
+    const retains = site.storage.some((s) => s.retained > 0);
     parts.push(
       renderTable(
         format,
@@ -142,7 +162,8 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
           'default',
           'capacity',
           'granted to tenants',
-          'granted %',
+          ...(retains ? ['kept for retired tenants'] : []),
+          retains ? 'taken %' : 'granted %',
         ],
         site.storage.map((s) => [
           s.tier ?? '-',
@@ -152,7 +173,8 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
           s.isDefault ? 'yes' : '',
           s.capacity !== undefined ? bytes(s.capacity) : '-',
           bytes(s.granted),
-          s.capacity ? Math.round((s.granted / s.capacity) * 1000) / 10 : '-',
+          ...(retains ? [bytes(s.retained)] : []),
+          s.capacity ? Math.round(((s.granted + s.retained) / s.capacity) * 1000) / 10 : '-',
         ]),
       ),
     );

@@ -4,7 +4,7 @@
  * expired or not yet started. Built from synthesized output only.
  */
 import { allocationStatus, parseQuantity, type AccessMode, type AllocationStatus } from '../model';
-import { resourcesOf, type Json, type SynthesizedStack } from './synthesized';
+import { resourcesOf, unescapeTemplate, type Json, type SynthesizedStack } from './synthesized';
 
 export interface OfferRow {
   readonly pool: string;
@@ -69,6 +69,24 @@ export interface StorageRow {
   readonly capacity?: number;
   /** Sum of tenant quotas on the class, in bytes. */
   readonly granted: number;
+  /**
+   * Bytes that tenants taken out of Terraform still hold on the tier (their namespace and volumes
+   * stay until deleted; `retiredTenants[].storage`).
+   */
+  readonly retained: number;
+}
+
+export interface SlurmShareRow {
+  /** GRES type (`h100`, `mi300a`): Slurm limits accounts per type, not per pool. */
+  readonly gresType: string;
+  /** The NodeSets (pools) of that type. */
+  readonly pools: readonly string[];
+  /** slurmd nodes of that type. */
+  readonly nodes: number;
+  /** GPUs of that type on Slurm's nodes. */
+  readonly share: number;
+  /** Sum of the open accounts' `GrpTRES=gres/gpu:<type>` limits. */
+  readonly granted: number;
 }
 
 export interface SiteReport {
@@ -79,6 +97,12 @@ export interface SiteReport {
   /** GPU-equivalents granted per access mode. */
   readonly byAccessMode: Readonly<Partial<Record<AccessMode, number>>>;
   readonly storage: readonly StorageRow[];
+  /**
+   * The Slurm cluster's share per GRES type against what its accounts may hold: the same grants
+   * are the tenants' Kueue quota (the GPU pools' `granted`), so each scheduler's share is compared
+   * with the whole grant. Empty without Slurm.
+   */
+  readonly slurm: readonly SlurmShareRow[];
   readonly expired: readonly string[];
   readonly future: readonly string[];
   /** Tenants retired (`retired: true`): namespace and volumes kept, no quota, no queues. */
@@ -225,10 +249,54 @@ function storageRows(
         isDefault: sc.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
         capacity: tier?.capacity ? parseQuantity(String(tier.capacity)) : undefined,
         granted: tenants.reduce((sum, t) => sum + (t.storage[name] ?? 0), 0),
+        retained: typeof tier?.retained === 'number' ? tier.retained : 0,
       });
     }
   }
   return rows.sort((a, b) => a.storageClass.localeCompare(b.storageClass));
+}
+
+/**
+ * Slurm's share per GRES type, from the `slurm` release's NodeSets (`replicas` times the
+ * `Gres=gpu:<type>:<n>` of each), against the typed limits of the accounts in the `sacctmgr load`
+ * file (`aif-slurm-accounts`); closed accounts (`GrpJobs=0`) hold nothing.
+ */
+export function slurmShareRows(tenantsStack: SynthesizedStack | undefined): SlurmShareRow[] {
+  if (!tenantsStack) return [];
+  const release = Object.values(resourcesOf(tenantsStack, 'helm_release')).find((r) => r.chart === 'slurm');
+  if (!release) return [];
+  const values = JSON.parse(unescapeTemplate(String(release.values?.[0] ?? '{}'))) as Json;
+  const rows = new Map<string, { pools: string[]; nodes: number; share: number; granted: number }>();
+  for (const [pool, set] of Object.entries((values.nodesets ?? {}) as Record<string, Json>)) {
+    for (const gres of (set.extraConfMap?.Gres ?? []) as string[]) {
+      const m = /^gpu:([^:]+):(\d+)$/.exec(gres);
+      if (!m) continue;
+      const row = rows.get(m[1]) ?? { pools: [], nodes: 0, share: 0, granted: 0 };
+      row.pools.push(pool);
+      row.nodes += Number(set.replicas ?? 0);
+      row.share += Number(set.replicas ?? 0) * Number(m[2]);
+      rows.set(m[1], row);
+    }
+  }
+  const accounts = Object.values(resourcesOf(tenantsStack, 'kubernetes_config_map_v1')).find(
+    (cm) => cm.metadata?.name === 'aif-slurm-accounts',
+  );
+  for (const line of String(accounts?.data?.['accounts.cfg'] ?? '').split('\n')) {
+    if (!line.startsWith('Account - ') || /:GrpJobs=0(:|$)/.test(line)) continue;
+    for (const [, type, n] of line.matchAll(/gres\/gpu:([^=,']+)=(\d+)/g)) {
+      const row = rows.get(type);
+      if (row) row.granted += Number(n);
+    }
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([gresType, r]) => ({
+      gresType,
+      pools: r.pools.sort(),
+      nodes: r.nodes,
+      share: r.share,
+      granted: r.granted,
+    }));
 }
 
 /** The report of one site, from its two stacks. */
@@ -295,6 +363,7 @@ export function siteReport(
     tenants: withEq,
     byAccessMode,
     storage: storageRows([platform, ...(tenantsStack ? [tenantsStack] : [])], inventory, withEq),
+    slurm: slurmShareRows(tenantsStack),
     expired: withEq.filter((t) => t.status === 'expired').map((t) => t.tenant),
     future: withEq.filter((t) => t.status === 'future').map((t) => t.tenant),
     retired: withEq.filter((t) => t.status === 'retired').map((t) => t.tenant),

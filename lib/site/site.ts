@@ -6,8 +6,10 @@ import {
   byName,
   DEFAULT_POD_SECURITY_VERSION,
   offersOnNodes,
+  parseQuantity,
   poolSplits,
   resolveProfile,
+  retainedStorage,
   synthesisDate,
   unitGpuEquivalent,
   validateSite,
@@ -287,14 +289,21 @@ export class AiFactorySite extends Construct {
           })),
           note: p.spec.note ?? '',
         })),
-        storageTiers: tiers.map((t) => ({
-          name: t.name,
-          purpose: t.spec.purpose,
-          storageClass: t.className,
-          provisioner: t.provisioner,
-          capacity: t.spec.capacity,
-          reclaimPolicy: t.reclaimPolicy,
-        })),
+        storageTiers: tiers.map((t) => {
+          // Data of tenants taken out of Terraform, still on the tier until deleted (bytes).
+          const retained = retainedStorage(this.profile)
+            .flatMap((r) => r.storage.filter((g) => g.tier === t.name))
+            .reduce((n, g) => n + parseQuantity(g.capacity), 0);
+          return {
+            name: t.name,
+            purpose: t.spec.purpose,
+            storageClass: t.className,
+            provisioner: t.provisioner,
+            capacity: t.spec.capacity,
+            reclaimPolicy: t.reclaimPolicy,
+            ...(retained > 0 ? { retained } : {}),
+          };
+        }),
       },
     });
     pinAddress(out, 'aif', 'site_inventory');

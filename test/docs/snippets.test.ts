@@ -14,6 +14,7 @@ const root = path.join(__dirname, '..', '..');
 const FRAGMENTS: readonly string[] = [
   'docs/air-gapped.md: export const profile: SiteProfile = {',
   'docs/offboarding.md: retiredTenants: [',
+  "docs/offboarding.md: { name: 'manufacturing', volumes: ['checkpoints'], dataDeleted: '2026-12-01', note: '...' },",
   'docs/profile.md: accelerators: [',
   'docs/schedulers.md: schedulers: {',
   'docs/storage.md: storageTiers: [',

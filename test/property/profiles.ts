@@ -297,7 +297,9 @@ function buildProfile(d: {
     kubernetes: { configPath: '~/.kube/config', context: d.site },
     nodePools,
     tenants,
-    ...(d.retiredNames.length > 0 ? { retiredTenants: d.retiredNames.map((name) => ({ name })) } : {}),
+    ...(d.retiredNames.length > 0
+      ? { retiredTenants: d.retiredNames.map((name) => ({ name, dataDeleted: '2026-01-01' })) }
+      : {}),
     ...(tiers.length > 0 ? { storageTiers: tiers } : {}),
     // A Slurm site names its API server (SLURM_ADDRESSES_REQUIRED).
     ...(slurmPool ? { network: { apiServerCidrs: ['10.0.0.10/32'] } } : {}),

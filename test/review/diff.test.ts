@@ -194,7 +194,7 @@ describe('aif diff review', () => {
       const gone = {
         ...profile,
         tenants: profile.tenants.filter((t) => t.name !== 'alpha'),
-        retiredTenants: [{ name: 'alpha' }],
+        retiredTenants: [{ name: 'alpha', storage: [] }],
       };
       const diff = diffOutputs(output(retired), output(gone));
       expect(diff.attention).toEqual([]);

@@ -240,6 +240,17 @@ describe('aif report on Bologna, figures worked out by hand from the profile', (
     expect(report.sites[0].future).toEqual(['climate-foundation']);
   });
 
+  it("Slurm's share against what the Slurm accounts may hold (issue 18, item 6)", () => {
+    // Slurm holds 16 booster nodes of 4 A100: 64 GPUs. Synthesized on 2026-01-15 (AIF_DATE of the
+    // tests), no booster allocation has ended, so the accounts hold the whole grants on booster:
+    // agrifood 91 + cybersecurity 23 + earth-climate 160 + manufacturing 68 = 342, typed a100
+    // (climate-foundation's grant is on it4lia-gb200, which Slurm does not run on).
+    expect(report.sites[0].slurm).toEqual([
+      { gresType: 'a100', pools: ['booster'], nodes: 16, share: 64, granted: 342 },
+    ]);
+    expect(renderFleet(report, 'markdown')).toContain('### Slurm share against Slurm accounts');
+  });
+
   it('storage per tier', () => {
     // scratch: 400 + 256 + 768 + 512 Ti; work: 800 + 512 + 1536 + 1024 Ti; fast: 96 + 192 + 128 + 64 Ti.
     expect(report.sites[0].storage.map((s) => [s.tier, s.purpose, s.capacity, s.granted])).toEqual([

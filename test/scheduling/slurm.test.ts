@@ -336,7 +336,7 @@ describe('Slurm accounts and limits from a profile', () => {
       {},
       {
         tenants: sampleProfile().tenants.map((t) => (t.name === 'alpha' ? { ...t, retired: true } : t)),
-        retiredTenants: [{ name: 'gamma', note: 'EHPC-AIF-2025FL01-0003 ended' }],
+        retiredTenants: [{ name: 'gamma', note: 'EHPC-AIF-2025FL01-0003 ended', storage: [] }],
       },
     );
     const lines = accounts(profile).split('\n');

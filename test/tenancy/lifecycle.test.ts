@@ -31,7 +31,13 @@ const removedProfile: SiteProfile = {
   ...bologna,
   tenants: bologna.tenants.filter((t) => t.name !== NAME),
   retiredTenants: [
-    { name: NAME, volumes: ['checkpoints', 'era5'], note: 'EHPC-AIF-2026SC02-0019 ended 2026-11-30' },
+    {
+      name: NAME,
+      volumes: ['checkpoints', 'era5'],
+      note: 'EHPC-AIF-2026SC02-0019 ended 2026-11-30',
+      // Its grants as they were: the data stays on the tiers until the namespace is deleted.
+      storage: bologna.tenants.find((t) => t.name === NAME)!.storage,
+    },
   ],
 };
 const removed = tenantsStack(removedProfile);
@@ -210,11 +216,76 @@ describe('taking a retired tenant out of the profile (retiredTenants)', () => {
     expect(() => new AiFactorySite(testApp(), reuse)).toThrow(ValidationError);
   });
 
+  it("counts a removed tenant's storage in the tiers until its data is deleted (issue 18, item 6)", () => {
+    // Bologna's fast tier holds 512Ti, and the other tenants 192Ti of it besides the first's. With
+    // earth-climate's 192Ti kept there, a 256Ti grant to the first is more than the tier has; it
+    // fits once the profile says the data was deleted.
+    const grow = (p: SiteProfile): SiteProfile => ({
+      ...p,
+      tenants: p.tenants.map((t, i) =>
+        i === 0
+          ? {
+              ...t,
+              storage: [
+                ...(t.storage ?? []).filter((g) => g.tier !== 'fast'),
+                { tier: 'fast', capacity: '256Ti' },
+              ],
+            }
+          : t,
+      ),
+    });
+    const held = bologna.tenants
+      .filter((t, i) => i !== 0 && t.name !== NAME)
+      .flatMap((t) => (t.storage ?? []).filter((g) => g.tier === 'fast').map((g) => g.capacity));
+    expect([bologna.storageTiers!.find((t) => t.name === 'fast')!.capacity, held]).toEqual([
+      '512Ti',
+      ['128Ti', '64Ti'],
+    ]);
+    const kept = profileProblems([grow(removedProfile)]);
+    expect(kept).toEqual([expect.stringContaining('[STORAGE_OVERCOMMITTED] storageTiers[')]);
+    expect(kept[0]).toContain(`"${NAME} (retired)":"192Ti"`);
+    const deleted = {
+      ...removedProfile,
+      retiredTenants: [{ ...removedProfile.retiredTenants![0], dataDeleted: '2026-12-15' }],
+    };
+    expect(profileProblems([grow(deleted)])).toEqual([]);
+    // The report counts it too, in a column of its own, until then.
+    const reportOf = (p: SiteProfile) => {
+      const site = new AiFactorySite(testApp(), p);
+      const stacks = [site.platform, site.tenantsStack].map((s) => ({ name: s.node.id, json: synth(s) }));
+      return renderSite(fleetReport(stacks, '2026-12-20').sites[0], 'markdown');
+    };
+    const report = reportOf(removedProfile);
+    expect(report).toContain('kept for retired tenants');
+    expect(report).toMatch(/\| fast \|[^\n]*\| 192 TiB \| /);
+    expect(reportOf(deleted)).not.toContain('kept for retired tenants');
+  });
+
+  it('asks a removed tenant for its storage or the day its data was deleted', () => {
+    const lines = profileProblems([
+      { ...removedProfile, retiredTenants: [{ name: NAME, volumes: ['era5'] }] },
+    ]);
+    expect(lines).toEqual([expect.stringContaining('[RETIRED_STORAGE_UNKNOWN] retiredTenants[0]')]);
+    const bad = profileProblems([
+      { ...removedProfile, retiredTenants: [{ name: NAME, dataDeleted: '2026-13-01' }] },
+    ]);
+    expect(bad).toEqual([expect.stringContaining('[DATE_INVALID] retiredTenants[0].dataDeleted')]);
+    const unknownTier = profileProblems([
+      { ...removedProfile, retiredTenants: [{ name: NAME, storage: [{ tier: 'tape', capacity: '1Ti' }] }] },
+    ]);
+    expect(unknownTier).toEqual([
+      expect.stringContaining('[STORAGE_TIER_UNKNOWN] retiredTenants[0].storage[0].tier'),
+    ]);
+  });
+
   it('checks the record itself: names, volume names, no duplicates, and its shape', () => {
     const lines = profileProblems([
       {
         ...removedProfile,
-        retiredTenants: [{ name: NAME, volumes: ['Era5'] }, { name: NAME }],
+        retiredTenants: [
+          { name: NAME, volumes: ['Era5'], storage: [] },
+          { name: NAME, dataDeleted: '2026-12-01' },
+        ],
       },
     ]);
     expect(lines.map((l) => l.slice(0, l.indexOf(':', 9)))).toEqual([

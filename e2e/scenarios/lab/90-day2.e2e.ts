@@ -59,7 +59,12 @@ const forgetOmega: Edit = (t) => {
   );
   return {
     retiredTenants: [
-      { name: 'omega', volumes: ['results'], note: 'EHPC-AIF-2026FL03-0006 ended 2026-10-31' },
+      {
+        name: 'omega',
+        volumes: ['results'],
+        note: 'EHPC-AIF-2026FL03-0006 ended 2026-10-31',
+        storage: [],
+      },
     ],
   };
 };
