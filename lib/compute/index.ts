@@ -1,2 +1,3 @@
 export * from './gpu-operators';
 export * from './node-pool';
+export * from './cpu-pool';

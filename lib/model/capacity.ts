@@ -19,7 +19,7 @@ export interface PoolOffer {
 }
 
 /** Node count of a pool: the stated count, or the length of its hostlist. */
-export function poolNodeCount(pool: NodePoolSpec): number {
+export function poolNodeCount(pool: Pick<NodePoolSpec, 'nodes'>): number {
   return 'hostlist' in pool.nodes ? expandHostlist(pool.nodes.hostlist).length : pool.nodes.count;
 }
 

@@ -14,6 +14,7 @@ import type {
   MigLayoutSpec,
   MirrorSpec,
   NodePoolSpec,
+  CpuPoolSpec,
   NodeSelection,
   RetiredTenantSpec,
   SiteProfile,
@@ -83,6 +84,14 @@ const DRIVERS: Record<StorageDriverSpec['kind'], Readonly<Record<string, Node>>>
   'storage-scale': { kind: leaf, volBackendFs: leaf, filesetType: leaf, clusterId: leaf },
   custom: { kind: leaf, provisioner: leaf, parameters: leaf },
 };
+
+const cpuPool = obj<CpuPoolSpec>({
+  name: leaf,
+  nodes: obj<NodeSelection>({ labels: leaf, count: leaf, hostlist: leaf }),
+  coresPerNode: leaf,
+  memoryPerNode: leaf,
+  note: leaf,
+});
 
 const pool = obj<NodePoolSpec>({
   name: leaf,
@@ -183,6 +192,7 @@ export const PROFILE_FIELDS: Node = obj<SiteProfile>({
   kubernetes: obj<KubernetesConnection>({ configPath: leaf, context: leaf }),
   state: obj<StateBackendSpec>({ kind: leaf, directory: leaf, namespace: leaf }),
   nodePools: list(pool),
+  cpuPools: list(cpuPool),
   tenants: list(tenant),
   retiredTenants: list(
     obj<RetiredTenantSpec>({

@@ -125,6 +125,26 @@ export interface NodePoolSpec {
   readonly overcommit?: { readonly factor: number; readonly reason: string };
 }
 
+/**
+ * Nodes without GPUs that the site gives its schedulers: Kueue's CPU lane (every tenant's work
+ * without GPUs) and, where `schedulers.slurm.nodes` names the pool, a Slurm partition.
+ */
+export interface CpuPoolSpec {
+  /** Pool name, a DNS label, distinct from the GPU pools' names; part of Terraform addresses. */
+  readonly name: string;
+  /**
+   * The pool's nodes: a hostlist (the library labels each node) or labels with a count (the site
+   * labels them, as its `site_applied_node_config` output says).
+   */
+  readonly nodes: NodeSelection;
+  /** Cores per node that pods and jobs may use (the node's allocatable CPU). */
+  readonly coresPerNode: number;
+  /** Memory per node that pods and jobs may use, a Kubernetes quantity (e.g. `'480Gi'`). */
+  readonly memoryPerNode: string;
+  /** Where the figures come from. @default - no note */
+  readonly note?: string;
+}
+
 /** EuroHPC AI Factory access modes, plus `internal` for the site's own staff. */
 export type AccessMode = 'playground' | 'fast-lane' | 'large-scale' | 'ai-for-science' | 'internal';
 
@@ -285,6 +305,12 @@ export interface SiteProfile {
   /** @default - `{ kind: 'local' }` */
   readonly state?: StateBackendSpec;
   readonly nodePools: readonly NodePoolSpec[];
+  /**
+   * CPU nodes, counted in `aif report`, labelled for Kueue's CPU lane and, where Slurm takes some,
+   * a Slurm partition each (see docs/schedulers.md).
+   * @default - none: the CPU lane runs on whatever nodes the site labels (`schedulers.kueue.cpuNodeLabels`)
+   */
+  readonly cpuPools?: readonly CpuPoolSpec[];
   readonly tenants: readonly TenantSpec[];
   /**
    * Tenants that were retired and then taken out of `tenants`: the record that keeps their data in

@@ -10,7 +10,7 @@ import type { IssueCollector } from './errors';
 import { byName } from './order';
 import { carelessCidr, isCidr, isLabelKey, isLabelValue } from './validate';
 import { isIP } from 'node:net';
-import type { NodePoolSpec, SiteProfile } from './profile';
+import type { CpuPoolSpec, NodePoolSpec, SiteProfile } from './profile';
 
 /** A key of a Kubernetes Secret, by name: the library never sees the secret value itself. */
 export interface SecretKeySpec {
@@ -227,9 +227,15 @@ export interface SlurmAccountLimits {
   readonly pools: readonly string[];
   /**
    * No job of the account may be submitted or started: a retired tenant, or one without GPUs on
-   * the cluster's pools, whose CPU-only jobs would otherwise take cores of Slurm's GPU nodes.
+   * the cluster's pools (and without cores on its CPU pools), whose CPU-only jobs would otherwise
+   * take cores of Slurm's GPU nodes.
    */
   readonly closed: boolean;
+  /**
+   * Cores the account's running jobs may hold together (`GrpTRES=cpu=<n>`), on a cluster with CPU
+   * pools; undefined on a cluster without them, whose accounts have no core limit.
+   */
+  readonly cpus?: number;
 }
 
 /** A grant in effect, resolved to a count, on a pool (budgets resolved over the tenant's period). */
@@ -249,6 +255,11 @@ export function slurmAccountLimits(
   description: string,
   grants: readonly EffectiveGrant[],
   clusterPools: readonly NodePoolSpec[],
+  /**
+   * The cluster's CPU pools and the cores the account may hold there (the tenant's cpu quota): its
+   * jobs run in their partitions while it has cores. @default - a cluster without CPU pools
+   */
+  cpu?: { readonly pools: readonly string[]; readonly cores: number },
 ): SlurmAccountLimits {
   const types = new Map(clusterPools.map((p) => [p.name, accelerator(p.accelerator).gresType]));
   const gpusByType: Record<string, number> = {};
@@ -262,7 +273,11 @@ export function slurmAccountLimits(
     }
   }
   const total = Object.values(gpusByType).reduce((a, b) => a + b, 0);
-  return { name, description, gpusByType, pools: [...pools].sort(), closed: total === 0 };
+  if (!cpu) return { name, description, gpusByType, pools: [...pools].sort(), closed: total === 0 };
+  const cores = Math.max(0, Math.floor(cpu.cores));
+  if (cores > 0) for (const p of cpu.pools) pools.add(p);
+  const closed = total === 0 && (cores === 0 || cpu.pools.length === 0);
+  return { name, description, gpusByType, pools: [...pools].sort(), closed, cpus: closed ? 0 : cores };
 }
 
 /**
@@ -317,7 +332,11 @@ export function slurmAccountsFile(clusterName: string, accounts: readonly SlurmA
   for (const a of [...accounts].sort((x, y) => x.name.localeCompare(y.name))) {
     const types = Object.keys(a.gpusByType).sort();
     const total = types.reduce((n, t) => n + a.gpusByType[t], 0);
-    const tres = [`gres/gpu=${total}`, ...types.map((t) => `gres/gpu:${t}=${a.gpusByType[t]}`)].join(',');
+    // Cores only on a cluster with CPU pools (`cpus` set), so other clusters' files stay as they were.
+    const cpu = a.cpus === undefined ? [] : [`cpu=${a.cpus}`];
+    const tres = [...cpu, `gres/gpu=${total}`, ...types.map((t) => `gres/gpu:${t}=${a.gpusByType[t]}`)].join(
+      ',',
+    );
     const jobs = a.closed ? 0 : -1;
     lines.push(
       `Account - ${flatValue(a.name)}:Description=${flatValue(a.description || a.name)}:GrpTRES='${tres}':GrpJobs=${jobs}:GrpSubmitJobs=${jobs}`,
@@ -401,7 +420,7 @@ function checkPoolNames(
   c: IssueCollector,
   path: string,
   map: Readonly<Record<string, number>>,
-  pools: ReadonlyMap<string, NodePoolSpec>,
+  pools: ReadonlyMap<string, unknown>,
   min: number,
   what: string,
 ): void {
@@ -618,7 +637,10 @@ export function checkSlurm(
   slurm: SlurmSpec,
   pools: ReadonlyMap<string, NodePoolSpec>,
   path: string,
+  /** The CPU pools Slurm may also take (a NodeSet and a partition each, without GRES). */
+  cpuPools: ReadonlyMap<string, CpuPoolSpec> = new Map(),
 ): void {
+  const anyPools = new Map<string, unknown>([...pools, ...cpuPools]);
   if (slurm.clusterName !== undefined && !DNS_LABEL.test(String(slurm.clusterName))) {
     c.add(
       'NAME_INVALID',
@@ -638,7 +660,7 @@ export function checkSlurm(
       'give Slurm nodes of a pool, e.g. { booster: 16 }, or remove schedulers.slurm',
     );
   }
-  checkPoolNames(c, `${path}.nodes`, nodes, pools, 1, 'the Slurm NodeSet of a pool');
+  checkPoolNames(c, `${path}.nodes`, nodes, anyPools, 1, 'the Slurm NodeSet of a pool');
   for (const name of Object.keys(nodes).sort()) {
     const pool = pools.get(name);
     const acc = pool && findAccelerator(pool.accelerator);
@@ -705,12 +727,12 @@ export function checkSlurm(
       );
     }
     (part.pools ?? []).forEach((name, j) => {
-      if (!pools.has(name) || nodes[name] === undefined) {
+      if (!anyPools.has(name) || nodes[name] === undefined) {
         c.add(
           'SCHEDULER_POOL_UNKNOWN',
           `${p}.pools[${j}]`,
           name,
-          pools.has(name)
+          anyPools.has(name)
             ? `pool '${name}' has no Slurm NodeSet (schedulers.slurm.nodes does not name it)`
             : `the site has no pool '${name}'`,
           `use one of the Slurm pools: ${Object.keys(nodes).sort().join(', ') || '(none)'}`,
@@ -768,7 +790,26 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
   const pools = new Map((profile.nodePools ?? []).map((p) => [p.name, p]));
   checkKueue(c, profile, pools);
   if (profile.schedulers.slurm) {
-    checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm');
+    const cpuPools = new Map((profile.cpuPools ?? []).map((p) => [p.name, p]));
+    checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm', cpuPools);
+    (profile.cpuPools ?? []).forEach((p) => {
+      const slurmNodes = profile.schedulers?.slurm?.nodes?.[p.name];
+      let count: number;
+      try {
+        count = poolNodeCount(p);
+      } catch {
+        return; // a bad hostlist is reported by checkCpuPools
+      }
+      if (typeof slurmNodes === 'number' && slurmNodes > count) {
+        c.add(
+          'SCHEDULER_NODES_EXCEEDED',
+          `schedulers.slurm.nodes["${p.name}"]`,
+          slurmNodes,
+          `CPU pool '${p.name}' has ${count} nodes, and each slurmd pod takes a whole node`,
+          `set it to ${count} or less`,
+        );
+      }
+    });
     checkSlurmAddresses(c, profile);
     if (!profile.schedulers.slurm.accounting && (profile.tenants ?? []).length > 0) {
       c.add(

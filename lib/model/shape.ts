@@ -189,6 +189,18 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
     if (isPlainObject(t.driver)) eachString(c, `${path}.driver.mountOptions`, t.driver.mountOptions, true);
   });
   expect(c, 'slurmStateTier', p.slurmStateTier, 'string', true);
+  eachObject(c, 'cpuPools', p.cpuPools, true, (pool, path) => {
+    expect(c, `${path}.name`, pool.name, 'string', false);
+    if (expect(c, `${path}.nodes`, pool.nodes, 'object', false)) {
+      const n = pool.nodes as Record<string, unknown>;
+      expect(c, `${path}.nodes.hostlist`, n.hostlist, 'string', true);
+      mapOf(c, `${path}.nodes.labels`, n.labels, 'string', true);
+      expect(c, `${path}.nodes.count`, n.count, 'number', true);
+    }
+    expect(c, `${path}.coresPerNode`, pool.coresPerNode, 'number', false);
+    expect(c, `${path}.memoryPerNode`, pool.memoryPerNode, 'string', false);
+    expect(c, `${path}.note`, pool.note, 'string', true);
+  });
   eachObject(c, 'nodePools', p.nodePools, false, (pool, path) => {
     expect(c, `${path}.name`, pool.name, 'string', false);
     expect(c, `${path}.accelerator`, pool.accelerator, 'string', false);

@@ -31,6 +31,7 @@ import { grantResource, poolOffers } from './capacity';
 import type { AcceleratorModel } from './accelerators';
 import type {
   AccessMode,
+  CpuPoolSpec,
   NodePoolSpec,
   SiteProfile,
   TaintSpec,
@@ -39,7 +40,7 @@ import type {
   TenantPodsSpec,
   TenantSpec,
 } from './profile';
-import { isQuantity } from './quantity';
+import { isQuantity, parseQuantity } from './quantity';
 import { checkKnownFields } from './fields';
 import { checkShape } from './shape';
 import { checkStorage } from './storage';
@@ -189,52 +190,19 @@ function checkTaint(c: IssueCollector, path: string, taint: TaintSpec): void {
 }
 
 /**
- * Checks one node pool on its own. Returns the host names of a listed pool (for cross-pool checks),
- * or an empty list.
+ * A pool's node selection (GPU or CPU pool): labels the site applies with a count, or a hostlist of
+ * DNS names, each once. Returns the listed node names (none for a label-selected pool).
  */
-export function checkPool(
-  c: IssueCollector,
-  pool: NodePoolSpec,
-  path: string,
-  /** The profile's own `accelerators`, which its pools may name. */
-  declared: readonly AcceleratorModel[] = [],
-): readonly string[] {
-  checkName(c, `${path}.name`, pool.name, 'a pool name');
-  // The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
-  // nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
-  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
-  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
-    c.add(
-      'NAME_INVALID',
-      `${path}.name`,
-      pool.name,
-      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
-      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
-    );
-  }
-  const acc = acceleratorKnownTo(pool.accelerator, declared) ? findAccelerator(pool.accelerator) : undefined;
-  if (!acc) {
-    c.add(
-      'ACCELERATOR_UNKNOWN',
-      `${path}.accelerator`,
-      pool.accelerator,
-      'the accelerator catalog has no such model',
-      `use one of: ${acceleratorCatalog()
-        .map((a) => a.id)
-        .join(', ')}; or declare the model in the profile's accelerators (docs/profile.md#accelerators)`,
-    );
-  }
-  checkPositive(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'gpusPerNode');
-
+function checkNodeSelection(c: IssueCollector, selection: unknown, path: string): readonly string[] {
   let hosts: readonly string[] = [];
-  const nodes = pool.nodes as Partial<{ labels: Record<string, string>; count: number; hostlist: string }>;
+  const nodes = selection as Partial<{ labels: Record<string, string>; count: number; hostlist: string }>;
   const hasLabels = nodes !== undefined && nodes.labels !== undefined;
   const hasList = nodes !== undefined && nodes.hostlist !== undefined;
   if (hasLabels === hasList) {
     c.add(
       'NODE_SELECTION_INVALID',
       `${path}.nodes`,
-      pool.nodes,
+      selection,
       'a pool selects its nodes either by labels the site applies or by an explicit hostlist, not both or neither',
       `set ${path}.nodes to { labels: {...}, count: N } or to { hostlist: 'lrdn[0001-0128]' }`,
     );
@@ -299,6 +267,49 @@ export function checkPool(
       );
     }
   }
+
+  return hosts;
+}
+
+/**
+ * Checks one node pool on its own. Returns the host names of a listed pool (for cross-pool checks),
+ * or an empty list.
+ */
+export function checkPool(
+  c: IssueCollector,
+  pool: NodePoolSpec,
+  path: string,
+  /** The profile's own `accelerators`, which its pools may name. */
+  declared: readonly AcceleratorModel[] = [],
+): readonly string[] {
+  checkName(c, `${path}.name`, pool.name, 'a pool name');
+  // The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
+  // nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
+  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
+  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      pool.name,
+      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
+      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
+    );
+  }
+  const acc = acceleratorKnownTo(pool.accelerator, declared) ? findAccelerator(pool.accelerator) : undefined;
+  if (!acc) {
+    c.add(
+      'ACCELERATOR_UNKNOWN',
+      `${path}.accelerator`,
+      pool.accelerator,
+      'the accelerator catalog has no such model',
+      `use one of: ${acceleratorCatalog()
+        .map((a) => a.id)
+        .join(', ')}; or declare the model in the profile's accelerators (docs/profile.md#accelerators)`,
+    );
+  }
+  checkPositive(c, `${path}.gpusPerNode`, pool.gpusPerNode, 'gpusPerNode');
+
+  const hosts = checkNodeSelection(c, pool.nodes, path);
 
   if (pool.taint) checkTaint(c, `${path}.taint`, pool.taint);
 
@@ -1024,6 +1035,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       owner.set(h, pool.name);
     }
   });
+  checkCpuPools(c, profile, owner);
   pools.forEach((pool, i) => {
     if (pool.overcommit && (!(pool.overcommit.factor >= 1) || !pool.overcommit.reason?.trim())) {
       c.add(
@@ -1273,6 +1285,72 @@ function checkCarelessInputs(c: IssueCollector, profile: SiteProfile): void {
   });
   (profile.nodePools ?? []).forEach((pool, i) => checkBounds(c, 'pool', pool, `nodePools[${i}]`));
   (profile.tenants ?? []).forEach((t, i) => checkBounds(c, 'tenant', t, `tenants[${i}]`));
+}
+
+/**
+ * The CPU pools: names (DNS labels, none a GPU pool's or the CPU flavor's), their nodes (each listed
+ * node in one pool of either kind), whole cores and a memory quantity per node.
+ */
+function checkCpuPools(c: IssueCollector, profile: SiteProfile, owner: Map<string, string>): void {
+  const cpuPools = profile.cpuPools ?? [];
+  checkDuplicates(c, cpuPools, 'cpuPools', 'CPU pool');
+  const gpuPools = new Set((profile.nodePools ?? []).map((p) => p.name));
+  cpuPools.forEach((pool, i) => {
+    const path = `cpuPools[${i}]`;
+    if (gpuPools.has(pool.name)) {
+      c.add(
+        'NAME_DUPLICATE',
+        `${path}.name`,
+        pool.name,
+        `'${pool.name}' is the name of a GPU pool too; Slurm partitions and node labels name pools of both kinds`,
+        'give the CPU pool another name',
+      );
+    }
+    // Keyed apart from GPU pools, whose names a CPU pool must not take (reported above).
+    const me = `CPU pool '${pool.name}'`;
+    for (const h of checkCpuPool(c, pool, path)) {
+      const other = owner.get(h);
+      if (other !== undefined && other !== me) {
+        c.add(
+          'NODE_IN_TWO_POOLS',
+          `${path}.nodes.hostlist`,
+          h,
+          `node '${h}' is also listed in ${other.startsWith('CPU pool') ? other : `pool '${other}'`}`,
+          'list each node in one pool only',
+        );
+      }
+      owner.set(h, me);
+    }
+  });
+}
+
+/**
+ * One CPU pool on its own: a DNS-label name (not the CPU flavor's, `cpu-only`), its nodes, whole
+ * cores and a memory quantity per node. Returns the listed node names.
+ */
+export function checkCpuPool(c: IssueCollector, pool: CpuPoolSpec, path: string): readonly string[] {
+  checkName(c, `${path}.name`, pool.name, 'a CPU pool name');
+  if (pool.name === 'cpu-only') {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      pool.name,
+      "'cpu-only' names the Kueue ResourceFlavor of the CPU lane",
+      'give the CPU pool another name',
+    );
+  }
+  const hosts = checkNodeSelection(c, pool.nodes, path);
+  checkPositive(c, `${path}.coresPerNode`, pool.coresPerNode, 'coresPerNode');
+  if (!isQuantity(pool.memoryPerNode) || !(parseQuantity(pool.memoryPerNode) > 0)) {
+    c.add(
+      'QUANTITY_INVALID',
+      `${path}.memoryPerNode`,
+      pool.memoryPerNode,
+      'not a Kubernetes memory quantity greater than zero',
+      "write it like '480Gi'",
+    );
+  }
+  return hosts;
 }
 
 /**

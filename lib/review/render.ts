@@ -100,6 +100,29 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
       ]),
     ),
   );
+  if (site.cpuPools.length > 0) {
+    parts.push('\n', heading(format, 3, 'CPU pools'));
+    parts.push(
+      renderTable(
+        format,
+        ['pool', 'nodes', 'cores', 'memory', 'Slurm nodes', 'Kubernetes cores'],
+        site.cpuPools.map((p) => [
+          p.pool,
+          p.nodes,
+          p.cores,
+          bytes(p.memoryBytes),
+          p.slurmNodes,
+          p.kubernetesCores,
+        ]),
+      ),
+    );
+    if (site.cpuLaneCores !== undefined) {
+      const cores = site.cpuPools.reduce((n, p) => n + p.kubernetesCores, 0);
+      parts.push(
+        `\nThe tenants' CPU lanes may be admitted on ${fmt(site.cpuLaneCores)} cores together; the CPU pools keep ${fmt(cores)} cores for Kubernetes.\n`,
+      );
+    }
+  }
   if (site.slurm.length > 0) {
     // The same grants are each tenant's Kueue quota (above) and its Slurm account's limit.
     parts.push('\n', heading(format, 3, 'Slurm share against Slurm accounts'));

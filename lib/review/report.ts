@@ -76,6 +76,20 @@ export interface StorageRow {
   readonly retained: number;
 }
 
+export interface CpuPoolRow {
+  readonly pool: string;
+  readonly nodes: number;
+  readonly coresPerNode: number;
+  /** Cores of the whole pool. */
+  readonly cores: number;
+  /** Memory of the whole pool, in bytes. */
+  readonly memoryBytes: number;
+  /** Nodes the Slurm cluster holds (a partition of the pool's own). */
+  readonly slurmNodes: number;
+  /** Cores of the nodes Kubernetes keeps, where Kueue's CPU lane admits work without GPUs. */
+  readonly kubernetesCores: number;
+}
+
 export interface SlurmShareRow {
   /** GRES type (`h100`, `mi300a`): Slurm limits accounts per type, not per pool. */
   readonly gresType: string;
@@ -103,6 +117,13 @@ export interface SiteReport {
    * with the whole grant. Empty without Slurm.
    */
   readonly slurm: readonly SlurmShareRow[];
+  /** The site's CPU pools (`cpuPools`); empty where it declares none. */
+  readonly cpuPools: readonly CpuPoolRow[];
+  /**
+   * Cores that the tenants' CPU lanes (`<tenant>.cpu` ClusterQueues, on the `cpu-only` flavor) may
+   * be admitted on together: their nominal cpu quotas, summed. Undefined without Kueue.
+   */
+  readonly cpuLaneCores?: number;
   readonly expired: readonly string[];
   readonly future: readonly string[];
   /** Tenants retired (`retired: true`): namespace and volumes kept, no quota, no queues. */
@@ -299,6 +320,35 @@ export function slurmShareRows(tenantsStack: SynthesizedStack | undefined): Slur
     }));
 }
 
+/** The CPU pools of a site's inventory. */
+function cpuPoolRows(inventory: Json): CpuPoolRow[] {
+  return ((inventory.cpuPools ?? []) as Json[]).map((p) => ({
+    pool: p.name,
+    nodes: p.nodes,
+    coresPerNode: p.coresPerNode,
+    cores: p.cores,
+    memoryBytes: p.memoryBytes,
+    slurmNodes: p.slurmNodes ?? 0,
+    kubernetesCores: (p.nodes - (p.slurmNodes ?? 0)) * p.coresPerNode,
+  }));
+}
+
+/** The nominal cpu of every CPU lane (`<tenant>.cpu` ClusterQueue) of a tenants stack, in cores. */
+function cpuLaneCores(tenantsStack: SynthesizedStack | undefined): number | undefined {
+  if (!tenantsStack) return undefined;
+  const lanes = Object.values(resourcesOf(tenantsStack, 'kubernetes_manifest')).filter(
+    (r) => r.manifest?.kind === 'ClusterQueue' && String(r.manifest?.metadata?.name).endsWith('.cpu'),
+  );
+  if (lanes.length === 0) return undefined;
+  let cores = 0;
+  for (const lane of lanes)
+    for (const group of (lane.manifest.spec?.resourceGroups ?? []) as Json[])
+      for (const flavor of (group.flavors ?? []) as Json[])
+        for (const r of (flavor.resources ?? []) as Json[])
+          if (r.name === 'cpu') cores += parseQuantity(String(r.nominalQuota));
+  return round2(cores);
+}
+
 /** The report of one site, from its two stacks. */
 export function siteReport(
   platform: SynthesizedStack,
@@ -364,6 +414,8 @@ export function siteReport(
     byAccessMode,
     storage: storageRows([platform, ...(tenantsStack ? [tenantsStack] : [])], inventory, withEq),
     slurm: slurmShareRows(tenantsStack),
+    cpuPools: cpuPoolRows(inventory),
+    cpuLaneCores: cpuLaneCores(tenantsStack),
     expired: withEq.filter((t) => t.status === 'expired').map((t) => t.tenant),
     future: withEq.filter((t) => t.status === 'future').map((t) => t.tenant),
     retired: withEq.filter((t) => t.status === 'retired').map((t) => t.tenant),

@@ -11,6 +11,7 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
+import { CpuNodePool } from '../compute/cpu-pool';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
   byName,
@@ -23,6 +24,7 @@ import {
   slurmAccountsFile,
   slurmGres,
   slurmPartitionAccounts,
+  type CpuPoolSpec,
   type NodePoolSpec,
   type SlurmAccountLimits,
   type SlurmAccountingSpec,
@@ -114,10 +116,17 @@ export interface SlurmNodeSetProps {
   readonly slurmdImage?: string;
 }
 
+/** slurmd pods on a CPU pool: a NodeSet without GRES, and a partition of its own. */
+export interface SlurmCpuNodeSetProps {
+  readonly pool: CpuNodePool;
+  /** slurmd pods (Slurm nodes), one per Kubernetes node of the pool's Slurm share. */
+  readonly replicas: number;
+}
+
 /** A partition over several pools, besides the one partition per pool. */
 export interface SlurmPartitionProps {
   readonly name: string;
-  readonly pools: readonly GpuNodePool[];
+  readonly pools: readonly (GpuNodePool | CpuNodePool)[];
   /** Slurm `MaxTime`. @default - the cluster's `maxTime` */
   readonly maxTime?: string;
 }
@@ -199,6 +208,12 @@ export interface SlurmAccountProps {
   }[];
   /** No job at all, whatever `gpus` says (a retired tenant). @default false */
   readonly closed?: boolean;
+  /**
+   * Cores the account's running jobs may hold together (`GrpTRES=cpu=<n>`, GPU jobs' cores
+   * included), on a cluster with CPU NodeSets: with cores, the account may use the CPU partitions.
+   * @default 0 (no CPU partition)
+   */
+  readonly cpus?: number;
 }
 
 /**
@@ -289,6 +304,8 @@ export interface SlurmClusterProps {
   readonly name: string;
   /** One NodeSet per pool. */
   readonly nodeSets: readonly SlurmNodeSetProps[];
+  /** One NodeSet per CPU pool, with a partition of its own. @default - none */
+  readonly cpuNodeSets?: readonly SlurmCpuNodeSetProps[];
   /** @default - one partition per pool only */
   readonly partitions?: readonly SlurmPartitionProps[];
   /** @default - the partition of the first pool by name */
@@ -370,13 +387,20 @@ export class SlurmCluster extends Construct {
   constructor(scope: Construct, id: string, props: SlurmClusterProps) {
     super(scope, id);
     const sets = [...props.nodeSets].sort((a, b) => a.pool.name.localeCompare(b.pool.name));
+    const cpuSets = [...(props.cpuNodeSets ?? [])].sort((a, b) => a.pool.name.localeCompare(b.pool.name));
     const pools = new Map<string, NodePoolSpec>();
-    for (const p of [...sets.map((s) => s.pool), ...(props.partitions ?? []).flatMap((x) => x.pools)]) {
-      pools.set(p.name, p.spec);
+    const cpuPools = new Map<string, CpuPoolSpec>();
+    for (const p of [
+      ...sets.map((s) => s.pool),
+      ...cpuSets.map((s) => s.pool),
+      ...(props.partitions ?? []).flatMap((x) => x.pools),
+    ]) {
+      if (p instanceof CpuNodePool) cpuPools.set(p.name, p.spec);
+      else pools.set(p.name, p.spec);
     }
     const spec: SlurmSpec = {
       clusterName: props.name,
-      nodes: Object.fromEntries(sets.map((s) => [s.pool.name, s.replicas])),
+      nodes: Object.fromEntries([...sets, ...cpuSets].map((s) => [s.pool.name, s.replicas])),
       slurmdImages: Object.fromEntries(
         sets.filter((s) => s.slurmdImage !== undefined).map((s) => [s.pool.name, s.slurmdImage as string]),
       ),
@@ -391,7 +415,7 @@ export class SlurmCluster extends Construct {
       login: props.login,
     };
     const c = new IssueCollector();
-    checkSlurm(c, spec, pools, 'props');
+    checkSlurm(c, spec, pools, 'props', cpuPools);
     if ((props.accounts ?? []).length > 0 && !props.accounting) {
       c.add(
         'SLURM_ACCOUNTING_REQUIRED',
@@ -412,11 +436,11 @@ export class SlurmCluster extends Construct {
         );
       }
     });
-    for (const s of sets) {
+    for (const s of [...sets, ...cpuSets]) {
       if (s.replicas > s.pool.nodeCount) {
         c.add(
           'SCHEDULER_NODES_EXCEEDED',
-          `props.nodeSets["${s.pool.name}"].replicas`,
+          `props.${s.pool instanceof CpuNodePool ? 'cpuNodeSets' : 'nodeSets'}["${s.pool.name}"].replicas`,
           s.replicas,
           `pool '${s.pool.name}' has ${s.pool.nodeCount} nodes, and each slurmd pod takes a whole node`,
           `set replicas to ${s.pool.nodeCount} or less`,
@@ -425,7 +449,7 @@ export class SlurmCluster extends Construct {
         // The NodeSet selects only the nodes labelled for Slurm: more replicas would stay Pending.
         c.add(
           'SCHEDULER_NODES_EXCEEDED',
-          `props.nodeSets["${s.pool.name}"].replicas`,
+          `props.${s.pool instanceof CpuNodePool ? 'cpuNodeSets' : 'nodeSets'}["${s.pool.name}"].replicas`,
           s.replicas,
           `pool '${s.pool.name}' keeps ${s.pool.slurmNodes} of its nodes for Slurm (slurmNodes), and each slurmd pod takes a whole node`,
           `set replicas to ${s.pool.slurmNodes} or less, or give the pool more slurmNodes`,
@@ -455,10 +479,11 @@ export class SlurmCluster extends Construct {
         ? this.accountLimits(
             props.accounts ?? [],
             sets.map((s) => s.pool.spec),
+            cpuSets.map((s) => s.pool.name),
           )
         : undefined;
     const extra = byName(props.partitions ?? []);
-    const defaultPartition = props.defaultPartition ?? sets[0].pool.name;
+    const defaultPartition = props.defaultPartition ?? (sets[0] ?? cpuSets[0]).pool.name;
     const partition = (nodesets: string[], maxTime: string | undefined, name: string) => ({
       enabled: true,
       nodesets,
@@ -470,7 +495,8 @@ export class SlurmCluster extends Construct {
       },
     });
     const partitions: Record<string, unknown> = {};
-    for (const s of sets) partitions[s.pool.name] = partition([s.pool.name], undefined, s.pool.name);
+    for (const s of [...sets, ...cpuSets])
+      partitions[s.pool.name] = partition([s.pool.name], undefined, s.pool.name);
     for (const p of extra) {
       partitions[p.name] = partition([...p.pools.map((x) => x.name)].sort(), p.maxTime, p.name);
     }
@@ -497,6 +523,17 @@ export class SlurmCluster extends Construct {
           nodeSelector: { ...pool.slurmSelector },
           tolerations: [{ ...pool.toleration }],
         },
+      };
+    }
+
+    for (const s of cpuSets) {
+      nodesets[s.pool.name] = {
+        enabled: true,
+        replicas: s.replicas,
+        // No GRES: a CPU node's slurmd offers its cores and memory.
+        extraConfMap: { Features: [s.pool.name, 'cpu'] },
+        // Only the nodes the pool keeps for Slurm; CPU nodes carry no taint.
+        podSpec: { nodeSelector: { ...s.pool.slurmSelector } },
       };
     }
 
@@ -593,6 +630,7 @@ export class SlurmCluster extends Construct {
   private accountLimits(
     accounts: readonly SlurmAccountProps[],
     clusterPools: readonly NodePoolSpec[],
+    cpuPools: readonly string[],
   ): SlurmAccountLimits[] {
     return accounts.map((a) =>
       slurmAccountLimits(
@@ -602,6 +640,7 @@ export class SlurmCluster extends Construct {
           ? []
           : (a.gpus ?? []).map((g) => ({ pool: g.pool.spec, count: g.count, migProfile: g.migProfile })),
         clusterPools,
+        cpuPools.length > 0 ? { pools: cpuPools, cores: a.closed ? 0 : (a.cpus ?? 0) } : undefined,
       ),
     );
   }

@@ -1,7 +1,8 @@
 import type { TerraformStack } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
+import type { CpuNodePool } from '../compute/cpu-pool';
 import type { GpuNodePool } from '../compute/node-pool';
-import { byName, siteGpuResources, type SiteProfile } from '../model';
+import { byName, parseQuantity, siteGpuResources, type SiteProfile } from '../model';
 import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
@@ -77,11 +78,15 @@ function slurmAccounts(
 ): SlurmAccountProps[] {
   return [
     ...byName(profile.tenants).map((t) => {
-      const holds = tenants.get(t.name)?.holdsGpus ?? !t.retired;
+      const ns = tenants.get(t.name);
+      const holds = ns?.holdsGpus ?? !t.retired;
+      // On CPU partitions, the cores of its namespace quota (whole cores).
+      const cpu = ns?.hardLimits['requests.cpu'];
       return {
         name: t.name,
         description: t.displayName ?? t.name,
         closed: !holds,
+        cpus: holds && cpu !== undefined ? Math.floor(parseQuantity(cpu)) : 0,
         gpus: (holds ? t.gpus : []).map((g) => ({
           pool: pools.get(g.pool) as GpuNodePool,
           count: g.count as number, // resolved by resolveProfile
@@ -108,6 +113,7 @@ export function addTenantSchedulers(
   pools: ReadonlyMap<string, GpuNodePool>,
   tenants: ReadonlyMap<string, TenantNamespace>,
   stateStorageClass?: string,
+  cpuPools: ReadonlyMap<string, CpuNodePool> = new Map(),
 ): { kueueQueues?: Map<string, KueueTenantQueue>; slurm?: SlurmCluster } {
   const s = profile.schedulers ?? {};
   let kueueQueues: Map<string, KueueTenantQueue> | undefined;
@@ -157,15 +163,20 @@ export function addTenantSchedulers(
       namespace: SITE_SLURM_NAMESPACE,
       createNamespace: false,
       nodeSets: Object.keys(spec.nodes)
+        .filter((p) => !cpuPools.has(p))
         .sort()
         .map((p) => ({
           pool: pools.get(p) as GpuNodePool,
           replicas: spec.nodes[p],
           slurmdImage: spec.slurmdImages?.[p],
         })),
+      cpuNodeSets: Object.keys(spec.nodes)
+        .filter((p) => cpuPools.has(p))
+        .sort()
+        .map((p) => ({ pool: cpuPools.get(p) as CpuNodePool, replicas: spec.nodes[p] })),
       partitions: spec.partitions?.map((p) => ({
         name: p.name,
-        pools: p.pools.map((x) => pools.get(x) as GpuNodePool),
+        pools: p.pools.map((x) => (pools.get(x) ?? cpuPools.get(x)) as GpuNodePool | CpuNodePool),
         maxTime: p.maxTime,
       })),
       defaultPartition: spec.defaultPartition,

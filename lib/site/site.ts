@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AmdGpuOperator, CertManager, NvidiaGpuOperator, poolTolerations } from '../compute/gpu-operators';
+import { CpuNodePool } from '../compute/cpu-pool';
 import { GpuNodePool } from '../compute/node-pool';
 import {
   byName,
@@ -80,6 +81,8 @@ export class AiFactorySite extends Construct {
   public readonly tenantsStack: TerraformStack;
   public readonly pools: ReadonlyMap<string, GpuNodePool>;
   public readonly tenants: ReadonlyMap<string, TenantNamespace>;
+  /** The CPU pools, by name. */
+  public readonly cpuPools: ReadonlyMap<string, CpuNodePool>;
   public readonly nvidiaOperator?: NvidiaGpuOperator;
   public readonly amdOperator?: AmdGpuOperator;
   /** The site's storage tiers by name (StorageClasses and driver releases in the platform stack). */
@@ -142,6 +145,20 @@ export class AiFactorySite extends Construct {
       );
     }
     this.pools = pools;
+    // CPU pools: labelled for Kueue's CPU lane, and for Slurm where it takes some of their nodes.
+    const cpuPools = new Map<string, CpuNodePool>();
+    for (const spec of byName(profile.cpuPools ?? [])) {
+      const slurmNodes = profile.schedulers?.slurm?.nodes?.[spec.name] ?? 0;
+      cpuPools.set(
+        spec.name,
+        new CpuNodePool(this.platform, `cpu-pool-${spec.name}`, {
+          ...spec,
+          ...(slurmNodes > 0 ? { slurmNodes } : {}),
+          cpuLaneLabels: profile.schedulers?.kueue?.cpuNodeLabels,
+        }),
+      );
+    }
+    this.cpuPools = cpuPools;
     const all = [...pools.values()];
     const nvidia = all.filter((p) => p.vendor === 'nvidia');
     const amd = all.filter((p) => p.vendor === 'amd');
@@ -247,6 +264,7 @@ export class AiFactorySite extends Construct {
       pools,
       tenants,
       this.slurmStateTier?.className,
+      cpuPools,
     ));
   }
 
@@ -289,6 +307,21 @@ export class AiFactorySite extends Construct {
           })),
           note: p.spec.note ?? '',
         })),
+        // Only where the profile has CPU pools, so other sites' inventories stay as they were.
+        ...(this.cpuPools.size > 0
+          ? {
+              cpuPools: [...this.cpuPools.values()].map((p) => ({
+                name: p.name,
+                nodes: p.nodeCount,
+                coresPerNode: p.spec.coresPerNode,
+                memoryPerNode: p.spec.memoryPerNode,
+                cores: p.cores,
+                memoryBytes: p.memoryBytes,
+                slurmNodes: p.slurmNodes,
+                note: p.spec.note ?? '',
+              })),
+            }
+          : {}),
         storageTiers: tiers.map((t) => {
           // Data of tenants taken out of Terraform, still on the tier until deleted (bytes).
           const retained = retainedStorage(this.profile)

@@ -23,6 +23,7 @@ const FRAGMENTS: readonly string[] = [
 /** The public constructs, each of which opens its TypeDoc page with an example. */
 const CONSTRUCTS: readonly string[] = [
   'lib/compute/node-pool.ts GpuNodePool',
+  'lib/compute/cpu-pool.ts CpuNodePool',
   'lib/compute/gpu-operators.ts NvidiaGpuOperator',
   'lib/compute/gpu-operators.ts AmdGpuOperator',
   'lib/compute/gpu-operators.ts CertManager',

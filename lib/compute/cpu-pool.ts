@@ -1,0 +1,143 @@
+import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  DEFAULT_CPU_NODE_LABELS,
+  expandHostlist,
+  IssueCollector,
+  parseQuantity,
+  poolNodeCount,
+  type CpuPoolSpec,
+} from '../model';
+import { checkCpuPool } from '../model/validate';
+import { FIELD_MANAGER, pinAddress } from '../platform/ids';
+import { POOL_LABEL, SCHEDULER_LABEL } from './node-pool';
+
+export interface CpuNodePoolProps extends CpuPoolSpec {
+  /**
+   * Nodes of the pool that the site's Slurm cluster holds: the last ones of a hostlist. They carry
+   * `SCHEDULER_LABEL=slurm` and not the CPU lane's labels, so Kueue admits nothing onto them.
+   * @default 0
+   */
+  readonly slurmNodes?: number;
+  /**
+   * The labels of Kueue's CPU lane (the `cpu-only` ResourceFlavor's `nodeLabels`), which the nodes
+   * Kubernetes keeps carry.
+   * @default DEFAULT_CPU_NODE_LABELS
+   */
+  readonly cpuLaneLabels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A pool of CPU nodes: counted in the site's inventory, labelled `POOL_LABEL=<name>`, its
+ * Kubernetes nodes with the labels of Kueue's CPU lane (where every tenant's work without GPUs is
+ * admitted) and, with a Slurm share, its last nodes for Slurm's NodeSet and partition. Listed nodes
+ * are labelled by the library (labels only: CPU nodes take no taint); for label-selected ones the
+ * `site_applied_node_config` output says what the site applies.
+ *
+ * @example
+ * ```ts
+ * import { App, TerraformStack } from 'cdktf';
+ * import { CpuNodePool } from 'cdktf-ai-factory';
+ *
+ * const platform = new TerraformStack(new App(), 'lab-platform');
+ * // 32 listed CPU nodes; Slurm holds the last 8, Kueue's CPU lane the other 24.
+ * const cpu = new CpuNodePool(platform, 'cpu', {
+ *   name: 'cpu',
+ *   nodes: { hostlist: 'cn[001-032]' },
+ *   coresPerNode: 112,
+ *   memoryPerNode: '480Gi',
+ *   slurmNodes: 8,
+ * });
+ * console.log(cpu.cores); // 3584
+ * ```
+ */
+export class CpuNodePool extends Construct {
+  public readonly name: string;
+  public readonly spec: CpuPoolSpec;
+  public readonly nodeCount: number;
+  /** Node names of a listed pool; empty for a label-selected pool. */
+  public readonly nodeNames: readonly string[];
+  public readonly slurmNodes: number;
+  /** `POOL_LABEL=<name>`. */
+  public readonly nodeSelector: Readonly<Record<string, string>>;
+  /** The nodes Slurm holds: `nodeSelector` plus `SCHEDULER_LABEL=slurm` on a split pool. */
+  public readonly slurmSelector: Readonly<Record<string, string>>;
+  /** Labels of the nodes Kubernetes keeps: the pool's, the CPU lane's, and the scheduler's on a split pool. */
+  public readonly kubernetesLabels: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: CpuNodePoolProps) {
+    super(scope, id);
+    const c = new IssueCollector();
+    checkCpuPool(c, props, 'props');
+    const total = (() => {
+      try {
+        return poolNodeCount(props);
+      } catch {
+        return 0; // a bad hostlist is reported by checkCpuPool
+      }
+    })();
+    const slurmNodes = props.slurmNodes ?? 0;
+    if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
+      c.add(
+        'SCHEDULER_NODES_EXCEEDED',
+        'props.slurmNodes',
+        props.slurmNodes,
+        `CPU pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
+        `set slurmNodes to a whole number from 0 to ${total}`,
+      );
+    }
+    c.throwIfAny(`CpuNodePool '${props.name}'`);
+    this.name = props.name;
+    this.spec = props;
+    this.nodeCount = total;
+    this.slurmNodes = slurmNodes;
+    const listed = 'hostlist' in props.nodes;
+    this.nodeNames = listed ? expandHostlist((props.nodes as { hostlist: string }).hostlist) : [];
+    const split = slurmNodes > 0;
+    this.nodeSelector = { [POOL_LABEL]: props.name };
+    this.slurmSelector = split
+      ? { ...this.nodeSelector, [SCHEDULER_LABEL]: 'slurm' }
+      : { ...this.nodeSelector };
+    this.kubernetesLabels = {
+      ...this.nodeSelector,
+      ...(props.cpuLaneLabels ?? DEFAULT_CPU_NODE_LABELS),
+      ...(split ? { [SCHEDULER_LABEL]: 'kubernetes' } : {}),
+    };
+    const slurmLabels = { ...this.slurmSelector };
+    // Slurm holds the last nodes of the hostlist, as on a GPU pool.
+    const firstSlurm = this.nodeNames.length - slurmNodes;
+    this.nodeNames.forEach((node, i) => {
+      const l = new Labels(this, `labels-${node}`, {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: node },
+        labels: i >= firstSlurm ? slurmLabels : { ...this.kubernetesLabels },
+        fieldManager: FIELD_MANAGER,
+        force: true,
+      });
+      pinAddress(l, 'cpu_pool', props.name, 'labels', node);
+    });
+    if (!listed) {
+      const out = new TerraformOutput(this, 'site-applied-node-config', {
+        description: `Labels the site must apply to the ${total} nodes of CPU pool ${props.name}`,
+        value: {
+          nodes: { labels: { ...(props.nodes as { labels: Record<string, string> }).labels }, count: total },
+          kubernetes: { nodes: total - slurmNodes, labels: this.kubernetesLabels },
+          ...(split ? { slurm: { nodes: slurmNodes, labels: slurmLabels } } : {}),
+        },
+      });
+      pinAddress(out, 'cpu_pool', props.name, 'site_applied_node_config');
+    }
+  }
+
+  /** Cores of the whole pool. */
+  get cores(): number {
+    return this.nodeCount * this.spec.coresPerNode;
+  }
+
+  /** Memory of the whole pool, in bytes. */
+  get memoryBytes(): number {
+    return this.nodeCount * parseQuantity(this.spec.memoryPerNode);
+  }
+}
