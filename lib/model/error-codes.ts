@@ -255,6 +255,11 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
       "A retired tenant taken out of Terraform says neither what storage its data still takes nor that its data was deleted; its volumes' capacity would leave the tiers' totals while it is still on disk.",
     fix: "Give `storage` (its grants as they were, `[]` for none) until the namespace is deleted, then `dataDeleted: 'YYYY-MM-DD'` (docs/offboarding.md).",
   },
+  TENANT_OUTSIDE_SITE: {
+    meaning:
+      "A `TenantNamespace` was built directly in the cluster of a site that runs Kueue or Slurm: it would get no Kueue queues (its jobs would stay suspended) and no Slurm account.",
+    fix: 'Add it with `site.addTenant({...})`, which gives it the queues and account of a profile tenant, or to the profile (docs/site-repository.md).',
+  },
   TENANT_NAME_RETIRED: {
     meaning: 'A tenant takes the name of a retired tenant; its namespace and data may still exist.',
     fix: 'Choose another name: a name in `retiredTenants` is never reused (docs/offboarding.md).',

@@ -64,6 +64,7 @@ export type IssueCode =
   | 'STATE_IN_OUTPUT'
   | 'RETIRED_STORAGE_UNKNOWN'
   | 'TENANT_NAME_RETIRED'
+  | 'TENANT_OUTSIDE_SITE'
   | 'FIELD_UNKNOWN';
 
 export interface ValidationIssue {

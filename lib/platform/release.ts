@@ -90,4 +90,13 @@ export class PinnedRelease extends Construct {
     // Address by namespace and release name, the pair Helm itself keys a release by.
     pinAddress(this.release, 'helm', this.namespace, props.releaseName ?? props.chart.chart);
   }
+
+  /**
+   * Changes the values after construction (a Slurm account added later changes partitions) and
+   * renders them again. A site's mirror rewrites the final values at synthesis.
+   */
+  public updateValues(change: (values: Record<string, unknown>) => void): void {
+    change(this.values);
+    this.release.values = [renderValues(this.values)];
+  }
 }

@@ -381,8 +381,15 @@ export class SlurmCluster extends Construct {
   public readonly release: PinnedRelease;
   /** Partition names, the default first. */
   public readonly partitions: readonly string[];
-  /** The `sacctmgr load` file of `accounts`, if any (also in the ConfigMap `aif-slurm-accounts`). */
-  public readonly accountsFile?: string;
+  private readonly accountProps: SlurmAccountProps[];
+  private readonly accounting?: SlurmAccountingSpec;
+  private readonly clusterPools: readonly NodePoolSpec[];
+  private readonly cpuPoolNames: readonly string[];
+  /** The NodeSets of each partition, by partition name. */
+  private readonly partitionSets: ReadonlyMap<string, readonly string[]>;
+  private readonly accountDeps: ITerraformDependable[];
+  private accountsConfigMap?: ConfigMapV1;
+  private accountsText?: string;
 
   constructor(scope: Construct, id: string, props: SlurmClusterProps) {
     super(scope, id);
@@ -471,17 +478,6 @@ export class SlurmCluster extends Construct {
       deps.push(ns.namespace);
     }
 
-    // With accounts, each partition admits only the accounts with a grant on its pools: a GRES type's
-    // limit holds only for jobs that name the type, and an untyped job would otherwise run on any
-    // pool's partition within the account's total.
-    const accounts =
-      props.accounting && (props.accounts ?? []).length > 0
-        ? this.accountLimits(
-            props.accounts ?? [],
-            sets.map((s) => s.pool.spec),
-            cpuSets.map((s) => s.pool.name),
-          )
-        : undefined;
     const extra = byName(props.partitions ?? []);
     const defaultPartition = props.defaultPartition ?? (sets[0] ?? cpuSets[0]).pool.name;
     const partition = (nodesets: string[], maxTime: string | undefined, name: string) => ({
@@ -491,7 +487,6 @@ export class SlurmCluster extends Construct {
         State: 'UP',
         MaxTime: maxTime ?? props.maxTime ?? SLURM_DEFAULT_MAX_TIME,
         Default: name === defaultPartition ? 'YES' : 'NO',
-        ...(accounts ? { AllowAccounts: slurmPartitionAccounts(nodesets, accounts) } : {}),
       },
     });
     const partitions: Record<string, unknown> = {};
@@ -548,11 +543,6 @@ export class SlurmCluster extends Construct {
       const types = [...new Set(sets.map((s) => s.pool.accelerator.gresType))].sort();
       controllerConf.AccountingStorageTRES = ['gres/gpu', ...types.map((t) => `gres/gpu:${t}`)];
       controllerConf.AccountingStorageEnforce = [...SLURM_ACCOUNTING_ENFORCE];
-    }
-    if (accounts) {
-      // Refuse at submission a job that a partition's limits (AllowAccounts among them) keep out,
-      // instead of queueing it for good (the default, NO). https://slurm.schedmd.com/slurm.conf.html#OPT_EnforcePartLimits
-      controllerConf.EnforcePartLimits = ['ALL'];
     }
     const values: Record<string, unknown> = {
       clusterName: props.name,
@@ -614,8 +604,6 @@ export class SlurmCluster extends Construct {
       };
     }
 
-    if (accounts) this.accountsFile = this.addAccounts(accounts, deps);
-
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.slurm,
       releaseName: 'slurm',
@@ -624,6 +612,84 @@ export class SlurmCluster extends Construct {
       timeoutSeconds: 900,
       dependsOn: deps,
     });
+
+    this.accounting = props.accounting;
+    this.accountProps = [...(props.accounts ?? [])];
+    this.clusterPools = sets.map((s) => s.pool.spec);
+    this.cpuPoolNames = cpuSets.map((s) => s.pool.name);
+    this.partitionSets = new Map(
+      Object.entries(partitions).map(([name, p]) => [name, (p as { nodesets: string[] }).nodesets]),
+    );
+    this.accountDeps = deps;
+    this.applyAccounts();
+  }
+
+  /** The `sacctmgr load` file of the accounts, if any (also in the ConfigMap `aif-slurm-accounts`). */
+  public get accountsFile(): string | undefined {
+    return this.accountsText;
+  }
+
+  /**
+   * Adds a tenant's account after construction (a tenant added to a site in code): the accounts
+   * file and every partition's `AllowAccounts` are written again. Needs `accounting`.
+   */
+  public addAccount(account: SlurmAccountProps): void {
+    const c = new IssueCollector();
+    if (!this.accounting) {
+      c.add(
+        'SLURM_ACCOUNTING_REQUIRED',
+        'account',
+        account.name,
+        `account '${account.name}' would be given GPU limits, and without accounting (slurmdbd) Slurm enforces none of them`,
+        "give the cluster accounting: the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
+      );
+    }
+    if (account.name === SLURM_NO_TENANT_ACCOUNT || this.accountProps.some((a) => a.name === account.name)) {
+      c.add(
+        account.name === SLURM_NO_TENANT_ACCOUNT ? 'NAME_INVALID' : 'NAME_DUPLICATE',
+        'account.name',
+        account.name,
+        account.name === SLURM_NO_TENANT_ACCOUNT
+          ? 'the library keeps that account closed and names it in every partition (AllowAccounts)'
+          : `the cluster has an account '${account.name}' already`,
+        'give the account another name',
+      );
+    }
+    c.throwIfAny(`SlurmCluster '${this.name}'.addAccount`);
+    this.accountProps.push(account);
+    this.applyAccounts();
+  }
+
+  /**
+   * Writes the accounts where they show: each partition admits only the accounts with a grant on
+   * its pools (a GRES type's limit holds only for jobs that name the type, and an untyped job would
+   * otherwise run on any pool's partition within the account's total), slurmctld refuses at
+   * submission what a partition keeps out, and the `sacctmgr load` file holds every limit.
+   */
+  private applyAccounts(): void {
+    if (!this.accounting || this.accountProps.length === 0) return;
+    const accounts = this.accountLimits(this.accountProps, this.clusterPools, this.cpuPoolNames);
+    this.release.updateValues((values) => {
+      const partitions = values.partitions as Record<string, { configMap: Record<string, unknown> }>;
+      for (const [name, sets] of this.partitionSets) {
+        partitions[name].configMap.AllowAccounts = slurmPartitionAccounts(sets, accounts);
+      }
+      // Instead of queueing such a job for good (the default, NO).
+      // https://slurm.schedmd.com/slurm.conf.html#OPT_EnforcePartLimits
+      const conf = (values.controller as { extraConfMap: Record<string, string[]> }).extraConfMap;
+      conf.EnforcePartLimits = ['ALL'];
+    });
+    this.accountsText = slurmAccountsFile(this.name, accounts);
+    if (this.accountsConfigMap) {
+      this.accountsConfigMap.data = { 'accounts.cfg': this.accountsText };
+      return;
+    }
+    this.accountsConfigMap = new ConfigMapV1(this, 'accounts', {
+      metadata: { name: SLURM_ACCOUNTS_CONFIG_MAP, namespace: this.namespace, labels: { ...MANAGED_BY } },
+      data: { 'accounts.cfg': this.accountsText },
+      ...(this.accountDeps.length > 0 ? { dependsOn: this.accountDeps } : {}),
+    });
+    pinAddress(this.accountsConfigMap, 'slurm', this.namespace, 'accounts');
   }
 
   /** The accounts' limits on the cluster's pools; a closed account holds no GPUs anywhere. */
@@ -643,17 +709,5 @@ export class SlurmCluster extends Construct {
         cpuPools.length > 0 ? { pools: cpuPools, cores: a.closed ? 0 : (a.cpus ?? 0) } : undefined,
       ),
     );
-  }
-
-  /** The accounts' `sacctmgr load` file, in a ConfigMap of the cluster's namespace. */
-  private addAccounts(accounts: readonly SlurmAccountLimits[], deps: ITerraformDependable[]): string {
-    const file = slurmAccountsFile(this.name, accounts);
-    const cm = new ConfigMapV1(this, 'accounts', {
-      metadata: { name: SLURM_ACCOUNTS_CONFIG_MAP, namespace: this.namespace, labels: { ...MANAGED_BY } },
-      data: { 'accounts.cfg': file },
-      ...(deps.length > 0 ? { dependsOn: deps } : {}),
-    });
-    pinAddress(cm, 'slurm', this.namespace, 'accounts');
-    return file;
   }
 }

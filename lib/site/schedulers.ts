@@ -2,7 +2,7 @@ import type { TerraformStack } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
 import type { CpuNodePool } from '../compute/cpu-pool';
 import type { GpuNodePool } from '../compute/node-pool';
-import { byName, parseQuantity, siteGpuResources, type SiteProfile } from '../model';
+import { byName, parseQuantity, siteGpuResources, type SiteProfile, type TenantSpec } from '../model';
 import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
@@ -77,23 +77,7 @@ function slurmAccounts(
   tenants: ReadonlyMap<string, TenantNamespace>,
 ): SlurmAccountProps[] {
   return [
-    ...byName(profile.tenants).map((t) => {
-      const ns = tenants.get(t.name);
-      const holds = ns?.holdsGpus ?? !t.retired;
-      // On CPU partitions, the cores of its namespace quota (whole cores).
-      const cpu = ns?.hardLimits['requests.cpu'];
-      return {
-        name: t.name,
-        description: t.displayName ?? t.name,
-        closed: !holds,
-        cpus: holds && cpu !== undefined ? Math.floor(parseQuantity(cpu)) : 0,
-        gpus: (holds ? t.gpus : []).map((g) => ({
-          pool: pools.get(g.pool) as GpuNodePool,
-          count: g.count as number, // resolved by resolveProfile
-          migProfile: g.migProfile,
-        })),
-      };
-    }),
+    ...byName(profile.tenants).map((t) => slurmAccount(t, pools, tenants.get(t.name))),
     ...byName(profile.retiredTenants ?? []).map((r) => ({
       name: r.name,
       description: r.note ?? r.name,
@@ -101,6 +85,34 @@ function slurmAccounts(
     })),
   ];
 }
+
+/** One tenant's Slurm account (its grants resolved to counts), as its Kueue GPU lane takes them. */
+function slurmAccount(
+  t: TenantSpec,
+  pools: ReadonlyMap<string, GpuNodePool>,
+  ns: TenantNamespace | undefined,
+): SlurmAccountProps {
+  const holds = ns?.holdsGpus ?? !t.retired;
+  // On CPU partitions, the cores of its namespace quota (whole cores).
+  const cpu = ns?.hardLimits['requests.cpu'];
+  return {
+    name: t.name,
+    description: t.displayName ?? t.name,
+    closed: !holds,
+    cpus: holds && cpu !== undefined ? Math.floor(parseQuantity(cpu)) : 0,
+    gpus: (holds ? t.gpus : []).map((g) => ({
+      pool: pools.get(g.pool) as GpuNodePool,
+      count: g.count as number, // resolved by resolveProfile
+      migProfile: g.migProfile,
+    })),
+  };
+}
+
+/**
+ * Gives a tenant (its grants resolved to counts) what the site's schedulers give every tenant of
+ * the profile: its Kueue queues and its Slurm account. Returns the queues, if the site runs Kueue.
+ */
+export type TenantSchedulingStep = (t: TenantSpec, tenant: TenantNamespace) => KueueTenantQueue | undefined;
 
 /**
  * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool
@@ -114,9 +126,15 @@ export function addTenantSchedulers(
   tenants: ReadonlyMap<string, TenantNamespace>,
   stateStorageClass?: string,
   cpuPools: ReadonlyMap<string, CpuNodePool> = new Map(),
-): { kueueQueues?: Map<string, KueueTenantQueue>; slurm?: SlurmCluster } {
+): {
+  kueueQueues?: Map<string, KueueTenantQueue>;
+  slurm?: SlurmCluster;
+  /** For a tenant added after the profile's (`AiFactorySite.addTenant`). */
+  addTenant: TenantSchedulingStep;
+} {
   const s = profile.schedulers ?? {};
   let kueueQueues: Map<string, KueueTenantQueue> | undefined;
+  let queueFor: ((t: TenantSpec, tenant: TenantNamespace) => KueueTenantQueue) | undefined;
   if (s.kueue) {
     const kueue = s.kueue;
     const flavors = new Map<string, KueueResourceFlavor>();
@@ -131,28 +149,28 @@ export function addTenantSchedulers(
       cohortName === false ? undefined : new KueueCohort(tenantsStack, 'cohort', { name: cohortName });
     new KueuePriorityClasses(tenantsStack, 'priority-classes');
     kueueQueues = new Map();
-    for (const t of byName(profile.tenants)) {
+    queueFor = (t, tenant) => {
       // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed. A
       // tenant past its allocation's end has its GPU queue stopped (TenantNamespace.holdsGpus).
       const override = t.retired ? undefined : kueue.tenants?.[t.name];
-      kueueQueues.set(
-        t.name,
-        new KueueTenantQueue(tenantsStack, `queue-${t.name}`, {
-          tenant: tenants.get(t.name) as TenantNamespace,
-          accessMode: t.accessMode,
-          gpus: (t.retired ? [] : t.gpus).map((g) => ({
-            pool: pools.get(g.pool) as GpuNodePool,
-            count: g.count as number, // resolved by resolveProfile
-            migProfile: g.migProfile,
-          })),
-          stopped: t.retired,
-          flavors,
-          cpuFlavor,
-          cohort,
-          borrowingLimit: override?.borrowingLimit,
-          lendingLimit: override?.lendingLimit,
-        }),
-      );
+      return new KueueTenantQueue(tenantsStack, `queue-${t.name}`, {
+        tenant,
+        accessMode: t.accessMode,
+        gpus: (t.retired ? [] : t.gpus).map((g) => ({
+          pool: pools.get(g.pool) as GpuNodePool,
+          count: g.count as number, // resolved by resolveProfile
+          migProfile: g.migProfile,
+        })),
+        stopped: t.retired,
+        flavors,
+        cpuFlavor,
+        cohort,
+        borrowingLimit: override?.borrowingLimit,
+        lendingLimit: override?.lendingLimit,
+      });
+    };
+    for (const t of byName(profile.tenants)) {
+      kueueQueues.set(t.name, queueFor(t, tenants.get(t.name) as TenantNamespace));
     }
   }
   let slurm: SlurmCluster | undefined;
@@ -187,5 +205,12 @@ export function addTenantSchedulers(
       stateStorageClass,
     });
   }
-  return { kueueQueues, slurm };
+  const queues = kueueQueues;
+  const addTenant: TenantSchedulingStep = (t, tenant) => {
+    slurm?.addAccount(slurmAccount(t, pools, tenant));
+    const q = queueFor?.(t, tenant);
+    if (q) queues?.set(t.name, q);
+    return q;
+  };
+  return { kueueQueues, slurm, addTenant };
 }

@@ -14,8 +14,11 @@ import {
   synthesisDate,
   unitGpuEquivalent,
   validateSite,
+  ValidationError,
   type SiteProfile,
+  type TenantSpec,
 } from '../model';
+import { onStackSynthesis, type ClusterView } from '../platform/cluster';
 import { pinAddress } from '../platform/ids';
 import { ClusterNetwork } from '../platform/network-policy';
 import { useMirror } from '../platform/mirror';
@@ -27,7 +30,7 @@ import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantGuardrails } from '../tenancy/guardrails';
 import { RemovedTenant } from '../tenancy/removed-tenant';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
-import { addPlatformSchedulers, addTenantSchedulers } from './schedulers';
+import { addPlatformSchedulers, addTenantSchedulers, type TenantSchedulingStep } from './schedulers';
 
 /**
  * One AI Factory site from its profile: validates the profile (every problem at once, before any
@@ -80,6 +83,7 @@ export class AiFactorySite extends Construct {
   public readonly platform: TerraformStack;
   public readonly tenantsStack: TerraformStack;
   public readonly pools: ReadonlyMap<string, GpuNodePool>;
+  /** The tenants, by name: the profile's, and those added with `addTenant`. */
   public readonly tenants: ReadonlyMap<string, TenantNamespace>;
   /** The CPU pools, by name. */
   public readonly cpuPools: ReadonlyMap<string, CpuNodePool>;
@@ -105,6 +109,11 @@ export class AiFactorySite extends Construct {
   public readonly slurmOperator?: SlurmOperator;
   public readonly kueueQueues?: ReadonlyMap<string, KueueTenantQueue>;
   public readonly slurm?: SlurmCluster;
+  private readonly tenantMap: Map<string, TenantNamespace>;
+  /** Tenants added in code (`addTenant`), after the profile's. */
+  private readonly added: TenantSpec[] = [];
+  private readonly date: string;
+  private readonly schedulingStep: TenantSchedulingStep;
 
   /**
    * @param scope an `App`, or any construct of the operator's own that lives in one. The site is a
@@ -217,48 +226,21 @@ export class AiFactorySite extends Construct {
       for (const stack of [this.platform, this.tenantsStack]) useMirror(stack, profile.mirror);
 
     const tenants = new Map<string, TenantNamespace>();
-    const date = synthesisDate();
-    for (const t of byName(profile.tenants)) {
-      tenants.set(
-        t.name,
-        new TenantNamespace(this.tenantsStack, `tenant-${t.name}`, {
-          name: t.name,
-          site: profile.name,
-          accessMode: t.accessMode,
-          displayName: t.displayName,
-          sector: t.sector,
-          allocation: t.allocation,
-          retired: t.retired,
-          // Judged against one date for the whole site: past its allocation's end a tenant holds no GPUs.
-          date,
-          // A retired tenant holds no GPUs; its grants stay in the profile as the record.
-          gpus: (t.retired ? [] : t.gpus).map((g) => ({
-            pool: pools.get(g.pool) as GpuNodePool,
-            count: g.count,
-            gpuHours: g.gpuHours,
-            migProfile: g.migProfile,
-          })),
-          sitePools: all,
-          resources: t.resources,
-          groups: t.groups,
-          egressCidrs: t.egressCidrs,
-          podSecurityVersion: profile.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION,
-          storage: (t.storage ?? []).map((g) => ({ ...g, tier: tiers.get(g.tier) as StorageTier })),
-          siteTiers,
-          volumes: (t.volumes ?? []).map((v) => ({ ...v, tier: tiers.get(v.tier) as StorageTier })),
-          additionalRules: profile.schedulers?.kueue
-            ? { admin: KUEUE_TENANT_RULES, member: KUEUE_TENANT_RULES }
-            : undefined,
-        }),
-      );
-    }
+    this.tenantMap = tenants;
+    this.date = synthesisDate();
+    for (const t of byName(profile.tenants)) tenants.set(t.name, this.buildTenant(t));
+    onStackSynthesis(this.tenantsStack, (_stack, view) => this.refuseTenantsOutsideSite(view));
     this.tenants = tenants;
     // Retired tenants taken out of the profile leave Terraform's state and stay in the cluster.
     for (const r of byName(profile.retiredTenants ?? [])) {
       new RemovedTenant(this.tenantsStack, `removed-tenant-${r.name}`, { name: r.name, volumes: r.volumes });
     }
     // Queues take the grants as counts: budgets resolved over their periods, as the quotas did.
-    ({ kueueQueues: this.kueueQueues, slurm: this.slurm } = addTenantSchedulers(
+    ({
+      kueueQueues: this.kueueQueues,
+      slurm: this.slurm,
+      addTenant: this.schedulingStep,
+    } = addTenantSchedulers(
       this.tenantsStack,
       resolveProfile(profile),
       pools,
@@ -266,6 +248,100 @@ export class AiFactorySite extends Construct {
       this.slurmStateTier?.className,
       cpuPools,
     ));
+  }
+
+  /**
+   * Adds a tenant in code, as if it were one more of the profile's `tenants`: checked with the whole
+   * profile (its name, pools, access mode, allocation and the pools' capacity with every other
+   * tenant's grants), and given the same namespace, quotas, guard rails, Kueue queues and Slurm
+   * account. Its Terraform addresses are those it would have in the profile, so it can move there
+   * later without a change. A `TenantNamespace` built directly in a site's cluster that runs Kueue
+   * or Slurm is refused at synthesis (`TENANT_OUTSIDE_SITE`): it would get no queues or account.
+   */
+  public addTenant(spec: TenantSpec): TenantNamespace {
+    const tenants = [...this.profile.tenants, ...this.added, spec];
+    const extended: SiteProfile = { ...this.profile, tenants };
+    try {
+      validateSite(extended);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      const at = `tenants[${tenants.length - 1}]`;
+      throw new ValidationError(
+        `AiFactorySite '${this.profile.name}'.addTenant('${String(spec?.name)}')`,
+        e.issues.map((i) => (i.path.startsWith(at) ? { ...i, path: `tenant${i.path.slice(at.length)}` } : i)),
+      );
+    }
+    this.added.push(spec);
+    const tenant = this.buildTenant(spec);
+    this.tenantMap.set(spec.name, tenant);
+    // Budgets resolved to counts over the tenant's period, as the profile's tenants' queues take them.
+    const resolved = resolveProfile(extended).tenants.find((t) => t.name === spec.name) as TenantSpec;
+    this.schedulingStep(resolved, tenant);
+    return tenant;
+  }
+
+  /** A tenant's namespace with its quotas, roles, policies and volumes. */
+  private buildTenant(t: TenantSpec): TenantNamespace {
+    const profile = this.profile;
+    const tiers = this.storage.tiers;
+    return new TenantNamespace(this.tenantsStack, `tenant-${t.name}`, {
+      name: t.name,
+      site: profile.name,
+      accessMode: t.accessMode,
+      displayName: t.displayName,
+      sector: t.sector,
+      allocation: t.allocation,
+      retired: t.retired,
+      // Judged against one date for the whole site: past its allocation's end a tenant holds no GPUs.
+      date: this.date,
+      // A retired tenant holds no GPUs; its grants stay in the profile as the record.
+      gpus: (t.retired ? [] : t.gpus).map((g) => ({
+        pool: this.pools.get(g.pool) as GpuNodePool,
+        count: g.count,
+        gpuHours: g.gpuHours,
+        migProfile: g.migProfile,
+      })),
+      sitePools: [...this.pools.values()],
+      resources: t.resources,
+      groups: t.groups,
+      egressCidrs: t.egressCidrs,
+      podSecurityVersion: profile.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION,
+      storage: (t.storage ?? []).map((g) => ({ ...g, tier: tiers.get(g.tier) as StorageTier })),
+      siteTiers: [...tiers.values()],
+      volumes: (t.volumes ?? []).map((v) => ({ ...v, tier: tiers.get(v.tier) as StorageTier })),
+      additionalRules: profile.schedulers?.kueue
+        ? { admin: KUEUE_TENANT_RULES, member: KUEUE_TENANT_RULES }
+        : undefined,
+    });
+  }
+
+  /**
+   * At synthesis: every tenant namespace in the site's cluster is one of the site's, where the site
+   * runs Kueue or Slurm. One built directly (`new TenantNamespace(...)`) would get no Kueue queues,
+   * so all its jobs would stay suspended, and no Slurm account; `addTenant` gives it both.
+   */
+  private refuseTenantsOutsideSite(view: ClusterView): void {
+    if (!this.profile.schedulers?.kueue && !this.profile.schedulers?.slurm) return;
+    const own = new Set(this.tenantMap.values());
+    const outside = view
+      .parts<TenantNamespace>('tenant', this.tenantsStack)
+      .filter((t) => !own.has(t))
+      .map((t) => t.name)
+      .sort();
+    if (outside.length === 0) return;
+    const runs = [this.profile.schedulers.kueue && 'Kueue', this.profile.schedulers.slurm && 'Slurm']
+      .filter(Boolean)
+      .join(' and ');
+    throw new ValidationError(
+      `site '${this.profile.name}'`,
+      outside.map((name) => ({
+        code: 'TENANT_OUTSIDE_SITE' as const,
+        path: `TenantNamespace '${name}'`,
+        received: name,
+        message: `tenant namespace '${name}' is in the cluster of site '${this.profile.name}', which runs ${runs}, but was not made by the site: it would get no Kueue queues (its jobs would stay suspended) and no Slurm account`,
+        fix: `add it with site.addTenant({ name: '${name}', ... }) or to the profile's tenants, instead of new TenantNamespace(...)`,
+      })),
+    );
   }
 
   /**

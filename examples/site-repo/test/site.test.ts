@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Testing, type TerraformStack } from 'cdktf';
-import { addStacks } from '../main';
+import { AiFactorySite, TenantNamespace } from 'cdktf-ai-factory';
+import { addStacks, BENCHMARKS } from '../main';
+import { profile } from '../sites/karolina';
 
 // Synthesizes this repository's stacks with the installed cdktf-ai-factory and asserts what they
 // would do to the clusters: nodes, MIG layouts, namespaces and quotas.
@@ -115,6 +117,45 @@ describe('the Karolina site from its profile', () => {
       });
       expect(Number(quota(tenants, tenant).secrets)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a tenant added in code (site.addTenant)', () => {
+  const inCode = synth(site.tenantsStack);
+
+  it('is the same, byte for byte, as the tenant written into the profile: namespace, quotas, queues', () => {
+    const inProfile = new AiFactorySite(new App({ outdir, stackTraces: false }), {
+      ...profile,
+      tenants: [...profile.tenants, BENCHMARKS],
+    });
+    expect(JSON.stringify(inCode)).toBe(JSON.stringify(synth(inProfile.tenantsStack)));
+    const queues = Object.values(resources(inCode, 'kubernetes_manifest'))
+      .map((m) => m.manifest)
+      .filter((m) => m.metadata.name === 'it4i-benchmarks' || m.metadata.name === 'it4i-benchmarks.cpu')
+      .map((m) => `${m.kind} ${m.metadata.name}`)
+      .sort();
+    expect(queues).toEqual(['ClusterQueue it4i-benchmarks', 'ClusterQueue it4i-benchmarks.cpu']);
+    expect(quota(inCode, 'it4i-benchmarks')['requests.nvidia.com/gpu']).toBe('32');
+  });
+
+  it('is checked with the whole profile, and a namespace built around the site is refused', () => {
+    const app = new App({ outdir, stackTraces: false });
+    const other = new AiFactorySite(app, profile);
+    expect(() => other.addTenant({ ...BENCHMARKS, gpus: [{ pool: 'acn', count: 400 }] })).toThrow(
+      /POOL_OVERCOMMITTED/,
+    );
+    expect(() => other.addTenant({ ...BENCHMARKS, gpus: [{ pool: 'acn-h100', count: 1 }] })).toThrow(
+      /\[TENANT_GPU_UNAVAILABLE\] tenant\.gpus\[0\]\.pool/,
+    );
+    // Built directly, a tenant in the site's cluster would get no queues: its jobs would never run.
+    new TenantNamespace(other.tenantsStack, 'rogue', {
+      name: 'rogue',
+      site: 'karolina',
+      accessMode: 'internal',
+      gpus: [],
+      groups: { admins: ['czai:rogue'] },
+    });
+    expect(() => synth(other.tenantsStack)).toThrow(/\[TENANT_OUTSIDE_SITE\] TenantNamespace 'rogue'/);
   });
 });
 
