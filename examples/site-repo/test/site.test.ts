@@ -135,7 +135,8 @@ describe('a tenant added in code (site.addTenant)', () => {
       .map((m) => `${m.kind} ${m.metadata.name}`)
       .sort();
     expect(queues).toEqual(['ClusterQueue it4i-benchmarks', 'ClusterQueue it4i-benchmarks.cpu']);
-    expect(quota(inCode, 'it4i-benchmarks')['requests.nvidia.com/gpu']).toBe('32');
+    // The grant plus what the internal mode may borrow through Kueue: a quarter again (16 + 4).
+    expect(quota(inCode, 'it4i-benchmarks')['requests.nvidia.com/gpu']).toBe('20');
   });
 
   it('is checked with the whole profile, and a namespace built around the site is refused', () => {
