@@ -34,7 +34,7 @@ export function siteArtifacts(profiles: readonly SiteProfile[]): SiteArtifacts[]
   const { App } = require('cdktf') as typeof import('cdktf');
   const { addSites } = require('./synth') as typeof import('./synth');
   const { PinnedRelease } = require('../platform/release') as typeof import('../platform/release');
-  const { releaseImages } = require('../platform/mirror') as typeof import('../platform/mirror');
+  const { releaseImages } = require('../platform/images') as typeof import('../platform/images');
   /* eslint-enable @typescript-eslint/no-require-imports */
   // Never synthesized, so nothing is written there.
   const app = new App({ outdir: path.join(os.tmpdir(), 'aif-charts-unused'), stackTraces: false });

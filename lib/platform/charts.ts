@@ -1,3 +1,5 @@
+import type { ChartImage } from './images';
+
 /**
  * The pinned chart catalog: every upstream Helm chart the library installs, with its repository,
  * version and namespace, in one place. Bumping a chart is a one-line change here, reviewed in the
@@ -22,6 +24,14 @@ export interface ChartRef {
    * @default false
    */
   readonly crdsInTemplates?: boolean;
+  /**
+   * Where the chart's values name its images: for a chart of the site's own (the library's charts
+   * are in `CHART_IMAGES`). A site's mirror points each at its registry, `aif charts` lists them
+   * with the commands that copy them, and PinnedRelease records them in the stack's `aif_charts`
+   * output.
+   * @default - the library's table for its own charts, none for others
+   */
+  readonly images?: readonly ChartImage[];
 }
 
 function chart(ref: ChartRef): ChartRef {

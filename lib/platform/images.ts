@@ -22,6 +22,8 @@
  * values are not in the parent chart's defaults; docs/air-gapped.md says how to mirror those.
  */
 
+import type { ChartRef } from './charts';
+
 export interface ImageSwitch {
   /** Dotted path of a boolean value. */
   readonly path: string;
@@ -374,6 +376,73 @@ export function slotPaths(values: Record<string, unknown>, dotted: string): stri
   const map = head.split('.').reduce<unknown>((v, k) => (isMap(v) ? v[k] : undefined), values);
   if (!isMap(map)) return [];
   return Object.keys(map).flatMap((k) => slotPaths(values, dotted.replace('*', k)));
+}
+
+/** The image slots of a chart: its own `images` (a site's chart), or the library's table. */
+export function chartImages(chart: ChartRef): readonly ChartImage[] {
+  return chart.images ?? CHART_IMAGES[chart.key] ?? [];
+}
+
+function get(values: unknown, dotted: string): unknown {
+  return dotted
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Values)[k] : undefined), values);
+}
+
+/** The image and tag a slot deploys, reading what the release's values override. */
+export function effectiveImage(slot: ChartImage, values: Values, path: string): { image: string; tag: string } {
+  const at = get(values, path);
+  const o = at && typeof at === 'object' ? (at as Values) : {};
+  switch (slot.kind) {
+    case 'repository':
+      return { image: String(o.repository ?? slot.image), tag: String(o.tag ?? slot.tag) };
+    case 'split': {
+      const name = String(o.image ?? slot.image.split('/').pop());
+      const prefix = String(o.repository ?? slot.image.split('/').slice(0, -1).join('/'));
+      return { image: `${prefix}/${name}`, tag: String(o.version ?? slot.tag) };
+    }
+    case 'reference': {
+      if (typeof at !== 'string' || at === '') return { image: slot.image, tag: slot.tag };
+      const colon = at.lastIndexOf(':');
+      return colon > at.lastIndexOf('/')
+        ? { image: at.slice(0, colon), tag: at.slice(colon + 1) }
+        : { image: at, tag: slot.tag };
+    }
+    case 'registry':
+      return { image: slot.image, tag: slot.tag };
+  }
+}
+
+/** Whether the switches of a slot deploy it, given the release's values (chart defaults otherwise). */
+function deployed(slot: ChartImage, values: Values): boolean {
+  return (slot.when ?? []).every((s) => {
+    const v = get(values, s.path);
+    return typeof v === 'boolean' ? v : s.default;
+  });
+}
+
+export interface ReleaseImage {
+  /** Upstream repository with host. */
+  readonly image: string;
+  readonly tag: string;
+  /** Dotted path of the value that names it. */
+  readonly valuePath: string;
+}
+
+/** The images a release of `chart` with `values` deploys, in table order, without repeats. */
+export function releaseImages(chart: ChartRef, values: Values): ReleaseImage[] {
+  const seen = new Set<string>();
+  const out: ReleaseImage[] = [];
+  for (const slot of chartImages(chart)) {
+    if (!deployed(slot, values)) continue;
+    for (const path of slotPaths(values, slot.path)) {
+      const { image, tag } = effectiveImage(slot, values, path);
+      if (seen.has(`${image}:${tag}`)) continue;
+      seen.add(`${image}:${tag}`);
+      out.push({ image, tag, valuePath: path });
+    }
+  }
+  return out;
 }
 
 /**

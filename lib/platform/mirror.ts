@@ -2,7 +2,7 @@ import { Aspects, TerraformStack, TerraformVariable, type IAspect } from 'cdktf'
 import type { IConstruct } from 'constructs';
 import type { MirrorSpec } from '../model/profile';
 import type { ChartRef } from './charts';
-import { CHART_IMAGES, slotPaths as expand, type ChartImage } from './images';
+import { chartImages, effectiveImage, slotPaths as expand } from './images';
 import { PinnedRelease, renderValues } from './release';
 
 /** An upstream image's path without its registry host: `nvcr.io/nvidia/driver` to `nvidia/driver`. */
@@ -24,68 +24,6 @@ export function mirroredImage(image: string, registry: string): string {
 
 type Values = Record<string, unknown>;
 
-function get(values: unknown, dotted: string): unknown {
-  return dotted
-    .split('.')
-    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Values)[k] : undefined), values);
-}
-
-/** The image and tag a slot deploys, reading what the release's values override. */
-function effective(slot: ChartImage, values: Values, path: string): { image: string; tag: string } {
-  const at = get(values, path);
-  const o = at && typeof at === 'object' ? (at as Values) : {};
-  switch (slot.kind) {
-    case 'repository':
-      return { image: String(o.repository ?? slot.image), tag: String(o.tag ?? slot.tag) };
-    case 'split': {
-      const name = String(o.image ?? slot.image.split('/').pop());
-      const prefix = String(o.repository ?? slot.image.split('/').slice(0, -1).join('/'));
-      return { image: `${prefix}/${name}`, tag: String(o.version ?? slot.tag) };
-    }
-    case 'reference': {
-      if (typeof at !== 'string' || at === '') return { image: slot.image, tag: slot.tag };
-      const colon = at.lastIndexOf(':');
-      return colon > at.lastIndexOf('/')
-        ? { image: at.slice(0, colon), tag: at.slice(colon + 1) }
-        : { image: at, tag: slot.tag };
-    }
-    case 'registry':
-      return { image: slot.image, tag: slot.tag };
-  }
-}
-
-/** Whether the switches of a slot deploy it, given the release's values (chart defaults otherwise). */
-function deployed(slot: ChartImage, values: Values): boolean {
-  return (slot.when ?? []).every((s) => {
-    const v = get(values, s.path);
-    return typeof v === 'boolean' ? v : s.default;
-  });
-}
-
-export interface ReleaseImage {
-  /** Upstream repository with host. */
-  readonly image: string;
-  readonly tag: string;
-  /** Dotted path of the value that names it. */
-  readonly valuePath: string;
-}
-
-/** The images a release of `chart` with `values` deploys, in table order, without repeats. */
-export function releaseImages(chart: ChartRef, values: Values): ReleaseImage[] {
-  const seen = new Set<string>();
-  const out: ReleaseImage[] = [];
-  for (const slot of CHART_IMAGES[chart.key] ?? []) {
-    if (!deployed(slot, values)) continue;
-    for (const path of expand(values, slot.path)) {
-      const { image, tag } = effective(slot, values, path);
-      if (seen.has(`${image}:${tag}`)) continue;
-      seen.add(`${image}:${tag}`);
-      out.push({ image, tag, valuePath: path });
-    }
-  }
-  return out;
-}
-
 function setPath(values: Values, dotted: string, value: unknown): void {
   const keys = dotted.split('.');
   let v = values;
@@ -104,9 +42,9 @@ function setPath(values: Values, dotted: string, value: unknown): void {
  */
 export function mirrorValues(chart: ChartRef, values: Values, registry: string): Values {
   const out = structuredClone(values);
-  for (const slot of CHART_IMAGES[chart.key] ?? []) {
+  for (const slot of chartImages(chart)) {
     for (const path of expand(values, slot.path)) {
-      const { image, tag } = effective(slot, values, path);
+      const { image, tag } = effectiveImage(slot, values, path);
       const target = mirroredImage(image, registry);
       switch (slot.kind) {
         case 'repository':

@@ -7,7 +7,8 @@ import { synthesizeSites } from '../../lib/cli/synth';
 import { formatIssue, siteIssues, type SiteProfile } from '../../lib/model';
 import { CHARTS, type ChartRef } from '../../lib/platform/charts';
 import { CHART_IMAGES } from '../../lib/platform/images';
-import { imagePath, mirroredImage, releaseImages } from '../../lib/platform/mirror';
+import { imagePath, mirroredImage } from '../../lib/platform/mirror';
+import { releaseImages } from '../../lib/platform/images';
 import { formatProblem, verifyOutput } from '../../lib/review/verify';
 import { runsWithReference, sampleProfile } from '../helpers';
 
