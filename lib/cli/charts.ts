@@ -1,67 +1,96 @@
-import * as os from 'os';
 import * as path from 'path';
-import type { SiteProfile } from '../model';
+import type { MirrorSpec } from '../model';
 import type { ChartRef } from '../platform/charts';
-import { UNMIRRORED_SUBCHARTS } from '../platform/images';
+import type { ChartsOutputRelease } from '../platform/release';
+import { readStacks, type SynthesizedStack } from '../review/synthesized';
 import { parseCommand, type CommandSpec } from './args';
 import type { Command } from './main';
 import { helmChartArgs } from './reference';
-import { SITE_OPTION, SITES_OPTION, validProfiles } from './validate';
 
 const SPEC: CommandSpec = {
   name: 'charts',
-  usage: 'charts [--sites <dir>] [--site <name>]',
-  options: { sites: SITES_OPTION, site: SITE_OPTION },
+  usage: 'charts [--out <dir>] [--site <name>]',
+  options: {
+    out: { type: 'string', value: 'dir', description: 'synthesized output to read (default: cdktf.out)' },
+    site: {
+      type: 'string',
+      value: 'name',
+      description: 'only this site (its <name>-platform and <name>-tenants stacks) or stack',
+    },
+  },
 };
 
+/** A chart as helm pulls it: where, which, which version. */
+export type ChartSource = Pick<ChartRef, 'repository' | 'chart' | 'version'>;
+
 export interface SiteArtifacts {
+  /** The site (stacks `<site>-platform` and `<site>-tenants`), or a stack of its own. */
   readonly site: string;
-  readonly mirror?: SiteProfile['mirror'];
-  /** Charts the site installs, by `<key>-<version>`, sorted. */
-  readonly charts: readonly ChartRef[];
+  readonly mirror?: MirrorSpec;
+  /** Charts the site installs, by repository, name and version, sorted. */
+  readonly charts: readonly ChartSource[];
   /** `repository:tag` of every image those releases deploy, sorted. */
   readonly images: readonly string[];
   /** Subcharts whose images are not rewritten: `<chart> <version>: <subchart>`. */
   readonly subcharts: readonly string[];
 }
 
+/** The `aif_charts` output of a synthesized stack (written by every stack with Helm releases). */
+export function chartsOutputOf(
+  stack: SynthesizedStack,
+):
+  { releases: ChartsOutputRelease[]; mirror?: { charts: string | null; images: string | null } } | undefined {
+  return stack.json.output?.aif_charts?.value;
+}
+
+/** The site a stack belongs to: `<site>-platform` and `<site>-tenants` are one site. */
+function siteOf(stack: string): string {
+  return stack.replace(/-(platform|tenants)$/, '');
+}
+
 /**
- * What each site needs from outside: the charts of its releases and the images their values
- * deploy. Builds the sites' constructs (no synthesis) and reads every PinnedRelease.
+ * What each site needs from outside, read from synthesized output: the charts of its releases and
+ * the images their values deploy (each stack's `aif_charts` output, upstream names whatever mirror
+ * the releases use), so a site's own releases count as the library's do.
  */
-export function siteArtifacts(profiles: readonly SiteProfile[]): SiteArtifacts[] {
-  /* eslint-disable @typescript-eslint/no-require-imports -- cdktf only when this command runs */
-  const { App } = require('cdktf') as typeof import('cdktf');
-  const { addSites } = require('./synth') as typeof import('./synth');
-  const { PinnedRelease } = require('../platform/release') as typeof import('../platform/release');
-  const { releaseImages } = require('../platform/images') as typeof import('../platform/images');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  // Never synthesized, so nothing is written there.
-  const app = new App({ outdir: path.join(os.tmpdir(), 'aif-charts-unused'), stackTraces: false });
-  return addSites(app, profiles).map((site) => {
-    const releases = [site.platform, site.tenantsStack]
-      .flatMap((s) => s.node.findAll())
-      .filter((c): c is InstanceType<typeof PinnedRelease> => c instanceof PinnedRelease);
-    const charts = new Map<string, ChartRef>();
-    const images = new Set<string>();
-    const subcharts = new Set<string>();
-    for (const r of releases) {
-      charts.set(`${r.chart.key}-${r.chart.version}`, r.chart);
-      for (const i of releaseImages(r.chart, r.values)) images.add(`${i.image}:${i.tag}`);
-      for (const sub of UNMIRRORED_SUBCHARTS[r.chart.key] ?? []) {
-        const on = sub.when.path
-          .split('.')
-          .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], r.values);
-        if (typeof on === 'boolean' ? on : sub.when.default)
-          subcharts.add(`${r.chart.chart} ${r.chart.version}: ${sub.name}`);
-      }
+export function siteArtifacts(stacks: readonly SynthesizedStack[]): SiteArtifacts[] {
+  type Collected = {
+    mirror?: MirrorSpec;
+    charts: Map<string, ChartSource>;
+    images: Set<string>;
+    subcharts: Set<string>;
+  };
+  const sites = new Map<string, Collected>();
+  for (const stack of stacks) {
+    const output = chartsOutputOf(stack);
+    if (!output) continue;
+    const name = siteOf(stack.name);
+    const site: Collected = sites.get(name) ?? { charts: new Map(), images: new Set(), subcharts: new Set() };
+    sites.set(name, site);
+    if (output.mirror) {
+      site.mirror = {
+        ...(output.mirror.charts ? { charts: { url: output.mirror.charts } } : {}),
+        ...(output.mirror.images ? { images: { registry: output.mirror.images } } : {}),
+      };
     }
+    for (const r of output.releases) {
+      site.charts.set(`${r.repository} ${r.chart} ${r.version}`, {
+        repository: r.repository,
+        chart: r.chart,
+        version: r.version,
+      });
+      for (const i of r.images) site.images.add(i);
+      for (const sub of r.subcharts) site.subcharts.add(`${r.chart} ${r.version}: ${sub}`);
+    }
+  }
+  return [...sites.keys()].sort().map((name) => {
+    const s = sites.get(name)!;
     return {
-      site: site.profile.name,
-      mirror: site.profile.mirror,
-      charts: [...charts.keys()].sort().map((k) => charts.get(k) as ChartRef),
-      images: [...images].sort(),
-      subcharts: [...subcharts].sort(),
+      site: name,
+      ...(s.mirror ? { mirror: s.mirror } : {}),
+      charts: [...s.charts.keys()].sort().map((k) => s.charts.get(k) as ChartSource),
+      images: [...s.images].sort(),
+      subcharts: [...s.subcharts].sort(),
     };
   });
 }
@@ -77,7 +106,7 @@ export function mirrorCommands(a: SiteArtifacts): string[] {
   const registry = a.mirror?.images?.registry ?? IMAGE_MIRROR_PLACEHOLDER;
   const lines: string[] = [];
   for (const c of a.charts) {
-    lines.push(`helm pull ${helmChartArgs(c).join(' ')}`);
+    lines.push(`helm pull ${helmChartArgs(c as ChartRef).join(' ')}`);
     const file = `${c.chart}-${c.version}.tgz`;
     lines.push(
       chartUrl.startsWith('oci://')
@@ -99,13 +128,29 @@ export const command: Command = {
   run(args) {
     const parsed = parseCommand(SPEC, this.summary, args);
     if (!parsed.ok) return parsed.exitCode;
-    const profiles = validProfiles(parsed.values.sites, parsed.values.site);
-    if (!profiles) return 1;
+    const outdir = path.resolve((parsed.values.out as string | undefined) ?? 'cdktf.out');
+    let stacks: SynthesizedStack[];
+    try {
+      stacks = readStacks(outdir);
+    } catch (e) {
+      process.stderr.write(`aif charts: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    const only = parsed.values.site as string | undefined;
+    const artifacts = siteArtifacts(only ? stacks.filter((s) => siteOf(s.name) === only) : stacks);
+    if (artifacts.length === 0) {
+      process.stderr.write(
+        only
+          ? `aif charts: no stack of site '${only}' with Helm releases in ${outdir}\n`
+          : `aif charts: no stack in ${outdir} lists its charts (an aif_charts output): synthesize with this version of cdktf-ai-factory (npx aif synth)\n`,
+      );
+      return 1;
+    }
     const out: string[] = [];
-    for (const a of siteArtifacts(profiles)) {
+    for (const a of artifacts) {
       const where = a.mirror
         ? `mirror: ${a.mirror.charts?.url ?? 'upstream charts'}, ${a.mirror.images?.registry ?? 'upstream images'}`
-        : 'no mirror in the profile: set CHART_MIRROR and IMAGE_MIRROR';
+        : 'no mirror: set CHART_MIRROR and IMAGE_MIRROR';
       out.push(`# ${a.site} (${where})`, '# charts:');
       for (const c of a.charts) out.push(`#   ${c.repository} ${c.chart} ${c.version}`);
       out.push('# images:', ...a.images.map((i) => `#   ${i}`));

@@ -10,7 +10,7 @@
  *   aif verify [--reference <dir>] [--out <dir>] check synthesized output against upstream charts and CRDs
  *   aif check [--out <dir>] [--json] [--failures] hold every tenant namespace against the isolation checks
  *   aif reference pull <dir> [--mirror <url>]    write the pinned charts' values and CRDs with helm
- *   aif charts [--sites <dir>]                   charts and images each site needs, and how to mirror them
+ *   aif charts [--out <dir>] [--site <name>]     charts and images each site needs (from cdktf.out), and how to mirror them
  *   aif diff <base-out> <head-out> | --base <git-ref>
  *                                                review a change as Markdown for its pull request
  *   aif probe [--out <dir>] [--site <name>] [--kubeconfig <file>] [--context <ctx>]

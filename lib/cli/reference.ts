@@ -10,8 +10,14 @@ import { printProblems } from './validate';
 
 const SPEC: CommandSpec = {
   name: 'reference',
-  usage: 'reference pull <dir> [--mirror <url>]',
+  usage: 'reference pull <dir> [--mirror <url>] [--out <dir>]',
   options: {
+    out: {
+      type: 'string',
+      value: 'dir',
+      description:
+        "also the charts of the site's own releases in this synthesized output (their stacks' aif_charts outputs)",
+    },
     mirror: {
       type: 'string',
       value: 'url',
@@ -137,7 +143,22 @@ export const command: Command = {
     const dir = path.resolve(target);
     const problems: string[] = [];
     const seen = new Set<string>();
-    for (const chart of Object.values(CHARTS) as ChartRef[]) {
+    let charts = Object.values(CHARTS) as ChartRef[];
+    const out = parsed.values.out as string | undefined;
+    if (out) {
+      // The site's own charts, as its releases name them in the synthesized output.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { siteArtifacts } = require('./charts') as typeof import('./charts');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { readStacks } = require('../review/synthesized') as typeof import('../review/synthesized');
+      const known = new Set(charts.map((c) => `${c.chart} ${c.version}`));
+      const own = siteArtifacts(readStacks(path.resolve(out)))
+        .flatMap((a) => a.charts)
+        .filter((c) => !known.has(`${c.chart} ${c.version}`))
+        .map((c) => ({ ...c, key: c.chart, namespace: '', docs: '' }));
+      charts = [...charts, ...own];
+    }
+    for (const chart of charts) {
       if (seen.has(`${chart.key}-${chart.version}`)) continue;
       seen.add(`${chart.key}-${chart.version}`);
       try {

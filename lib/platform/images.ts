@@ -390,7 +390,11 @@ function get(values: unknown, dotted: string): unknown {
 }
 
 /** The image and tag a slot deploys, reading what the release's values override. */
-export function effectiveImage(slot: ChartImage, values: Values, path: string): { image: string; tag: string } {
+export function effectiveImage(
+  slot: ChartImage,
+  values: Values,
+  path: string,
+): { image: string; tag: string } {
   const at = get(values, path);
   const o = at && typeof at === 'object' ? (at as Values) : {};
   switch (slot.kind) {

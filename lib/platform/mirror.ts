@@ -3,7 +3,7 @@ import type { IConstruct } from 'constructs';
 import type { MirrorSpec } from '../model/profile';
 import type { ChartRef } from './charts';
 import { chartImages, effectiveImage, slotPaths as expand } from './images';
-import { PinnedRelease, renderValues } from './release';
+import { PinnedRelease, recordStackMirror, renderValues } from './release';
 
 /** An upstream image's path without its registry host: `nvcr.io/nvidia/driver` to `nvidia/driver`. */
 export function imagePath(image: string): string {
@@ -95,6 +95,7 @@ export function useMirror(stack: TerraformStack, mirror: MirrorSpec): void {
         password: variable('password', creds.passwordVariable, true, 'password or token'),
       }
     : undefined;
+  recordStackMirror(stack, mirror);
   Aspects.of(stack).add(new MirrorAspect(mirror, auth));
 }
 

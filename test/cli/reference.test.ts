@@ -2,7 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../lib/cli/main';
+import { App } from 'cdktf';
+import { AiFactorySite, PinnedRelease } from '../../lib';
 import { CHARTS } from '../../lib/platform/charts';
+import { sampleProfile } from '../helpers';
 
 /**
  * A stand-in `helm` on the PATH: records each invocation (one JSON array a line) and prints canned
@@ -75,6 +78,35 @@ describe('aif reference pull', () => {
       .trim()
       .split('\n')
       .map((l) => l.replace(/\t$/, '').split('\t'));
+
+  it("also asks for the charts of the site's own releases in synthesized output (--out)", async () => {
+    const outdir = path.join(dir, 'cdktf.out');
+    const app = new App({ outdir, stackTraces: false });
+    const site = new AiFactorySite(app, sampleProfile());
+    new PinnedRelease(site.platform, 'exporter', {
+      chart: {
+        key: 'site-exporter',
+        repository: 'oci://registry.example.org/charts',
+        chart: 'site-exporter',
+        version: '1.4.2',
+        namespace: 'monitoring',
+        docs: 'https://example.org',
+      },
+      values: {},
+    });
+    app.synth();
+    expect(await main(['reference', 'pull', path.join(dir, 'ref'), '--out', outdir])).toBe(0);
+    expect(calls().filter((a) => a.includes('1.4.2'))).toEqual(
+      ['chart', 'values', 'crds'].map((what) => [
+        'show',
+        what,
+        'oci://registry.example.org/charts/site-exporter',
+        '--version',
+        '1.4.2',
+      ]),
+    );
+    expect(fs.existsSync(path.join(dir, 'ref', 'charts', 'site-exporter-1.4.2', 'values.yaml'))).toBe(true);
+  });
 
   it('asks helm for every pinned chart by its repository and exact version', async () => {
     expect(await main(['reference', 'pull', path.join(dir, 'ref')])).toBe(0);
@@ -173,7 +205,7 @@ describe('aif reference pull', () => {
   it('needs an action and a directory', async () => {
     expect(await main(['reference', 'pull'])).toBe(2);
     expect(String(err.mock.calls.at(-1)?.[0])).toBe(
-      'aif reference: missing argument\nusage: aif reference pull <dir> [--mirror <url>]\n',
+      'aif reference: missing argument\nusage: aif reference pull <dir> [--mirror <url>] [--out <dir>]\n',
     );
   });
 });
