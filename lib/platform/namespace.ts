@@ -1,7 +1,15 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
+import { IssueCollector } from '../model/errors';
 import { pinAddress } from './ids';
-import { addNamespacePolicies, type NamespaceNetwork } from './network-policy';
+import {
+  addFlowPolicy,
+  addNamespacePolicies,
+  type NamespaceNetwork,
+  type NetworkFlow,
+} from './network-policy';
+
+const FLOW_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export interface SystemNamespaceProps {
   readonly name: string;
@@ -30,6 +38,8 @@ export interface SystemNamespaceProps {
 export class SystemNamespace extends Construct {
   public readonly name: string;
   public readonly namespace: NamespaceV1;
+  /** Names of the namespace's allow policies (`aif-<name>`), the library's and the site's. */
+  private readonly policyNames = new Set<string>();
 
   constructor(scope: Construct, id: string, props: SystemNamespaceProps) {
     super(scope, id);
@@ -47,5 +57,57 @@ export class SystemNamespace extends Construct {
     });
     pinAddress(this.namespace, 'namespace', props.name);
     addNamespacePolicies(this, { name: props.name, ref: this.namespace.metadata.name }, props.network);
+    // The library's own allow policies: aif-allow-<name>.
+    for (const n of ['cluster-dns', 'api-server', 'webhooks', 'same-namespace']) this.policyNames.add(n);
+    for (const f of props.network?.flows ?? []) this.policyNames.add(f.name);
+  }
+
+  /**
+   * Allows one more flow into or out of the component's namespace, a site's own (its monitoring
+   * scraping the GPU operator's exporter, say): a NetworkPolicy `aif-allow-<name>`. Narrow by
+   * construction: it names its ports, and an ingress names its source, a namespace or CIDRs, never
+   * every namespace (tenant pods included). `aif check` refuses any that admits a tenant namespace
+   * (`AIF-NET-3`).
+   */
+  public allow(flow: NetworkFlow): void {
+    const c = new IssueCollector();
+    if (typeof flow.name !== 'string' || !FLOW_NAME.test(flow.name) || flow.name.length > 50) {
+      c.add(
+        'NAME_INVALID',
+        'flow.name',
+        flow.name,
+        'a flow name is a DNS label of at most 50 characters (the policy is aif-allow-<name>)',
+        "name it like 'monitoring-scrape'",
+      );
+    } else if (this.policyNames.has(flow.name)) {
+      c.add(
+        'NAME_DUPLICATE',
+        'flow.name',
+        flow.name,
+        `namespace ${this.name} has a flow '${flow.name}' already`,
+        'give the flow another name',
+      );
+    }
+    if (!flow.ports || flow.ports.length === 0) {
+      c.add(
+        'VALUE_INVALID',
+        'flow.ports',
+        flow.ports,
+        "a flow into or out of an operator namespace names its ports: every port would open the component's admin and debug ports too",
+        'list the ports, e.g. ports: [9400]',
+      );
+    }
+    if (flow.direction === 'ingress' && (!flow.peer || 'anyNamespace' in flow.peer)) {
+      c.add(
+        'VALUE_INVALID',
+        'flow.peer',
+        flow.peer,
+        `ingress from ${flow.peer ? 'every namespace' : 'any address'} into ${this.name} admits tenant pods too`,
+        "name the source: peer: { namespace: 'monitoring' } or { cidrs: ['10.0.0.0/24'] }",
+      );
+    }
+    c.throwIfAny(`SystemNamespace '${this.name}'.allow`);
+    this.policyNames.add(flow.name);
+    addFlowPolicy(this, { name: this.name, ref: this.namespace.metadata.name }, flow);
   }
 }

@@ -127,6 +127,45 @@ function peers(peer: NetworkPeer): Array<NetworkPolicyV1SpecIngressFrom & Networ
   return [...peer.cidrs].sort().map((cidr) => ({ ipBlock: { cidr } }));
 }
 
+/** A NetworkPolicy `aif-<name>` over every pod of the namespace. */
+function addPolicy(
+  scope: Construct,
+  namespace: { name: string; ref: string },
+  name: string,
+  spec: Spec,
+): void {
+  const p = new NetworkPolicyV1(scope, `network-policy-${name}`, {
+    // By reference, so that Terraform creates the namespace first.
+    metadata: { name: `aif-${name}`, namespace: namespace.ref, labels: { ...MANAGED_BY } },
+    spec: { podSelector: {}, ...spec },
+  });
+  pinAddress(p, 'namespace', namespace.name, 'network_policy', name);
+}
+
+/** One direction's rule: to or from the peer (any address without one), on the ports (every port without them). */
+function flowRule(
+  direction: 'ingress' | 'egress',
+  peer: NetworkPeer | undefined,
+  ports: ReadonlyArray<number | readonly [number, number]> | undefined,
+): Spec {
+  const r = {
+    ...(peer ? { [direction === 'ingress' ? 'from' : 'to']: peers(peer) } : {}),
+    ...(ports ? { ports: tcp(ports) } : {}),
+  };
+  return direction === 'ingress'
+    ? { policyTypes: ['Ingress'], ingress: [r] }
+    : { policyTypes: ['Egress'], egress: [r] };
+}
+
+/** The allow policy of one flow, `aif-allow-<flow name>`. */
+export function addFlowPolicy(
+  scope: Construct,
+  namespace: { name: string; ref: string },
+  flow: NetworkFlow,
+): void {
+  addPolicy(scope, namespace, `allow-${flow.name}`, flowRule(flow.direction, flow.peer, flow.ports));
+}
+
 /**
  * Default-deny for an operator namespace, then exactly the flows it needs: cluster DNS, the API
  * server, webhook calls from the API server, and the flows its owner names. Pods on the host
@@ -140,27 +179,8 @@ export function addNamespacePolicies(
   const api = ClusterNetwork.of(scope);
   const apiCidrs = api?.apiServerCidrs ?? [];
   const apiPorts = api?.apiServerPorts ?? DEFAULT_API_SERVER_PORTS;
-  const policy = (name: string, spec: Spec) => {
-    const p = new NetworkPolicyV1(scope, `network-policy-${name}`, {
-      // By reference, so that Terraform creates the namespace first.
-      metadata: { name: `aif-${name}`, namespace: namespace.ref, labels: { ...MANAGED_BY } },
-      spec: { podSelector: {}, ...spec },
-    });
-    pinAddress(p, 'namespace', namespace.name, 'network_policy', name);
-  };
-  const rule = (
-    direction: 'ingress' | 'egress',
-    peer: NetworkPeer | undefined,
-    ports: ReadonlyArray<number | readonly [number, number]> | undefined,
-  ): Spec => {
-    const r = {
-      ...(peer ? { [direction === 'ingress' ? 'from' : 'to']: peers(peer) } : {}),
-      ...(ports ? { ports: tcp(ports) } : {}),
-    };
-    return direction === 'ingress'
-      ? { policyTypes: ['Ingress'], ingress: [r] }
-      : { policyTypes: ['Egress'], egress: [r] };
-  };
+  const policy = (name: string, spec: Spec) => addPolicy(scope, namespace, name, spec);
+  const rule = flowRule;
   const apiPeer = apiCidrs.length > 0 ? { cidrs: apiCidrs } : undefined;
 
   policy('default-deny', { policyTypes: ['Ingress', 'Egress'] });
@@ -192,6 +212,6 @@ export function addNamespacePolicies(
     });
   }
   for (const f of [...(network.flows ?? [])].sort((a, b) => a.name.localeCompare(b.name))) {
-    policy(`allow-${f.name}`, rule(f.direction, f.peer, f.ports));
+    addFlowPolicy(scope, namespace, f);
   }
 }

@@ -714,6 +714,35 @@ function deniesAll(policy: Json): boolean {
 }
 
 /**
+ * How an operator namespace's policy lets tenant pods in, or reaches into a tenant namespace: an
+ * ingress peer selecting every namespace (`{}`) or a tenant namespace by name, an egress peer
+ * selecting a tenant namespace by name. Peerless rules (any address) are the documented defaults of
+ * webhooks and SSH without stated addresses, and egress to every namespace is the Slinky
+ * operator's reach to each cluster's slurmrestd: neither names a tenant.
+ */
+function admitsTenants(policy: Json, tenants: ReadonlySet<string>): string[] {
+  const spec = asRecord(policy.spec);
+  const name = String(asRecord(policy.metadata).name);
+  const found: string[] = [];
+  for (const direction of ['ingress', 'egress'] as const) {
+    for (const rule of asList(spec[direction])) {
+      for (const peer of asList(direction === 'ingress' ? rule.from : rule.to)) {
+        if (peer.namespace_selector === undefined) continue;
+        const sel = asRecord(asList(peer.namespace_selector)[0] ?? peer.namespace_selector);
+        const named = asRecord(sel.match_labels)[NAME_LABEL];
+        if (direction === 'ingress' && !hasTerms(peer.namespace_selector))
+          found.push(`${name} allows ingress from every namespace, tenants' included`);
+        else if (typeof named === 'string' && tenants.has(named))
+          found.push(
+            `${name} allows ${direction} ${direction === 'ingress' ? 'from' : 'to'} tenant namespace ${named}`,
+          );
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * What a tenant namespace's allow policy opens beyond its own namespace, cluster DNS (port 53) and
  * narrow address blocks, as readable findings: a rule with no peers (every source or destination),
  * a namespace selector other than kube-system's DNS pods (every namespace with `{}`), the DNS pods
@@ -1042,6 +1071,24 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
           .map((d) => `allows ${d} (${asList(spec[d]).length} rule(s))`),
       ];
       return fail(`NetworkPolicy ${DEFAULT_DENY_POLICY} ${why.join(', ')}`);
+    },
+  },
+  {
+    id: 'AIF-NET-3',
+    appliesTo: 'operator',
+    mtb: [],
+    title: "Operator namespaces' allow policies admit no tenant pods and reach no tenant namespace",
+    protects:
+      "the operators from tenant pods, also through flows a site adds (SystemNamespace.allow): a tenant could otherwise reach a component's metrics, admin or webhook ports",
+    run: (site, ns) => {
+      const tenants = new Set(site.tenantNamespaces.map((t) => t.name));
+      const policies = site.inNamespace(ns.name, 'network_policy').filter((p) => !deniesAll(p));
+      const found = policies.flatMap((p) => admitsTenants(p, tenants));
+      return found.length > 0
+        ? fail(found.join('; '))
+        : pass(
+            `${policies.length} allow polic${policies.length === 1 ? 'y names' : 'ies name'} no tenant namespace and no ingress from every namespace`,
+          );
     },
   },
   {

@@ -20,6 +20,7 @@ import {
 } from '../model';
 import { onStackSynthesis, type ClusterView } from '../platform/cluster';
 import { pinAddress } from '../platform/ids';
+import { SystemNamespace } from '../platform/namespace';
 import { ClusterNetwork } from '../platform/network-policy';
 import { useMirror } from '../platform/mirror';
 import { configureBackend, configureProviders } from '../platform/providers';
@@ -248,6 +249,27 @@ export class AiFactorySite extends Construct {
       this.slurmStateTier?.className,
       cpuPools,
     ));
+  }
+
+  /**
+   * An operator namespace of the site (`gpu-operator`, `kueue-system`, `slurm`, ...), to add a flow
+   * of the site's own with `allow` (e.g. its monitoring scraping the GPU operator's exporter).
+   * Throws, listing them, if the site has no such namespace.
+   */
+  public operatorNamespace(name: string): SystemNamespace {
+    const all = [this.platform, this.tenantsStack]
+      .flatMap((s) => s.node.findAll())
+      .filter((c): c is SystemNamespace => c instanceof SystemNamespace);
+    const found = all.find((n) => n.name === name);
+    if (!found) {
+      throw new Error(
+        `site '${this.profile.name}' has no operator namespace '${name}'; it has ${all
+          .map((n) => n.name)
+          .sort()
+          .join(', ')}`,
+      );
+    }
+    return found;
   }
 
   /**

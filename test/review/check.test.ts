@@ -303,6 +303,45 @@ const BREAKS: readonly Break[] = [
     'kueue-system',
   ],
   [
+    'AIF-NET-3',
+    'an operator namespace that admits ingress from every namespace',
+    (s) => {
+      stack(s, '-platform').json.resource.kubernetes_network_policy_v1[
+        'namespace_gpu-operator_network_policy_allow-scrape'
+      ] = {
+        metadata: { name: 'aif-allow-scrape', namespace: 'gpu-operator' },
+        spec: {
+          pod_selector: {},
+          policy_types: ['Ingress'],
+          ingress: [{ from: [{ namespace_selector: {} }], ports: [{ port: '9400', protocol: 'TCP' }] }],
+        },
+      };
+    },
+    'gpu-operator',
+  ],
+  [
+    'AIF-NET-3',
+    'an operator namespace that admits ingress from a tenant namespace',
+    (s) => {
+      stack(s, '-platform').json.resource.kubernetes_network_policy_v1[
+        'namespace_kueue-system_network_policy_allow-alpha'
+      ] = {
+        metadata: { name: 'aif-allow-alpha', namespace: 'kueue-system' },
+        spec: {
+          pod_selector: {},
+          policy_types: ['Ingress'],
+          ingress: [
+            {
+              from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'alpha' } } }],
+              ports: [{ port: '8080', protocol: 'TCP' }],
+            },
+          ],
+        },
+      };
+    },
+    'kueue-system',
+  ],
+  [
     'AIF-RBAC-1',
     'binding to a ClusterRole',
     (s) => {
@@ -856,14 +895,17 @@ describe('aif check', () => {
     // Without Kueue the site has one operator namespace, checked as one.
     expect(
       report.rows.filter((r) => r.kind === 'operator').map((r) => [r.namespace, r.check, r.status]),
-    ).toEqual([['gpu-operator', 'AIF-NET-2', 'PASS']]);
+    ).toEqual([
+      ['gpu-operator', 'AIF-NET-2', 'PASS'],
+      ['gpu-operator', 'AIF-NET-3', 'PASS'],
+    ]);
   });
 
   it('holds operator namespaces against the operator checks only, and tenant namespaces against the tenant checks only', () => {
     const report = checkIsolation(base);
     const checksOf = (ns: string) => report.rows.filter((r) => r.namespace === ns).map((r) => r.check);
     for (const ns of OPERATOR_NAMESPACES) {
-      expect(checksOf(ns)).toEqual(['AIF-NET-2']);
+      expect(checksOf(ns)).toEqual(['AIF-NET-2', 'AIF-NET-3']);
       expect(report.rows.find((r) => r.namespace === ns)?.kind).toBe('operator');
     }
     for (const ns of ['alpha', 'beta', 'gamma']) {
