@@ -30,7 +30,10 @@ interface Stack {
   output?: Record<string, { value: Json }>;
 }
 
-/** The nodes a site's synthesized stacks expect to find, `cpuNodes` CPU nodes among them. */
+/**
+ * The nodes a site's synthesized stacks expect to find: its GPU pools' and CPU pools' nodes, or, for
+ * a site without CPU pools, `cpuNodes` CPU nodes with the CPU flavor's labels.
+ */
 export function siteNodes(platform: Stack, tenants: Stack, cpuNodes = 2): FakeNode[] {
   const inventory = platform.output?.aif_site_inventory?.value as {
     pools: Array<{ name: string; nodes: number; offers: Array<{ resource: string; units: number }> }>;
@@ -69,6 +72,15 @@ export function siteNodes(platform: Stack, tenants: Stack, cpuNodes = 2): FakeNo
       for (const name of listed.get(pool.name) ?? [])
         nodes.push({ name, labels: {}, taints: [], capacity: { ...BASE_CAPACITY, ...perNode } });
     }
+  }
+  // CPU pools (`cpuPools`): listed nodes come unlabelled, for the library to label as it deploys.
+  const cpuPools = (platform.output?.aif_site_inventory?.value as { cpuPools?: Array<{ name: string }> })
+    .cpuPools;
+  if (cpuPools) {
+    for (const pool of cpuPools)
+      for (const name of listed.get(pool.name) ?? [])
+        nodes.push({ name, labels: {}, taints: [], capacity: BASE_CAPACITY });
+    return nodes;
   }
   const cpuFlavor = Object.values(tenants.resource?.kubernetes_manifest ?? {})
     .map((r) => r.manifest)

@@ -6,7 +6,7 @@ import type { SiteProfile } from '../../lib';
  * scheduler:
  * - a label-selected NVIDIA pool (`h100`, 2 nodes x 4 GPUs), a listed MIG pool (`mig`, 2 nodes x
  *   4 A100 40GB, each GPU cut into 3g.20gb + 2g.10gb + 2 x 1g.5gb), a listed AMD pool (`mi300`);
- * - CPU nodes, selected by the library's default CPU-node label;
+ * - a listed CPU pool (`cpu`, 2 nodes) that the library labels for Kueue's CPU lane;
  * - tenants of four access modes: two that share `h100` in the cohort (borrowing and reclaim), a
  *   Playground tenant on MIG slices, a Large Scale tenant on AMD, one whose allocation has
  *   ended by the suite's synthesis date (2026-12-01) and one retired.
@@ -41,6 +41,15 @@ export const profile: SiteProfile = {
       gpusPerNode: 4,
       nodes: { hostlist: 'amd[01-02]' },
       note: 'listed AMD pool',
+    },
+  ],
+  cpuPools: [
+    {
+      name: 'cpu',
+      nodes: { hostlist: 'cpu-[01-02]' },
+      coresPerNode: 128,
+      memoryPerNode: '1Ti',
+      note: 'listed CPU pool: the library labels both nodes for the CPU lane',
     },
   ],
   storageTiers: [

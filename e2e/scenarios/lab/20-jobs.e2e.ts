@@ -114,6 +114,9 @@ describe('tenant jobs through the queues', () => {
   });
 
   it('runs a CPU-only job on CPU nodes through the CPU lane', async () => {
+    // The CPU pool's nodes came without labels: the deploy labelled them for the CPU lane.
+    for (const node of ['cpu-01', 'cpu-02'])
+      expect(nodeLabels(node)).toMatchObject({ [POOL]: 'cpu', [CPU_NODE]: 'true' });
     expect(
       create(
         tenant('beta', 'users'),
