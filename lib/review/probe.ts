@@ -372,13 +372,17 @@ function largestGpu(t: Tenant): [string, string] | undefined {
  */
 function poolSelectorOf(platform: SynthesizedStack | undefined): Record<string, string> | undefined {
   if (!platform) return undefined;
+  // A GPU pool's: CPU pools (`cpuPools`) carry the pool label too, and tenants may select them.
+  const inventory = (platform.json.output?.aif_site_inventory?.value?.pools ?? []) as Json[];
+  const gpuPools = new Set(inventory.map((p) => p.name as string));
+  const isGpuPool = (v: string | undefined) => v !== undefined && (gpuPools.size === 0 || gpuPools.has(v));
   const listed = Object.values(resourcesOf(platform, 'kubernetes_labels'))
     .map((r) => (r.labels as Record<string, string>)[POOL_LABEL])
-    .find((v) => v !== undefined);
+    .find(isGpuPool);
   const selected = Object.entries((platform.json.output ?? {}) as Record<string, Json>)
     .filter(([k]) => k.endsWith('_site_applied_node_config'))
     .map(([, o]) => (o.value?.labels as Record<string, string> | undefined)?.[POOL_LABEL])
-    .find((v) => v !== undefined);
+    .find(isGpuPool);
   const pool = listed ?? selected;
   return pool === undefined ? undefined : { [POOL_LABEL]: pool };
 }

@@ -64,6 +64,18 @@ describe('planProbe', () => {
     });
   });
 
+  it("selects a GPU pool's nodes, not a CPU pool's, which tenants may select (found by the e2e suite)", () => {
+    const withCpu = synthesizedSite({
+      ...kajaani,
+      cpuPools: [{ name: 'cpu', nodes: { hostlist: 'c[01-02]' }, coresPerNode: 128, memoryPerNode: '512Gi' }],
+    });
+    const placement = planProbe(withCpu)[0].cases.find((c) => c.id === 'AIF-ADM-4');
+    const job = placement?.request.kind === 'create' ? placement.request.object : undefined;
+    expect(job?.spec.template.spec.nodeSelector).toEqual({
+      'node-restriction.kubernetes.io/ai-factory.eu-pool': 'lumi-g',
+    });
+  });
+
   it('takes MTB ids from the aif check table and probes one site when asked', () => {
     expect(target.cases.find((c) => c.id === 'AIF-RBAC-3')?.mtb).toEqual([
       'MTB-PL1-CC-TI-1',
