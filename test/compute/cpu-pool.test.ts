@@ -31,7 +31,7 @@ describe('a CPU pool (issue 18, item 2)', () => {
     const labels = Object.values(resources(platform, 'kubernetes_labels'))
       .filter((l) => String(l.metadata.name).startsWith('cn'))
       .map((l) => [l.metadata.name, l.labels]);
-    const kube = { [POOL]: 'cpu', [CPU_NODE]: 'true', [SCHEDULER]: 'kubernetes' };
+    const kube: Record<string, string> = { [POOL]: 'cpu', [CPU_NODE]: 'true', [SCHEDULER]: 'kubernetes' };
     const slurm = { [POOL]: 'cpu', [SCHEDULER]: 'slurm' };
     expect(labels).toEqual([
       ...['cn01', 'cn02', 'cn03', 'cn04', 'cn05'].map((n) => [n, kube]),
