@@ -117,7 +117,9 @@ export function mirrorCommands(a: SiteArtifacts): string[] {
   for (const image of a.images) {
     const colon = image.lastIndexOf(':');
     const target = `${mirroredImage(image.slice(0, colon), registry)}${image.slice(colon)}`;
-    lines.push(`skopeo copy --all --preserve-digests docker://${image} docker://${target}`);
+    // A site-built image in the mirror already: nothing to copy.
+    if (target === image) lines.push(`# in the mirror already: ${image}`);
+    else lines.push(`skopeo copy --all --preserve-digests docker://${image} docker://${target}`);
   }
   return lines;
 }

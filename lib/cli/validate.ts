@@ -1,6 +1,7 @@
 import * as path from 'path';
 import {
   allocationWarnings,
+  slurmImageWarnings,
   slurmShareWarnings,
   SYNTHESIS_DATE_VARIABLE,
   synthesisDate,
@@ -70,6 +71,11 @@ export function printAllocationWarnings(profiles: readonly SiteProfile[]): void 
   if (slurm.length > 0)
     process.stderr.write(
       `warning: ${slurm.length} pool(s) whose Slurm share is smaller than the tenants' grants on it:\n${slurm.map((l) => `  ${l}\n`).join('')}`,
+    );
+  const images = profiles.flatMap((p) => slurmImageWarnings(p).map((l) => `${p.name}: ${l}`));
+  if (images.length > 0)
+    process.stderr.write(
+      `warning: ${images.length} AMD pool(s) under Slurm without a slurmd image of the site's own:\n${images.map((l) => `  ${l}\n`).join('')}`,
     );
   const shared = sharedIdentityWarnings(profiles);
   if (shared.length > 0)

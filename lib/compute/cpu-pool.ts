@@ -1,4 +1,5 @@
 import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
+import { NodeTaint } from '@cdktf/provider-kubernetes/lib/node-taint';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -10,8 +11,21 @@ import {
   type CpuPoolSpec,
 } from '../model';
 import { checkCpuPool } from '../model/validate';
-import { FIELD_MANAGER, pinAddress } from '../platform/ids';
-import { POOL_LABEL, SCHEDULER_LABEL } from './node-pool';
+import { FIELD_MANAGER, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
+import { POOL_LABEL, SCHEDULER_LABEL, type Toleration } from './node-pool';
+
+/**
+ * The taint of the CPU nodes Slurm holds: on a GPU node slurmd takes every GPU, so nothing else that
+ * needs one fits there, but a CPU node has nothing slurmd could take whole. The taint keeps every
+ * pod without its toleration off (the slurmd NodeSet has it; the placement guard refuses it to
+ * tenants, `REFUSED_TAINT_PREFIXES`).
+ */
+export const SLURM_CPU_NODE_TAINT = { key: SCHEDULER_LABEL, value: 'slurm', effect: 'NoSchedule' } as const;
+
+/** The value the CPU lane's label keys take on Slurm's nodes, so that the `cpu-only` flavor never matches them. */
+export function slurmHeldValue(laneValue: string): string {
+  return laneValue === 'slurm' ? 'slurm-held' : 'slurm';
+}
 
 export interface CpuNodePoolProps extends CpuPoolSpec {
   /**
@@ -26,14 +40,22 @@ export interface CpuNodePoolProps extends CpuPoolSpec {
    * @default DEFAULT_CPU_NODE_LABELS
    */
   readonly cpuLaneLabels?: Readonly<Record<string, string>>;
+  /**
+   * Take over the whole taint list of the listed nodes Slurm holds (`kubernetes_node_taint` owns a
+   * node's taints), as on a GPU pool.
+   * @default false
+   */
+  readonly forceTaintOwnership?: boolean;
 }
 
 /**
  * A pool of CPU nodes: counted in the site's inventory, labelled `POOL_LABEL=<name>`, its
  * Kubernetes nodes with the labels of Kueue's CPU lane (where every tenant's work without GPUs is
- * admitted) and, with a Slurm share, its last nodes for Slurm's NodeSet and partition. Listed nodes
- * are labelled by the library (labels only: CPU nodes take no taint); for label-selected ones the
- * `site_applied_node_config` output says what the site applies.
+ * admitted) and, with a Slurm share, its last nodes for Slurm's NodeSet and partition: those are
+ * tainted (`SLURM_CPU_NODE_TAINT`), which only the slurmd pods tolerate, and their CPU-lane labels
+ * take a value the `cpu-only` flavor does not select. Listed nodes are labelled (and Slurm's
+ * tainted) by the library; for label-selected ones the `site_applied_node_config` output says what
+ * the site applies.
  *
  * @example
  * ```ts
@@ -65,6 +87,18 @@ export class CpuNodePool extends Construct {
   public readonly slurmSelector: Readonly<Record<string, string>>;
   /** Labels of the nodes Kubernetes keeps: the pool's, the CPU lane's, and the scheduler's on a split pool. */
   public readonly kubernetesLabels: Readonly<Record<string, string>>;
+  /**
+   * Labels of the nodes Slurm holds: the pool's, `SCHEDULER_LABEL=slurm`, and each CPU-lane key at
+   * a value the `cpu-only` flavor does not select (a label put there by hand is overwritten).
+   */
+  public readonly slurmLabels: Readonly<Record<string, string>>;
+  /** The toleration of the taint on Slurm's nodes (`SLURM_CPU_NODE_TAINT`), for the slurmd NodeSet. */
+  public readonly slurmToleration: Toleration = {
+    key: SLURM_CPU_NODE_TAINT.key,
+    operator: 'Equal',
+    value: SLURM_CPU_NODE_TAINT.value,
+    effect: SLURM_CPU_NODE_TAINT.effect,
+  };
 
   constructor(scope: Construct, id: string, props: CpuNodePoolProps) {
     super(scope, id);
@@ -99,22 +133,40 @@ export class CpuNodePool extends Construct {
     this.slurmSelector = split
       ? { ...this.nodeSelector, [SCHEDULER_LABEL]: 'slurm' }
       : { ...this.nodeSelector };
+    const lane = props.cpuLaneLabels ?? DEFAULT_CPU_NODE_LABELS;
     this.kubernetesLabels = {
       ...this.nodeSelector,
-      ...(props.cpuLaneLabels ?? DEFAULT_CPU_NODE_LABELS),
+      ...lane,
       ...(split ? { [SCHEDULER_LABEL]: 'kubernetes' } : {}),
     };
-    const slurmLabels = { ...this.slurmSelector };
+    this.slurmLabels = {
+      ...Object.fromEntries(Object.entries(lane).map(([k, v]) => [k, slurmHeldValue(v)])),
+      ...this.slurmSelector,
+    };
+    const slurmLabels = this.slurmLabels;
+    const taint = `${SLURM_CPU_NODE_TAINT.key}=${SLURM_CPU_NODE_TAINT.value}:${SLURM_CPU_NODE_TAINT.effect}`;
     // Slurm holds the last nodes of the hostlist, as on a GPU pool.
     const firstSlurm = this.nodeNames.length - slurmNodes;
     this.nodeNames.forEach((node, i) => {
+      const slurm = i >= firstSlurm;
+      const t = slurm
+        ? new NodeTaint(this, `taint-${node}`, {
+            metadata: { name: node },
+            taint: [{ ...SLURM_CPU_NODE_TAINT }],
+            fieldManager: TAINT_FIELD_MANAGER,
+            force: props.forceTaintOwnership ?? false,
+          })
+        : undefined;
+      if (t) pinAddress(t, 'cpu_pool', props.name, 'taint', node);
       const l = new Labels(this, `labels-${node}`, {
         apiVersion: 'v1',
         kind: 'Node',
         metadata: { name: node },
-        labels: i >= firstSlurm ? slurmLabels : { ...this.kubernetesLabels },
+        labels: slurm ? slurmLabels : { ...this.kubernetesLabels },
         fieldManager: FIELD_MANAGER,
         force: true,
+        // Tainted first, so that a Slurm node never carries its labels without its taint.
+        ...(t ? { dependsOn: [t] } : {}),
       });
       pinAddress(l, 'cpu_pool', props.name, 'labels', node);
     });
@@ -124,7 +176,7 @@ export class CpuNodePool extends Construct {
         value: {
           nodes: { labels: { ...(props.nodes as { labels: Record<string, string> }).labels }, count: total },
           kubernetes: { nodes: total - slurmNodes, labels: this.kubernetesLabels },
-          ...(split ? { slurm: { nodes: slurmNodes, labels: slurmLabels } } : {}),
+          ...(split ? { slurm: { nodes: slurmNodes, labels: slurmLabels, taint } } : {}),
         },
       });
       pinAddress(out, 'cpu_pool', props.name, 'site_applied_node_config');

@@ -231,11 +231,6 @@ export interface SlurmAccountLimits {
    * take cores of Slurm's GPU nodes.
    */
   readonly closed: boolean;
-  /**
-   * Cores the account's running jobs may hold together (`GrpTRES=cpu=<n>`), on a cluster with CPU
-   * pools; undefined on a cluster without them, whose accounts have no core limit.
-   */
-  readonly cpus?: number;
 }
 
 /** A grant in effect, resolved to a count, on a pool (budgets resolved over the tenant's period). */
@@ -256,10 +251,10 @@ export function slurmAccountLimits(
   grants: readonly EffectiveGrant[],
   clusterPools: readonly NodePoolSpec[],
   /**
-   * The cluster's CPU pools and the cores the account may hold there (the tenant's cpu quota): its
-   * jobs run in their partitions while it has cores. @default - a cluster without CPU pools
+   * The cluster's CPU pools, whose partitions admit the account while it is open (`closed` false:
+   * a tenant with an allocation in effect, GPUs or not). @default - a cluster without CPU pools
    */
-  cpu?: { readonly pools: readonly string[]; readonly cores: number },
+  cpu?: { readonly pools: readonly string[]; readonly closed: boolean },
 ): SlurmAccountLimits {
   const types = new Map(clusterPools.map((p) => [p.name, accelerator(p.accelerator).gresType]));
   const gpusByType: Record<string, number> = {};
@@ -273,11 +268,9 @@ export function slurmAccountLimits(
     }
   }
   const total = Object.values(gpusByType).reduce((a, b) => a + b, 0);
-  if (!cpu) return { name, description, gpusByType, pools: [...pools].sort(), closed: total === 0 };
-  const cores = Math.max(0, Math.floor(cpu.cores));
-  if (cores > 0) for (const p of cpu.pools) pools.add(p);
-  const closed = total === 0 && (cores === 0 || cpu.pools.length === 0);
-  return { name, description, gpusByType, pools: [...pools].sort(), closed, cpus: closed ? 0 : cores };
+  const onCpu = cpu !== undefined && !cpu.closed && cpu.pools.length > 0;
+  if (onCpu) for (const p of cpu.pools) pools.add(p);
+  return { name, description, gpusByType, pools: [...pools].sort(), closed: total === 0 && !onCpu };
 }
 
 /**
@@ -332,11 +325,7 @@ export function slurmAccountsFile(clusterName: string, accounts: readonly SlurmA
   for (const a of [...accounts].sort((x, y) => x.name.localeCompare(y.name))) {
     const types = Object.keys(a.gpusByType).sort();
     const total = types.reduce((n, t) => n + a.gpusByType[t], 0);
-    // Cores only on a cluster with CPU pools (`cpus` set), so other clusters' files stay as they were.
-    const cpu = a.cpus === undefined ? [] : [`cpu=${a.cpus}`];
-    const tres = [...cpu, `gres/gpu=${total}`, ...types.map((t) => `gres/gpu:${t}=${a.gpusByType[t]}`)].join(
-      ',',
-    );
+    const tres = [`gres/gpu=${total}`, ...types.map((t) => `gres/gpu:${t}=${a.gpusByType[t]}`)].join(',');
     const jobs = a.closed ? 0 : -1;
     lines.push(
       `Account - ${flatValue(a.name)}:Description=${flatValue(a.description || a.name)}:GrpTRES='${tres}':GrpJobs=${jobs}:GrpSubmitJobs=${jobs}`,
@@ -690,13 +679,15 @@ export function checkSlurm(
       typeof image === 'string'
         ? /^[^\s@]+\/[^\s@:/]+(?:\/[^\s@:/]+)*:([\w][\w.-]{0,127})$/.exec(image)?.[1]
         : undefined;
-    if (tag === undefined || tag === 'latest') {
+    // `latest`, a bare major (`26`) or a series (`26.05`, `26.05-ubuntu26.04`) moves under a cluster.
+    const floats = tag !== undefined && (tag === 'latest' || /^v?\d+(\.\d+)?(-|$)/.test(tag));
+    if (tag === undefined || floats) {
       c.add(
         'VALUE_INVALID',
         p,
         image,
-        tag === 'latest'
-          ? "'latest' floats: the image would change under a running cluster"
+        floats
+          ? `tag '${tag}' floats: the image would change under a running cluster`
           : 'not an image reference of the form registry/path:tag',
         "name the image with its registry and an exact tag, e.g. 'registry.site.example/slurm/slurmd-rocm:26.05.1-ubuntu26.04'",
       );
@@ -888,6 +879,30 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
       }
     }
   }
+}
+
+/**
+ * AMD pools that Slurm takes with the chart's slurmd image: their gres.conf line is
+ * `AutoDetect=rsmi`, which needs AMD's ROCm SMI library in the image, so a site names an image
+ * with it (`schedulers.slurm.slurmdImages`). One warning line per such pool.
+ */
+export function slurmImageWarnings(profile: SiteProfile): string[] {
+  const slurm = profile.schedulers?.slurm;
+  if (!slurm) return [];
+  return Object.keys(slurm.nodes ?? {})
+    .sort()
+    .filter((name) => {
+      const pool = (profile.nodePools ?? []).find((p) => p.name === name);
+      return (
+        pool !== undefined &&
+        findAccelerator(pool.accelerator)?.vendor === 'amd' &&
+        !slurm.slurmdImages?.[name]
+      );
+    })
+    .map(
+      (name) =>
+        `pool '${name}' is AMD and its Slurm NodeSet runs the chart's slurmd image: gres.conf detects its GPUs with ROCm SMI (AutoDetect=rsmi), which that image must carry. Name one that does in schedulers.slurm.slurmdImages["${name}"]`,
+    );
 }
 
 /**

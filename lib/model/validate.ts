@@ -1016,7 +1016,7 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
   const active = tenants.filter((t) => !t.retired && holdsGpus(t.allocation, today));
   checkDuplicates(c, pools, 'nodePools', 'pool');
   checkDuplicates(c, tenants, 'tenants', 'tenant');
-  checkRetiredTenants(c, profile);
+  checkRetiredTenants(c, profile, today);
 
   const owner = new Map<string, string>();
   pools.forEach((pool, i) => {
@@ -1359,7 +1359,7 @@ export function checkCpuPool(c: IssueCollector, pool: CpuPoolSpec, path: string)
  * data may still exist in the cluster (new claims never share old NFS directories: `subDir` must
  * contain the PV name, see checkTier).
  */
-function checkRetiredTenants(c: IssueCollector, profile: SiteProfile): void {
+function checkRetiredTenants(c: IssueCollector, profile: SiteProfile, today: string): void {
   const retired = profile.retiredTenants ?? [];
   checkDuplicates(c, retired, 'retiredTenants', 'retired tenant');
   const index = new Map(retired.map((r, i) => [r.name, i]));
@@ -1375,6 +1375,14 @@ function checkRetiredTenants(c: IssueCollector, profile: SiteProfile): void {
         r.dataDeleted,
         'not a date of the form YYYY-MM-DD',
         "write the day the namespace was deleted, like '2026-12-01'",
+      );
+    } else if (r.dataDeleted !== undefined && r.dataDeleted > today) {
+      c.add(
+        'DATE_INVALID',
+        `retiredTenants[${i}].dataDeleted`,
+        r.dataDeleted,
+        `the day lies after ${today}: a deletion is recorded once it is done, and until then the data counts`,
+        'set it on the day the namespace is deleted, or keep storage until then',
       );
     }
     if (r.storage === undefined && r.dataDeleted === undefined) {

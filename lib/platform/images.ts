@@ -450,14 +450,22 @@ export function releaseImages(chart: ChartRef, values: Values): ReleaseImage[] {
 }
 
 /**
- * The values of a release of chart `key` with every image whose chart default floats (`upstream`)
+ * The values of a release of chart `key` (or of a chart of the site's own, every declared slot) with
+ * every image whose chart default floats (`upstream`)
  * pinned to the table's `image:tag`, unless the values name that image themselves. The caller's
  * values are not changed. `aif verify` checks the result against the chart's defaults.
  */
-export function pinImages(key: string, values: Record<string, unknown>): Record<string, unknown> {
+export function pinImages(
+  chart: string | ChartRef,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const out = structuredClone(values);
-  for (const s of CHART_IMAGES[key] ?? []) {
-    if (!s.upstream) continue;
+  // A site's own chart (`ChartRef.images`): every slot it declares is written, so the release runs
+  // the image and tag that `aif charts` copies, whatever the chart's default.
+  const own = typeof chart !== 'string' && chart.images !== undefined;
+  const slots = typeof chart === 'string' ? (CHART_IMAGES[chart] ?? []) : chartImages(chart);
+  for (const s of slots) {
+    if (!s.upstream && !own) continue;
     for (const path of slotPaths(out, s.path)) {
       const keys = path.split('.');
       let at: Values = out;

@@ -1,6 +1,7 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { IssueCollector } from '../model/errors';
+import { carelessCidr, isCidr } from '../model/validate';
 import { pinAddress } from './ids';
 import {
   addFlowPolicy,
@@ -10,6 +11,8 @@ import {
 } from './network-policy';
 
 const FLOW_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** The widest port range a site's flow may open (`[first, last]`). */
+const MAX_PORT_RANGE = 100;
 
 export interface SystemNamespaceProps {
   readonly name: string;
@@ -96,6 +99,31 @@ export class SystemNamespace extends Construct {
         "a flow into or out of an operator namespace names its ports: every port would open the component's admin and debug ports too",
         'list the ports, e.g. ports: [9400]',
       );
+    }
+    (flow.ports ?? []).forEach((p, i) => {
+      if (typeof p !== 'number' && p[1] - p[0] >= MAX_PORT_RANGE) {
+        c.add(
+          'VALUE_INVALID',
+          `flow.ports[${i}]`,
+          p,
+          `a range of ${p[1] - p[0] + 1} ports opens most of the component's ports`,
+          `name the ports the flow needs, or a range of at most ${MAX_PORT_RANGE}`,
+        );
+      }
+    });
+    if (flow.peer && 'cidrs' in flow.peer) {
+      flow.peer.cidrs.forEach((cidr, i) => {
+        const why = !isCidr(cidr) ? 'not a CIDR block' : carelessCidr(cidr);
+        if (why) {
+          c.add(
+            'CIDR_INVALID',
+            `flow.peer.cidrs[${i}]`,
+            cidr,
+            `${why}; a wide block can hold the pod network, tenant pods included`,
+            "name the peer's own addresses, e.g. '10.0.0.0/24'",
+          );
+        }
+      });
     }
     if (flow.direction === 'ingress' && (!flow.peer || 'anyNamespace' in flow.peer)) {
       c.add(

@@ -73,7 +73,7 @@ export class PinnedRelease extends Construct {
   constructor(scope: Construct, id: string, props: PinnedReleaseProps) {
     super(scope, id);
     this.chart = props.chart;
-    this.values = pinImages(props.chart.key, props.values);
+    this.values = pinImages(props.chart, props.values);
     this.namespace = props.namespace ?? props.chart.namespace;
     this.releaseName = props.releaseName ?? props.chart.chart;
     this.release = new Release(this, 'release', {

@@ -714,28 +714,64 @@ function deniesAll(policy: Json): boolean {
 }
 
 /**
- * How an operator namespace's policy lets tenant pods in, or reaches into a tenant namespace: an
- * ingress peer selecting every namespace (`{}`) or a tenant namespace by name, an egress peer
- * selecting a tenant namespace by name. Peerless rules (any address) are the documented defaults of
- * webhooks and SSH without stated addresses, and egress to every namespace is the Slinky
- * operator's reach to each cluster's slurmrestd: neither names a tenant.
+ * Whether a label selector (provider form or API form: `match_labels`/`matchLabels`,
+ * `match_expressions`/`matchExpressions` with In, NotIn, Exists, DoesNotExist) selects an object with
+ * these labels. An empty selector selects everything.
  */
-function admitsTenants(policy: Json, tenants: ReadonlySet<string>): string[] {
+export function selectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  const s = asRecord(asList(selector)[0] ?? selector);
+  const match = asRecord(s.matchLabels ?? s.match_labels);
+  if (!Object.entries(match).every(([k, v]) => labels[k] === v)) return false;
+  return asList(s.matchExpressions ?? s.match_expressions ?? s.match_expression).every((e) => {
+    const key = String(e.key);
+    const values = strings(e.values);
+    switch (String(e.operator)) {
+      case 'In':
+        return key in labels && values.includes(labels[key]);
+      case 'NotIn':
+        return !(key in labels) || !values.includes(labels[key]);
+      case 'Exists':
+        return key in labels;
+      case 'DoesNotExist':
+        return !(key in labels);
+      default:
+        return false; // an operator the API server refuses: selects nothing
+    }
+  });
+}
+
+/**
+ * How an operator namespace's policy lets tenant pods in, or reaches into a tenant namespace: a peer
+ * whose namespace selector selects a tenant namespace (by its labels, the name label included, or
+ * by selecting every namespace), on ingress or egress, and an ingress `ipBlock` wider than a tenant
+ * may name (it can hold the pod network). Peerless rules (any address) are the documented defaults
+ * of webhooks and SSH without stated addresses, and egress to every namespace is the Slinky
+ * operator's reach to each cluster's slurmrestd (port 6820, where no tenant listens): both are left
+ * to AIF-NET-2's review of the allow list.
+ */
+function admitsTenants(policy: Json, tenants: readonly CheckedNamespace[]): string[] {
   const spec = asRecord(policy.spec);
   const name = String(asRecord(policy.metadata).name);
   const found: string[] = [];
   for (const direction of ['ingress', 'egress'] as const) {
+    const way = direction === 'ingress' ? 'from' : 'to';
     for (const rule of asList(spec[direction])) {
       for (const peer of asList(direction === 'ingress' ? rule.from : rule.to)) {
+        const block = asRecord(asList(peer.ip_block)[0] ?? peer.ip_block);
+        if (direction === 'ingress' && block.cidr !== undefined) {
+          const cidr = String(block.cidr);
+          const why = !isCidr(cidr) ? 'not a CIDR block' : carelessCidr(cidr);
+          if (why) found.push(`${name} allows ingress from ${cidr}: ${why}, which may hold tenant pods`);
+        }
         if (peer.namespace_selector === undefined) continue;
-        const sel = asRecord(asList(peer.namespace_selector)[0] ?? peer.namespace_selector);
-        const named = asRecord(sel.match_labels)[NAME_LABEL];
-        if (direction === 'ingress' && !hasTerms(peer.namespace_selector))
-          found.push(`${name} allows ingress from every namespace, tenants' included`);
-        else if (typeof named === 'string' && tenants.has(named))
-          found.push(
-            `${name} allows ${direction} ${direction === 'ingress' ? 'from' : 'to'} tenant namespace ${named}`,
-          );
+        const every = !hasTerms(peer.namespace_selector);
+        if (every && direction === 'egress') continue;
+        const hit = tenants
+          .filter((t) => selectorMatches(peer.namespace_selector, t.labels))
+          .map((t) => t.name);
+        if (every) found.push(`${name} allows ingress from every namespace, tenants' included`);
+        else if (hit.length > 0)
+          found.push(`${name} allows ${direction} ${way} tenant namespace ${hit.join(', ')}`);
       }
     }
   }
@@ -1081,9 +1117,8 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       "the operators from tenant pods, also through flows a site adds (SystemNamespace.allow): a tenant could otherwise reach a component's metrics, admin or webhook ports",
     run: (site, ns) => {
-      const tenants = new Set(site.tenantNamespaces.map((t) => t.name));
       const policies = site.inNamespace(ns.name, 'network_policy').filter((p) => !deniesAll(p));
-      const found = policies.flatMap((p) => admitsTenants(p, tenants));
+      const found = policies.flatMap((p) => admitsTenants(p, site.tenantNamespaces));
       return found.length > 0
         ? fail(found.join('; '))
         : pass(

@@ -17,6 +17,7 @@ import {
   byName,
   checkSlurm,
   IssueCollector,
+  parseQuantity,
   SLURM_ACCOUNTING_ENFORCE,
   SLURM_DEFAULT_MAX_TIME,
   SLURM_NO_TENANT_ACCOUNT,
@@ -206,14 +207,12 @@ export interface SlurmAccountProps {
     readonly count: number;
     readonly migProfile?: string;
   }[];
-  /** No job at all, whatever `gpus` says (a retired tenant). @default false */
-  readonly closed?: boolean;
   /**
-   * Cores the account's running jobs may hold together (`GrpTRES=cpu=<n>`, GPU jobs' cores
-   * included), on a cluster with CPU NodeSets: with cores, the account may use the CPU partitions.
-   * @default 0 (no CPU partition)
+   * No job at all, whatever `gpus` says (a retired tenant, or one past its allocation). An open
+   * account may use the CPU partitions, and the partitions of the pools it holds GPUs on.
+   * @default false
    */
-  readonly cpus?: number;
+  readonly closed?: boolean;
 }
 
 /**
@@ -525,10 +524,14 @@ export class SlurmCluster extends Construct {
       nodesets[s.pool.name] = {
         enabled: true,
         replicas: s.replicas,
-        // No GRES: a CPU node's slurmd offers its cores and memory.
-        extraConfMap: { Features: [s.pool.name, 'cpu'] },
-        // Only the nodes the pool keeps for Slurm; CPU nodes carry no taint.
-        podSpec: { nodeSelector: { ...s.pool.slurmSelector } },
+        // No GRES. What the kubelet may give pods (the profile's cores and memory), not the host's.
+        extraConfMap: {
+          Features: [...new Set([s.pool.name, 'cpu'])],
+          CPUs: [String(s.pool.spec.coresPerNode)],
+          RealMemory: [String(Math.floor(parseQuantity(s.pool.spec.memoryPerNode) / 2 ** 20))],
+        },
+        // Only the nodes the pool keeps for Slurm, whose taint only slurmd tolerates.
+        podSpec: { nodeSelector: { ...s.pool.slurmSelector }, tolerations: [{ ...s.pool.slurmToleration }] },
       };
     }
 
@@ -706,7 +709,7 @@ export class SlurmCluster extends Construct {
           ? []
           : (a.gpus ?? []).map((g) => ({ pool: g.pool.spec, count: g.count, migProfile: g.migProfile })),
         clusterPools,
-        cpuPools.length > 0 ? { pools: cpuPools, cores: a.closed ? 0 : (a.cpus ?? 0) } : undefined,
+        cpuPools.length > 0 ? { pools: cpuPools, closed: a.closed ?? false } : undefined,
       ),
     );
   }

@@ -2,7 +2,7 @@ import type { TerraformStack } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
 import type { CpuNodePool } from '../compute/cpu-pool';
 import type { GpuNodePool } from '../compute/node-pool';
-import { byName, parseQuantity, siteGpuResources, type SiteProfile, type TenantSpec } from '../model';
+import { byName, siteGpuResources, type SiteProfile, type TenantSpec } from '../model';
 import { SystemNamespace } from '../platform/namespace';
 import {
   Kueue,
@@ -93,13 +93,10 @@ function slurmAccount(
   ns: TenantNamespace | undefined,
 ): SlurmAccountProps {
   const holds = ns?.holdsGpus ?? !t.retired;
-  // On CPU partitions, the cores of its namespace quota (whole cores).
-  const cpu = ns?.hardLimits['requests.cpu'];
   return {
     name: t.name,
     description: t.displayName ?? t.name,
     closed: !holds,
-    cpus: holds && cpu !== undefined ? Math.floor(parseQuantity(cpu)) : 0,
     gpus: (holds ? t.gpus : []).map((g) => ({
       pool: pools.get(g.pool) as GpuNodePool,
       count: g.count as number, // resolved by resolveProfile

@@ -32,12 +32,15 @@ export const REFUSED_NODE_LABEL_PREFIXES: readonly string[] = [
 /**
  * Taint key prefixes a tenant may not tolerate: the control plane's
  * (`node-role.kubernetes.io/control-plane`, and `master` on old clusters), and a cordoned node's
- * (`node.kubernetes.io/unschedulable`: a node being drained for maintenance). The taints the API
- * server itself adds tolerations for (not-ready, unreachable) are not among them.
+ * (`node.kubernetes.io/unschedulable`: a node being drained for maintenance), and the CPU nodes
+ * Slurm holds (`SLURM_CPU_NODE_TAINT`, slurmd's alone). The taints the API server itself adds
+ * tolerations for (not-ready, unreachable) are not among them.
  */
 export const REFUSED_TAINT_PREFIXES: readonly string[] = [
   'node-role.kubernetes.io/',
   'node.kubernetes.io/unschedulable',
+  // Slurm's CPU nodes (SLURM_CPU_NODE_TAINT): slurmd's alone.
+  'node-restriction.kubernetes.io/ai-factory.eu-scheduler',
 ];
 
 /**

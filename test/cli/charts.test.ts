@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { mirrorCommands } from '../../lib/cli/charts';
 import { main } from '../../lib/cli/main';
 import { App } from 'cdktf';
 import { AiFactorySite, PinnedRelease, type ChartRef } from '../../lib';
@@ -80,8 +81,10 @@ describe('aif charts', () => {
       );
       const rel = platform.resource.helm_release['helm_monitoring_site-exporter'];
       expect(rel.repository).toBe('oci://registry.site.example/charts');
+      // With the declared tag: the chart's own default may differ from what was copied.
       expect(JSON.parse(rel.values[0]).image).toEqual({
         repository: 'registry.site.example/mirror/example/site-exporter',
+        tag: 'v1.4.2',
       });
       // An HTTPS chart repository takes uploads its own way; images without a mirror get a placeholder.
       expect(south.split('\n').filter((l) => l.startsWith('helm') || l.startsWith('# upload'))).toEqual([
@@ -94,6 +97,21 @@ describe('aif charts', () => {
     } finally {
       stdout.mockRestore();
     }
+  });
+
+  it('copies no image that is in the mirror already (a site-built one)', () => {
+    expect(
+      mirrorCommands({
+        site: 'x',
+        mirror: { images: { registry: 'registry.site.example/mirror' } },
+        charts: [],
+        images: ['registry.site.example/mirror/slurm/slurmd-rocm:26.05.1-ubuntu26.04', 'quay.io/a/b:1.0.0'],
+        subcharts: [],
+      }),
+    ).toEqual([
+      '# in the mirror already: registry.site.example/mirror/slurm/slurmd-rocm:26.05.1-ubuntu26.04',
+      'skopeo copy --all --preserve-digests docker://quay.io/a/b:1.0.0 docker://registry.site.example/mirror/a/b:1.0.0',
+    ]);
   });
 
   it('reads one site, and says what to do without synthesized output', async () => {

@@ -25,14 +25,15 @@ function build(p: SiteProfile): { platform: TfJson; tenants: TfJson; site: AiFac
 }
 
 describe('a CPU pool (issue 18, item 2)', () => {
-  const { platform, tenants, site } = build(profile);
+  const { platform, tenants } = build(profile);
 
-  it("labels the Kubernetes nodes for Kueue's CPU lane and the last ones for Slurm only", () => {
+  it("labels the Kubernetes nodes for Kueue's CPU lane, and taints the last ones for Slurm only", () => {
     const labels = Object.values(resources(platform, 'kubernetes_labels'))
       .filter((l) => String(l.metadata.name).startsWith('cn'))
       .map((l) => [l.metadata.name, l.labels]);
     const kube: Record<string, string> = { [POOL]: 'cpu', [CPU_NODE]: 'true', [SCHEDULER]: 'kubernetes' };
-    const slurm = { [POOL]: 'cpu', [SCHEDULER]: 'slurm' };
+    // The CPU-lane key at another value: a label put there by hand is overwritten, not left to match.
+    const slurm: Record<string, string> = { [POOL]: 'cpu', [CPU_NODE]: 'slurm', [SCHEDULER]: 'slurm' };
     expect(labels).toEqual([
       ...['cn01', 'cn02', 'cn03', 'cn04', 'cn05'].map((n) => [n, kube]),
       ...['cn06', 'cn07', 'cn08'].map((n) => [n, slurm]),
@@ -43,7 +44,15 @@ describe('a CPU pool (issue 18, item 2)', () => {
     )!;
     const selected = Object.entries(flavor.manifest.spec.nodeLabels as Record<string, string>);
     expect(selected.every(([k, v]) => kube[k] === v)).toBe(true);
-    expect(selected.some(([k, v]) => (slurm as Record<string, string>)[k] !== v)).toBe(true);
+    expect(selected.some(([k, v]) => slurm[k] !== v)).toBe(true);
+    // Only Slurm's nodes are tainted, with the taint that only slurmd tolerates.
+    const taints = Object.values(resources(platform, 'kubernetes_node_taint'))
+      .filter((t) => String(t.metadata.name).startsWith('cn'))
+      .map((t) => [t.metadata.name, t.taint]);
+    const taint = [{ key: SCHEDULER, value: 'slurm', effect: 'NoSchedule' }];
+    expect(taints).toEqual(['cn06', 'cn07', 'cn08'].map((n) => [n, taint]));
+    const labelled = resources(platform, 'kubernetes_labels')['cpu_pool_cpu_labels_cn06'];
+    expect(labelled.depends_on).toEqual(['kubernetes_node_taint.cpu_pool_cpu_taint_cn06']);
   });
 
   it('runs a Slurm NodeSet and partition on its Slurm nodes, without GRES', () => {
@@ -51,27 +60,39 @@ describe('a CPU pool (issue 18, item 2)', () => {
     expect(values.nodesets.cpu).toEqual({
       enabled: true,
       replicas: 3,
-      extraConfMap: { Features: ['cpu', 'cpu'] },
-      podSpec: { nodeSelector: { [POOL]: 'cpu', [SCHEDULER]: 'slurm' } },
+      // What pods may use of a node, not the host's: 64 cores, 512Gi in MiB.
+      extraConfMap: { Features: ['cpu'], CPUs: ['64'], RealMemory: ['524288'] },
+      podSpec: {
+        nodeSelector: { [POOL]: 'cpu', [SCHEDULER]: 'slurm' },
+        tolerations: [{ key: SCHEDULER, operator: 'Equal', value: 'slurm', effect: 'NoSchedule' }],
+      },
     });
-    // Every tenant with an allocation in effect may use the CPU partition (with its cores); only
-    // those with whole GPUs of a100 its partition.
+    // Every tenant with an allocation in effect may use the CPU partition; only those with whole
+    // GPUs of a100 its partition.
     expect(values.partitions.cpu.configMap.AllowAccounts).toEqual(['aif_no_tenant', 'alpha', 'beta']);
     expect(values.partitions.a100.configMap.AllowAccounts).toEqual(['aif_no_tenant', 'alpha']);
     expect(values.configFiles['gres.conf']).toBe('AutoDetect=nvidia\n');
   });
 
-  it("limits each account's cores to its namespace's cpu quota", () => {
-    const file = resources(tenants, 'kubernetes_config_map_v1').slurm_slurm_accounts.data[
-      'accounts.cfg'
-    ] as string;
-    const alphaCpu = site.tenants.get('alpha')!.hardLimits['requests.cpu'];
-    const betaCpu = site.tenants.get('beta')!.hardLimits['requests.cpu'];
+  it('opens the account of a tenant without Slurm GPUs for the CPU partition only, its GPU limits as before', () => {
+    const accountsOf = (json: TfJson) =>
+      resources(json, 'kubernetes_config_map_v1').slurm_slurm_accounts.data['accounts.cfg'] as string;
+    const file = accountsOf(tenants);
     expect(file).toContain(
-      `Account - 'alpha':Description='alpha':GrpTRES='cpu=${alphaCpu},gres/gpu=8,gres/gpu:a100=8'`,
+      `Account - 'alpha':Description='alpha':GrpTRES='gres/gpu=8,gres/gpu:a100=8':GrpJobs=-1`,
     );
+    // beta holds MIG slices only: no Slurm GPUs, but its jobs may run, on the CPU partition alone.
     expect(file).toContain(
-      `Account - 'beta':Description='beta':GrpTRES='cpu=${betaCpu},gres/gpu=0,gres/gpu:a100=0':GrpJobs=-1`,
+      `Account - 'beta':Description='beta':GrpTRES='gres/gpu=0,gres/gpu:a100=0':GrpJobs=-1`,
+    );
+    // Without CPU pools the same account is closed.
+    const withoutCpu = build({
+      ...profile,
+      cpuPools: undefined,
+      schedulers: { ...profile.schedulers, slurm: { ...profile.schedulers!.slurm!, nodes: { a100: 1 } } },
+    });
+    expect(accountsOf(withoutCpu.tenants)).toContain(
+      `Account - 'beta':Description='beta':GrpTRES='gres/gpu=0,gres/gpu:a100=0':GrpJobs=0`,
     );
   });
 
@@ -145,7 +166,11 @@ describe('a CPU pool (issue 18, item 2)', () => {
     expect(out).toEqual({
       nodes: { labels: { 'example.org/cpu': 'yes' }, count: 10 },
       kubernetes: { nodes: 6, labels: { [POOL]: 'cpu', [CPU_NODE]: 'true', [SCHEDULER]: 'kubernetes' } },
-      slurm: { nodes: 4, labels: { [POOL]: 'cpu', [SCHEDULER]: 'slurm' } },
+      slurm: {
+        nodes: 4,
+        labels: { [POOL]: 'cpu', [CPU_NODE]: 'slurm', [SCHEDULER]: 'slurm' },
+        taint: `${SCHEDULER}=slurm:NoSchedule`,
+      },
     });
   });
 });

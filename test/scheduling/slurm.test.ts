@@ -1,5 +1,11 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
-import { resolveProfile, validateSite, ValidationError, type SiteProfile } from '../../lib/model';
+import {
+  resolveProfile,
+  slurmImageWarnings,
+  validateSite,
+  ValidationError,
+  type SiteProfile,
+} from '../../lib/model';
 import {
   SLURM_CGROUP_CONF,
   SLURM_ISOLATION_CONF,
@@ -498,6 +504,29 @@ describe('one Slurm cluster over an NVIDIA and an AMD pool (issue 18, item 1)', 
     };
     expect(() => validateSite(bad)).toThrow(
       /SCHEDULER_POOL_UNKNOWN.*slurmdImages\["a100"\][\s\S]*VALUE_INVALID.*slurmdImages\["mi300a"\]/,
+    );
+  });
+
+  it("warns of an AMD pool that runs the chart's slurmd image, and refuses a series tag", () => {
+    expect(slurmImageWarnings(mixed)).toEqual([]);
+    const chartImage = {
+      ...mixed,
+      schedulers: { slurm: { ...mixed.schedulers!.slurm!, slurmdImages: undefined } },
+    };
+    expect(slurmImageWarnings(chartImage)).toEqual([
+      expect.stringMatching(/^pool 'mi300a' is AMD and its Slurm NodeSet runs the chart's slurmd image/),
+    ]);
+    const series = {
+      ...mixed,
+      schedulers: {
+        slurm: {
+          ...mixed.schedulers!.slurm!,
+          slurmdImages: { mi300a: 'registry.site.example/slurmd:26.05-rocm' },
+        },
+      },
+    };
+    expect(() => validateSite(series)).toThrow(
+      /VALUE_INVALID\] schedulers\.slurm\.slurmdImages\["mi300a"\]: tag '26\.05-rocm' floats/,
     );
   });
 

@@ -56,6 +56,39 @@ describe("a site's flow into an operator namespace (SystemNamespace.allow)", () 
     );
   });
 
+  it('fails AIF-NET-3 on selectors that reach tenants by expression or label, and wide address blocks', () => {
+    const site = new AiFactorySite(testApp(), bologna);
+    const platform = synth(site.platform);
+    const policies = platform.resource.kubernetes_network_policy_v1;
+    const ingress = (from: unknown[]) => ({
+      metadata: { name: 'aif-allow-x', namespace: 'kueue-system' },
+      spec: { pod_selector: {}, policy_types: ['Ingress'], ingress: [{ from, ports: [{ port: '8080' }] }] },
+    });
+    const check = (from: unknown[]) => {
+      policies['namespace_kueue-system_network_policy_allow-x'] = ingress(from);
+      const report = checkIsolation([
+        { name: 'bologna-platform', json: platform },
+        { name: 'bologna-tenants', json: synth(site.tenantsStack) },
+      ]);
+      return report.rows.find((r) => r.namespace === 'kueue-system' && r.check === 'AIF-NET-3')!;
+    };
+    const nameIn = { key: 'kubernetes.io/metadata.name', operator: 'In', values: ['agrifood'] };
+    expect(check([{ namespace_selector: { match_expressions: [nameIn] } }]).reason).toContain(
+      'allows ingress from tenant namespace agrifood',
+    );
+    const notSystem = { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system'] };
+    expect(check([{ namespace_selector: { match_expressions: [notSystem] } }]).reason).toMatch(
+      /from tenant namespace agrifood, [^;]*cybersecurity/,
+    );
+    // Tenant namespaces carry the library's tenant label: selecting by it reaches them all.
+    const byTenantLabel = { match_expressions: [{ key: 'ai-factory.eu/tenant', operator: 'Exists' }] };
+    expect(check([{ namespace_selector: byTenantLabel }]).status).toBe('FAIL');
+    expect(check([{ ip_block: { cidr: '0.0.0.0/0' } }]).reason).toContain('which may hold tenant pods');
+    // A named namespace that is not a tenant's passes.
+    const monitoring = { match_labels: { 'kubernetes.io/metadata.name': 'monitoring' } };
+    expect(check([{ namespace_selector: monitoring }]).status).toBe('PASS');
+  });
+
   it('refuses a flow without ports, ingress from every namespace or anywhere, and a name taken', () => {
     const ns = new AiFactorySite(testApp(), bologna).operatorNamespace('kueue-system');
     expect(() =>
@@ -64,6 +97,9 @@ describe("a site's flow into an operator namespace (SystemNamespace.allow)", () 
       /NAME_DUPLICATE\] flow\.name[\s\S]*VALUE_INVALID\] flow\.ports[\s\S]*VALUE_INVALID\] flow\.peer: ingress from every namespace/,
     );
     expect(() => ns.allow({ name: 'open', direction: 'ingress', ports: [8080] })).toThrow(/from any address/);
+    expect(() =>
+      ns.allow({ name: 'wide', direction: 'ingress', peer: { cidrs: ['0.0.0.0/0'] }, ports: [[1, 65535]] }),
+    ).toThrow(/VALUE_INVALID\] flow\.ports\[0\][\s\S]*CIDR_INVALID\] flow\.peer\.cidrs\[0\]/);
     expect(() => new AiFactorySite(testApp(), bologna).operatorNamespace('monitoring')).toThrow(
       /has no operator namespace 'monitoring'; it has [^\n]*gpu-operator[^\n]*kueue-system/,
     );

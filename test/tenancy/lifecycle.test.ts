@@ -246,7 +246,7 @@ describe('taking a retired tenant out of the profile (retiredTenants)', () => {
     expect(kept[0]).toContain(`"${NAME} (retired)":"192Ti"`);
     const deleted = {
       ...removedProfile,
-      retiredTenants: [{ ...removedProfile.retiredTenants![0], dataDeleted: '2026-12-15' }],
+      retiredTenants: [{ ...removedProfile.retiredTenants![0], dataDeleted: '2026-01-10' }],
     };
     expect(profileProblems([grow(deleted)])).toEqual([]);
     // The report counts it too, in a column of its own, until then.
@@ -270,6 +270,11 @@ describe('taking a retired tenant out of the profile (retiredTenants)', () => {
       { ...removedProfile, retiredTenants: [{ name: NAME, dataDeleted: '2026-13-01' }] },
     ]);
     expect(bad).toEqual([expect.stringContaining('[DATE_INVALID] retiredTenants[0].dataDeleted')]);
+    // A deletion is recorded once done: a day after the synthesis date (2026-01-15 in the tests) is refused.
+    const later = profileProblems([
+      { ...removedProfile, retiredTenants: [{ name: NAME, dataDeleted: '2026-02-01' }] },
+    ]);
+    expect(later).toEqual([expect.stringContaining('the day lies after 2026-01-15')]);
     const unknownTier = profileProblems([
       { ...removedProfile, retiredTenants: [{ name: NAME, storage: [{ tier: 'tape', capacity: '1Ti' }] }] },
     ]);
@@ -284,7 +289,7 @@ describe('taking a retired tenant out of the profile (retiredTenants)', () => {
         ...removedProfile,
         retiredTenants: [
           { name: NAME, volumes: ['Era5'], storage: [] },
-          { name: NAME, dataDeleted: '2026-12-01' },
+          { name: NAME, dataDeleted: '2026-01-10' },
         ],
       },
     ]);

@@ -189,6 +189,20 @@ describe('placement guard: what a tenant may not do', () => {
       'toleration node.kubernetes.io/unschedulable',
     ],
     [
+      "tolerate the taint of Slurm's CPU nodes",
+      {
+        tolerations: [
+          {
+            key: 'node-restriction.kubernetes.io/ai-factory.eu-scheduler',
+            operator: 'Equal',
+            value: 'slurm',
+            effect: 'NoSchedule',
+          },
+        ],
+      },
+      'toleration node-restriction.kubernetes.io/ai-factory.eu-scheduler',
+    ],
+    [
       'require a pool by node affinity (In)',
       required(POOL, 'In', ['cpu', 'booster']),
       'nodeAffinity (required)',
