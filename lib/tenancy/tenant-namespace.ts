@@ -5,6 +5,7 @@ import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kuber
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
+import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
@@ -35,7 +36,6 @@ import {
 } from '../model';
 import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
-import { addRecordedOverride } from '../platform/overrides';
 import type { StorageTier } from '../storage/storage-tier';
 import { completeTenants, rememberGrants } from './site-scope';
 import {
@@ -434,7 +434,15 @@ export class TenantNamespace extends Construct {
     );
     this.hardLimits = hard;
     this.applied = { ...hard };
-    this.quota = new ResourceQuotaV1(this, 'quota', { metadata: meta('tenant-quota'), spec: { hard } });
+    // Written once, as it stands when the stack is synthesized: the allocation, raised by a
+    // scheduler that lets the tenant borrow (`raiseQuota`) and covering the cluster's other GPU
+    // resources and storage classes (`coverCluster`).
+    this.quota = new ResourceQuotaV1(this, 'quota', {
+      metadata: meta('tenant-quota'),
+      spec: {
+        hard: Lazy.anyValue({ produce: () => ({ ...this.applied }) }) as unknown as Record<string, string>,
+      },
+    });
     pinAddress(this.quota, ...KEPT.quota(name));
     // No pods at the system-* priorities, which every namespace may use unless a quota says
     // otherwise: such a pod would preempt other tenants' work and Slurm's slurmd pods, and Kueue would
@@ -499,9 +507,7 @@ export class TenantNamespace extends Construct {
     for (const res of gpuResources)
       if (!(`requests.${res}` in this.applied)) missing[`requests.${res}`] = '0';
     for (const key of Object.keys(storage)) if (!(key in this.applied)) missing[key] = '0';
-    if (Object.keys(missing).length === 0) return;
     Object.assign(this.applied, missing);
-    addRecordedOverride(this.quota, 'spec.hard', { ...this.applied });
   }
 
   /**
@@ -612,7 +618,6 @@ export class TenantNamespace extends Construct {
       const current = this.applied[key];
       if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
     }
-    addRecordedOverride(this.quota, 'spec.hard', { ...this.applied });
   }
 
   /** The quota's hard limits as applied (the allocation, raised by `raiseQuota`). */
