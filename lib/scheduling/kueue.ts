@@ -22,24 +22,21 @@ import { Construct, type IDependable } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
   ACCESS_MODE_PRESETS,
-  grantGpuEquivalents,
-  grantResource,
   DEFAULT_CPU_NODE_LABELS,
   IssueCollector,
   KUEUE_FEATURE_GATES,
   KUEUE_INTEGRATIONS,
   TENANT_WRITABLE,
   KUEUE_CPU_FLAVOR,
-  parseQuantity,
-  siteGpuResources,
   type AccessMode,
-  type TenantGpuGrant,
 } from '../model';
 import { celPositiveQuantity, createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
+import { planLanes } from '../plan/kueue';
+export { DEFAULT_CPU_ONLY_SHARE } from '../plan/kueue';
 
 /** One RBAC rule (the shape TenantNamespace's `additionalRules` takes). */
 export interface KueueRbacRule {
@@ -562,33 +559,6 @@ export interface KueueTenantQueueProps {
   readonly stopped?: boolean;
 }
 
-/** Whole cores, or millicores where the share is fractional (both canonical). */
-function cpuQuantity(cores: number): string {
-  const milli = Math.floor(cores * 1000);
-  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-}
-
-/**
- * Memory in the canonical form the API server stores it in (the largest binary suffix that keeps a
- * whole number, so 12288Gi is `12Ti`), rounded down to Mi so shares never add up to more than the
- * total. A non-canonical quantity would come back changed after apply, which kubernetes_manifest
- * reports as an inconsistent result.
- */
-function memoryQuantity(bytes: number): string {
-  let value = Math.floor(bytes / 2 ** 20);
-  if (value === 0) return '0';
-  const suffixes = ['Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-  let i = 0;
-  while (value % 1024 === 0 && i < suffixes.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  return `${value}${suffixes[i]}`;
-}
-
-/** Share of a tenant's cpu and memory that its CPU-only flavor holds (notebooks, preprocessing). */
-export const DEFAULT_CPU_ONLY_SHARE = 0.25;
-
 /**
  * A tenant's two lanes, each a ClusterQueue with its LocalQueue:
  * - GPU work: ClusterQueue `<tenant>` and LocalQueue `default`. The quota per flavor is the
@@ -690,101 +660,34 @@ export class KueueTenantQueue extends Construct {
     // Past its allocation's end (or retired) the tenant keeps its pools' flavors at zero.
     const held = !props.stopped && props.tenant.holdsGpus !== false;
     this.holdsGpus = held;
-    const grantOf = (g: KueueGrant): TenantGpuGrant => ({
-      pool: g.pool.name,
-      count: g.count,
-      migProfile: g.migProfile,
+    const plan = planLanes({
+      accessMode: props.accessMode,
+      grants: grants.map((g) => ({ pool: g.pool.spec, count: g.count, migProfile: g.migProfile })),
+      cpu: props.tenant.hardLimits['requests.cpu'],
+      memory: props.tenant.hardLimits['requests.memory'],
+      held,
+      cpuOnlyShare: props.cpuOnlyShare,
+      cohort: props.cohort !== undefined,
+      borrowingLimit: props.borrowingLimit,
+      lendingLimit: props.lendingLimit,
     });
-
-    // GPU units per pool and resource, and GPU-equivalents per pool for the cpu/memory split.
-    const units = new Map<string, Map<string, number>>();
-    const equivalents = new Map<string, number>();
-    for (const g of grants) {
-      const resource = grantResource(g.pool.spec, grantOf(g));
-      const perPool = units.get(g.pool.name) ?? new Map<string, number>();
-      perPool.set(resource, (perPool.get(resource) ?? 0) + (held ? g.count : 0));
-      units.set(g.pool.name, perPool);
-      equivalents.set(
-        g.pool.name,
-        (equivalents.get(g.pool.name) ?? 0) + grantGpuEquivalents(g.pool.spec, grantOf(g)),
-      );
-    }
-    const totalEq = [...equivalents.values()].reduce((a, b) => a + b, 0);
-    const totalUnits = held ? grants.reduce((a, g) => a + g.count, 0) : 0;
-    const totalCpu = parseQuantity(props.tenant.hardLimits['requests.cpu']);
-    const totalMemory = parseQuantity(props.tenant.hardLimits['requests.memory']);
-    // The namespace's cpu and memory are split, not copied, between the CPU lane and the GPU
-    // flavors, so that the nominal quotas add up to the namespace quota and Kueue never admits what
-    // the ResourceQuota would then refuse. A tenant without GPUs keeps all of it on CPU.
-    const cpuOnlyShare = grants.length === 0 || !held ? 1 : (props.cpuOnlyShare ?? DEFAULT_CPU_ONLY_SHARE);
-    const cpuOnlyCpu = parseQuantity(cpuQuantity(totalCpu * cpuOnlyShare));
-    const cpuOnlyMemory = parseQuantity(memoryQuantity(totalMemory * cpuOnlyShare));
-    const cpu = totalCpu - cpuOnlyCpu;
-    const memory = totalMemory - cpuOnlyMemory;
-
-    const gpuResources = siteGpuResources(grants.map((g) => g.pool.spec));
-    const covered = ['cpu', 'memory', ...gpuResources];
-    const borrowFactor = props.cohort
-      ? props.borrowingLimit !== undefined && totalUnits > 0
-        ? props.borrowingLimit / totalUnits
-        : preset.borrowingFactor
-      : undefined;
-    const lendFactor = props.cohort
-      ? props.lendingLimit !== undefined && totalUnits > 0
-        ? props.lendingLimit / totalUnits
-        : preset.lendingFactor
-      : undefined;
-
-    const quotas: Record<string, Record<string, string>> = {};
-    const render = (r: string, v: number) =>
-      r === 'cpu' ? cpuQuantity(v) : r === 'memory' ? memoryQuantity(v) : String(Math.floor(v));
-    /** Most of each resource Kueue may admit for the tenant: nominal plus borrowing, both lanes. */
-    const ceiling = new Map<string, number>();
-    const flavors = [...units.keys()].sort().map((pool) => {
-      const share = totalEq > 0 ? (equivalents.get(pool) ?? 0) / totalEq : 0;
-      const nominal: Record<string, number> = { cpu: cpu * share, memory: memory * share };
-      for (const r of gpuResources) nominal[r] = units.get(pool)?.get(r) ?? 0;
-      quotas[pool] = Object.fromEntries(covered.map((r) => [r, render(r, nominal[r])]));
-      for (const r of covered) {
-        const most =
-          parseQuantity(render(r, nominal[r])) + parseQuantity(render(r, nominal[r] * (borrowFactor ?? 0)));
-        ceiling.set(r, (ceiling.get(r) ?? 0) + most);
-      }
-      return {
-        name: (props.flavors.get(pool) as KueueResourceFlavor).name,
-        resources: covered.map((r) => ({
-          name: r,
-          nominalQuota: render(r, nominal[r]),
-          ...(borrowFactor !== undefined ? { borrowingLimit: render(r, nominal[r] * borrowFactor) } : {}),
-          // Omitted when everything idle may be lent (Kueue's default).
-          ...(lendFactor !== undefined && lendFactor < 1
-            ? { lendingLimit: render(r, nominal[r] * lendFactor) }
-            : {}),
-        })),
-      };
-    });
-    // The CPU lane's cpu and memory are a share of the tenant's allocation, not borrowed or lent:
-    // together with the GPU flavors' shares they add up to the namespace ResourceQuota, which is
-    // raised only by the GPU flavors' borrowing below.
-    const cpuNominal = { cpu: render('cpu', cpuOnlyCpu), memory: render('memory', cpuOnlyMemory) };
-    ceiling.set('cpu', (ceiling.get('cpu') ?? 0) + cpuOnlyCpu);
-    ceiling.set('memory', (ceiling.get('memory') ?? 0) + cpuOnlyMemory);
-    quotas[props.cpuFlavor.name] = cpuNominal;
-    this.quotas = quotas;
-    if ((borrowFactor ?? 0) > 0 && held && props.tenant.raiseQuota) {
-      // The namespace quota holds the allocation; borrowed capacity must fit in it too.
-      const raised: Record<string, string> = {};
-      for (const [r, v] of ceiling) {
-        const q = render(r, v);
-        if (r === 'cpu' || r === 'memory') {
-          raised[`requests.${r}`] = q;
-          raised[`limits.${r}`] = q;
-        } else {
-          raised[`requests.${r}`] = q;
-        }
-      }
-      props.tenant.raiseQuota(raised);
-    }
+    const covered = plan.covered;
+    const flavors = plan.flavors.map((f) => ({
+      name: (props.flavors.get(f.pool) as KueueResourceFlavor).name,
+      resources: f.resources,
+    }));
+    const cpuNominal = plan.cpu;
+    this.quotas = {
+      ...Object.fromEntries(
+        plan.flavors.map((f) => [
+          f.pool,
+          Object.fromEntries(f.resources.map((r) => [r.name, r.nominalQuota])),
+        ]),
+      ),
+      [props.cpuFlavor.name]: cpuNominal,
+    };
+    // The namespace quota holds the allocation; borrowed capacity must fit in it too.
+    if (plan.raise && props.tenant.raiseQuota) props.tenant.raiseQuota(plan.raise);
 
     // Only the tenant's own namespace; a null selector would select none, `{}` every namespace.
     const namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': name } };
