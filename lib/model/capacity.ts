@@ -58,7 +58,7 @@ export function grantGpuEquivalents(
 
 /** Quota per extended resource for one tenant: `{ 'nvidia.com/gpu': 16 }`. Sorted by name. */
 export function tenantGpuQuota(
-  tenant: TenantSpec,
+  tenant: Pick<TenantSpec, 'gpus' | 'allocation'>,
   pools: readonly NodePoolSpec[],
 ): Array<{ resource: string; count: number }> {
   const byName = new Map(pools.map((p) => [p.name, p]));

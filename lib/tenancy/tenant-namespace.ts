@@ -9,24 +9,17 @@ import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
-  ACCESS_MODE_PRESETS,
-  OBJECT_COUNT_KEYS,
-  siteGpuResources,
   uniqueByName,
   checkBounds,
   checkTenant,
   checkTenantStorage,
-  tenantStorageQuota,
   DEFAULT_POD_SECURITY_VERSION,
-  grantGpuEquivalents,
   grantGpuHours,
   grantResource,
   grantUnits,
   holdsGpus,
   IssueCollector,
-  parseQuantity,
   synthesisDate,
-  tenantGpuQuota,
   type AccessMode,
   type NodePoolSpec,
   type TenantAllocation,
@@ -34,6 +27,7 @@ import {
   TENANT_WRITABLE,
   unwritableResources,
 } from '../model';
+import { planQuota, raiseQuota } from '../plan/quota';
 import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
@@ -125,15 +119,6 @@ export interface TenantNamespaceProps {
    * @default - `$AIF_DATE`, else today (UTC)
    */
   readonly date?: string;
-}
-
-/** The access mode's object counts as quota keys; all zero for a retired tenant. */
-function objectCountQuota(mode: AccessMode, retired: boolean): Record<string, string> {
-  const preset = ACCESS_MODE_PRESETS[mode]?.objects;
-  if (!preset) return {};
-  return Object.fromEntries(
-    OBJECT_COUNT_KEYS.map(([key, field]) => [key, retired ? '0' : String(preset[field])]),
-  );
 }
 
 /** Metadata of a namespaced object of the tenant. */
@@ -289,7 +274,7 @@ export class TenantNamespace extends Construct {
    */
   public readonly holdsGpus: boolean;
   private applied: Record<string, string> = {};
-  private readonly gpuQuotaKeys = new Set<string>();
+  private gpuQuotaKeys: readonly string[] = [];
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
@@ -379,59 +364,22 @@ export class TenantNamespace extends Construct {
     const meta = (n: string) => ({ name: n, namespace: ns, labels });
 
     // Quota --------------------------------------------------------------------------------------
-    const gpuEq = grants.reduce((sum, g) => {
-      const pool = pools.find((p) => p.name === g.pool);
-      return sum + (pool ? grantGpuEquivalents(pool.spec, g, props.allocation) : 0);
-    }, 0);
-    const r = props.resources ?? {};
-    // Retired: nothing may run any more; the claims and the storage quota stay.
-    const cpu = this.retired ? '0' : (r.cpu ?? String(Math.max(8, Math.ceil(16 * gpuEq))));
-    const memory = this.retired ? '0' : (r.memory ?? `${Math.max(32, Math.ceil(128 * gpuEq))}Gi`);
-    const ephemeral = this.retired
-      ? '0'
-      : (r.ephemeralStorage ?? `${Math.max(50, Math.ceil(100 * gpuEq))}Gi`);
-
-    const hard: Record<string, string> = {
-      'requests.cpu': cpu,
-      'limits.cpu': cpu,
-      'requests.memory': memory,
-      'limits.memory': memory,
-      'requests.ephemeral-storage': ephemeral,
-      'limits.ephemeral-storage': ephemeral,
-      pods: this.retired ? '0' : String(r.pods ?? 200),
-      persistentvolumeclaims: String(r.persistentVolumeClaims ?? 50),
-      // No node ports or cloud load balancers: tenants reach the outside through the platform.
-      'services.nodeports': '0',
-      'services.loadbalancers': '0',
-      // Object counts bound what one tenant can put into etcd and the Service range.
-      ...objectCountQuota(props.accessMode, this.retired),
-    };
-    // Extended resources can only be limited through `requests.`; every GPU resource of the site
-    // is listed, at zero where the tenant has no grant, so a new pool never opens up by default.
-    const granted = new Map(
-      tenantGpuQuota(
-        { ...props, gpus: grants, storage: undefined, volumes: undefined },
-        pools.map((p) => p.spec),
-      ).map((q) => [q.resource, q.count]),
-    );
-    // Past its allocation's end the tenant keeps its grants on record (the annotations) and
-    // its CPU, but no GPU.
-    for (const res of siteGpuResources(pools.map((p) => p.spec))) {
-      hard[`requests.${res}`] = this.holdsGpus ? String(granted.get(res) ?? 0) : '0';
-      this.gpuQuotaKeys.add(`requests.${res}`);
-    }
-    // Storage per class: the tenant's grants, and zero on every other tier of the site.
-    Object.assign(
-      hard,
-      tenantStorageQuota(
-        (props.storage ?? []).map((g) => ({
-          className: g.tier.className,
-          capacity: g.capacity,
-          claims: g.claims,
-        })),
-        tiers.map((t) => t.className),
-      ),
-    );
+    const { hard, gpuKeys } = planQuota({
+      accessMode: props.accessMode,
+      retired: this.retired,
+      holdsGpus: this.holdsGpus,
+      resources: props.resources,
+      allocation: props.allocation,
+      grants: grants.map((g) => ({ ...g, pool: specOf(g.pool) })),
+      pools: pools.map((p) => p.spec),
+      storage: (props.storage ?? []).map((g) => ({
+        className: g.tier.className,
+        capacity: g.capacity,
+        claims: g.claims,
+      })),
+      storageClasses: tiers.map((t) => t.className),
+    });
+    this.gpuQuotaKeys = gpuKeys;
     this.hardLimits = hard;
     this.applied = { ...hard };
     // Written once, as it stands when the stack is synthesized: the allocation, raised by a
@@ -610,14 +558,11 @@ export class TenantNamespace extends Construct {
    * admits, or they would be refused at creation. `hardLimits` keeps the allocation.
    */
   public raiseQuota(limits: Readonly<Record<string, string>>): void {
-    // A retired tenant runs nothing: its quota stays at zero whatever a scheduler asks.
-    if (this.retired) return;
-    for (const [key, value] of Object.entries(limits)) {
-      // Nor does a tenant past its allocation's end get GPUs by borrowing.
-      if (!this.holdsGpus && this.gpuQuotaKeys.has(key)) continue;
-      const current = this.applied[key];
-      if (current === undefined || parseQuantity(value) > parseQuantity(current)) this.applied[key] = value;
-    }
+    this.applied = raiseQuota(this.applied, limits, {
+      retired: this.retired,
+      holdsGpus: this.holdsGpus,
+      gpuKeys: this.gpuQuotaKeys,
+    });
   }
 
   /** The quota's hard limits as applied (the allocation, raised by `raiseQuota`). */
