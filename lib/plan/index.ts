@@ -1,0 +1,4 @@
+export * from './kueue';
+export * from './quantities';
+export * from './quota';
+export * from './site';

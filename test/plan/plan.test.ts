@@ -1,0 +1,98 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadProfiles } from '../../lib/cli/profiles';
+import { planSite, type SitePlan } from '../../lib/plan';
+import type { Json } from '../../lib/review/synthesized';
+import { synthesizedSite } from '../site-output';
+
+// lib/plan: every number a site's constructs write, computed once. The synthesized output is held to
+// the plan, and each site's plan is a small JSON file under test/plan/plans/ that a reviewer reads.
+
+const ROOT = path.join(__dirname, '..', '..');
+const PLANS = path.join(__dirname, 'plans');
+const DATE = process.env.AIF_DATE as string; // pinned by test/setup-env.js
+const profiles = loadProfiles(path.join(ROOT, 'stacks', 'sites'));
+
+function values(json: Json, chart: string): Json {
+  const rel = Object.values((json.resource?.helm_release ?? {}) as Record<string, Json>).find(
+    (r) => r.chart === chart,
+  );
+  return JSON.parse(String(rel?.values[0]).replace(/\$\$\{/g, '${'));
+}
+
+describe.each(profiles.map((p) => [p.name, p] as const))('the plan of %s', (name, profile) => {
+  const plan: SitePlan = planSite(profile, DATE);
+  const [platform, tenants] = synthesizedSite(profile).map((s) => s.json);
+
+  it('is the JSON under test/plan/plans/ (AIF_UPDATE_PLANS=1 writes it)', () => {
+    const file = path.join(PLANS, `${name}.json`);
+    const text = `${JSON.stringify(plan, null, 2)}\n`;
+    if (process.env.AIF_UPDATE_PLANS) fs.writeFileSync(file, text);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it("is what the tenants' quotas say, key for key and in order", () => {
+    const quotas = tenants.resource.kubernetes_resource_quota_v1 as Record<string, Json>;
+    for (const t of plan.tenants) {
+      expect(JSON.stringify(quotas[`tenant_${t.name}_quota`].spec.hard)).toBe(JSON.stringify(t.quota));
+    }
+  });
+
+  it('is what the Kueue lanes say, where the site runs Kueue', () => {
+    const queues = new Map(
+      Object.values((tenants.resource?.kubernetes_manifest ?? {}) as Record<string, Json>)
+        .map((m) => m.manifest)
+        .filter((m) => m.kind === 'ClusterQueue')
+        .map((m) => [m.metadata.name as string, m.spec]),
+    );
+    for (const t of plan.tenants.filter((x) => x.kueue)) {
+      const gpu = queues.get(t.name);
+      const flavors = (gpu.resourceGroups[0]?.flavors ?? []) as Json[];
+      expect(flavors.map((f) => f.resources)).toEqual(t.kueue!.flavors.map((f) => f.resources));
+      const cpu = queues.get(`${t.name}.cpu`).resourceGroups[0].flavors[0].resources;
+      expect(Object.fromEntries(cpu.map((r: Json) => [r.name, r.nominalQuota]))).toEqual(t.kueue!.cpu);
+    }
+    expect(plan.tenants.some((t) => t.kueue)).toBe(profile.schedulers?.kueue !== undefined);
+  });
+
+  it('is what the Slurm cluster says: NodeSets, partitions and accounts', () => {
+    if (!plan.slurm) {
+      expect(profile.schedulers?.slurm).toBeUndefined();
+      return;
+    }
+    const slurm = values(tenants, 'slurm');
+    expect(
+      Object.fromEntries(Object.entries(slurm.nodesets).map(([n, s]) => [n, (s as Json).replicas])),
+    ).toEqual(plan.slurm.nodeSets);
+    for (const p of plan.slurm.partitions) {
+      expect(slurm.partitions[p.name].nodesets).toEqual(p.nodeSets);
+      expect(slurm.partitions[p.name].configMap.AllowAccounts).toEqual(p.allowAccounts);
+    }
+    const cm = Object.values(tenants.resource.kubernetes_config_map_v1 as Record<string, Json>).find(
+      (c) => c.metadata.name === 'aif-slurm-accounts',
+    );
+    expect(cm?.data['accounts.cfg']).toBe(plan.slurm.accountsFile);
+  });
+
+  it("is what the platform's inventory says of the pools", () => {
+    const inventory = platform.output.aif_site_inventory.value.pools as Json[];
+    expect(inventory.map((p) => [p.name, p.nodes, p.slurmNodes])).toEqual(
+      plan.pools.map((p) => [p.name, p.nodes, p.slurmNodes]),
+    );
+  });
+});
+
+describe('lib/plan', () => {
+  it('is pure: no cdktf, constructs or providers, only the model and itself', () => {
+    const dir = path.join(ROOT, 'lib', 'plan');
+    for (const file of fs.readdirSync(dir)) {
+      const imports = [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map(
+        (m) => m[1],
+      );
+      expect({ file, imports: imports.filter((i) => i !== '../model' && !i.startsWith('./')) }).toEqual({
+        file,
+        imports: [],
+      });
+    }
+  });
+});
