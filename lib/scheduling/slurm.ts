@@ -349,6 +349,242 @@ export interface SlurmClusterProps {
 }
 
 /**
+ * A cluster's props against the checks of a profile's Slurm spec, and what only props can get
+ * wrong: accounts without accounting, the library's own account name, more slurmd pods than a
+ * pool (or its Slurm share) has nodes. Every problem at once.
+ */
+function checkClusterProps(
+  props: SlurmClusterProps,
+  sets: readonly SlurmNodeSetProps[],
+  cpuSets: readonly SlurmCpuNodeSetProps[],
+): void {
+  const pools = new Map<string, NodePoolSpec>();
+  const cpuPools = new Map<string, CpuPoolSpec>();
+  for (const p of [
+    ...sets.map((s) => s.pool),
+    ...cpuSets.map((s) => s.pool),
+    ...(props.partitions ?? []).flatMap((x) => x.pools),
+  ]) {
+    if (p instanceof CpuNodePool) cpuPools.set(p.name, p.spec);
+    else pools.set(p.name, p.spec);
+  }
+  const spec: SlurmSpec = {
+    clusterName: props.name,
+    nodes: Object.fromEntries([...sets, ...cpuSets].map((s) => [s.pool.name, s.replicas])),
+    slurmdImages: Object.fromEntries(
+      sets.filter((s) => s.slurmdImage !== undefined).map((s) => [s.pool.name, s.slurmdImage as string]),
+    ),
+    partitions: props.partitions?.map((p) => ({
+      name: p.name,
+      pools: p.pools.map((x) => x.name),
+      maxTime: p.maxTime,
+    })),
+    defaultPartition: props.defaultPartition,
+    maxTime: props.maxTime,
+    accounting: props.accounting,
+    login: props.login,
+  };
+  const c = new IssueCollector();
+  checkSlurm(c, spec, pools, 'props', cpuPools);
+  if ((props.accounts ?? []).length > 0 && !props.accounting) {
+    c.add(
+      'SLURM_ACCOUNTING_REQUIRED',
+      'props.accounting',
+      undefined,
+      `${props.accounts?.length} accounts are given GPU limits, and without accounting (slurmdbd) Slurm enforces none of them`,
+      "set accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
+    );
+  }
+  (props.accounts ?? []).forEach((a, i) => {
+    if (a.name === SLURM_NO_TENANT_ACCOUNT) {
+      c.add(
+        'NAME_INVALID',
+        `props.accounts[${i}].name`,
+        a.name,
+        'the library keeps that account closed and names it in every partition (AllowAccounts)',
+        'give the account another name',
+      );
+    }
+  });
+  for (const s of [...sets, ...cpuSets]) {
+    const where = `props.${s.pool instanceof CpuNodePool ? 'cpuNodeSets' : 'nodeSets'}["${s.pool.name}"].replicas`;
+    if (s.replicas > s.pool.nodeCount) {
+      c.add(
+        'SCHEDULER_NODES_EXCEEDED',
+        where,
+        s.replicas,
+        `pool '${s.pool.name}' has ${s.pool.nodeCount} nodes, and each slurmd pod takes a whole node`,
+        `set replicas to ${s.pool.nodeCount} or less`,
+      );
+    } else if (s.pool.slurmNodes > 0 && s.replicas > s.pool.slurmNodes) {
+      // The NodeSet selects only the nodes labelled for Slurm: more replicas would stay Pending.
+      c.add(
+        'SCHEDULER_NODES_EXCEEDED',
+        where,
+        s.replicas,
+        `pool '${s.pool.name}' keeps ${s.pool.slurmNodes} of its nodes for Slurm (slurmNodes), and each slurmd pod takes a whole node`,
+        `set replicas to ${s.pool.slurmNodes} or less, or give the pool more slurmNodes`,
+      );
+    }
+  }
+  c.throwIfAny(`SlurmCluster '${props.name}'`);
+}
+
+/** One partition's values: its NodeSets, state, MaxTime and whether it is the default. */
+interface PartitionValues {
+  readonly enabled: true;
+  readonly nodesets: string[];
+  readonly configMap: Record<string, unknown>;
+}
+
+/** A partition per pool (GPU pools, then CPU pools), then the extra ones; and the default. */
+function partitionValues(
+  props: SlurmClusterProps,
+  sets: readonly SlurmNodeSetProps[],
+  cpuSets: readonly SlurmCpuNodeSetProps[],
+): { partitions: Record<string, PartitionValues>; defaultPartition: string } {
+  const defaultPartition = props.defaultPartition ?? (sets[0] ?? cpuSets[0]).pool.name;
+  const partition = (nodesets: string[], maxTime: string | undefined, name: string): PartitionValues => ({
+    enabled: true,
+    nodesets,
+    configMap: {
+      State: 'UP',
+      MaxTime: maxTime ?? props.maxTime ?? SLURM_DEFAULT_MAX_TIME,
+      Default: name === defaultPartition ? 'YES' : 'NO',
+    },
+  });
+  const partitions: Record<string, PartitionValues> = {};
+  for (const s of [...sets, ...cpuSets])
+    partitions[s.pool.name] = partition([s.pool.name], undefined, s.pool.name);
+  for (const p of byName(props.partitions ?? [])) {
+    partitions[p.name] = partition([...p.pools.map((x) => x.name)].sort(), p.maxTime, p.name);
+  }
+  return { partitions, defaultPartition };
+}
+
+/**
+ * A PriorityClass for every pod of the chart (values.yaml `priorityClass`; the NodeSet template uses
+ * it unless `podSpec.priorityClassName` is set, a key the chart's values do not list). slurmd pods
+ * take whole nodes: above every tenant pod (which the priority guard keeps at the default priority),
+ * a slurmd pod evicts whatever landed on a Slurm node instead of staying Pending. Below the system-*
+ * classes, so node agents (GPU operator, CNI) stay first.
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/
+ */
+function priorityClassValues(cluster: string): Record<string, unknown> {
+  return {
+    enabled: true,
+    create: true,
+    name: `${SLURM_PRIORITY_CLASS_PREFIX}${cluster}`,
+    description: `Slurm cluster ${cluster}: slurmd pods hold whole nodes and preempt other work there`,
+    value: SLURM_PRIORITY_VALUE,
+    preemptionPolicy: 'PreemptLowerPriority',
+  };
+}
+
+/** slurmctld's slurm.conf lines (GRES, isolation, privacy, accounting) and its state volume. */
+function controllerValues(
+  props: SlurmClusterProps,
+  sets: readonly SlurmNodeSetProps[],
+): Record<string, unknown> {
+  const conf: Record<string, string[]> = {
+    GresTypes: ['gpu'],
+    ...SLURM_ISOLATION_CONF,
+    PrivateData: [...SLURM_PRIVATE_DATA],
+  };
+  if (props.accounting) {
+    // A typed GPU is counted (and a typed GrpTRES limit holds) only if its type is listed; the
+    // untyped gres/gpu counts GPUs of every type. https://slurm.schedmd.com/slurm.conf.html#OPT_AccountingStorageTRES
+    const types = [...new Set(sets.map((s) => s.pool.accelerator.gresType))].sort();
+    conf.AccountingStorageTRES = ['gres/gpu', ...types.map((t) => `gres/gpu:${t}`)];
+    conf.AccountingStorageEnforce = [...SLURM_ACCOUNTING_ENFORCE];
+  }
+  return {
+    extraConfMap: conf,
+    ...(props.stateStorageClass
+      ? { persistence: { enabled: true, storageClassName: props.stateStorageClass } }
+      : {}),
+  };
+}
+
+/** A NodeSet per GPU pool: slurmd holds every GPU of its node, with the pool's typed GRES. */
+function gpuNodeSetValues(sets: readonly SlurmNodeSetProps[]): Record<string, unknown> {
+  return Object.fromEntries(
+    sets.map(({ pool, replicas, slurmdImage }) => [
+      pool.name,
+      {
+        enabled: true,
+        replicas,
+        slurmd: {
+          // The whole node's GPUs: Kubernetes then schedules nothing else that needs a GPU there,
+          // and Kueue's quota covers only the nodes Slurm does not hold.
+          resources: { limits: { [pool.accelerator.resourceName]: pool.gpusPerNode } },
+          ...(slurmdImage ? { image: imageValue(slurmdImage) } : {}),
+        },
+        extraConfMap: { Gres: [slurmGres(pool.spec)], Features: [pool.name, pool.accelerator.id] },
+        // Only the nodes the pool keeps for Slurm (SCHEDULER_LABEL=slurm on a split pool).
+        podSpec: { nodeSelector: { ...pool.slurmSelector }, tolerations: [{ ...pool.toleration }] },
+      },
+    ]),
+  );
+}
+
+/** A NodeSet per CPU pool: no GRES, and what the kubelet may give pods, not the host's. */
+function cpuNodeSetValues(cpuSets: readonly SlurmCpuNodeSetProps[]): Record<string, unknown> {
+  return Object.fromEntries(
+    cpuSets.map(({ pool, replicas }) => [
+      pool.name,
+      {
+        enabled: true,
+        replicas,
+        extraConfMap: {
+          Features: [...new Set([pool.name, 'cpu'])],
+          CPUs: [String(pool.spec.coresPerNode)],
+          RealMemory: [String(Math.floor(parseQuantity(pool.spec.memoryPerNode) / 2 ** 20))],
+        },
+        // Only the nodes the pool keeps for Slurm, whose taint only slurmd tolerates.
+        podSpec: { nodeSelector: { ...pool.slurmSelector }, tolerations: [{ ...pool.slurmToleration }] },
+      },
+    ]),
+  );
+}
+
+/** slurmdbd against the site's database, the password by Secret reference only. */
+function accountingValues(a: SlurmAccountingSpec | undefined): Record<string, unknown> {
+  if (!a) return {};
+  return {
+    accounting: {
+      enabled: true,
+      // slurmdbd answers sacct and sreport itself: the same privacy as slurmctld's.
+      extraConfMap: { PrivateData: [...SLURM_PRIVATE_DATA] },
+      storageConfig: {
+        host: a.host,
+        port: a.port ?? 3306,
+        database: a.database ?? 'slurm_acct_db',
+        username: a.user ?? 'slurm',
+        // The password stays in the Secret: only its name and key reach Terraform and Helm.
+        passwordKeyRef: { name: a.passwordSecret.name, key: a.passwordSecret.key ?? 'password' },
+      },
+    },
+  };
+}
+
+/** Login nodes with the site's sssd.conf, behind a ClusterIP unless the profile says. */
+function loginValues(l: SlurmLoginSpec | undefined): Record<string, unknown> {
+  if (!l) return {};
+  return {
+    sssd: { secretRef: { name: l.sssdConfSecret.name, key: l.sssdConfSecret.key ?? 'sssd.conf' } },
+    loginsets: {
+      login: {
+        enabled: true,
+        replicas: l.replicas ?? 1,
+        // The chart's default is a LoadBalancer: sshd stays inside the cluster unless the profile says.
+        service: { spec: { type: l.serviceType ?? 'ClusterIP' } },
+      },
+    },
+  };
+}
+
+/**
  * A Slurm cluster (chart `slurm`): a NodeSet per pool whose slurmd pods take every GPU of their node
  * and land only on the pool's nodes, with the pool's `Gres=gpu:<type>:<n>` line; a partition per pool
  * plus any extra ones; `GresTypes=gpu` and a gres.conf that autodetects the vendor's GPUs; optionally
@@ -394,76 +630,7 @@ export class SlurmCluster extends Construct {
     super(scope, id);
     const sets = [...props.nodeSets].sort((a, b) => a.pool.name.localeCompare(b.pool.name));
     const cpuSets = [...(props.cpuNodeSets ?? [])].sort((a, b) => a.pool.name.localeCompare(b.pool.name));
-    const pools = new Map<string, NodePoolSpec>();
-    const cpuPools = new Map<string, CpuPoolSpec>();
-    for (const p of [
-      ...sets.map((s) => s.pool),
-      ...cpuSets.map((s) => s.pool),
-      ...(props.partitions ?? []).flatMap((x) => x.pools),
-    ]) {
-      if (p instanceof CpuNodePool) cpuPools.set(p.name, p.spec);
-      else pools.set(p.name, p.spec);
-    }
-    const spec: SlurmSpec = {
-      clusterName: props.name,
-      nodes: Object.fromEntries([...sets, ...cpuSets].map((s) => [s.pool.name, s.replicas])),
-      slurmdImages: Object.fromEntries(
-        sets.filter((s) => s.slurmdImage !== undefined).map((s) => [s.pool.name, s.slurmdImage as string]),
-      ),
-      partitions: props.partitions?.map((p) => ({
-        name: p.name,
-        pools: p.pools.map((x) => x.name),
-        maxTime: p.maxTime,
-      })),
-      defaultPartition: props.defaultPartition,
-      maxTime: props.maxTime,
-      accounting: props.accounting,
-      login: props.login,
-    };
-    const c = new IssueCollector();
-    checkSlurm(c, spec, pools, 'props', cpuPools);
-    if ((props.accounts ?? []).length > 0 && !props.accounting) {
-      c.add(
-        'SLURM_ACCOUNTING_REQUIRED',
-        'props.accounting',
-        undefined,
-        `${props.accounts?.length} accounts are given GPU limits, and without accounting (slurmdbd) Slurm enforces none of them`,
-        "set accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
-      );
-    }
-    (props.accounts ?? []).forEach((a, i) => {
-      if (a.name === SLURM_NO_TENANT_ACCOUNT) {
-        c.add(
-          'NAME_INVALID',
-          `props.accounts[${i}].name`,
-          a.name,
-          'the library keeps that account closed and names it in every partition (AllowAccounts)',
-          'give the account another name',
-        );
-      }
-    });
-    for (const s of [...sets, ...cpuSets]) {
-      if (s.replicas > s.pool.nodeCount) {
-        c.add(
-          'SCHEDULER_NODES_EXCEEDED',
-          `props.${s.pool instanceof CpuNodePool ? 'cpuNodeSets' : 'nodeSets'}["${s.pool.name}"].replicas`,
-          s.replicas,
-          `pool '${s.pool.name}' has ${s.pool.nodeCount} nodes, and each slurmd pod takes a whole node`,
-          `set replicas to ${s.pool.nodeCount} or less`,
-        );
-      } else if (s.pool.slurmNodes > 0 && s.replicas > s.pool.slurmNodes) {
-        // The NodeSet selects only the nodes labelled for Slurm: more replicas would stay Pending.
-        c.add(
-          'SCHEDULER_NODES_EXCEEDED',
-          `props.${s.pool instanceof CpuNodePool ? 'cpuNodeSets' : 'nodeSets'}["${s.pool.name}"].replicas`,
-          s.replicas,
-          `pool '${s.pool.name}' keeps ${s.pool.slurmNodes} of its nodes for Slurm (slurmNodes), and each slurmd pod takes a whole node`,
-          `set replicas to ${s.pool.slurmNodes} or less, or give the pool more slurmNodes`,
-        );
-      }
-    }
-    c.throwIfAny(`SlurmCluster '${props.name}'`);
-
+    checkClusterProps(props, sets, cpuSets);
     this.name = props.name;
     this.namespace = props.namespace ?? `slurm-${props.name}`;
     const deps: ITerraformDependable[] = [...(props.dependsOn ?? [])];
@@ -476,153 +643,35 @@ export class SlurmCluster extends Construct {
       });
       deps.push(ns.namespace);
     }
-
-    const extra = byName(props.partitions ?? []);
-    const defaultPartition = props.defaultPartition ?? (sets[0] ?? cpuSets[0]).pool.name;
-    const partition = (nodesets: string[], maxTime: string | undefined, name: string) => ({
-      enabled: true,
-      nodesets,
-      configMap: {
-        State: 'UP',
-        MaxTime: maxTime ?? props.maxTime ?? SLURM_DEFAULT_MAX_TIME,
-        Default: name === defaultPartition ? 'YES' : 'NO',
-      },
-    });
-    const partitions: Record<string, unknown> = {};
-    for (const s of [...sets, ...cpuSets])
-      partitions[s.pool.name] = partition([s.pool.name], undefined, s.pool.name);
-    for (const p of extra) {
-      partitions[p.name] = partition([...p.pools.map((x) => x.name)].sort(), p.maxTime, p.name);
-    }
+    const { partitions, defaultPartition } = partitionValues(props, sets, cpuSets);
     this.partitions = [defaultPartition, ...Object.keys(partitions).filter((n) => n !== defaultPartition)];
-
-    const nodesets: Record<string, unknown> = {};
-    for (const s of sets) {
-      const pool = s.pool;
-      nodesets[pool.name] = {
-        enabled: true,
-        replicas: s.replicas,
-        slurmd: {
-          // The whole node's GPUs: Kubernetes then schedules nothing else that needs a GPU there,
-          // and Kueue's quota covers only the nodes Slurm does not hold.
-          resources: { limits: { [pool.accelerator.resourceName]: pool.gpusPerNode } },
-          ...(s.slurmdImage ? { image: imageValue(s.slurmdImage) } : {}),
-        },
-        extraConfMap: {
-          Gres: [slurmGres(pool.spec)],
-          Features: [pool.name, pool.accelerator.id],
-        },
-        podSpec: {
-          // Only the nodes the pool keeps for Slurm (SCHEDULER_LABEL=slurm on a split pool).
-          nodeSelector: { ...pool.slurmSelector },
-          tolerations: [{ ...pool.toleration }],
-        },
-      };
-    }
-
-    for (const s of cpuSets) {
-      nodesets[s.pool.name] = {
-        enabled: true,
-        replicas: s.replicas,
-        // No GRES. What the kubelet may give pods (the profile's cores and memory), not the host's.
-        extraConfMap: {
-          Features: [...new Set([s.pool.name, 'cpu'])],
-          CPUs: [String(s.pool.spec.coresPerNode)],
-          RealMemory: [String(Math.floor(parseQuantity(s.pool.spec.memoryPerNode) / 2 ** 20))],
-        },
-        // Only the nodes the pool keeps for Slurm, whose taint only slurmd tolerates.
-        podSpec: { nodeSelector: { ...s.pool.slurmSelector }, tolerations: [{ ...s.pool.slurmToleration }] },
-      };
-    }
-
-    const controllerConf: Record<string, string[]> = {
-      GresTypes: ['gpu'],
-      ...SLURM_ISOLATION_CONF,
-      PrivateData: [...SLURM_PRIVATE_DATA],
-    };
-    if (props.accounting) {
-      // A typed GPU is counted (and a typed GrpTRES limit holds) only if its type is listed; the
-      // untyped gres/gpu counts GPUs of every type. https://slurm.schedmd.com/slurm.conf.html#OPT_AccountingStorageTRES
-      const types = [...new Set(sets.map((s) => s.pool.accelerator.gresType))].sort();
-      controllerConf.AccountingStorageTRES = ['gres/gpu', ...types.map((t) => `gres/gpu:${t}`)];
-      controllerConf.AccountingStorageEnforce = [...SLURM_ACCOUNTING_ENFORCE];
-    }
-    const values: Record<string, unknown> = {
-      clusterName: props.name,
-      // A PriorityClass for every pod of the chart (values.yaml `priorityClass`; the NodeSet template
-      // uses it unless `podSpec.priorityClassName` is set, a key the chart's values do not list).
-      // slurmd pods take whole nodes: above every tenant pod (which the priority guard keeps at the
-      // default priority), a slurmd pod evicts whatever landed on a Slurm node instead of staying
-      // Pending. Below the system-* classes, so node agents (GPU operator, CNI) stay first.
-      // https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/
-      priorityClass: {
-        enabled: true,
-        create: true,
-        name: `${SLURM_PRIORITY_CLASS_PREFIX}${props.name}`,
-        description: `Slurm cluster ${props.name}: slurmd pods hold whole nodes and preempt other work there`,
-        value: SLURM_PRIORITY_VALUE,
-        preemptionPolicy: 'PreemptLowerPriority',
-      },
-      controller: {
-        extraConfMap: controllerConf,
-        ...(props.stateStorageClass
-          ? { persistence: { enabled: true, storageClassName: props.stateStorageClass } }
-          : {}),
-      },
-      configFiles: {
-        'gres.conf': slurmGresConf(
-          sets.map((s) => ({ name: s.pool.name, vendor: s.pool.vendor, replicas: s.replicas })),
-        ),
-        'cgroup.conf': SLURM_CGROUP_CONF,
-      },
-      nodesets,
-      partitions,
-    };
-    if (props.accounting) {
-      const a = props.accounting;
-      values.accounting = {
-        enabled: true,
-        // slurmdbd answers sacct and sreport itself: the same privacy as slurmctld's.
-        extraConfMap: { PrivateData: [...SLURM_PRIVATE_DATA] },
-        storageConfig: {
-          host: a.host,
-          port: a.port ?? 3306,
-          database: a.database ?? 'slurm_acct_db',
-          username: a.user ?? 'slurm',
-          // The password stays in the Secret: only its name and key reach Terraform and Helm.
-          passwordKeyRef: { name: a.passwordSecret.name, key: a.passwordSecret.key ?? 'password' },
-        },
-      };
-    }
-    if (props.login) {
-      const l = props.login;
-      values.sssd = { secretRef: { name: l.sssdConfSecret.name, key: l.sssdConfSecret.key ?? 'sssd.conf' } };
-      values.loginsets = {
-        login: {
-          enabled: true,
-          replicas: l.replicas ?? 1,
-          // The chart's default is a LoadBalancer: sshd stays inside the cluster unless the profile says.
-          service: { spec: { type: l.serviceType ?? 'ClusterIP' } },
-        },
-      };
-    }
-
     this.release = new PinnedRelease(this, 'release', {
       chart: CHARTS.slurm,
       releaseName: 'slurm',
       namespace: this.namespace,
-      values,
+      values: {
+        clusterName: props.name,
+        priorityClass: priorityClassValues(props.name),
+        controller: controllerValues(props, sets),
+        configFiles: {
+          'gres.conf': slurmGresConf(
+            sets.map((s) => ({ name: s.pool.name, vendor: s.pool.vendor, replicas: s.replicas })),
+          ),
+          'cgroup.conf': SLURM_CGROUP_CONF,
+        },
+        nodesets: { ...gpuNodeSetValues(sets), ...cpuNodeSetValues(cpuSets) },
+        partitions,
+        ...accountingValues(props.accounting),
+        ...loginValues(props.login),
+      },
       timeoutSeconds: 900,
       dependsOn: deps,
     });
-
     this.accounting = props.accounting;
     this.accountProps = [...(props.accounts ?? [])];
     this.clusterPools = sets.map((s) => s.pool.spec);
     this.cpuPoolNames = cpuSets.map((s) => s.pool.name);
-    this.partitionSets = new Map(
-      Object.entries(partitions).map(([name, p]) => [name, (p as { nodesets: string[] }).nodesets]),
-    );
+    this.partitionSets = new Map(Object.entries(partitions).map(([name, p]) => [name, p.nodesets]));
     this.accountDeps = deps;
     this.applyAccounts();
   }
