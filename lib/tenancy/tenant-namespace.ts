@@ -23,11 +23,12 @@ import {
   type AccessMode,
   type NodePoolSpec,
   type TenantAllocation,
+  type TenantSpec,
   type TenantResourceSpec,
   TENANT_WRITABLE,
   unwritableResources,
 } from '../model';
-import { planQuota, raiseQuota } from '../plan/quota';
+import { planQuota, raiseQuota, type QuotaInput } from '../plan/quota';
 import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
@@ -212,6 +213,46 @@ export const ADMIN_RULES: readonly PolicyRule[] = [
 ];
 
 /**
+ * A tenant's props against the checks of a profile's tenant (allocation included: a construct is
+ * as safe as a profile), its storage and volumes, and its additional rules. Every problem at once.
+ * Returns the tenant as a profile would hold it, for the cluster's capacity check at synthesis.
+ */
+function checkTenantProps(
+  props: TenantNamespaceProps,
+  requested: TenantSpec['gpus'],
+  pools: readonly GpuNodePool[],
+  tiers: readonly StorageTier[],
+): TenantSpec {
+  const c = new IssueCollector();
+  // The checks of a profile's tenant, allocation included: a construct is as safe as a profile.
+  const spec = { ...props, gpus: requested, storage: undefined, volumes: undefined };
+  checkTenant(
+    c,
+    spec,
+    pools.map((p) => p.spec),
+    'props',
+    { requireAllocation: true },
+  );
+  checkBounds(c, 'tenant', spec, 'props');
+  checkTenantStorage(
+    c,
+    {
+      storage: (props.storage ?? []).map((g) => ({
+        tier: g.tier.name,
+        capacity: g.capacity,
+        claims: g.claims,
+      })),
+      volumes: (props.volumes ?? []).map((v) => ({ ...v, tier: v.tier.name })),
+    },
+    tiers.map((t) => t.spec),
+    'props',
+  );
+  checkTenantRules(c, props.additionalRules);
+  c.throwIfAny(`TenantNamespace '${props.name}'`);
+  return spec;
+}
+
+/**
  * A tenant's namespace with the site's secure defaults:
  * - Pod Security `restricted`, enforced, audited and warned at a pinned version;
  * - a ResourceQuota on cpu, memory, ephemeral storage, pods, PVCs, the GPU resource of every pool
@@ -288,44 +329,17 @@ export class TenantNamespace extends Construct {
       gpuHours: g.gpuHours,
       migProfile: g.migProfile,
     }));
-    const c = new IssueCollector();
-    // The checks of a profile's tenant, allocation included: a construct is as safe as a profile.
-    const spec = { ...props, gpus: requested, storage: undefined, volumes: undefined };
-    checkTenant(
-      c,
-      spec,
-      pools.map((p) => p.spec),
-      'props',
-      { requireAllocation: true },
-    );
-    checkBounds(c, 'tenant', spec, 'props');
     const tiers = uniqueByName([
       ...(props.siteTiers ?? []),
       ...(props.storage ?? []).map((g) => g.tier),
       ...(props.volumes ?? []).map((v) => v.tier),
     ]);
-    checkTenantStorage(
-      c,
-      {
-        storage: (props.storage ?? []).map((g) => ({
-          tier: g.tier.name,
-          capacity: g.capacity,
-          claims: g.claims,
-        })),
-        volumes: (props.volumes ?? []).map((v) => ({ ...v, tier: v.tier.name })),
-      },
-      tiers.map((t) => t.spec),
-      'props',
-    );
-    checkTenantRules(c, props.additionalRules);
-    c.throwIfAny(`TenantNamespace '${props.name}'`);
+    const spec = checkTenantProps(props, requested, pools, tiers);
     const specOf = (poolName: string) => (pools.find((p) => p.name === poolName) as GpuNodePool).spec;
     // Budgets become counts here, once: everything below works on resolved counts.
     const grants = requested.map((g) => ({ ...g, count: grantUnits(specOf(g.pool), g, props.allocation) }));
-
     const name = props.name;
     this.name = name;
-    const psVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
     const labels: Record<string, string> = {
       ...MANAGED_BY,
       [`${LABEL_PREFIX}/site`]: props.site,
@@ -333,9 +347,43 @@ export class TenantNamespace extends Construct {
       [`${LABEL_PREFIX}/access-mode`]: props.accessMode,
       ...(props.sector ? { [`${LABEL_PREFIX}/sector`]: props.sector } : {}),
     };
-    const lifecycle: Record<string, string> = this.retired ? { [LIFECYCLE_LABEL]: 'retired' } : {};
+    this.namespace = this.addNamespace(
+      props,
+      labels,
+      allocationAnnotations(props.allocation, grants, specOf),
+    );
+    const ns = this.namespace.metadata.name;
+    const meta = (n: string) => ({ name: n, namespace: ns, labels });
+    const quotas = this.addQuotas(props, meta, {
+      grants: grants.map((g) => ({ ...g, pool: specOf(g.pool) })),
+      pools: pools.map((p) => p.spec),
+      tiers,
+    });
+    this.hardLimits = quotas.hard;
+    this.quota = quotas.quota;
+    this.systemPriorityQuota = quotas.systemPriority;
+    this.crossNamespaceAffinityQuota = quotas.crossNamespaceAffinity;
+    this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
+    this.addLimits(meta);
+    this.addNetworkPolicies(props.egressCidrs ?? [], meta);
+    // A retired tenant's groups lose every right in the namespace.
+    if (!this.retired) this.addRoles(props, meta);
+    // The rest of the cluster (pools, tiers, guard rails) is read when the stack is synthesized.
+    registerClusterPart('tenant', this);
+    rememberGrants(this, spec);
+    onStackSynthesis(this, completeTenants);
+  }
 
-    this.namespace = new NamespaceV1(this, 'namespace', {
+  /** The namespace: restricted Pod Security at a pinned version, and the grant as annotations. */
+  private addNamespace(
+    props: TenantNamespaceProps,
+    labels: Readonly<Record<string, string>>,
+    grantAnnotations: Readonly<Record<string, string>>,
+  ): NamespaceV1 {
+    const name = props.name;
+    const psVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
+    const lifecycle: Record<string, string> = this.retired ? { [LIFECYCLE_LABEL]: 'retired' } : {};
+    const namespace = new NamespaceV1(this, 'namespace', {
       metadata: {
         name,
         labels: {
@@ -354,15 +402,30 @@ export class TenantNamespace extends Construct {
           ...props.annotations,
           // Last, so that no caller's annotation can overwrite the grant that reviewers and
           // `aif report` read.
-          ...allocationAnnotations(props.allocation, grants, specOf),
+          ...grantAnnotations,
         },
       },
       lifecycle: { preventDestroy: true },
     });
-    pinAddress(this.namespace, ...KEPT.namespace(name));
-    const ns = this.namespace.metadata.name;
-    const meta = (n: string) => ({ name: n, namespace: ns, labels });
+    pinAddress(namespace, ...KEPT.namespace(name));
+    return namespace;
+  }
 
+  /**
+   * The namespace quota (lib/plan/quota.ts: written once, at synthesis, as it then stands), and the
+   * two scoped quotas that forbid system priorities and cross-namespace affinity.
+   */
+  private addQuotas(
+    props: TenantNamespaceProps,
+    meta: (n: string) => NamespacedMeta,
+    of: { grants: QuotaInput['grants']; pools: readonly NodePoolSpec[]; tiers: readonly StorageTier[] },
+  ): {
+    hard: Record<string, string>;
+    quota: ResourceQuotaV1;
+    systemPriority: ResourceQuotaV1;
+    crossNamespaceAffinity: ResourceQuotaV1;
+  } {
+    const name = props.name;
     // Quota --------------------------------------------------------------------------------------
     const { hard, gpuKeys } = planQuota({
       accessMode: props.accessMode,
@@ -370,34 +433,33 @@ export class TenantNamespace extends Construct {
       holdsGpus: this.holdsGpus,
       resources: props.resources,
       allocation: props.allocation,
-      grants: grants.map((g) => ({ ...g, pool: specOf(g.pool) })),
-      pools: pools.map((p) => p.spec),
+      grants: of.grants,
+      pools: of.pools,
       storage: (props.storage ?? []).map((g) => ({
         className: g.tier.className,
         capacity: g.capacity,
         claims: g.claims,
       })),
-      storageClasses: tiers.map((t) => t.className),
+      storageClasses: of.tiers.map((t) => t.className),
     });
     this.gpuQuotaKeys = gpuKeys;
-    this.hardLimits = hard;
     this.applied = { ...hard };
     // Written once, as it stands when the stack is synthesized: the allocation, raised by a
     // scheduler that lets the tenant borrow (`raiseQuota`) and covering the cluster's other GPU
     // resources and storage classes (`coverCluster`).
-    this.quota = new ResourceQuotaV1(this, 'quota', {
+    const quota = new ResourceQuotaV1(this, 'quota', {
       metadata: meta('tenant-quota'),
       spec: {
         hard: Lazy.anyValue({ produce: () => ({ ...this.applied }) }) as unknown as Record<string, string>,
       },
     });
-    pinAddress(this.quota, ...KEPT.quota(name));
+    pinAddress(quota, ...KEPT.quota(name));
     // No pods at the system-* priorities, which every namespace may use unless a quota says
     // otherwise: such a pod would preempt other tenants' work and Slurm's slurmd pods, and Kueue would
     // order its workload by that priority. The priority guard refuses any priorityClassName in tenant
     // namespaces; this quota is the second line of defence, enforced by the API server itself.
     // https://kubernetes.io/docs/concepts/policy/resource-quotas/#limit-priority-class-consumption-by-default
-    this.systemPriorityQuota = new ResourceQuotaV1(this, 'system-priority-quota', {
+    const systemPriority = new ResourceQuotaV1(this, 'system-priority-quota', {
       metadata: meta('aif-no-system-priority'),
       spec: {
         hard: { pods: '0' },
@@ -408,20 +470,23 @@ export class TenantNamespace extends Construct {
         },
       },
     });
-    pinAddress(this.systemPriorityQuota, ...KEPT.systemPriorityQuota(name));
+    pinAddress(systemPriority, ...KEPT.systemPriorityQuota(name));
     // No pods with (anti-)affinity terms on other namespaces' pods. Anti-affinity is symmetric: one
     // pod whose required term selects every pod of every namespace (`namespaceSelector: {}`,
     // `labelSelector: {}`) in a topology of the whole cluster (`kubernetes.io/os`) or of a pool keeps
     // every later pod, of any tenant, off those nodes. A tenant's pods need no terms on other
     // tenants' pods; terms within the namespace stay allowed. Enforced by the API server itself.
     // https://kubernetes.io/docs/concepts/policy/resource-quotas/#cross-namespace-pod-affinity-quota
-    this.crossNamespaceAffinityQuota = new ResourceQuotaV1(this, 'cross-namespace-affinity-quota', {
+    const crossNamespaceAffinity = new ResourceQuotaV1(this, 'cross-namespace-affinity-quota', {
       metadata: meta('aif-no-cross-namespace-affinity'),
       spec: { hard: { pods: '0' }, scopes: ['CrossNamespacePodAffinity'] },
     });
-    pinAddress(this.crossNamespaceAffinityQuota, ...KEPT.crossNamespaceAffinityQuota(name));
-    this.volumes = createSharedVolumes(this, name, ns, labels, props.volumes ?? [], [this.quota]);
+    pinAddress(crossNamespaceAffinity, ...KEPT.crossNamespaceAffinityQuota(name));
+    return { hard, quota, systemPriority, crossNamespaceAffinity };
+  }
 
+  /** Container defaults, so that a pod without requests still counts against the quota. */
+  private addLimits(meta: (n: string) => NamespacedMeta): void {
     const limits = new LimitRangeV1(this, 'limits', {
       metadata: meta('tenant-defaults'),
       spec: {
@@ -434,15 +499,7 @@ export class TenantNamespace extends Construct {
         ],
       },
     });
-    pinAddress(limits, ...KEPT.limits(name));
-
-    this.addNetworkPolicies(props.egressCidrs ?? [], meta);
-    // A retired tenant's groups lose every right in the namespace.
-    if (!this.retired) this.addRoles(props, meta);
-    // The rest of the cluster (pools, tiers, guard rails) is read when the stack is synthesized.
-    registerClusterPart('tenant', this);
-    rememberGrants(this, spec);
-    onStackSynthesis(this, completeTenants);
+    pinAddress(limits, ...KEPT.limits(this.name));
   }
 
   /**
