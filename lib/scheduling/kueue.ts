@@ -35,7 +35,7 @@ import { CHARTS } from '../platform/charts';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
-import { planLanes } from '../plan/kueue';
+import { planLanes, type LanesPlan } from '../plan/kueue';
 export { DEFAULT_CPU_ONLY_SHARE } from '../plan/kueue';
 
 /** One RBAC rule (the shape TenantNamespace's `additionalRules` takes). */
@@ -559,6 +559,92 @@ export interface KueueTenantQueueProps {
   readonly stopped?: boolean;
 }
 
+/** A queue's props that no profile check covers: limits without a cohort, pools without a flavor. */
+function checkQueueProps(props: KueueTenantQueueProps): KueueGrant[] {
+  const name = props.tenant.name;
+  if (!props.cohort && (props.borrowingLimit !== undefined || props.lendingLimit !== undefined)) {
+    const c = new IssueCollector();
+    const key = props.borrowingLimit !== undefined ? 'borrowingLimit' : 'lendingLimit';
+    c.add(
+      'BORROWING_WITHOUT_COHORT',
+      `props.${key}`,
+      props[key],
+      'a queue borrows and lends only within a cohort, and no cohort was given',
+      'pass a KueueCohort as props.cohort, or remove the limit',
+    );
+    c.throwIfAny(`KueueTenantQueue '${name}'`);
+  }
+  const grants = [...props.gpus].sort((a, b) =>
+    `${a.pool.name}/${a.migProfile ?? ''}`.localeCompare(`${b.pool.name}/${b.migProfile ?? ''}`),
+  );
+  const missing = grants.filter((g) => !props.flavors.has(g.pool.name)).map((g) => g.pool.name);
+  if (missing.length > 0) {
+    throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);
+  }
+  return grants;
+}
+
+/** A stopped queue admits nothing more and evicts what it admitted. */
+function stopPolicy(stopped: boolean): Record<string, string> {
+  return stopped ? { stopPolicy: 'HoldAndDrain' } : {};
+}
+
+/** Only the tenant's own namespace; a null selector would select none, `{}` every namespace. */
+function ownNamespace(tenant: string): Record<string, unknown> {
+  return { matchLabels: { 'kubernetes.io/metadata.name': tenant } };
+}
+
+/** The GPU lane's ClusterQueue spec: the access mode's preemption and weight, a flavor per pool. */
+function gpuLaneSpec(props: KueueTenantQueueProps, plan: LanesPlan, held: boolean): Record<string, unknown> {
+  const preset = ACCESS_MODE_PRESETS[props.accessMode].scheduling;
+  const flavors = plan.flavors.map((f) => ({
+    name: (props.flavors.get(f.pool) as KueueResourceFlavor).name,
+    resources: f.resources,
+  }));
+  const spec: Record<string, unknown> = {
+    namespaceSelector: ownNamespace(props.tenant.name),
+    queueingStrategy: 'BestEffortFIFO',
+    preemption: props.cohort
+      ? { ...preset.preemption }
+      : { withinClusterQueue: preset.preemption.withinClusterQueue },
+    fairSharing: { weight: preset.fairSharingWeight },
+    // Kueue's defaults, written out: with several granted pools a GPU workload goes on to the
+    // next pool's flavor where it would have to preempt in this one.
+    // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
+    flavorFungibility: { whenCanBorrow: 'MayStopSearch', whenCanPreempt: 'TryNextFlavor' },
+    // A tenant without grants has no GPU flavor: every request is "unavailable in ClusterQueue".
+    resourceGroups: flavors.length > 0 ? [{ coveredResources: plan.covered, flavors }] : [],
+    ...stopPolicy(!held),
+  };
+  if (props.cohort) spec.cohortName = props.cohort.name;
+  return spec;
+}
+
+/**
+ * The CPU lane: the CPU-only flavor alone, so Kueue has no other flavor to try (flavorassigner
+ * tries only the flavors of the workload's own ClusterQueue), outside the cohort.
+ */
+function cpuLaneSpec(props: KueueTenantQueueProps, plan: LanesPlan): Record<string, unknown> {
+  const preset = ACCESS_MODE_PRESETS[props.accessMode].scheduling;
+  return {
+    namespaceSelector: ownNamespace(props.tenant.name),
+    queueingStrategy: 'BestEffortFIFO',
+    preemption: { withinClusterQueue: preset.preemption.withinClusterQueue },
+    resourceGroups: [
+      {
+        coveredResources: ['cpu', 'memory'],
+        flavors: [
+          {
+            name: props.cpuFlavor.name,
+            resources: (['cpu', 'memory'] as const).map((r) => ({ name: r, nominalQuota: plan.cpu[r] })),
+          },
+        ],
+      },
+    ],
+    ...stopPolicy(props.stopped ?? false),
+  };
+}
+
 /**
  * A tenant's two lanes, each a ClusterQueue with its LocalQueue:
  * - GPU work: ClusterQueue `<tenant>` and LocalQueue `default`. The quota per flavor is the
@@ -637,26 +723,7 @@ export class KueueTenantQueue extends Construct {
   constructor(scope: Construct, id: string, props: KueueTenantQueueProps) {
     super(scope, id);
     const name = props.tenant.name;
-    const preset = ACCESS_MODE_PRESETS[props.accessMode].scheduling;
-    const grants = [...props.gpus].sort((a, b) =>
-      `${a.pool.name}/${a.migProfile ?? ''}`.localeCompare(`${b.pool.name}/${b.migProfile ?? ''}`),
-    );
-    if (!props.cohort && (props.borrowingLimit !== undefined || props.lendingLimit !== undefined)) {
-      const c = new IssueCollector();
-      const key = props.borrowingLimit !== undefined ? 'borrowingLimit' : 'lendingLimit';
-      c.add(
-        'BORROWING_WITHOUT_COHORT',
-        `props.${key}`,
-        props[key],
-        'a queue borrows and lends only within a cohort, and no cohort was given',
-        'pass a KueueCohort as props.cohort, or remove the limit',
-      );
-      c.throwIfAny(`KueueTenantQueue '${name}'`);
-    }
-    const missing = grants.filter((g) => !props.flavors.has(g.pool.name)).map((g) => g.pool.name);
-    if (missing.length > 0) {
-      throw new Error(`KueueTenantQueue '${name}': no ResourceFlavor for pool(s) ${missing.join(', ')}`);
-    }
+    const grants = checkQueueProps(props);
     // Past its allocation's end (or retired) the tenant keeps its pools' flavors at zero.
     const held = !props.stopped && props.tenant.holdsGpus !== false;
     this.holdsGpus = held;
@@ -671,12 +738,6 @@ export class KueueTenantQueue extends Construct {
       borrowingLimit: props.borrowingLimit,
       lendingLimit: props.lendingLimit,
     });
-    const covered = plan.covered;
-    const flavors = plan.flavors.map((f) => ({
-      name: (props.flavors.get(f.pool) as KueueResourceFlavor).name,
-      resources: f.resources,
-    }));
-    const cpuNominal = plan.cpu;
     this.quotas = {
       ...Object.fromEntries(
         plan.flavors.map((f) => [
@@ -684,97 +745,70 @@ export class KueueTenantQueue extends Construct {
           Object.fromEntries(f.resources.map((r) => [r.name, r.nominalQuota])),
         ]),
       ),
-      [props.cpuFlavor.name]: cpuNominal,
+      [props.cpuFlavor.name]: plan.cpu,
     };
     // The namespace quota holds the allocation; borrowed capacity must fit in it too.
     if (plan.raise && props.tenant.raiseQuota) props.tenant.raiseQuota(plan.raise);
+    [this.clusterQueue, this.localQueue] = this.addLane(props, {
+      id: '',
+      clusterQueue: name,
+      localQueue: TENANT_LOCAL_QUEUE,
+      spec: gpuLaneSpec(props, plan, held),
+      stopped: !held,
+      address: '',
+    });
+    [this.cpuClusterQueue, this.cpuLocalQueue] = this.addLane(props, {
+      id: 'cpu-',
+      clusterQueue: cpuClusterQueueName(name),
+      localQueue: TENANT_CPU_LOCAL_QUEUE,
+      spec: cpuLaneSpec(props, plan),
+      stopped: props.stopped ?? false,
+      address: 'cpu_',
+    });
+  }
 
-    // Only the tenant's own namespace; a null selector would select none, `{}` every namespace.
-    const namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': name } };
-    const stop = (stopped: boolean) => (stopped ? { stopPolicy: 'HoldAndDrain' } : {});
-    const spec: Record<string, unknown> = {
-      namespaceSelector,
-      queueingStrategy: 'BestEffortFIFO',
-      preemption: props.cohort
-        ? { ...preset.preemption }
-        : { withinClusterQueue: preset.preemption.withinClusterQueue },
-      fairSharing: { weight: preset.fairSharingWeight },
-      // Kueue's defaults, written out: with several granted pools a GPU workload goes on to the
-      // next pool's flavor where it would have to preempt in this one.
-      // https://kueue.sigs.k8s.io/docs/concepts/cluster_queue/#flavorfungibility
-      flavorFungibility: { whenCanBorrow: 'MayStopSearch', whenCanPreempt: 'TryNextFlavor' },
-      // A tenant without grants has no GPU flavor: every request is "unavailable in ClusterQueue".
-      resourceGroups: flavors.length > 0 ? [{ coveredResources: covered, flavors }] : [],
-      ...stop(!held),
-    };
-    if (props.cohort) spec.cohortName = props.cohort.name;
-    // The CPU lane: the CPU-only flavor alone, so Kueue has no other flavor to try (flavorassigner
-    // tries only the flavors of the workload's own ClusterQueue), outside the cohort.
-    const cpuSpec: Record<string, unknown> = {
-      namespaceSelector,
-      queueingStrategy: 'BestEffortFIFO',
-      preemption: { withinClusterQueue: preset.preemption.withinClusterQueue },
-      resourceGroups: [
-        {
-          coveredResources: ['cpu', 'memory'],
-          flavors: [
-            {
-              name: props.cpuFlavor.name,
-              resources: (['cpu', 'memory'] as const).map((r) => ({ name: r, nominalQuota: cpuNominal[r] })),
-            },
-          ],
-        },
-      ],
-      ...stop(props.stopped ?? false),
-    };
-
+  /** One lane: its ClusterQueue, and the LocalQueue in the tenant's namespace that points at it. */
+  private addLane(
+    props: KueueTenantQueueProps,
+    lane: {
+      id: string;
+      clusterQueue: string;
+      localQueue: string;
+      spec: Record<string, unknown>;
+      stopped: boolean;
+      address: string;
+    },
+  ): [Manifest, Manifest] {
+    const name = props.tenant.name;
     const meta = { [TENANT_LABEL]: name, [ACCESS_MODE_LABEL]: props.accessMode };
-    const lane = (
-      id: string,
-      clusterQueue: string,
-      localQueue: string,
-      body: Record<string, unknown>,
-      stopped: boolean,
-      address: string,
-    ): [Manifest, Manifest] => {
-      const cq = manifest(
-        this,
-        `${id}cluster-queue`,
-        {
-          apiVersion: KUEUE_API,
-          kind: 'ClusterQueue',
-          metadata: { name: clusterQueue, labels: { ...labels, ...meta } },
-          spec: body,
-        },
-        'tenant',
-        name,
-        `${address}cluster_queue`,
-      );
-      const lq = manifest(
-        this,
-        `${id}local-queue`,
-        {
-          apiVersion: KUEUE_API,
-          kind: 'LocalQueue',
-          metadata: { name: localQueue, namespace: name, labels: { ...labels, ...meta } },
-          spec: { clusterQueue, ...stop(stopped) },
-        },
-        'tenant',
-        name,
-        `${address}local_queue`,
-      );
-      // The LocalQueue lives in the tenant's namespace; the ClusterQueue points at nothing else.
-      lq.node.addDependency(props.tenant.namespace, cq);
-      return [cq, lq];
-    };
-    [this.clusterQueue, this.localQueue] = lane('', name, TENANT_LOCAL_QUEUE, spec, !held, '');
-    [this.cpuClusterQueue, this.cpuLocalQueue] = lane(
-      'cpu-',
-      cpuClusterQueueName(name),
-      TENANT_CPU_LOCAL_QUEUE,
-      cpuSpec,
-      props.stopped ?? false,
-      'cpu_',
+    const cq = manifest(
+      this,
+      `${lane.id}cluster-queue`,
+      {
+        apiVersion: KUEUE_API,
+        kind: 'ClusterQueue',
+        metadata: { name: lane.clusterQueue, labels: { ...labels, ...meta } },
+        spec: lane.spec,
+      },
+      'tenant',
+      name,
+      `${lane.address}cluster_queue`,
     );
+    const lq = manifest(
+      this,
+      `${lane.id}local-queue`,
+      {
+        apiVersion: KUEUE_API,
+        kind: 'LocalQueue',
+        metadata: { name: lane.localQueue, namespace: name, labels: { ...labels, ...meta } },
+        spec: { clusterQueue: lane.clusterQueue, ...stopPolicy(lane.stopped) },
+      },
+      'tenant',
+      name,
+      `${lane.address}local_queue`,
+    );
+    // The LocalQueue lives in the tenant's namespace; the ClusterQueue points at nothing else.
+    lq.node.addDependency(props.tenant.namespace, cq);
+    return [cq, lq];
   }
 }
