@@ -127,74 +127,23 @@ export class AiFactorySite extends Construct {
     validateSite(profile);
     super(scope, `site-${profile.name}`);
     this.profile = profile;
-    const platformName = `${profile.name}-platform`;
-    const tenantsName = `${profile.name}-tenants`;
-
     // Stacks at the app's root (see the constructor's doc): their ids are their names.
     const root = this.node.root as Construct;
-    this.platform = new TerraformStack(root, platformName);
-    configureProviders(this.platform, profile.kubernetes);
-    configureBackend(this.platform, platformName, profile.kubernetes, profile.state);
+    this.platform = this.addStack(root, `${profile.name}-platform`);
     // Before any operator namespace: their network policies read the API server's address here.
     new ClusterNetwork(this.platform, 'cluster-network', {
       apiServerCidrs: profile.network?.apiServerCidrs,
       apiServerPorts: profile.network?.apiServerPorts,
     });
-
-    const pools = new Map<string, GpuNodePool>();
-    // Slurm's share of each pool becomes node labels, so the two schedulers never share a node.
-    const slurmShare = new Map(poolSplits(profile).map((s) => [s.pool, s.slurm]));
-    for (const spec of byName(profile.nodePools)) {
-      const slurmNodes = slurmShare.get(spec.name) ?? 0;
-      pools.set(
-        spec.name,
-        new GpuNodePool(this.platform, `pool-${spec.name}`, {
-          ...spec,
-          ...(slurmNodes > 0 ? { slurmNodes } : {}),
-        }),
-      );
-    }
-    this.pools = pools;
-    // CPU pools: labelled for Kueue's CPU lane, and for Slurm where it takes some of their nodes.
-    const cpuPools = new Map<string, CpuNodePool>();
-    for (const spec of byName(profile.cpuPools ?? [])) {
-      const slurmNodes = profile.schedulers?.slurm?.nodes?.[spec.name] ?? 0;
-      cpuPools.set(
-        spec.name,
-        new CpuNodePool(this.platform, `cpu-pool-${spec.name}`, {
-          ...spec,
-          ...(slurmNodes > 0 ? { slurmNodes } : {}),
-          cpuLaneLabels: profile.schedulers?.kueue?.cpuNodeLabels,
-        }),
-      );
-    }
-    this.cpuPools = cpuPools;
-    const all = [...pools.values()];
-    const nvidia = all.filter((p) => p.vendor === 'nvidia');
-    const amd = all.filter((p) => p.vendor === 'amd');
-    const driver = profile.gpuOperator?.driver ?? 'host';
-    if (nvidia.length > 0) {
-      this.nvidiaOperator = new NvidiaGpuOperator(this.platform, 'nvidia-gpu-operator', {
-        pools: nvidia,
-        driver,
-        // One Node Feature Discovery per cluster: NVIDIA's labels the AMD nodes too.
-        featureDiscoveryFor: amd,
-      });
-    }
-    if (amd.length > 0) {
-      this.amdOperator = new AmdGpuOperator(this.platform, 'amd-gpu-operator', {
-        pools: amd,
-        certManager: this.useCertManager(),
-        driver,
-        nodeFeatureDiscovery: this.nvidiaOperator,
-      });
-    }
+    this.pools = this.addPools();
+    this.cpuPools = this.addCpuPools();
+    const all = [...this.pools.values()];
+    [this.nvidiaOperator, this.amdOperator] = this.addGpuOperators(all);
     ({ kueue: this.kueue, slurmOperator: this.slurmOperator } = addPlatformSchedulers(
       this.platform,
       profile,
       profile.schedulers?.slurm ? this.useCertManager() : undefined,
     ));
-
     new TenantGuardrails(this.platform, 'tenant-guardrails', {
       allowedPriorityClasses: profile.tenantPriorityClasses,
       pools: all,
@@ -202,30 +151,15 @@ export class AiFactorySite extends Construct {
       maxGracePeriodSeconds: profile.tenantPods?.maxGracePeriodSeconds,
       inlineCsiDrivers: profile.tenantPods?.inlineCsiDrivers,
     });
+    this.storage = this.addStorage(all);
+    this.slurmStateTier = profile.slurmStateTier ? this.storage.tiers.get(profile.slurmStateTier) : undefined;
+    this.inventory(all, [...this.storage.tiers.values()]);
 
-    this.storage = new SiteStorage(this.platform, 'storage', {
-      tiers: profile.storageTiers ?? [],
-      certManager: () => this.useCertManager(),
-      // TopoLVM's node plugin runs on the pools that have the NVMe volume group, through their taints.
-      nodeLocalPlacement: (drivers) => {
-        const names = new Set(drivers.flatMap((d) => d.nodePools ?? [...pools.keys()]));
-        const chosen = all.filter((p) => names.has(p.name));
-        return { tolerations: poolTolerations(chosen), nodeSelectorTerms: chosen.map((p) => p.nodeSelector) };
-      },
-    });
-    const tiers = this.storage.tiers;
-    this.slurmStateTier = profile.slurmStateTier ? tiers.get(profile.slurmStateTier) : undefined;
-    const siteTiers = [...tiers.values()];
-    this.inventory(all, siteTiers);
-
-    this.tenantsStack = new TerraformStack(root, tenantsName);
-    configureProviders(this.tenantsStack, profile.kubernetes);
-    configureBackend(this.tenantsStack, tenantsName, profile.kubernetes, profile.state);
+    this.tenantsStack = this.addStack(root, `${profile.name}-tenants`);
     this.tenantsStack.addDependency(this.platform);
     // An air-gapped site gets its charts and images from its mirror (both stacks install charts).
     if (profile.mirror)
       for (const stack of [this.platform, this.tenantsStack]) useMirror(stack, profile.mirror);
-
     const tenants = new Map<string, TenantNamespace>();
     this.tenantMap = tenants;
     this.date = synthesisDate();
@@ -244,11 +178,92 @@ export class AiFactorySite extends Construct {
     } = addTenantSchedulers(
       this.tenantsStack,
       resolveProfile(profile),
-      pools,
+      this.pools,
       tenants,
       this.slurmStateTier?.className,
-      cpuPools,
+      this.cpuPools,
     ));
+  }
+
+  /** A stack of the site at the app's root, with its providers and backend on the site's cluster. */
+  private addStack(root: Construct, name: string): TerraformStack {
+    const stack = new TerraformStack(root, name);
+    configureProviders(stack, this.profile.kubernetes);
+    configureBackend(stack, name, this.profile.kubernetes, this.profile.state);
+    return stack;
+  }
+
+  /** The GPU pools; Slurm's share of each becomes node labels, so the schedulers never share a node. */
+  private addPools(): Map<string, GpuNodePool> {
+    const slurmShare = new Map(poolSplits(this.profile).map((s) => [s.pool, s.slurm]));
+    return new Map(
+      byName(this.profile.nodePools).map((spec) => {
+        const slurmNodes = slurmShare.get(spec.name) ?? 0;
+        const pool = new GpuNodePool(this.platform, `pool-${spec.name}`, {
+          ...spec,
+          ...(slurmNodes > 0 ? { slurmNodes } : {}),
+        });
+        return [spec.name, pool];
+      }),
+    );
+  }
+
+  /** CPU pools: labelled for Kueue's CPU lane, and for Slurm where it takes some of their nodes. */
+  private addCpuPools(): Map<string, CpuNodePool> {
+    const profile = this.profile;
+    return new Map(
+      byName(profile.cpuPools ?? []).map((spec) => {
+        const slurmNodes = profile.schedulers?.slurm?.nodes?.[spec.name] ?? 0;
+        const pool = new CpuNodePool(this.platform, `cpu-pool-${spec.name}`, {
+          ...spec,
+          ...(slurmNodes > 0 ? { slurmNodes } : {}),
+          cpuLaneLabels: profile.schedulers?.kueue?.cpuNodeLabels,
+        });
+        return [spec.name, pool];
+      }),
+    );
+  }
+
+  /** Each vendor's GPU operator, where the site has its pools; one Node Feature Discovery for both. */
+  private addGpuOperators(
+    all: readonly GpuNodePool[],
+  ): [NvidiaGpuOperator | undefined, AmdGpuOperator | undefined] {
+    const nvidia = all.filter((p) => p.vendor === 'nvidia');
+    const amd = all.filter((p) => p.vendor === 'amd');
+    const driver = this.profile.gpuOperator?.driver ?? 'host';
+    const nvidiaOperator =
+      nvidia.length > 0
+        ? new NvidiaGpuOperator(this.platform, 'nvidia-gpu-operator', {
+            pools: nvidia,
+            driver,
+            // One Node Feature Discovery per cluster: NVIDIA's labels the AMD nodes too.
+            featureDiscoveryFor: amd,
+          })
+        : undefined;
+    const amdOperator =
+      amd.length > 0
+        ? new AmdGpuOperator(this.platform, 'amd-gpu-operator', {
+            pools: amd,
+            certManager: this.useCertManager(),
+            driver,
+            nodeFeatureDiscovery: nvidiaOperator,
+          })
+        : undefined;
+    return [nvidiaOperator, amdOperator];
+  }
+
+  /** The storage tiers; TopoLVM's node plugin runs on the pools with the NVMe volume group. */
+  private addStorage(all: readonly GpuNodePool[]): SiteStorage {
+    return new SiteStorage(this.platform, 'storage', {
+      tiers: this.profile.storageTiers ?? [],
+      certManager: () => this.useCertManager(),
+      // Through the pools' taints.
+      nodeLocalPlacement: (drivers) => {
+        const names = new Set(drivers.flatMap((d) => d.nodePools ?? all.map((p) => p.name)));
+        const chosen = all.filter((p) => names.has(p.name));
+        return { tolerations: poolTolerations(chosen), nodeSelectorTerms: chosen.map((p) => p.nodeSelector) };
+      },
+    });
   }
 
   /**
