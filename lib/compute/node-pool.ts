@@ -77,6 +77,37 @@ export interface Toleration {
 }
 
 /**
+ * A pool's props against the checks of a profile's pool, with the construct's own: Slurm's share is
+ * a whole number of the pool's nodes. Returns that share.
+ */
+function checkPoolProps(props: GpuNodePoolProps): number {
+  const c = new IssueCollector();
+  // Any model the app knows: the catalog's, those registered in code, and those the site's
+  // profile declared (validated before its pools are built).
+  checkPool(c, props, 'props', acceleratorCatalog());
+  checkBounds(c, 'pool', props, 'props');
+  const slurmNodes = props.slurmNodes ?? 0;
+  const total = (() => {
+    try {
+      return poolNodeCount(props);
+    } catch {
+      return 0; // a bad hostlist is reported by checkPool
+    }
+  })();
+  if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
+    c.add(
+      'SCHEDULER_NODES_EXCEEDED',
+      'props.slurmNodes',
+      props.slurmNodes,
+      `pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
+      `set slurmNodes to a whole number from 0 to ${total}`,
+    );
+  }
+  c.throwIfAny(`GpuNodePool '${props.name}'`);
+  return slurmNodes;
+}
+
+/**
  * A named pool of identical GPU nodes. Everything that places work on the pool (quota resource
  * names, node selectors, tolerations, MIG and device-plugin configuration names, later Kueue
  * flavors and Slurm NodeSets) is derived from this object.
@@ -145,29 +176,7 @@ export class GpuNodePool extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
     super(scope, id);
-    const c = new IssueCollector();
-    // Any model the app knows: the catalog's, those registered in code, and those the site's
-    // profile declared (validated before its pools are built).
-    checkPool(c, props, 'props', acceleratorCatalog());
-    checkBounds(c, 'pool', props, 'props');
-    const slurmNodes = props.slurmNodes ?? 0;
-    const total = (() => {
-      try {
-        return poolNodeCount(props);
-      } catch {
-        return 0; // a bad hostlist is reported by checkPool
-      }
-    })();
-    if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
-      c.add(
-        'SCHEDULER_NODES_EXCEEDED',
-        'props.slurmNodes',
-        props.slurmNodes,
-        `pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
-        `set slurmNodes to a whole number from 0 to ${total}`,
-      );
-    }
-    c.throwIfAny(`GpuNodePool '${props.name}'`);
+    const slurmNodes = checkPoolProps(props);
     // Tenants of the same cluster find the pool here (lib/platform/cluster.ts).
     registerClusterPart('pool', this);
 
@@ -206,9 +215,17 @@ export class GpuNodePool extends Construct {
     this.slurmSelector = split
       ? { ...this.nodeSelector, [SCHEDULER_LABEL]: 'slurm' }
       : { ...this.nodeSelector };
-    // Slurm holds the last nodes of the hostlist, so adding nodes at its end moves none of the others.
-    const firstSlurm = this.nodeNames.length - slurmNodes;
+    if (listed) this.addListedNodes(props, labels);
+    else this.addSiteAppliedConfig(props, labels);
+  }
 
+  /**
+   * Labels and taints of each listed node, one resource each, addressed by node name. Slurm holds the
+   * last nodes of the hostlist, so adding nodes at its end moves none of the others.
+   */
+  private addListedNodes(props: GpuNodePoolProps, labels: Readonly<Record<string, string>>): void {
+    const split = this.slurmNodes > 0;
+    const firstSlurm = this.nodeNames.length - this.slurmNodes;
     const taints = [this.taint, ...(props.additionalTaints ?? [])];
     this.nodeNames.forEach((node, i) => {
       const t = new NodeTaint(this, `taint-${node}`, {
@@ -235,33 +252,36 @@ export class GpuNodePool extends Construct {
       });
       pinAddress(l, 'pool', props.name, 'labels', node);
     });
+  }
 
-    if (!listed) {
-      // The site labels and taints these nodes itself; say exactly what it must apply.
-      const out = new TerraformOutput(this, 'site-applied-node-config', {
-        description: `Labels and taint the site must apply to the ${this.nodeCount} nodes of pool ${props.name}`,
-        value: {
-          // Which nodes to label: the site's own labels (kubectl label nodes -l <these> ...).
-          nodes: {
-            labels: { ...(props.nodes as { labels: Record<string, string> }).labels },
-            count: this.nodeCount,
-          },
-          selector: this.nodeSelector,
-          labels,
-          taint: `${this.taint.key}=${this.taint.value}:${this.taint.effect}`,
-          // Which scheduler each node belongs to: the site picks the nodes, the counts must match.
-          ...(split
-            ? {
-                schedulerLabel: {
-                  key: SCHEDULER_LABEL,
-                  nodes: { kubernetes: this.nodeCount - slurmNodes, slurm: slurmNodes },
-                },
-              }
-            : {}),
+  /** What the site must apply to the nodes of a label-selected pool, as an output. */
+  private addSiteAppliedConfig(props: GpuNodePoolProps, labels: Readonly<Record<string, string>>): void {
+    const split = this.slurmNodes > 0;
+    const slurmNodes = this.slurmNodes;
+    // The site labels and taints these nodes itself; say exactly what it must apply.
+    const out = new TerraformOutput(this, 'site-applied-node-config', {
+      description: `Labels and taint the site must apply to the ${this.nodeCount} nodes of pool ${props.name}`,
+      value: {
+        // Which nodes to label: the site's own labels (kubectl label nodes -l <these> ...).
+        nodes: {
+          labels: { ...(props.nodes as { labels: Record<string, string> }).labels },
+          count: this.nodeCount,
         },
-      });
-      pinAddress(out, 'pool', props.name, 'site_applied_node_config');
-    }
+        selector: this.nodeSelector,
+        labels,
+        taint: `${this.taint.key}=${this.taint.value}:${this.taint.effect}`,
+        // Which scheduler each node belongs to: the site picks the nodes, the counts must match.
+        ...(split
+          ? {
+              schedulerLabel: {
+                key: SCHEDULER_LABEL,
+                nodes: { kubernetes: this.nodeCount - slurmNodes, slurm: slurmNodes },
+              },
+            }
+          : {}),
+      },
+    });
+    pinAddress(out, 'pool', props.name, 'site_applied_node_config');
   }
 
   get vendor(): 'nvidia' | 'amd' {
