@@ -48,6 +48,31 @@ export interface CpuNodePoolProps extends CpuPoolSpec {
   readonly forceTaintOwnership?: boolean;
 }
 
+/** A CPU pool's props: the profile's checks, and Slurm's share a whole number of its nodes. */
+function checkCpuPoolProps(props: CpuNodePoolProps): { total: number; slurmNodes: number } {
+  const c = new IssueCollector();
+  checkCpuPool(c, props, 'props');
+  const total = (() => {
+    try {
+      return poolNodeCount(props);
+    } catch {
+      return 0; // a bad hostlist is reported by checkCpuPool
+    }
+  })();
+  const slurmNodes = props.slurmNodes ?? 0;
+  if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
+    c.add(
+      'SCHEDULER_NODES_EXCEEDED',
+      'props.slurmNodes',
+      props.slurmNodes,
+      `CPU pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
+      `set slurmNodes to a whole number from 0 to ${total}`,
+    );
+  }
+  c.throwIfAny(`CpuNodePool '${props.name}'`);
+  return { total, slurmNodes };
+}
+
 /**
  * A pool of CPU nodes: counted in the site's inventory, labelled `POOL_LABEL=<name>`, its
  * Kubernetes nodes with the labels of Kueue's CPU lane (where every tenant's work without GPUs is
@@ -102,26 +127,7 @@ export class CpuNodePool extends Construct {
 
   constructor(scope: Construct, id: string, props: CpuNodePoolProps) {
     super(scope, id);
-    const c = new IssueCollector();
-    checkCpuPool(c, props, 'props');
-    const total = (() => {
-      try {
-        return poolNodeCount(props);
-      } catch {
-        return 0; // a bad hostlist is reported by checkCpuPool
-      }
-    })();
-    const slurmNodes = props.slurmNodes ?? 0;
-    if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
-      c.add(
-        'SCHEDULER_NODES_EXCEEDED',
-        'props.slurmNodes',
-        props.slurmNodes,
-        `CPU pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
-        `set slurmNodes to a whole number from 0 to ${total}`,
-      );
-    }
-    c.throwIfAny(`CpuNodePool '${props.name}'`);
+    const { total, slurmNodes } = checkCpuPoolProps(props);
     this.name = props.name;
     this.spec = props;
     this.nodeCount = total;
@@ -145,8 +151,25 @@ export class CpuNodePool extends Construct {
     };
     const slurmLabels = this.slurmLabels;
     const taint = `${SLURM_CPU_NODE_TAINT.key}=${SLURM_CPU_NODE_TAINT.value}:${SLURM_CPU_NODE_TAINT.effect}`;
+    this.addListedNodes(props);
+    if (!listed) {
+      const out = new TerraformOutput(this, 'site-applied-node-config', {
+        description: `Labels the site must apply to the ${total} nodes of CPU pool ${props.name}`,
+        value: {
+          nodes: { labels: { ...(props.nodes as { labels: Record<string, string> }).labels }, count: total },
+          kubernetes: { nodes: total - slurmNodes, labels: this.kubernetesLabels },
+          ...(split ? { slurm: { nodes: slurmNodes, labels: slurmLabels, taint } } : {}),
+        },
+      });
+      pinAddress(out, 'cpu_pool', props.name, 'site_applied_node_config');
+    }
+  }
+
+  /** Labels of each listed node, and the taint of those Slurm holds (the last of the hostlist). */
+  private addListedNodes(props: CpuNodePoolProps): void {
+    const slurmLabels = this.slurmLabels;
     // Slurm holds the last nodes of the hostlist, as on a GPU pool.
-    const firstSlurm = this.nodeNames.length - slurmNodes;
+    const firstSlurm = this.nodeNames.length - this.slurmNodes;
     this.nodeNames.forEach((node, i) => {
       const slurm = i >= firstSlurm;
       const t = slurm
@@ -170,17 +193,6 @@ export class CpuNodePool extends Construct {
       });
       pinAddress(l, 'cpu_pool', props.name, 'labels', node);
     });
-    if (!listed) {
-      const out = new TerraformOutput(this, 'site-applied-node-config', {
-        description: `Labels the site must apply to the ${total} nodes of CPU pool ${props.name}`,
-        value: {
-          nodes: { labels: { ...(props.nodes as { labels: Record<string, string> }).labels }, count: total },
-          kubernetes: { nodes: total - slurmNodes, labels: this.kubernetesLabels },
-          ...(split ? { slurm: { nodes: slurmNodes, labels: slurmLabels, taint } } : {}),
-        },
-      });
-      pinAddress(out, 'cpu_pool', props.name, 'site_applied_node_config');
-    }
   }
 
   /** Cores of the whole pool. */
