@@ -46,6 +46,8 @@ for (const f of listed('docs', () => true).filter(
   expected.add(f);
 for (const f of listed('examples/ci', () => true)) expected.add(f);
 expected.add('examples/site-repo/README.md');
+// The profile's JSON Schema (test/docs/schema.test.ts keeps it up to date).
+expected.add('schema/site-profile.schema.json');
 
 const missing = [...expected].filter((f) => !packed.has(f)).sort();
 const extra = [...packed].filter((f) => !expected.has(f)).sort();

@@ -26,6 +26,8 @@ describe('package.json', () => {
       'docs/report/',
       'examples/ci/',
       'examples/site-repo/README.md',
+      // The profile's JSON Schema, for editors (test/docs/schema.test.ts).
+      'schema/',
     ]);
     for (const doc of ['README.md', 'LICENSE', 'CHANGELOG.md'])
       expect(fs.existsSync(path.join(root, doc))).toBe(true);

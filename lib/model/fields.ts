@@ -187,6 +187,7 @@ const mirror = obj<MirrorSpec>({
 
 /** The whole profile. */
 export const PROFILE_FIELDS: Node = obj<SiteProfile>({
+  $schema: leaf,
   name: leaf,
   displayName: leaf,
   kubernetes: obj<KubernetesConnection>({ configPath: leaf, context: leaf }),

@@ -297,6 +297,12 @@ export interface TenantPodsSpec {
 }
 
 export interface SiteProfile {
+  /**
+   * The JSON Schema that a profile written as JSON or YAML names for its editor
+   * (`schema/site-profile.schema.json` of the package); the library ignores it.
+   * @default - none
+   */
+  readonly $schema?: string;
   /** Site name, a DNS label; stacks are `<name>-platform` and `<name>-tenants`. */
   readonly name: string;
   /** Human name, e.g. `IT4LIA AI Factory (CINECA, Bologna)`. */

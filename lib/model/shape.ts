@@ -94,6 +94,7 @@ export function checkShape(c: IssueCollector, profile: unknown): boolean {
   const before = c.issues.length;
   if (!expect(c, '(profile)', profile, 'object', false)) return false;
   const p = profile as Record<string, unknown>;
+  expect(c, '$schema', p.$schema, 'string', true);
   expect(c, 'name', p.name, 'string', false);
   expect(c, 'displayName', p.displayName, 'string', false);
   if (expect(c, 'kubernetes', p.kubernetes, 'object', false)) {
