@@ -127,13 +127,19 @@ export function generatedProfile(o: GeneratedProfileOptions): SiteProfile {
     ...(o.scheduler === 'kueue'
       ? { schedulers: { kueue: {} } }
       : {
-          // Accounting, which Slurm with tenants needs (SLURM_ACCOUNTING_REQUIRED); one account per tenant.
+          // Accounting, which Slurm with tenants needs (SLURM_ACCOUNTING_REQUIRED); one account per
+          // tenant. The API server's and the database's addresses (SLURM_ADDRESSES_REQUIRED).
           schedulers: {
             slurm: {
               nodes: { [firstPool]: 8 },
-              accounting: { host: 'slurmdb.bench.local', passwordSecret: { name: 'slurmdbd-mariadb' } },
+              accounting: {
+                host: 'slurmdb.bench.local',
+                cidrs: ['10.0.0.20/32'],
+                passwordSecret: { name: 'slurmdbd-mariadb' },
+              },
             },
           },
+          network: { apiServerCidrs: ['10.0.0.10/32'] },
           slurmStateTier: 'state',
         }),
   };

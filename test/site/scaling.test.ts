@@ -75,6 +75,14 @@ describe('duplicate nodes in a hostlist', () => {
   });
 });
 
+describe("the bench's generated sites", () => {
+  it('are valid profiles with either scheduler, so that npm run bench runs', () => {
+    for (const scheduler of ['kueue', 'slurm'] as const) {
+      expect(() => validateSite(generatedProfile({ tenants: 10, scheduler }))).not.toThrow();
+    }
+  });
+});
+
 describe('quota raises', () => {
   it("raises each borrowing tenant's quota, written once, with no override in the metadata", () => {
     const site = new AiFactorySite(testApp(), generatedProfile({ tenants: 25, scheduler: 'kueue' }));
