@@ -36,10 +36,12 @@ describe('package.json', () => {
     );
   });
 
-  it('exports the compiled index with its types, the CLI and package.json, and nothing deeper', () => {
+  it('exports the compiled index with its types, the CLI, package.json and the schema, nothing deeper', () => {
     expect(pkg.exports).toEqual({
       '.': { types: './build/index.d.ts', default: './build/index.js' },
       './package.json': './package.json',
+      // The profile's JSON Schema, for editors and tools (require.resolve finds it).
+      './schema/*': './schema/*',
     });
     expect([pkg.main, pkg.types]).toEqual(['build/index.js', 'build/index.d.ts']);
     expect(pkg.bin).toEqual({ aif: 'build/cli/main.js' });

@@ -182,8 +182,8 @@ export function tenantNamespaces(stack: SynthesizedStack): SynthesizedTenant[] {
 
 /**
  * The hard limits of a tenant's allocation quota as applied: `spec.hard` of the unscoped
- * `kubernetes_resource_quota_v1` in the tenant's namespace. A raised quota (`raiseQuota`, an
- * `addOverride('spec.hard', ...)`) is already merged into `spec.hard` in the synthesized JSON.
+ * `kubernetes_resource_quota_v1` in the tenant's namespace. A raised quota (`raiseQuota`) is
+ * written into `spec.hard` once, at synthesis, so the synthesized JSON holds it.
  * Scoped quotas (pods at system priorities) are not the allocation.
  */
 export function tenantQuotaHard(stack: SynthesizedStack, namespaceAddress: string): Record<string, string> {

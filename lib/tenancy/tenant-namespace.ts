@@ -298,6 +298,11 @@ function checkTenantProps(
 export class TenantNamespace extends Construct {
   public readonly name: string;
   public readonly namespace: NamespaceV1;
+  /**
+   * The namespace ResourceQuota. Its `spec.hard` is written once, at synthesis, from the limits as
+   * they then stand: change them with `raiseQuota`, never `quota.addOverride('spec.hard...')`, which
+   * cdktf refuses on a lazy value ("cannot be a resolvable token if you specified overrides").
+   */
   public readonly quota: ResourceQuotaV1;
   /** `pods: 0` at the system-* PriorityClasses (scope selector `PriorityClass In [...]`). */
   public readonly systemPriorityQuota: ResourceQuotaV1;

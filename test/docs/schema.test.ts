@@ -14,14 +14,27 @@ import { sampleProfile } from '../helpers';
 const root = path.join(__dirname, '..', '..');
 const file = path.join(root, 'schema', 'site-profile.schema.json');
 
-/** Drops the doc comments' prose defaults (`@default - none: ...`), which are no values. */
-function withoutProseDefaults(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutProseDefaults);
+/**
+ * The doc comments' defaults as values an editor may insert: a leading quoted literal
+ * (`'ext4' (Rook advises ...)` becomes `ext4`), a leading `true`/`false` for a boolean, and prose
+ * (`- none: ...`, `false - one tenant per pool`) dropped. The test below checks that every default
+ * left is a value of its own subschema.
+ */
+function valueDefaults(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(valueDefaults);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
+  const type = (node as Record<string, unknown>).type;
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'default' && typeof v === 'string' && v.startsWith('- ')) continue;
-    out[k] = withoutProseDefaults(v);
+    if (k !== 'default' || typeof v !== 'string') {
+      out[k] = valueDefaults(v);
+      continue;
+    }
+    const quoted = /^'([^']*)'/.exec(v);
+    const flag = /^(true|false)\b/.exec(v);
+    if (quoted) out[k] = quoted[1];
+    else if (flag && type === 'boolean') out[k] = flag[1] === 'true';
+    else if (!/[\s(]/.test(v) && !v.startsWith('-')) out[k] = v;
   }
   return out;
 }
@@ -35,8 +48,7 @@ function generate(): Record<string, unknown> {
     skipTypeCheck: true,
   }).createSchema('SiteProfile');
   return {
-    ...(withoutProseDefaults(schema) as Record<string, unknown>),
-    $id: 'https://ai-factory.eu/schema/site-profile.schema.json',
+    ...(valueDefaults(schema) as Record<string, unknown>),
     title: 'cdktf-ai-factory site profile',
   };
 }
@@ -91,6 +103,28 @@ describe('schema/site-profile.schema.json', () => {
         '/nodePools/0/gpusPerNode type',
       ]),
     );
+  });
+
+  it('gives every default as a value of its own field, so that an editor inserts valid values', () => {
+    const ajv = new Ajv({ strict: false });
+    ajv.addSchema({ definitions: schema.definitions }, 'defs');
+    const bad: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      if ('default' in n) {
+        const { default: value, ...sub } = n;
+        const refd = JSON.parse(JSON.stringify(sub).replace(/"#\/definitions\//g, '"defs#/definitions/'));
+        if (!ajv.validate(refd, value)) bad.push(`${at}: ${JSON.stringify(value)}`);
+      }
+      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
+    };
+    walk(schema.definitions, '#/definitions');
+    expect(bad).toEqual([]);
+    const driver = (
+      schema.definitions as Record<string, { properties: Record<string, { default?: unknown }> }>
+    ).RookRbdDriverSpec;
+    expect(driver.properties.fsType.default).toBe('ext4');
   });
 
   it('keeps the descriptions and value defaults of the doc comments, not their prose', () => {

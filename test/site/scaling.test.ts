@@ -75,6 +75,20 @@ describe('duplicate nodes in a hostlist', () => {
   });
 });
 
+describe('the quota written once', () => {
+  it('takes raises through raiseQuota, and refuses an override of spec.hard at synthesis', () => {
+    const site = new AiFactorySite(testApp(), generatedProfile({ tenants: 2, scheduler: 'kueue' }));
+    const tenant = [...site.tenants.values()][0];
+    tenant.raiseQuota({ pods: '999' });
+    const quota = (json: TfJson) => json.resource.kubernetes_resource_quota_v1[`tenant_${tenant.name}_quota`];
+    expect(quota(site.tenantsStack.toTerraform() as TfJson).spec.hard.pods).toBe('999');
+    tenant.quota.addOverride('spec.hard.pods', '5');
+    expect(() => site.tenantsStack.toTerraform()).toThrow(
+      /cannot be a resolvable token if you specified overrides/,
+    );
+  });
+});
+
 describe("the bench's generated sites", () => {
   it('are valid profiles with either scheduler, so that npm run bench runs', () => {
     for (const scheduler of ['kueue', 'slurm'] as const) {
