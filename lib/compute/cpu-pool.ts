@@ -7,11 +7,11 @@ import {
   expandHostlist,
   IssueCollector,
   parseQuantity,
-  poolNodeCount,
   type CpuPoolSpec,
 } from '../model';
 import { checkCpuPool } from '../model/validate';
 import { FIELD_MANAGER, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
+import { checkSlurmShare } from '../private/pool-checks';
 import { POOL_LABEL, SCHEDULER_LABEL, type Toleration } from './node-pool';
 
 /**
@@ -52,25 +52,9 @@ export interface CpuNodePoolProps extends CpuPoolSpec {
 function checkCpuPoolProps(props: CpuNodePoolProps): { total: number; slurmNodes: number } {
   const c = new IssueCollector();
   checkCpuPool(c, props, 'props');
-  const total = (() => {
-    try {
-      return poolNodeCount(props);
-    } catch {
-      return 0; // a bad hostlist is reported by checkCpuPool
-    }
-  })();
-  const slurmNodes = props.slurmNodes ?? 0;
-  if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
-    c.add(
-      'SCHEDULER_NODES_EXCEEDED',
-      'props.slurmNodes',
-      props.slurmNodes,
-      `CPU pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
-      `set slurmNodes to a whole number from 0 to ${total}`,
-    );
-  }
+  const share = checkSlurmShare(c, props, 'CPU pool');
   c.throwIfAny(`CpuNodePool '${props.name}'`);
-  return { total, slurmNodes };
+  return share;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type TaintSpec,
   acceleratorCatalog,
 } from '../model';
+import { checkSlurmShare } from '../private/pool-checks';
 import { registerClusterPart } from '../platform/cluster';
 import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
 
@@ -86,23 +87,7 @@ function checkPoolProps(props: GpuNodePoolProps): number {
   // profile declared (validated before its pools are built).
   checkPool(c, props, 'props', acceleratorCatalog());
   checkBounds(c, 'pool', props, 'props');
-  const slurmNodes = props.slurmNodes ?? 0;
-  const total = (() => {
-    try {
-      return poolNodeCount(props);
-    } catch {
-      return 0; // a bad hostlist is reported by checkPool
-    }
-  })();
-  if (!Number.isInteger(slurmNodes) || slurmNodes < 0 || slurmNodes > total) {
-    c.add(
-      'SCHEDULER_NODES_EXCEEDED',
-      'props.slurmNodes',
-      props.slurmNodes,
-      `pool '${props.name}' has ${total} nodes; Slurm can hold a whole number of them, 0 to ${total}`,
-      `set slurmNodes to a whole number from 0 to ${total}`,
-    );
-  }
+  const { slurmNodes } = checkSlurmShare(c, props, 'pool');
   c.throwIfAny(`GpuNodePool '${props.name}'`);
   return slurmNodes;
 }
