@@ -1,5 +1,3 @@
-import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
-import { NodeTaint } from '@cdktf/provider-kubernetes/lib/node-taint';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -10,8 +8,8 @@ import {
   type CpuPoolSpec,
 } from '../model';
 import { checkCpuPool } from '../model/validate';
-import { FIELD_MANAGER, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
-import { checkSlurmShare } from '../private/pool-checks';
+import { pinAddress } from '../platform/ids';
+import { checkSlurmShare, configureListedNode } from '../private/pools';
 import { POOL_LABEL, SCHEDULER_LABEL, type Toleration } from './node-pool';
 
 /**
@@ -151,31 +149,18 @@ export class CpuNodePool extends Construct {
 
   /** Labels of each listed node, and the taint of those Slurm holds (the last of the hostlist). */
   private addListedNodes(props: CpuNodePoolProps): void {
-    const slurmLabels = this.slurmLabels;
-    // Slurm holds the last nodes of the hostlist, as on a GPU pool.
+    // Slurm holds the last nodes of the hostlist, as on a GPU pool; only those are tainted.
     const firstSlurm = this.nodeNames.length - this.slurmNodes;
     this.nodeNames.forEach((node, i) => {
       const slurm = i >= firstSlurm;
-      const t = slurm
-        ? new NodeTaint(this, `taint-${node}`, {
-            metadata: { name: node },
-            taint: [{ ...SLURM_CPU_NODE_TAINT }],
-            fieldManager: TAINT_FIELD_MANAGER,
-            force: props.forceTaintOwnership ?? false,
-          })
-        : undefined;
-      if (t) pinAddress(t, 'cpu_pool', props.name, 'taint', node);
-      const l = new Labels(this, `labels-${node}`, {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: node },
-        labels: slurm ? slurmLabels : { ...this.kubernetesLabels },
-        fieldManager: FIELD_MANAGER,
-        force: true,
-        // Tainted first, so that a Slurm node never carries its labels without its taint.
-        ...(t ? { dependsOn: [t] } : {}),
-      });
-      pinAddress(l, 'cpu_pool', props.name, 'labels', node);
+      configureListedNode(
+        this,
+        node,
+        { kind: 'cpu_pool', pool: props.name },
+        slurm ? this.slurmLabels : this.kubernetesLabels,
+        slurm ? [SLURM_CPU_NODE_TAINT] : [],
+        props.forceTaintOwnership ?? false,
+      );
     });
   }
 

@@ -1,5 +1,3 @@
-import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
-import { NodeTaint } from '@cdktf/provider-kubernetes/lib/node-taint';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -16,9 +14,9 @@ import {
   type TaintSpec,
   acceleratorCatalog,
 } from '../model';
-import { checkSlurmShare } from '../private/pool-checks';
+import { checkSlurmShare, configureListedNode } from '../private/pools';
 import { registerClusterPart } from '../platform/cluster';
-import { FIELD_MANAGER, NODE_LABEL_PREFIX, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
+import { NODE_LABEL_PREFIX, pinAddress } from '../platform/ids';
 
 export interface GpuNodePoolProps extends NodePoolSpec {
   /**
@@ -213,29 +211,17 @@ export class GpuNodePool extends Construct {
     const firstSlurm = this.nodeNames.length - this.slurmNodes;
     const taints = [this.taint, ...(props.additionalTaints ?? [])];
     this.nodeNames.forEach((node, i) => {
-      const t = new NodeTaint(this, `taint-${node}`, {
-        metadata: { name: node },
-        taint: taints.map((x) => ({ key: x.key, value: x.value, effect: x.effect })),
-        fieldManager: TAINT_FIELD_MANAGER,
-        force: props.forceTaintOwnership ?? false,
-      });
-      pinAddress(t, 'pool', props.name, 'taint', node);
-      const l = new Labels(this, `labels-${node}`, {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: node },
-        labels: split
-          ? { ...labels, [SCHEDULER_LABEL]: i >= firstSlurm ? 'slurm' : 'kubernetes' }
-          : { ...labels },
-        fieldManager: FIELD_MANAGER,
-        // Labels are a map: force takes over only the keys above, never other labels of the node.
-        force: true,
-        // Taint first: on a node that the labels' field manager also tainted before the two had
-        // managers of their own, the labels' apply takes that taint away; the taint's own manager
-        // must hold it by then, so the node is never without its taint.
-        dependsOn: [t],
-      });
-      pinAddress(l, 'pool', props.name, 'labels', node);
+      const scheduler: Record<string, string> = split
+        ? { [SCHEDULER_LABEL]: i >= firstSlurm ? 'slurm' : 'kubernetes' }
+        : {};
+      configureListedNode(
+        this,
+        node,
+        { kind: 'pool', pool: props.name },
+        { ...labels, ...scheduler },
+        taints,
+        props.forceTaintOwnership ?? false,
+      );
     });
   }
 

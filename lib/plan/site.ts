@@ -124,7 +124,10 @@ function planTenant(profile: SiteProfile, t: TenantSpec, date: string): TenantPl
   };
 }
 
-/** The Slurm cluster: NodeSets, partitions and their accounts, and the accounts file. */
+/**
+ * The Slurm cluster: NodeSets, partitions and their accounts, and the accounts file, from a profile
+ * whose budgets are resolved to counts.
+ */
 function planSlurm(profile: SiteProfile, tenants: readonly TenantPlan[]): SlurmPlan | undefined {
   const slurm = profile.schedulers?.slurm;
   if (!slurm) return undefined;
@@ -134,9 +137,8 @@ function planSlurm(profile: SiteProfile, tenants: readonly TenantPlan[]): SlurmP
   const gpuSets = names.filter((n) => !cpuPools.has(n));
   const clusterPools = gpuSets.map((n) => profile.nodePools.find((p) => p.name === n) as NodePoolSpec);
   const cpuSets = names.filter((n) => cpuPools.has(n));
-  const resolved = resolveProfile(profile);
   const accounts = [
-    ...byName(resolved.tenants).map((t) => {
+    ...byName(profile.tenants).map((t) => {
       const plan = tenants.find((x) => x.name === t.name) as TenantPlan;
       const grants = plan.holdsGpus
         ? t.gpus.map((g) => ({
@@ -193,6 +195,6 @@ export function planSite(profile: SiteProfile, date: string): SitePlan {
     slurmNodes: splits.get(p.name)?.slurm ?? 0,
   }));
   const tenants = byName(resolved.tenants).map((t) => planTenant(resolved, t, date));
-  const slurm = planSlurm(profile, tenants);
+  const slurm = planSlurm(resolved, tenants);
   return { site: profile.name, date, pools, tenants, ...(slurm ? { slurm } : {}) };
 }

@@ -1,7 +1,7 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { IssueCollector } from '../model/errors';
-import { carelessCidr, isCidr } from '../model/validate';
+import { carelessCidr, isCidr, isDnsLabel } from '../model/validate';
 import { pinAddress } from './ids';
 import {
   addFlowPolicy,
@@ -10,7 +10,6 @@ import {
   type NetworkFlow,
 } from './network-policy';
 
-const FLOW_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** The widest port range a site's flow may open (`[first, last]`). */
 const MAX_PORT_RANGE = 100;
 
@@ -74,7 +73,7 @@ export class SystemNamespace extends Construct {
    */
   public allow(flow: NetworkFlow): void {
     const c = new IssueCollector();
-    if (typeof flow.name !== 'string' || !FLOW_NAME.test(flow.name) || flow.name.length > 50) {
+    if (!isDnsLabel(flow.name) || flow.name.length > 50) {
       c.add(
         'NAME_INVALID',
         'flow.name',

@@ -714,33 +714,6 @@ function deniesAll(policy: Json): boolean {
 }
 
 /**
- * Whether a label selector (provider form or API form: `match_labels`/`matchLabels`,
- * `match_expressions`/`matchExpressions` with In, NotIn, Exists, DoesNotExist) selects an object with
- * these labels. An empty selector selects everything.
- */
-export function selectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
-  const s = asRecord(asList(selector)[0] ?? selector);
-  const match = asRecord(s.matchLabels ?? s.match_labels);
-  if (!Object.entries(match).every(([k, v]) => labels[k] === v)) return false;
-  return asList(s.matchExpressions ?? s.match_expressions ?? s.match_expression).every((e) => {
-    const key = String(e.key);
-    const values = strings(e.values);
-    switch (String(e.operator)) {
-      case 'In':
-        return key in labels && values.includes(labels[key]);
-      case 'NotIn':
-        return !(key in labels) || !values.includes(labels[key]);
-      case 'Exists':
-        return key in labels;
-      case 'DoesNotExist':
-        return !(key in labels);
-      default:
-        return false; // an operator the API server refuses: selects nothing
-    }
-  });
-}
-
-/**
  * How an operator namespace's policy lets tenant pods in, or reaches into a tenant namespace: a peer
  * whose namespace selector selects a tenant namespace (by its labels, the name label included, or
  * by selecting every namespace), on ingress or egress, and an ingress `ipBlock` wider than a tenant
@@ -764,11 +737,11 @@ function admitsTenants(policy: Json, tenants: readonly CheckedNamespace[]): stri
           if (why) found.push(`${name} allows ingress from ${cidr}: ${why}, which may hold tenant pods`);
         }
         if (peer.namespace_selector === undefined) continue;
-        const every = !hasTerms(peer.namespace_selector);
+        // A selector block, written as an object or as a list of one.
+        const selector = asList(peer.namespace_selector)[0] ?? peer.namespace_selector;
+        const every = !hasTerms(selector);
         if (every && direction === 'egress') continue;
-        const hit = tenants
-          .filter((t) => selectorMatches(peer.namespace_selector, t.labels))
-          .map((t) => t.name);
+        const hit = tenants.filter((t) => selects(selector, t.labels, 'all')).map((t) => t.name);
         if (every) found.push(`${name} allows ingress from every namespace, tenants' included`);
         else if (hit.length > 0)
           found.push(`${name} allows ${direction} ${way} tenant namespace ${hit.join(', ')}`);

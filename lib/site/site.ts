@@ -388,6 +388,10 @@ export class AiFactorySite extends Construct {
    */
   private inventory(pools: readonly GpuNodePool[], tiers: readonly StorageTier[]): void {
     const splits = new Map(poolSplits(this.profile).map((s) => [s.pool, s]));
+    // Data of tenants taken out of Terraform, still on each tier until deleted (bytes).
+    const retainedBytes = new Map<string, number>();
+    for (const g of retainedStorage(this.profile).flatMap((r) => r.storage))
+      retainedBytes.set(g.tier, (retainedBytes.get(g.tier) ?? 0) + parseQuantity(g.capacity));
     const out = new TerraformOutput(this.platform, 'site-inventory', {
       description: `What the GPU pools and storage tiers of ${this.profile.displayName} hold`,
       value: {
@@ -436,10 +440,7 @@ export class AiFactorySite extends Construct {
             }
           : {}),
         storageTiers: tiers.map((t) => {
-          // Data of tenants taken out of Terraform, still on the tier until deleted (bytes).
-          const retained = retainedStorage(this.profile)
-            .flatMap((r) => r.storage.filter((g) => g.tier === t.name))
-            .reduce((n, g) => n + parseQuantity(g.capacity), 0);
+          const retained = retainedBytes.get(t.name) ?? 0;
           return {
             name: t.name,
             purpose: t.spec.purpose,
