@@ -33,6 +33,7 @@ export default tseslint.config(
       'examples/*/cdktf.out/',
       '**/*.js',
       '**/*.mjs',
+      'lib/model/profile-shape.generated.ts',
     ],
   },
   js.configs.recommended,

@@ -4,7 +4,7 @@
  * command prints its options from the same table that parses them.
  */
 import { parseArgs } from 'util';
-import { editDistance } from '../model/fields';
+import { editDistance } from '../model/did-you-mean';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';

@@ -41,8 +41,7 @@ import type {
   TenantSpec,
 } from './profile';
 import { isQuantity, parseQuantity } from './quantity';
-import { checkKnownFields } from './fields';
-import { checkShape } from './shape';
+import { checkSchema } from './schema';
 import { checkStorage } from './storage';
 import { checkSchedulers } from './scheduling';
 
@@ -914,10 +913,9 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
   const c = new IssueCollector();
   // The day allocations are judged against: expired ones no longer hold pool capacity.
   const today = date ?? synthesisDate(process.env, c);
-  // Every other check assumes the profile's shape; report shape problems alone, all of them.
-  const shapeOk = checkShape(c, profile);
-  // Misspelled fields would be ignored: reported with the shape, before anything relies on it.
-  checkKnownFields(c, profile);
+  // Every other check assumes the profile's shape; report shape problems alone, all of them, and
+  // misspelled fields, which would be ignored, before anything relies on them.
+  const shapeOk = checkSchema(c, profile);
   if (!shapeOk) return c.issues;
   // The site's own GPU models first: the pools below may name them.
   (profile.accelerators ?? []).forEach((model, i) => {

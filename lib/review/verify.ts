@@ -34,7 +34,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { editDistance } from '../model/fields';
+import { editDistance } from '../model/did-you-mean';
 import { unescapeTemplate } from './synthesized';
 
 export interface VerifyProblem {

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { createGenerator } from 'ts-json-schema-generator';
 import { loadProfiles } from '../../lib/cli/profiles';
 import { validateSite } from '../../lib/model';
+import { SHAPE_VALIDATOR_FILE, shapeValidatorSource } from '../../lib/model/schema';
 import { sampleProfile } from '../helpers';
 
 // The JSON Schema of a site profile, generated from the TypeScript types and their doc comments
@@ -55,12 +56,20 @@ function generate(): Record<string, unknown> {
 
 describe('schema/site-profile.schema.json', () => {
   const expected = `${JSON.stringify(generate(), null, 2)}\n`;
-  if (process.env.AIF_UPDATE_SCHEMA) fs.writeFileSync(file, expected);
+  const validatorFile = path.join(root, SHAPE_VALIDATOR_FILE);
+  if (process.env.AIF_UPDATE_SCHEMA) {
+    fs.writeFileSync(file, expected);
+    fs.writeFileSync(validatorFile, shapeValidatorSource(expected));
+  }
   const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
   it('is generated from the profile types (AIF_UPDATE_SCHEMA=1 writes it)', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(expected);
+  });
+
+  it('is what the library validates a profile with (the validator is generated from it)', () => {
+    expect(fs.readFileSync(validatorFile, 'utf8')).toBe(shapeValidatorSource(expected));
   });
 
   it('accepts every site profile, and a sample with every kind of pool and scheduler', () => {

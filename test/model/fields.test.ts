@@ -1,5 +1,5 @@
 import { siteIssues, validateSite, ValidationError, type SiteProfile } from '../../lib';
-import { didYouMean } from '../../lib/model/fields';
+import { didYouMean } from '../../lib/model/did-you-mean';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as barcelona } from '../../stacks/sites/barcelona';
 import { sampleProfile } from '../helpers';

@@ -52,17 +52,72 @@ describe('profile shape', () => {
       ],
       schedulers: { slurm: { nodes: { a100: '2' }, partitions: [{ name: 'all', pools: 'a100' }] } },
     });
+    // In the order the profile's types declare the fields (schema/site-profile.schema.json).
     expect(codesAndPaths(p)).toEqual([
-      'VALUE_INVALID schedulers.slurm.nodes["a100"]: expected a number, got string',
-      'VALUE_INVALID schedulers.slurm.partitions[0].pools: expected a list, got string',
-      'VALUE_INVALID storageTiers[0].accessModes: expected a list, got string',
       'VALUE_INVALID nodePools[0].nodes.hostlist: expected a string, got number',
       'VALUE_INVALID nodePools[1].nodes.labels: expected an object, got string',
       'VALUE_INVALID nodePools[1].timeSlicingSharedByTenants: expected a boolean, got string',
+      'VALUE_INVALID storageTiers[0].accessModes: expected a list, got string',
+      'VALUE_INVALID schedulers.slurm.nodes["a100"]: expected a number, got string',
+      'VALUE_INVALID schedulers.slurm.partitions[0].pools: expected a list, got string',
     ]);
   });
 
   it('accepts the sample profile', () => {
     expect(siteIssues(base)).toEqual([]);
+  });
+});
+
+describe('the shape, checked against schema/site-profile.schema.json', () => {
+  const base = sampleProfile();
+  const problems = (patch: Record<string, unknown>) =>
+    siteIssues({ ...base, ...patch } as unknown as SiteProfile).map(
+      (i) => `${i.code} ${i.path}: ${i.message}`,
+    );
+
+  it('names what a union accepts, and what a number that is not one is', () => {
+    expect(problems({ schedulers: { kueue: { cohort: true } } })).toEqual([
+      'VALUE_INVALID schedulers.kueue.cohort: expected a string or false, got boolean',
+    ]);
+    expect(problems({ displayName: NaN })).toEqual(['VALUE_INVALID displayName: expected a string, got NaN']);
+    // A count that is NaN is a number to the schema; the pool check says what a count must be.
+    const pool = { ...base.nodePools[0], gpusPerNode: NaN };
+    expect(problems({ nodePools: [pool, base.nodePools[1]] })).toEqual([
+      'COUNT_NOT_POSITIVE nodePools[0].gpusPerNode: gpusPerNode must be a whole number greater than zero',
+    ]);
+  });
+
+  it("knows a field only by the object's own fields ('constructor' is not one)", () => {
+    const tenant = { ...base.tenants[0], groups: JSON.parse('{"admins":["x"],"constructor":1}') };
+    expect(problems({ tenants: [tenant] })).toEqual([
+      "FIELD_UNKNOWN tenants[0].groups.constructor: 'constructor' is not a field here, so it would be ignored",
+    ]);
+  });
+
+  it('checks a union by kind against the member its kind names', () => {
+    const tier = {
+      name: 'scratch',
+      purpose: 'scratch',
+      capacity: '1Pi',
+      driver: { kind: 'nfs', server: 7, share: '/scratch' },
+    };
+    expect(problems({ storageTiers: [tier] })).toEqual([
+      'VALUE_INVALID storageTiers[0].driver.server: expected a string, got number',
+    ]);
+    expect(problems({ state: { kind: 'kubernetes', directory: 'state' } })).toEqual([
+      "FIELD_UNKNOWN state.directory: 'directory' is not a field here (a 'kubernetes' state), so it would be ignored",
+    ]);
+  });
+
+  it('leaves a missing field to the subject check that says what it is for', () => {
+    const tier = {
+      name: 'scratch',
+      purpose: 'scratch',
+      capacity: '1Pi',
+      driver: { kind: 'nfs', share: '/s' },
+    };
+    expect(problems({ storageTiers: [tier] })).toContain(
+      'DRIVER_PARAMETER_INVALID storageTiers[0].driver.server: the NFS server is missing',
+    );
   });
 });
