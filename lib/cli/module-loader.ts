@@ -116,8 +116,10 @@ export class SourceModuleLoader {
   private readonly cache = new Map<string, { exports: unknown }>();
   private transpile?: Transpile;
 
-  /** Evaluates `file` and returns its exports. */
-  load(file: string): unknown {
+  /** Evaluates `file` (relative to the working directory, or absolute) and returns its exports. */
+  load(relativeOrAbsolute: string): unknown {
+    // Node's createRequire takes absolute paths only.
+    const file = path.resolve(relativeOrAbsolute);
     const cached = this.cache.get(file);
     if (cached) return cached.exports;
     if (file.endsWith('.json')) return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;

@@ -117,6 +117,17 @@ describe('profiles are read from their sources', () => {
     );
   });
 
+  it('reads a directory given relative to the working directory (createRequire threw on a relative path)', () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir(root);
+      const { profiles, problems } = readProfiles(path.join('stacks', 'sites'));
+      expect([problems, profiles.map((p) => p.name)]).toEqual([[], ['alpha', 'beta']]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('resolves value imports of the library to the running library', () => {
     fs.writeFileSync(
       path.join(sites(), 'alpha.ts'),
