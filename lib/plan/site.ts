@@ -39,8 +39,16 @@ export interface TenantPlan {
   readonly retired: boolean;
   /** Whether its grants hold on the plan's date (false past its allocation's end, or retired). */
   readonly holdsGpus: boolean;
-  /** Its grants resolved to units (a GPU-hour budget becomes the units it buys over the period). */
-  readonly grants: readonly { readonly pool: string; readonly resource: string; readonly units: number }[];
+  /**
+   * Its grants in effect, resolved to units (a GPU-hour budget becomes the units it buys over the
+   * period), in the profile's order: none for a retired tenant.
+   */
+  readonly grants: readonly {
+    readonly pool: string;
+    readonly resource: string;
+    readonly units: number;
+    readonly migProfile?: string;
+  }[];
   /** The namespace ResourceQuota's hard limits as written: the allocation, raised for borrowing. */
   readonly quota: Readonly<Record<string, string>>;
   /** Its Kueue lanes, where the site runs Kueue. */
@@ -118,6 +126,7 @@ function planTenant(profile: SiteProfile, t: TenantSpec, date: string): TenantPl
       pool: g.pool.name,
       resource: grantResource(g.pool, { pool: g.pool.name, count: g.count, migProfile: g.migProfile }),
       units: g.count,
+      ...(g.migProfile ? { migProfile: g.migProfile } : {}),
     })),
     quota: lanes?.raise ? raiseQuota(hard, lanes.raise, { retired, holdsGpus: holds, gpuKeys }) : hard,
     ...(lanes ? { kueue: lanes } : {}),

@@ -21,6 +21,7 @@ import {
   slurmNamespaceNetwork,
   type SlurmAccountProps,
 } from '../scheduling/slurm';
+import type { SitePlan, TenantPlan } from '../plan';
 import type { TenantNamespace } from '../tenancy/tenant-namespace';
 
 /** The namespace of a site's Slurm cluster (reserved: no tenant can take it). */
@@ -66,18 +67,19 @@ export function addPlatformSchedulers(
 }
 
 /**
- * Every tenant's Slurm account, from the grants in effect, as its Kueue GPU lane takes them: a
- * tenant that holds no GPUs (retired, or past its allocation's last day on the synthesis date:
- * `TenantNamespace.holdsGpus`) gets a closed account, and so does every tenant of `retiredTenants`,
- * whose account `sacctmgr load` would otherwise keep with its old limits.
+ * Every tenant's Slurm account, from the plan's grants in effect, as its Kueue GPU lane takes them:
+ * a tenant that holds no GPUs (retired, or past its allocation's last day on the site's date) gets a
+ * closed account, and so does every tenant of `retiredTenants`, whose account `sacctmgr load` would
+ * otherwise keep with its old limits.
  */
 function slurmAccounts(
   profile: SiteProfile,
+  plan: SitePlan,
   pools: ReadonlyMap<string, GpuNodePool>,
-  tenants: ReadonlyMap<string, TenantNamespace>,
 ): SlurmAccountProps[] {
+  const planned = new Map(plan.tenants.map((t) => [t.name, t]));
   return [
-    ...byName(profile.tenants).map((t) => slurmAccount(t, pools, tenants.get(t.name))),
+    ...byName(profile.tenants).map((t) => slurmAccount(t, planned.get(t.name) as TenantPlan, pools)),
     ...byName(profile.retiredTenants ?? []).map((r) => ({
       name: r.name,
       description: r.note ?? r.name,
@@ -86,39 +88,47 @@ function slurmAccounts(
   ];
 }
 
-/** One tenant's Slurm account (its grants resolved to counts), as its Kueue GPU lane takes them. */
+/** The plan's grants of a tenant, on the site's pool constructs. */
+const grantsOn = (plan: TenantPlan, pools: ReadonlyMap<string, GpuNodePool>) =>
+  plan.grants.map((g) => ({
+    pool: pools.get(g.pool) as GpuNodePool,
+    count: g.units,
+    migProfile: g.migProfile,
+  }));
+
+/** One tenant's Slurm account: its planned grants where it holds them, else closed. */
 function slurmAccount(
   t: TenantSpec,
+  plan: TenantPlan,
   pools: ReadonlyMap<string, GpuNodePool>,
-  ns: TenantNamespace | undefined,
 ): SlurmAccountProps {
-  const holds = ns?.holdsGpus ?? !t.retired;
   return {
     name: t.name,
     description: t.displayName ?? t.name,
-    closed: !holds,
-    gpus: (holds ? t.gpus : []).map((g) => ({
-      pool: pools.get(g.pool) as GpuNodePool,
-      count: g.count as number, // resolved by resolveProfile
-      migProfile: g.migProfile,
-    })),
+    closed: !plan.holdsGpus,
+    gpus: plan.holdsGpus ? grantsOn(plan, pools) : [],
   };
 }
 
 /**
- * Gives a tenant (its grants resolved to counts) what the site's schedulers give every tenant of
- * the profile: its Kueue queues and its Slurm account. Returns the queues, if the site runs Kueue.
+ * Gives a tenant, with its plan, what the site's schedulers give every tenant of the profile: its
+ * Kueue queues and its Slurm account. Returns the queues, if the site runs Kueue.
  */
-export type TenantSchedulingStep = (t: TenantSpec, tenant: TenantNamespace) => KueueTenantQueue | undefined;
+export type TenantSchedulingStep = (
+  t: TenantSpec,
+  plan: TenantPlan,
+  tenant: TenantNamespace,
+) => KueueTenantQueue | undefined;
 
 /**
- * The tenants side (of a profile whose budgets are resolved to counts): a ResourceFlavor per pool
- * and the CPU-only one, the site's cohort, the priority classes, a GPU and a CPU lane per tenant,
- * and the Slurm cluster. Everything in name order, so a reordered profile changes nothing.
+ * The tenants side, with the grants of the site's plan: a ResourceFlavor per pool and the CPU-only
+ * one, the site's cohort, the priority classes, a GPU and a CPU lane per tenant, and the Slurm
+ * cluster. Everything in name order, so a reordered profile changes nothing.
  */
 export function addTenantSchedulers(
   tenantsStack: TerraformStack,
   profile: SiteProfile,
+  plan: SitePlan,
   pools: ReadonlyMap<string, GpuNodePool>,
   tenants: ReadonlyMap<string, TenantNamespace>,
   stateStorageClass?: string,
@@ -131,7 +141,7 @@ export function addTenantSchedulers(
 } {
   const s = profile.schedulers ?? {};
   let kueueQueues: Map<string, KueueTenantQueue> | undefined;
-  let queueFor: ((t: TenantSpec, tenant: TenantNamespace) => KueueTenantQueue) | undefined;
+  let queueFor: ((t: TenantSpec, plan: TenantPlan, tenant: TenantNamespace) => KueueTenantQueue) | undefined;
   if (s.kueue) {
     const kueue = s.kueue;
     const flavors = new Map<string, KueueResourceFlavor>();
@@ -146,18 +156,15 @@ export function addTenantSchedulers(
       cohortName === false ? undefined : new KueueCohort(tenantsStack, 'cohort', { name: cohortName });
     new KueuePriorityClasses(tenantsStack, 'priority-classes');
     kueueQueues = new Map();
-    queueFor = (t, tenant) => {
+    queueFor = (t, tenantPlan, tenant) => {
       // A retired tenant's queues stay, stopped and drained, with no quota, until it is removed. A
       // tenant past its allocation's end has its GPU queue stopped (TenantNamespace.holdsGpus).
       const override = t.retired ? undefined : kueue.tenants?.[t.name];
       return new KueueTenantQueue(tenantsStack, `queue-${t.name}`, {
         tenant,
         accessMode: t.accessMode,
-        gpus: (t.retired ? [] : t.gpus).map((g) => ({
-          pool: pools.get(g.pool) as GpuNodePool,
-          count: g.count as number, // resolved by resolveProfile
-          migProfile: g.migProfile,
-        })),
+        // None for a retired tenant.
+        gpus: grantsOn(tenantPlan, pools),
         stopped: t.retired,
         flavors,
         cpuFlavor,
@@ -166,8 +173,12 @@ export function addTenantSchedulers(
         lendingLimit: override?.lendingLimit,
       });
     };
+    const planned = new Map(plan.tenants.map((t) => [t.name, t]));
     for (const t of byName(profile.tenants)) {
-      kueueQueues.set(t.name, queueFor(t, tenants.get(t.name) as TenantNamespace));
+      kueueQueues.set(
+        t.name,
+        queueFor(t, planned.get(t.name) as TenantPlan, tenants.get(t.name) as TenantNamespace),
+      );
     }
   }
   let slurm: SlurmCluster | undefined;
@@ -198,14 +209,14 @@ export function addTenantSchedulers(
       maxTime: spec.maxTime,
       accounting: spec.accounting,
       login: spec.login,
-      accounts: slurmAccounts(profile, pools, tenants),
+      accounts: slurmAccounts(profile, plan, pools),
       stateStorageClass,
     });
   }
   const queues = kueueQueues;
-  const addTenant: TenantSchedulingStep = (t, tenant) => {
-    slurm?.addAccount(slurmAccount(t, pools, tenant));
-    const q = queueFor?.(t, tenant);
+  const addTenant: TenantSchedulingStep = (t, tenantPlan, tenant) => {
+    slurm?.addAccount(slurmAccount(t, tenantPlan, pools));
+    const q = queueFor?.(t, tenantPlan, tenant);
     if (q) queues?.set(t.name, q);
     return q;
   };

@@ -8,8 +8,6 @@ import {
   DEFAULT_POD_SECURITY_VERSION,
   offersOnNodes,
   parseQuantity,
-  poolSplits,
-  resolveProfile,
   retainedStorage,
   synthesisDate,
   unitGpuEquivalent,
@@ -19,6 +17,7 @@ import {
   type TenantSpec,
 } from '../model';
 import { onStackSynthesis, type ClusterView } from '../platform/cluster';
+import { planSite, type SitePlan, type TenantPlan } from '../plan';
 import { pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import { ClusterNetwork } from '../platform/network-policy';
@@ -114,7 +113,17 @@ export class AiFactorySite extends Construct {
   /** Tenants added in code (`addTenant`), after the profile's. */
   private readonly added: TenantSpec[] = [];
   private readonly date: string;
+  private sitePlan: SitePlan;
   private readonly schedulingStep: TenantSchedulingStep;
+
+  /**
+   * Every number of the site (pool splits, tenants' resolved grants, quotas and Kueue lanes, the
+   * Slurm cluster's NodeSets, partitions and accounts), computed once from the profile and the
+   * tenants added in code, judged on the site's date: what its constructs write.
+   */
+  public get plan(): SitePlan {
+    return this.sitePlan;
+  }
 
   /**
    * @param scope an `App`, or any construct of the operator's own that lives in one. The site is a
@@ -127,6 +136,9 @@ export class AiFactorySite extends Construct {
     validateSite(profile);
     super(scope, `site-${profile.name}`);
     this.profile = profile;
+    // One date for the whole site: past its allocation's end a tenant holds no GPUs.
+    this.date = synthesisDate();
+    this.sitePlan = planSite(profile, this.date);
     // Stacks at the app's root (see the constructor's doc): their ids are their names.
     const root = this.node.root as Construct;
     this.platform = this.addStack(root, `${profile.name}-platform`);
@@ -162,7 +174,6 @@ export class AiFactorySite extends Construct {
       for (const stack of [this.platform, this.tenantsStack]) useMirror(stack, profile.mirror);
     const tenants = new Map<string, TenantNamespace>();
     this.tenantMap = tenants;
-    this.date = synthesisDate();
     for (const t of byName(profile.tenants)) tenants.set(t.name, this.buildTenant(t));
     onStackSynthesis(this.tenantsStack, (_stack, view) => this.refuseTenantsOutsideSite(view));
     this.tenants = tenants;
@@ -170,14 +181,15 @@ export class AiFactorySite extends Construct {
     for (const r of byName(profile.retiredTenants ?? [])) {
       new RemovedTenant(this.tenantsStack, `removed-tenant-${r.name}`, { name: r.name, volumes: r.volumes });
     }
-    // Queues take the grants as counts: budgets resolved over their periods, as the quotas did.
+    // Queues and accounts take the plan's grants: budgets resolved over their periods, as the quotas.
     ({
       kueueQueues: this.kueueQueues,
       slurm: this.slurm,
       addTenant: this.schedulingStep,
     } = addTenantSchedulers(
       this.tenantsStack,
-      resolveProfile(profile),
+      profile,
+      this.sitePlan,
       this.pools,
       tenants,
       this.slurmStateTier?.className,
@@ -195,10 +207,10 @@ export class AiFactorySite extends Construct {
 
   /** The GPU pools; Slurm's share of each becomes node labels, so the schedulers never share a node. */
   private addPools(): Map<string, GpuNodePool> {
-    const slurmShare = new Map(poolSplits(this.profile).map((s) => [s.pool, s.slurm]));
+    const planned = new Map(this.sitePlan.pools.map((p) => [p.name, p]));
     return new Map(
       byName(this.profile.nodePools).map((spec) => {
-        const slurmNodes = slurmShare.get(spec.name) ?? 0;
+        const slurmNodes = planned.get(spec.name)?.slurmNodes ?? 0;
         const pool = new GpuNodePool(this.platform, `pool-${spec.name}`, {
           ...spec,
           ...(slurmNodes > 0 ? { slurmNodes } : {}),
@@ -309,11 +321,11 @@ export class AiFactorySite extends Construct {
       );
     }
     this.added.push(spec);
+    this.sitePlan = planSite(extended, this.date);
     const tenant = this.buildTenant(spec);
     this.tenantMap.set(spec.name, tenant);
-    // Budgets resolved to counts over the tenant's period, as the profile's tenants' queues take them.
-    const resolved = resolveProfile(extended).tenants.find((t) => t.name === spec.name) as TenantSpec;
-    this.schedulingStep(resolved, tenant);
+    // Its queues and account take the plan's grants, as the profile's tenants' do.
+    this.schedulingStep(spec, this.sitePlan.tenants.find((t) => t.name === spec.name) as TenantPlan, tenant);
     return tenant;
   }
 
@@ -387,7 +399,7 @@ export class AiFactorySite extends Construct {
    * `terraform output` shows it on a deployed site.
    */
   private inventory(pools: readonly GpuNodePool[], tiers: readonly StorageTier[]): void {
-    const splits = new Map(poolSplits(this.profile).map((s) => [s.pool, s]));
+    const planned = new Map(this.sitePlan.pools.map((p) => [p.name, p]));
     // Data of tenants taken out of Terraform, still on each tier until deleted (bytes).
     const retainedBytes = new Map<string, number>();
     for (const g of retainedStorage(this.profile).flatMap((r) => r.storage))
@@ -411,12 +423,12 @@ export class AiFactorySite extends Construct {
             : '',
           overcommitFactor: p.spec.overcommit?.factor ?? 1,
           // Nodes the Slurm cluster holds; tenants' quotas draw on the rest.
-          slurmNodes: splits.get(p.name)?.slurm ?? 0,
+          slurmNodes: planned.get(p.name)?.slurmNodes ?? 0,
           offers: p.offers.map((o) => ({
             resource: o.resource,
             units: o.units,
             tenantUnits: Math.floor(
-              offersOnNodes(p.spec, splits.get(p.name)?.kubernetes ?? p.nodeCount).find(
+              offersOnNodes(p.spec, planned.get(p.name)?.kubernetesNodes ?? p.nodeCount).find(
                 (x) => x.resource === o.resource,
               )?.units ?? o.units,
             ),

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadProfiles } from '../../lib/cli/profiles';
+import { Testing } from 'cdktf';
+import { AiFactorySite } from '../../lib';
 import { planSite, type SitePlan } from '../../lib/plan';
 import type { Json } from '../../lib/review/synthesized';
 import type { SiteProfile } from '../../lib/model';
@@ -145,6 +147,21 @@ describe.each(profiles.map((p) => [p.name, p] as const))('the plan of %s', (name
 });
 
 describe('lib/plan', () => {
+  it("is the site's own plan (AiFactorySite.plan), and takes a tenant added in code", () => {
+    const app = Testing.app();
+    const site = new AiFactorySite(app, fixture);
+    expect(site.plan).toEqual(planSite(fixture, DATE));
+    const zeta = {
+      name: 'zeta',
+      accessMode: 'internal' as const,
+      gpus: [{ pool: 'mi300a', count: 4 }],
+      groups: { admins: ['idp:zeta'] },
+    };
+    site.addTenant(zeta);
+    expect(site.plan).toEqual(planSite({ ...fixture, tenants: [...fixture.tenants, zeta] }, DATE));
+    expect(site.plan.slurm?.accounts.find((a) => a.name === 'zeta')).toBeDefined();
+  });
+
   it('is pure: no cdktf, constructs or providers, only the model and itself', () => {
     const dir = path.join(ROOT, 'lib', 'plan');
     for (const file of fs.readdirSync(dir)) {
