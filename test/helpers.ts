@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { main } from '../lib/cli/main';
+import type { Construct } from 'constructs';
 import type { SiteProfile } from '../lib/model';
+import { SiteScope } from '../lib/tenancy/site-scope';
 
 /** The synthesized Terraform JSON of one stack, parsed. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +17,13 @@ export function synth(stack: TerraformStack): TfJson {
 export function testStack(id = 'test'): TerraformStack {
   const app = Testing.app({ stackTraces: false });
   return new TerraformStack(app, id);
+}
+
+/** The site scope `name` of the stack that holds `scope` (with its guard rails): made once per stack. */
+export function siteScope(scope: Construct, name = 'lab'): SiteScope {
+  const stack = TerraformStack.of(scope);
+  const id = `site-${name}`;
+  return (stack.node.tryFindChild(id) as SiteScope | undefined) ?? new SiteScope(stack, id, { name });
 }
 
 export function testApp(): App {

@@ -5,6 +5,7 @@ import {
   configureProviders,
   GpuNodePool,
   NvidiaGpuOperator,
+  SiteScope,
   TenantNamespace,
   type KubernetesConnection,
 } from 'cdktf-ai-factory';
@@ -31,10 +32,12 @@ export const COURSE_PROJECTS: Readonly<Record<string, string>> = {
  * A small cluster built from the constructs directly, in one stack of its own and without a site
  * profile: the two Karolina accelerated nodes left out of the site profile (assumed: `acn[71-72]`)
  * partitioned with MIG for teaching, the NVIDIA GPU operator configured from that pool, and one
- * tenant namespace per course that gets MIG slices. The tenants find the cluster's pools and add
- * the tenant guard rails themselves: nothing here names them.
+ * tenant namespace per course that gets MIG slices. The site scope holds the cluster's pool and
+ * makes its tenant guard rails; each course names it, and gets a quota of zero on every GPU
+ * resource of the scope it has no grant on.
  */
 export class TeachingClusterStack extends TerraformStack {
+  public readonly site: SiteScope;
   public readonly pool: GpuNodePool;
   public readonly courses: readonly TenantNamespace[];
 
@@ -44,6 +47,7 @@ export class TeachingClusterStack extends TerraformStack {
     // State in `state/` at the repository root (the directory of cdktf.json), never in cdktf.out.
     configureBackend(this, id, TEACHING_CLUSTER);
 
+    this.site = new SiteScope(this, 'site', { name: 'karolina-teaching' });
     this.pool = new GpuNodePool(this, 'teaching', {
       name: 'acn-teaching',
       accelerator: 'nvidia-a100-40gb',
@@ -52,13 +56,14 @@ export class TeachingClusterStack extends TerraformStack {
       // Per GPU: one 3g.20gb for fine-tuning, four 1g.5gb for notebooks (7 of 7 compute slices).
       mig: { profiles: { '3g.20gb': 1, '1g.5gb': 4 } },
     });
+    this.site.addPool(this.pool);
     new NvidiaGpuOperator(this, 'gpu-operator', { pools: [this.pool] });
 
     this.courses = Object.entries(COURSES).map(
       ([name, slices]) =>
         new TenantNamespace(this, name, {
           name,
-          site: 'karolina-teaching',
+          site: this.site,
           accessMode: 'playground',
           allocation: { projectId: COURSE_PROJECTS[name], start: '2026-10-01', end: '2026-12-31' },
           gpus: [{ pool: this.pool, count: slices, migProfile: '1g.5gb' }],

@@ -15,7 +15,6 @@ import {
   acceleratorCatalog,
 } from '../model';
 import { checkSlurmShare, configureListedNode } from '../private/pools';
-import { registerClusterPart } from '../platform/cluster';
 import { NODE_LABEL_PREFIX, pinAddress } from '../platform/ids';
 
 export interface GpuNodePoolProps extends NodePoolSpec {
@@ -160,8 +159,6 @@ export class GpuNodePool extends Construct {
   constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
     super(scope, id);
     const slurmNodes = checkPoolProps(props);
-    // Tenants of the same cluster find the pool here (lib/platform/cluster.ts).
-    registerClusterPart('pool', this);
 
     this.name = props.name;
     this.spec = props;

@@ -671,24 +671,27 @@ function cpuLaneSpec(props: KueueTenantQueueProps, plan: LanesPlan): Record<stri
  *   KueueCpuFlavor,
  *   KueueResourceFlavor,
  *   KueueTenantQueue,
+ *   SiteScope,
  *   TenantNamespace,
  * } from 'cdktf-ai-factory';
  *
  * const app = new App();
- * const pool = new GpuNodePool(new TerraformStack(app, 'lab-platform'), 'a100', {
- *   name: 'a100',
- *   accelerator: 'nvidia-a100-80gb',
- *   gpusPerNode: 8,
- *   nodes: { hostlist: 'gpu[01-08]' },
- * });
  * const tenants = new TerraformStack(app, 'lab-tenants');
+ * const site = new SiteScope(tenants, 'site', { name: 'lab' });
+ * const pool = site.addPool(
+ *   new GpuNodePool(new TerraformStack(app, 'lab-platform'), 'a100', {
+ *     name: 'a100',
+ *     accelerator: 'nvidia-a100-80gb',
+ *     gpusPerNode: 8,
+ *     nodes: { hostlist: 'gpu[01-08]' },
+ *   }),
+ * );
  * const tenant = new TenantNamespace(tenants, 'vision', {
  *   name: 'vision',
- *   site: 'lab',
+ *   site,
  *   accessMode: 'fast-lane',
  *   allocation: { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' },
  *   gpus: [{ pool, count: 16 }],
- *   sitePools: [pool],
  *   groups: { admins: ['idp:vision-admins'] },
  * });
  * // The tenant's ClusterQueue and LocalQueue `default`: 16 GPUs nominal, Fast Lane's borrowing.

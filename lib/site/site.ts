@@ -16,7 +16,6 @@ import {
   type SiteProfile,
   type TenantSpec,
 } from '../model';
-import { onStackSynthesis, type ClusterView } from '../platform/cluster';
 import { planSite, type SitePlan, type TenantPlan } from '../plan';
 import { pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
@@ -29,6 +28,7 @@ import { KUEUE_TENANT_RULES, type Kueue, type KueueTenantQueue } from '../schedu
 import type { SlurmCluster, SlurmOperator } from '../scheduling/slurm';
 import { TenantGuardrails } from '../tenancy/guardrails';
 import { RemovedTenant } from '../tenancy/removed-tenant';
+import type { ISiteScope } from '../tenancy/site-scope';
 import { TenantNamespace } from '../tenancy/tenant-namespace';
 import { addPlatformSchedulers, addTenantSchedulers, type TenantSchedulingStep } from './schedulers';
 
@@ -78,7 +78,7 @@ import { addPlatformSchedulers, addTenantSchedulers, type TenantSchedulingStep }
  * app.synth();
  * ```
  */
-export class AiFactorySite extends Construct {
+export class AiFactorySite extends Construct implements ISiteScope {
   public readonly profile: SiteProfile;
   public readonly platform: TerraformStack;
   public readonly tenantsStack: TerraformStack;
@@ -115,6 +115,8 @@ export class AiFactorySite extends Construct {
   private readonly date: string;
   private sitePlan: SitePlan;
   private readonly schedulingStep: TenantSchedulingStep;
+  /** The tenant the site is building, the one tenant namespace it takes then. */
+  private building?: string;
 
   /**
    * Every number of the site (pool splits, tenants' resolved grants, quotas and Kueue lanes, the
@@ -175,7 +177,6 @@ export class AiFactorySite extends Construct {
     const tenants = new Map<string, TenantNamespace>();
     this.tenantMap = tenants;
     for (const t of byName(profile.tenants)) tenants.set(t.name, this.buildTenant(t));
-    onStackSynthesis(this.tenantsStack, (_stack, view) => this.refuseTenantsOutsideSite(view));
     this.tenants = tenants;
     // Retired tenants taken out of the profile leave Terraform's state and stay in the cluster.
     for (const r of byName(profile.retiredTenants ?? [])) {
@@ -331,11 +332,21 @@ export class AiFactorySite extends Construct {
 
   /** A tenant's namespace with its quotas, roles, policies and volumes. */
   private buildTenant(t: TenantSpec): TenantNamespace {
+    // The one tenant the site takes (addTenantNamespace): the one it is building.
+    this.building = t.name;
+    try {
+      return this.newTenant(t);
+    } finally {
+      this.building = undefined;
+    }
+  }
+
+  private newTenant(t: TenantSpec): TenantNamespace {
     const profile = this.profile;
     const tiers = this.storage.tiers;
     return new TenantNamespace(this.tenantsStack, `tenant-${t.name}`, {
       name: t.name,
-      site: profile.name,
+      site: this,
       accessMode: t.accessMode,
       displayName: t.displayName,
       sector: t.sector,
@@ -350,13 +361,11 @@ export class AiFactorySite extends Construct {
         gpuHours: g.gpuHours,
         migProfile: g.migProfile,
       })),
-      sitePools: [...this.pools.values()],
       resources: t.resources,
       groups: t.groups,
       egressCidrs: t.egressCidrs,
       podSecurityVersion: profile.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION,
       storage: (t.storage ?? []).map((g) => ({ ...g, tier: tiers.get(g.tier) as StorageTier })),
-      siteTiers: [...tiers.values()],
       volumes: (t.volumes ?? []).map((v) => ({ ...v, tier: tiers.get(v.tier) as StorageTier })),
       additionalRules: profile.schedulers?.kueue
         ? { admin: KUEUE_TENANT_RULES, member: KUEUE_TENANT_RULES }
@@ -364,33 +373,43 @@ export class AiFactorySite extends Construct {
     });
   }
 
+  /** The site's name (`ISiteScope`). */
+  public get siteName(): string {
+    return this.profile.name;
+  }
+
+  /** The site's GPU pools, in name order (`ISiteScope`). */
+  public get gpuPools(): readonly GpuNodePool[] {
+    return [...this.pools.values()];
+  }
+
+  /** The site's storage tiers (`ISiteScope`). */
+  public get storageTiers(): readonly StorageTier[] {
+    return [...this.storage.tiers.values()];
+  }
+
   /**
-   * At synthesis: every tenant namespace in the site's cluster is one of the site's, where the site
-   * runs Kueue or Slurm. One built directly (`new TenantNamespace(...)`) would get no Kueue queues,
-   * so all its jobs would stay suspended, and no Slurm account; `addTenant` gives it both.
+   * Takes only the tenant namespaces the site builds itself (`ISiteScope`): one built directly on
+   * the site (`new TenantNamespace(stack, id, { site, ... })`) was not checked with the whole
+   * profile, and would get no Kueue queues (its jobs would stay suspended) and no Slurm account;
+   * `addTenant` gives it all three.
    */
-  private refuseTenantsOutsideSite(view: ClusterView): void {
-    if (!this.profile.schedulers?.kueue && !this.profile.schedulers?.slurm) return;
-    const own = new Set(this.tenantMap.values());
-    const outside = view
-      .parts<TenantNamespace>('tenant', this.tenantsStack)
-      .filter((t) => !own.has(t))
-      .map((t) => t.name)
-      .sort();
-    if (outside.length === 0) return;
-    const runs = [this.profile.schedulers.kueue && 'Kueue', this.profile.schedulers.slurm && 'Slurm']
+  public addTenantNamespace(tenant: TenantNamespace): void {
+    if (tenant.name === this.building) return;
+    const name = tenant.name;
+    const s = this.profile.schedulers ?? {};
+    const runs = [s.kueue && 'Kueue queues (its jobs would stay suspended)', s.slurm && 'Slurm account']
       .filter(Boolean)
       .join(' and ');
-    throw new ValidationError(
-      `site '${this.profile.name}'`,
-      outside.map((name) => ({
-        code: 'TENANT_OUTSIDE_SITE' as const,
+    throw new ValidationError(`site '${this.profile.name}'`, [
+      {
+        code: 'TENANT_OUTSIDE_SITE',
         path: `TenantNamespace '${name}'`,
         received: name,
-        message: `tenant namespace '${name}' is in the cluster of site '${this.profile.name}', which runs ${runs}, but was not made by the site: it would get no Kueue queues (its jobs would stay suspended) and no Slurm account`,
+        message: `tenant namespace '${name}' names site '${this.profile.name}' but was not made by it: it was not checked with the whole profile${runs ? `, and would get no ${runs}` : ''}`,
         fix: `add it with site.addTenant({ name: '${name}', ... }) or to the profile's tenants, instead of new TenantNamespace(...)`,
-      })),
-    );
+      },
+    ]);
   }
 
   /**

@@ -12,7 +12,6 @@ import {
   type VolumeAccessMode,
   type VolumeBindingMode,
 } from '../model';
-import { registerClusterPart } from '../platform/cluster';
 import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import { escapeTemplate } from '../platform/release';
 import { NfsCsiDriver, RookCeph, TopoLvm, type InstalledDriver } from './drivers';
@@ -153,8 +152,6 @@ export class StorageTier extends Construct {
       dependsOn: props.driver ? [...props.driver.dependables] : undefined,
     });
     pinAddress(this.storageClass, 'storage', 'class', spec.name);
-    // Tenants of the same cluster find the tier here (lib/platform/cluster.ts).
-    registerClusterPart('tier', this);
   }
 }
 

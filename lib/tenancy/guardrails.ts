@@ -19,11 +19,11 @@ import {
 } from '../platform/pod-specs';
 
 export { POD_SPEC_PATHS };
-import { ClusterView, registerClusterPart } from '../platform/cluster';
 import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
 import { TENANT_NAMESPACES } from '../scheduling/kueue';
 import { notAController, trustedControllers } from '../scheduling/kueue-guard';
 import { placementFindings, placementVariables, poolPlacement } from './placement';
+import type { ISiteScope } from './site-scope';
 import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
 
 const MANAGED_BY_KEY = 'app.kubernetes.io/managed-by' as const;
@@ -56,9 +56,15 @@ export interface TenantGuardrailsProps {
   /**
    * The site's GPU pools, whose taints and node labels tenants may not use themselves (the
    * placement guard).
-   * @default - every `GpuNodePool` of the guard's cluster (same app and kubernetes provider), found when the app is synthesized
+   * @default - the pools of `site`, as they stand when the stack is synthesized; none without a site
    */
   readonly pools?: readonly GpuNodePool[];
+  /**
+   * The site whose pools the placement guard covers, where `pools` is not given (a `SiteScope` makes
+   * its guard rails with itself here).
+   * @default - none
+   */
+  readonly site?: ISiteScope;
   /**
    * Usernames of the site's job operators besides kube-controller-manager and Kueue (as in
    * `KueueBypassGuard`): the pods and jobs they create from a checked template pass the placement
@@ -136,8 +142,6 @@ export class TenantGuardrails extends Construct {
     checkTenantPriorityClasses(c, props.allowedPriorityClasses, 'props.allowedPriorityClasses');
     checkTenantPods(c, props, 'props');
     c.throwIfAny('TenantGuardrails');
-    // Tenants of the cluster find the guard rails here, and add them only where nobody did.
-    registerClusterPart('guardrails', this);
     const allowed = [...(props.allowedPriorityClasses ?? [])].sort();
     // No pod of a tenant namespace may name a PriorityClass (but those the site allows): with one,
     // a tenant would outrank others in kube-scheduler (system-node-critical is usable in any
@@ -215,9 +219,7 @@ export class TenantGuardrails extends Construct {
    */
   private addPlacementGuard(props: TenantGuardrailsProps): void {
     const variables = () => [
-      ...placementVariables(
-        poolPlacement(props.pools ?? new ClusterView(this.node.root).parts<GpuNodePool>('pool', this)),
-      ),
+      ...placementVariables(poolPlacement(props.pools ?? props.site?.gpuPools ?? [])),
       { name: 'entries', expression: podSpecEntries('object') },
       {
         name: 'oldEntries',
@@ -240,8 +242,8 @@ export class TenantGuardrails extends Construct {
       spec: {
         matchConstraints: POD_SPEC_MATCH,
         matchConditions: [notAController(trustedControllers(props.workloadControllers))],
-        // The pools are known only once the app is complete when the guard was built without them.
-        variables: props.pools ? variables() : Lazy.anyValue({ produce: variables }),
+        // A site's pools are known only once the app is complete.
+        variables: props.pools || !props.site ? variables() : Lazy.anyValue({ produce: variables }),
         validations: [
           {
             expression: `variables.findings.all(f, ${emptyEntry('f')}) || (request.operation == 'UPDATE' && ${sameEntries('variables.findings', 'variables.oldFindings')})`,

@@ -19,7 +19,9 @@ import {
   grantUnits,
   holdsGpus,
   IssueCollector,
+  siteGpuResources,
   synthesisDate,
+  tenantStorageQuota,
   type AccessMode,
   type NodePoolSpec,
   type TenantAllocation,
@@ -29,10 +31,9 @@ import {
   unwritableResources,
 } from '../model';
 import { planQuota, raiseQuota, type QuotaInput } from '../plan/quota';
-import { onStackSynthesis, registerClusterPart } from '../platform/cluster';
 import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
-import { completeTenants, rememberGrants } from './site-scope';
+import type { ISiteScope } from './site-scope';
 import {
   createSharedVolumes,
   volumeAddress,
@@ -61,8 +62,13 @@ export interface PolicyRule {
 export interface TenantNamespaceProps {
   /** Tenant name; also the namespace name. Never rename: the namespace holds the tenant's data. */
   readonly name: string;
-  /** Site name, written to a label. */
-  readonly site: string;
+  /**
+   * The site the tenant belongs to (an `AiFactorySite` takes only the tenants it builds: use its
+   * `addTenant`; a `SiteScope` for a cluster built from the constructs): its name is written to a
+   * label, and the tenant gets a quota of zero on every GPU resource and storage class of the site
+   * that it has no grant on, pools and tiers added to the site after it included.
+   */
+  readonly site: ISiteScope;
   readonly accessMode: AccessMode;
   /** Project and period; written to annotations, and the period `gpuHours` spread over. @default - open-ended */
   readonly allocation?: TenantAllocation;
@@ -71,14 +77,6 @@ export interface TenantNamespaceProps {
   /** @default - no sector label */
   readonly sector?: string;
   readonly gpus: readonly TenantPoolGrant[];
-  /**
-   * Pools besides those of its cluster: GPU resources of pools the tenant is not granted get a quota
-   * of zero. The tenant finds the pools of its cluster itself (every `GpuNodePool` of the App whose
-   * stack's kubernetes provider names the same kubeconfig file, context and host), so leaving this
-   * out opens nothing.
-   * @default - the pools of the tenant's cluster
-   */
-  readonly sitePools?: readonly GpuNodePool[];
   /** @default - derived from the granted GPUs (see TenantResourceSpec) */
   readonly resources?: TenantResourceSpec;
   readonly groups: { readonly admins: readonly string[]; readonly members?: readonly string[] };
@@ -97,12 +95,6 @@ export interface TenantNamespaceProps {
   };
   /** Quota per storage tier, by tier object. @default - no storage beyond ephemeral storage */
   readonly storage?: readonly TenantTierGrant[];
-  /**
-   * Tiers besides those of its cluster: classes the tenant has no grant on get a quota of zero. The
-   * tenant finds the tiers of its cluster itself, as it finds the pools.
-   * @default - the tiers of the tenant's cluster
-   */
-  readonly siteTiers?: readonly StorageTier[];
   /** Named shared volumes, PVCs with `prevent_destroy`. @default - none */
   readonly volumes?: readonly TenantSharedVolume[];
   /**
@@ -265,28 +257,34 @@ function checkTenantProps(
  * - `prevent_destroy` on the namespace, which holds the tenant's data.
  *
  * Its props pass the checks of a profile's tenant (a EuroHPC mode needs its allocation, egress blocks
- * and numbers are bounded). At synthesis it learns its cluster (see `sitePools`): zero quota on every
- * GPU resource and storage class it has no grant on, and `TenantGuardrails` in its stack when the
- * cluster has none.
+ * and numbers are bounded). Its site (`site`) gives it a quota of zero on every GPU resource and
+ * storage class it has no grant on, written when the stack is synthesized, and checks that the
+ * grants of all its tenants fit its pools.
  *
  * Every resource's address is pinned to the tenant name, so wrappers can move without moving it.
  *
  * @example
  * ```ts
  * import { App, TerraformStack } from 'cdktf';
- * import { GpuNodePool, TenantNamespace } from 'cdktf-ai-factory';
+ * import { GpuNodePool, SiteScope, TenantNamespace } from 'cdktf-ai-factory';
  *
  * const app = new App();
- * const pool = new GpuNodePool(new TerraformStack(app, 'lab-platform'), 'a100', {
- *   name: 'a100',
- *   accelerator: 'nvidia-a100-80gb',
- *   gpusPerNode: 8,
- *   nodes: { hostlist: 'gpu[01-08]' },
- * });
+ * const platform = new TerraformStack(app, 'lab-platform');
+ * const tenants = new TerraformStack(app, 'lab-tenants');
+ * // The cluster, with its tenant guard rails in the tenants' stack.
+ * const site = new SiteScope(tenants, 'site', { name: 'lab' });
+ * const pool = site.addPool(
+ *   new GpuNodePool(platform, 'a100', {
+ *     name: 'a100',
+ *     accelerator: 'nvidia-a100-80gb',
+ *     gpusPerNode: 8,
+ *     nodes: { hostlist: 'gpu[01-08]' },
+ *   }),
+ * );
  * // A Fast Lane start-up with 16 GPUs of the pool, its admins from the identity provider.
- * new TenantNamespace(new TerraformStack(app, 'lab-tenants'), 'vision', {
+ * new TenantNamespace(tenants, 'vision', {
  *   name: 'vision',
- *   site: 'lab',
+ *   site,
  *   accessMode: 'fast-lane',
  *   allocation: { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' },
  *   gpus: [{ pool, count: 16 }],
@@ -319,12 +317,16 @@ export class TenantNamespace extends Construct {
    * `props.date`. When false, every GPU quota of the namespace is zero.
    */
   public readonly holdsGpus: boolean;
+  /** The pools of its grants. */
+  public readonly grantedPools: readonly GpuNodePool[];
+  private readonly site: ISiteScope;
   private applied: Record<string, string> = {};
   private gpuQuotaKeys: readonly string[] = [];
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
-    const pools = uniqueByName([...(props.sitePools ?? []), ...props.gpus.map((g) => g.pool)]);
+    const site = props.site;
+    const pools = uniqueByName([...site.gpuPools, ...props.gpus.map((g) => g.pool)]);
     this.retired = props.retired ?? false;
     this.holdsGpus = !this.retired && holdsGpus(props.allocation, props.date ?? synthesisDate(process.env));
     // A retired tenant holds no GPUs, whatever its grants said.
@@ -335,7 +337,7 @@ export class TenantNamespace extends Construct {
       migProfile: g.migProfile,
     }));
     const tiers = uniqueByName([
-      ...(props.siteTiers ?? []),
+      ...site.storageTiers,
       ...(props.storage ?? []).map((g) => g.tier),
       ...(props.volumes ?? []).map((v) => v.tier),
     ]);
@@ -347,7 +349,7 @@ export class TenantNamespace extends Construct {
     this.name = name;
     const labels: Record<string, string> = {
       ...MANAGED_BY,
-      [`${LABEL_PREFIX}/site`]: props.site,
+      [`${LABEL_PREFIX}/site`]: site.siteName,
       [`${LABEL_PREFIX}/tenant`]: name,
       [`${LABEL_PREFIX}/access-mode`]: props.accessMode,
       ...(props.sector ? { [`${LABEL_PREFIX}/sector`]: props.sector } : {}),
@@ -373,10 +375,10 @@ export class TenantNamespace extends Construct {
     this.addNetworkPolicies(props.egressCidrs ?? [], meta);
     // A retired tenant's groups lose every right in the namespace.
     if (!this.retired) this.addRoles(props, meta);
-    // The rest of the cluster (pools, tiers, guard rails) is read when the stack is synthesized.
-    registerClusterPart('tenant', this);
-    rememberGrants(this, spec);
-    onStackSynthesis(this, completeTenants);
+    this.grantedPools = uniqueByName(props.gpus.map((g) => g.pool));
+    this.site = site;
+    // Last: the site checks the grants of all its tenants against its pools.
+    site.addTenantNamespace(this, spec);
   }
 
   /** The namespace: restricted Pod Security at a pinned version, and the grant as annotations. */
@@ -449,13 +451,11 @@ export class TenantNamespace extends Construct {
     });
     this.gpuQuotaKeys = gpuKeys;
     this.applied = { ...hard };
-    // Written once, as it stands when the stack is synthesized: the allocation, raised by a
-    // scheduler that lets the tenant borrow (`raiseQuota`) and covering the cluster's other GPU
-    // resources and storage classes (`coverCluster`).
+    // Written once, as it stands when the stack is synthesized (`writtenQuota`).
     const quota = new ResourceQuotaV1(this, 'quota', {
       metadata: meta('tenant-quota'),
       spec: {
-        hard: Lazy.anyValue({ produce: () => ({ ...this.applied }) }) as unknown as Record<string, string>,
+        hard: Lazy.anyValue({ produce: () => this.writtenQuota() }) as unknown as Record<string, string>,
       },
     });
     pinAddress(quota, ...KEPT.quota(name));
@@ -508,16 +508,18 @@ export class TenantNamespace extends Construct {
   }
 
   /**
-   * Zero quota on the cluster's GPU resources and storage classes that the props did not name
-   * (`requests.<gpu>`, and per class storage and claims), added at synthesis by `completeTenants`
-   * from the pools and tiers registered in the tenant's cluster. Limits already set are kept.
+   * The quota as written when the stack is synthesized: the allocation, raised by a scheduler that
+   * lets the tenant borrow (`raiseQuota`), and a zero on every GPU resource (`requests.<gpu>`) and
+   * storage class (storage and claims) of its site that it has no limit on, pools and tiers added
+   * to the site after the tenant included.
    */
-  public coverCluster(gpuResources: readonly string[], storage: Readonly<Record<string, string>>): void {
-    const missing: Record<string, string> = {};
-    for (const res of gpuResources)
-      if (!(`requests.${res}` in this.applied)) missing[`requests.${res}`] = '0';
-    for (const key of Object.keys(storage)) if (!(key in this.applied)) missing[key] = '0';
-    Object.assign(this.applied, missing);
+  private writtenQuota(): Record<string, string> {
+    const written = { ...this.applied };
+    for (const res of siteGpuResources(this.site.gpuPools.map((p) => p.spec)))
+      if (!(`requests.${res}` in written)) written[`requests.${res}`] = '0';
+    const classes = this.site.storageTiers.map((t) => t.className);
+    for (const key of Object.keys(tenantStorageQuota([], classes))) if (!(key in written)) written[key] = '0';
+    return written;
   }
 
   /**

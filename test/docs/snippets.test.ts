@@ -31,6 +31,7 @@ const CONSTRUCTS: readonly string[] = [
   'lib/tenancy/tenant-namespace.ts TenantNamespace',
   'lib/tenancy/removed-tenant.ts RemovedTenant',
   'lib/tenancy/guardrails.ts TenantGuardrails',
+  'lib/tenancy/site-scope.ts SiteScope',
   'lib/scheduling/kueue.ts Kueue',
   'lib/scheduling/kueue.ts KueueTenantQueue',
   'lib/scheduling/kueue-guard.ts KueueBypassGuard',

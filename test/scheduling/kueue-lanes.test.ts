@@ -13,7 +13,7 @@ import {
 import { AiFactorySite } from '../../lib/site/site';
 import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { admit } from '../cel';
-import { resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
+import { resources, sampleProfile, synth, testApp, testStack, type TfJson, siteScope } from '../helpers';
 
 /** Runs `fn` with $AIF_DATE set to `date` (or unset), then puts the pinned date back. */
 function onDate<T>(date: string | undefined, fn: () => T): T {
@@ -187,12 +187,12 @@ describe('a tenant without GPUs', () => {
       gpusPerNode: 4,
       nodes: { hostlist: 'a1' },
     });
+    siteScope(stack, 's').addPool(pool);
     const tenant = new TenantNamespace(stack, 't', {
       name: 'etl',
-      site: 's',
+      site: siteScope(stack, 's'),
       accessMode: 'internal',
       gpus: [],
-      sitePools: [pool],
       resources: { cpu: '32', memory: '256Gi' },
       groups: { admins: ['idp:etl'] },
     });
@@ -299,7 +299,7 @@ describe('an expired allocation', () => {
     });
     const tenant = new TenantNamespace(stack, 't', {
       name: 'team',
-      site: 's',
+      site: siteScope(stack, 's'),
       accessMode: 'fast-lane',
       allocation: { projectId: 'EHPC-AIF-2026FL01-0009', start: '2026-01-01', end: '2026-03-31' },
       date: '2026-04-01',

@@ -11,7 +11,7 @@ import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
 import { admit } from '../cel';
-import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';
+import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson, siteScope } from '../helpers';
 
 /** The custom resources of a stack, keyed `<Kind>/<namespace/>name`. */
 function customResources(json: TfJson): Record<string, TfJson> {
@@ -431,7 +431,7 @@ describe('KueueTenantQueue', () => {
     });
     const tenant = new TenantNamespace(stack, 't', {
       name: 'team',
-      site: 's',
+      site: siteScope(stack, 's'),
       accessMode: 'fast-lane',
       allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' },
       gpus: [
@@ -494,7 +494,7 @@ describe('KueueTenantQueue', () => {
     });
     const tenant = new TenantNamespace(stack, 't', {
       name: 'team',
-      site: 's',
+      site: siteScope(stack, 's'),
       accessMode: 'playground',
       allocation: { projectId: 'EHPC-AIF-2026PG01-0001', start: '2026-01-01', end: '2026-03-31' },
       gpus: [{ pool: a, count: 1 }],
@@ -530,7 +530,7 @@ describe('KueueTenantQueue', () => {
     });
     const tenant = new TenantNamespace(stack, 't', {
       name: 'team',
-      site: 's',
+      site: siteScope(stack, 's'),
       accessMode: 'playground',
       allocation: { projectId: 'EHPC-AIF-2026PG01-0001', start: '2026-01-01', end: '2026-03-31' },
       gpus: [{ pool: a, count: 1 }],

@@ -30,18 +30,35 @@ describe('AiFactorySite.addTenant', () => {
     expect([...site.tenants.keys()]).not.toContain('agrifood');
   });
 
-  it('refuses at synthesis a TenantNamespace built directly in the cluster of a site with schedulers', () => {
+  it('refuses a TenantNamespace built directly on the site, as it is built', () => {
     const app = new App({ stackTraces: false });
     const site = new AiFactorySite(app, withoutAgrifood);
-    new TenantNamespace(site.tenantsStack, 'rogue', {
-      name: 'rogue',
-      site: 'bologna',
-      accessMode: 'internal',
-      gpus: [],
-      groups: { admins: ['idp:rogue'] },
-    });
-    expect(() => synth(site.tenantsStack)).toThrow(
-      /\[TENANT_OUTSIDE_SITE\] TenantNamespace 'rogue': [^\n]*runs Kueue and Slurm[^\n]*Fix: add it with site\.addTenant/,
+    const rogue = () =>
+      new TenantNamespace(site.tenantsStack, 'rogue', {
+        name: 'rogue',
+        site,
+        accessMode: 'internal',
+        gpus: [],
+        groups: { admins: ['idp:rogue'] },
+      });
+    expect(rogue).toThrow(
+      /\[TENANT_OUTSIDE_SITE\] TenantNamespace 'rogue': [^\n]*not checked with the whole profile, and would get no Kueue queues \(its jobs would stay suspended\) and Slurm account[^\n]*Fix: add it with site\.addTenant/,
     );
+    // A site without schedulers takes none either: addTenant checks it with the whole profile.
+    const plain = new AiFactorySite(new App({ stackTraces: false }), {
+      ...withoutAgrifood,
+      schedulers: undefined,
+      slurmStateTier: undefined,
+    });
+    expect(
+      () =>
+        new TenantNamespace(plain.tenantsStack, 'rogue', {
+          name: 'rogue',
+          site: plain,
+          accessMode: 'internal',
+          gpus: [],
+          groups: { admins: ['idp:rogue'] },
+        }),
+    ).toThrow(/\[TENANT_OUTSIDE_SITE\][^\n]*not checked with the whole profile \(received/);
   });
 });

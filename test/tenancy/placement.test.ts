@@ -2,6 +2,7 @@ import {
   GpuNodePool,
   KUEUE_CONTROLLER_USER,
   SCHEDULER_LABEL,
+  SiteScope,
   TENANT_LABEL,
   TenantGuardrails,
 } from '../../lib';
@@ -27,10 +28,17 @@ function policies(withPoolsProp: boolean): { specs: Record<string, TfJson>; boos
     nodes: { labels: { 'example.org/partition': 'lisa' }, count: 2 },
     mig: { profiles: { '3g.40gb': 2 } },
   });
-  new TenantGuardrails(stack, 'g', {
-    ...(withPoolsProp ? { pools: [booster, lisa] } : {}),
-    workloadControllers: [JOBSET_USER],
-  });
+  if (withPoolsProp)
+    new TenantGuardrails(stack, 'g', { pools: [booster, lisa], workloadControllers: [JOBSET_USER] });
+  else {
+    // A site scope makes its guard rails first; its pools are added after, and still reach them.
+    const site = new SiteScope(stack, 'site', {
+      name: 'lab',
+      guardrails: { workloadControllers: [JOBSET_USER] },
+    });
+    site.addPool(booster);
+    site.addPool(lisa);
+  }
   const manifests = Object.values(resources(synth(stack), 'kubernetes_manifest')).map(
     (r) => r.manifest as TfJson,
   );
@@ -500,7 +508,7 @@ describe('placement guard: what passes', () => {
     ).toEqual([]);
   });
 
-  it('is built from the pools of the app when it is given none', () => {
+  it("is built from its site's pools, as they stand at synthesis, when it is given none", () => {
     expect(policies(false).specs['aif-tenant-placement']).toEqual(placement);
   });
 

@@ -1,9 +1,9 @@
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { TerraformStack, type App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import {
   AiFactorySite,
   GpuNodePool,
   NfsCsiDriver,
+  SiteScope,
   StorageTier,
   TenantGuardrails,
   TenantNamespace,
@@ -14,21 +14,23 @@ import { resources, sampleProfile, synth, testApp, type TfJson } from '../helper
 
 const ALLOCATION = { projectId: 'EHPC-AIF-2026FL01-0007', start: '2026-10-01', end: '2026-12-31' };
 
-/** The README's construct path: a platform stack with a pool, a tenants stack, no `sitePools`. */
-function lab(app: App, context?: string) {
-  const platform = new TerraformStack(app, `${context ?? 'lab'}-platform`);
-  const tenants = new TerraformStack(app, `${context ?? 'lab'}-tenants`);
-  if (context) {
-    for (const stack of [platform, tenants])
-      new KubernetesProvider(stack, 'kubernetes', { configPath: '~/.kube/config', configContext: context });
-  }
-  const a100 = new GpuNodePool(platform, 'a100', {
-    name: 'a100',
-    accelerator: 'nvidia-a100-80gb',
-    gpusPerNode: 8,
-    nodes: { hostlist: 'gpu[01-08]' },
-  });
-  return { platform, tenants, a100 };
+/**
+ * The construct path: a platform stack with a pool, a tenants stack, and the site scope in the
+ * tenants' stack, which holds the guard rails.
+ */
+function lab(app: App, name = 'lab') {
+  const platform = new TerraformStack(app, `${name}-platform`);
+  const tenants = new TerraformStack(app, `${name}-tenants`);
+  const site = new SiteScope(tenants, 'site', { name });
+  const a100 = site.addPool(
+    new GpuNodePool(platform, 'a100', {
+      name: 'a100',
+      accelerator: 'nvidia-a100-80gb',
+      gpusPerNode: 8,
+      nodes: { hostlist: 'gpu[01-08]' },
+    }),
+  );
+  return { platform, tenants, site, a100 };
 }
 
 /** An AMD pool: a GPU resource (`amd.com/gpu`) of its own. */
@@ -41,10 +43,15 @@ function amdPool(platform: TerraformStack): GpuNodePool {
   });
 }
 
-function tenant(scope: TerraformStack, pool: GpuNodePool, overrides: Partial<TenantNamespaceProps> = {}) {
+function tenant(
+  scope: TerraformStack,
+  site: SiteScope,
+  pool: GpuNodePool,
+  overrides: Partial<TenantNamespaceProps> = {},
+) {
   return new TenantNamespace(scope, overrides.name ?? 'vision', {
     name: 'vision',
-    site: 'lab',
+    site,
     accessMode: 'fast-lane',
     allocation: ALLOCATION,
     gpus: [{ pool, count: 16 }],
@@ -92,29 +99,33 @@ const GUARDRAILS = [
   TenantGuardrails.VOLUMES_POLICY_NAME,
 ].sort();
 
-describe('a tenant learns its cluster from its scope', () => {
-  it('without sitePools, gets zero quota for every other GPU resource and storage class of the app, pools added later included', () => {
+describe('a tenant learns its cluster from its site', () => {
+  it('gets zero quota for every other GPU resource and storage class of the site, pools added later included', () => {
     const app = testApp();
-    const { platform, tenants, a100 } = lab(app);
-    tenant(tenants, a100);
+    const { platform, tenants, site, a100 } = lab(app);
+    tenant(tenants, site, a100);
     // Added after the tenant, in code order, and in the other stack.
-    amdPool(platform);
-    new GpuNodePool(platform, 'mig', {
-      name: 'mig',
-      accelerator: 'nvidia-h100-80gb',
-      gpusPerNode: 8,
-      nodes: { hostlist: 'mig[1-2]' },
-      mig: { profiles: { '3g.40gb': 2 } },
-    });
-    new StorageTier(platform, 'work', {
-      spec: {
-        name: 'work',
-        purpose: 'project',
-        capacity: '100Ti',
-        driver: { kind: 'nfs', server: 'nfs01.example.org', share: '/export/work' },
-      },
-      driver: new NfsCsiDriver(platform, 'csi-nfs'),
-    });
+    site.addPool(amdPool(platform));
+    site.addPool(
+      new GpuNodePool(platform, 'mig', {
+        name: 'mig',
+        accelerator: 'nvidia-h100-80gb',
+        gpusPerNode: 8,
+        nodes: { hostlist: 'mig[1-2]' },
+        mig: { profiles: { '3g.40gb': 2 } },
+      }),
+    );
+    site.addTier(
+      new StorageTier(platform, 'work', {
+        spec: {
+          name: 'work',
+          purpose: 'project',
+          capacity: '100Ti',
+          driver: { kind: 'nfs', server: 'nfs01.example.org', share: '/export/work' },
+        },
+        driver: new NfsCsiDriver(platform, 'csi-nfs'),
+      }),
+    );
     const hard = quota(synth(tenants), 'vision');
     expect(hard['requests.nvidia.com/gpu']).toBe('16');
     expect(hard['requests.amd.com/gpu']).toBe('0');
@@ -122,29 +133,40 @@ describe('a tenant learns its cluster from its scope', () => {
     expect(hard['requests.storage']).toBe('0');
     expect(hard['work.storageclass.storage.k8s.io/requests.storage']).toBe('0');
     expect(hard['work.storageclass.storage.k8s.io/persistentvolumeclaims']).toBe('0');
+    expect(site.gpuPools.map((p) => p.name)).toEqual(['a100', 'mi', 'mig']);
   });
 
-  it("keeps a grant's limit, and keeps clusters of one app apart by their kubeconfig context", () => {
+  it("keeps a grant's limit, and keeps two sites of one app apart", () => {
     const app = testApp();
     const north = lab(app, 'north');
     const south = lab(app, 'south');
-    amdPool(south.platform);
-    tenant(north.tenants, north.a100);
-    tenant(south.tenants, south.a100, { gpus: [{ pool: south.a100, count: 8 }] });
+    south.site.addPool(amdPool(south.platform));
+    tenant(north.tenants, north.site, north.a100);
+    tenant(south.tenants, south.site, south.a100, { gpus: [{ pool: south.a100, count: 8 }] });
     const northHard = quota(synth(north.tenants), 'vision');
     expect(northHard['requests.nvidia.com/gpu']).toBe('16');
     expect(Object.keys(northHard).filter((k) => k.includes('amd.com'))).toEqual([]);
     const southHard = quota(synth(south.tenants), 'vision');
     expect([southHard['requests.nvidia.com/gpu'], southHard['requests.amd.com/gpu']]).toEqual(['8', '0']);
   });
+
+  it('writes the site name to the tenant, and refuses a site name that is no DNS label', () => {
+    const { tenants, site, a100 } = lab(testApp());
+    tenant(tenants, site, a100);
+    const ns = resources(synth(tenants), 'kubernetes_namespace_v1');
+    expect(Object.values(ns).map((n) => n.metadata.labels['ai-factory.eu/site'])).toEqual(['lab']);
+    expect(codes(() => new SiteScope(tenants, 'bad', { name: 'Lab Site' }))).toEqual([
+      'NAME_INVALID props.name',
+    ]);
+  });
 });
 
 describe('the construct path runs the profile checks', () => {
   it('refuses a Playground tenant without an allocation, with its code and path', () => {
-    const { tenants, a100 } = lab(testApp());
+    const { tenants, site, a100 } = lab(testApp());
     expect(
       codes(() =>
-        tenant(tenants, a100, {
+        tenant(tenants, site, a100, {
           accessMode: 'playground',
           allocation: undefined,
           gpus: [{ pool: a100, count: 1 }],
@@ -154,10 +176,10 @@ describe('the construct path runs the profile checks', () => {
   });
 
   it('refuses careless input and numbers past what a site has, as a profile does', () => {
-    const { platform, tenants, a100 } = lab(testApp());
+    const { platform, tenants, site, a100 } = lab(testApp());
     expect(
       codes(() =>
-        tenant(tenants, a100, {
+        tenant(tenants, site, a100, {
           egressCidrs: ['0.0.0.0/1', '128.0.0.0/1', '169.254.169.254/32'],
           resources: { pods: 1e9 },
         }),
@@ -193,46 +215,57 @@ describe('the construct path runs the profile checks', () => {
   });
 });
 
-describe('the grants of a cluster built from constructs', () => {
-  it('must fit its pools, across stacks, as in a profile', () => {
+describe('the grants of a site built from constructs', () => {
+  it('must fit its pools, across stacks, as in a profile: refused as the tenant that overcommits is added', () => {
     const app = testApp();
-    const { tenants, a100 } = lab(app);
+    const { tenants, site, a100 } = lab(app);
     const more = new TerraformStack(app, 'lab-more-tenants');
     // 64 GPUs in the pool: 48 + 24 do not fit.
-    tenant(tenants, a100, {
+    tenant(tenants, site, a100, {
       accessMode: 'internal',
       allocation: undefined,
       gpus: [{ pool: a100, count: 48 }],
     });
-    tenant(more, a100, {
-      name: 'speech',
-      accessMode: 'internal',
-      allocation: undefined,
-      gpus: [{ pool: a100, count: 24 }],
-    });
-    expect(problems(() => synth(tenants))).toEqual([
+    expect(
+      problems(() =>
+        tenant(more, site, a100, {
+          name: 'speech',
+          accessMode: 'internal',
+          allocation: undefined,
+          gpus: [{ pool: a100, count: 24 }],
+        }),
+      ),
+    ).toEqual([
       "POOL_OVERCOMMITTED GpuNodePool 'a100': tenants are granted 72 nvidia.com/gpu of pool 'a100', which holds 64",
     ]);
   });
 });
 
-describe('guard rails come with the first tenant, once per cluster', () => {
-  it('are added with the tenants when nobody added them, once for tenants in two stacks', () => {
+describe('guard rails come with the site scope, once per site', () => {
+  it('are made by the scope, once for tenants in two stacks, over its pools', () => {
     const app = testApp();
-    const { platform, tenants, a100 } = lab(app);
+    const { platform, tenants, site, a100 } = lab(app);
     const more = new TerraformStack(app, 'lab-more-tenants');
-    tenant(tenants, a100);
-    tenant(more, a100, { name: 'speech' });
+    tenant(tenants, site, a100);
+    tenant(more, site, a100, { name: 'speech' });
     expect(policies(platform, tenants, more)).toEqual(GUARDRAILS);
+    const placement = Object.values(resources(synth(tenants), 'kubernetes_manifest')).find(
+      (m) =>
+        m.manifest.kind === 'ValidatingAdmissionPolicy' &&
+        m.manifest.metadata.name === TenantGuardrails.PLACEMENT_POLICY_NAME,
+    );
+    // The scope's pool, whose node label the placement guard keeps tenants from selecting.
+    expect(JSON.stringify(placement?.manifest.spec.variables)).toContain("'a100'");
   });
 
-  it("are the user's own when the user adds them, even after the tenants", () => {
+  it("take the site's own settings", () => {
     const app = testApp();
-    const { platform, tenants, a100 } = lab(app);
-    tenant(tenants, a100);
-    new TenantGuardrails(platform, 'guardrails', { allowedPriorityClasses: ['default-priority'] });
-    expect(policies(platform, tenants)).toEqual(GUARDRAILS);
-    const priority = Object.values(resources(synth(platform), 'kubernetes_manifest')).find(
+    const tenants = new TerraformStack(app, 'lab-tenants');
+    new SiteScope(tenants, 'site', {
+      name: 'lab',
+      guardrails: { allowedPriorityClasses: ['default-priority'] },
+    });
+    const priority = Object.values(resources(synth(tenants), 'kubernetes_manifest')).find(
       (m) =>
         m.manifest.kind === 'ValidatingAdmissionPolicy' &&
         m.manifest.metadata.name === TenantGuardrails.PRIORITY_POLICY_NAME,

@@ -6,7 +6,7 @@ import {
   type TenantNamespaceProps,
 } from '../../lib';
 import { admit } from '../cel';
-import { one, resources, synth, testStack, type TfJson } from '../helpers';
+import { one, resources, synth, testStack, type TfJson, siteScope } from '../helpers';
 import { Construct } from 'constructs';
 
 function build(overrides: Partial<TenantNamespaceProps> = {}): TfJson {
@@ -30,14 +30,15 @@ function build(overrides: Partial<TenantNamespaceProps> = {}): TfJson {
     nodes: { hostlist: 'm1' },
     mig: { profiles: { '1g.10gb': 7 } },
   });
+  const site = siteScope(stack, 'bologna');
+  [a100, mi, mig].forEach((p) => site.addPool(p));
   new TenantNamespace(stack, 'tenant', {
     name: 'agrifood',
-    site: 'bologna',
+    site,
     accessMode: 'large-scale',
     allocation: { projectId: 'EHPC-AIF-2026LS01-0031', start: '2026-01-01', end: '2026-12-31' },
     sector: 'agrifood',
     gpus: [{ pool: a100, count: 6 }],
-    sitePools: [a100, mi, mig],
     groups: { admins: ['idp:agri-admins'], members: ['idp:agri-users', 'idp:agri-guests'] },
     ...overrides,
   });
@@ -159,7 +160,7 @@ describe('TenantNamespace', () => {
       });
       new TenantNamespace(stack, 't', {
         name: 't',
-        site: 's',
+        site: siteScope(stack, 's'),
         accessMode: 'playground',
         allocation: { projectId: 'EHPC-AIF-2026PG01-0042', start: '2026-01-01', end: '2026-03-31' },
         gpus: [{ pool: mig, count: 14, migProfile: '1g.10gb' }],
@@ -363,7 +364,7 @@ describe('TenantNamespace', () => {
       });
       new TenantNamespace(stack, 't', {
         name: 't',
-        site: 's',
+        site: siteScope(stack, 's'),
         accessMode: 'playground',
         allocation: { projectId: 'EHPC-AIF-2026PG01-0042', start: '2026-01-01', end: '2026-03-31' },
         gpus: [{ pool: a100, count: 1, migProfile: '1g.10gb' }],
@@ -391,7 +392,7 @@ describe('Terraform addresses', () => {
     });
     const props = {
       name: 't',
-      site: 's',
+      site: siteScope(stack, 's'),
       accessMode: 'internal' as const,
       gpus: [{ pool, count: 1 }],
       groups: { admins: ['a'] },
@@ -423,7 +424,7 @@ describe('Terraform addresses', () => {
       const scope = wrap ? new Construct(stack, 'wrapper') : stack;
       new TenantNamespace(scope, id, {
         name: 't',
-        site: 's',
+        site: siteScope(stack, 's'),
         accessMode: 'internal',
         gpus: [{ pool, count: 1 }],
         groups: { admins: ['a'] },

@@ -1,10 +1,15 @@
 import { GpuNodePool } from '../../lib/compute/node-pool';
 import { StorageTier } from '../../lib/storage/storage-tier';
 import { TenantNamespace, type TenantNamespaceProps } from '../../lib/tenancy/tenant-namespace';
-import { resources, synth, testStack, type TfJson } from '../helpers';
+import { resources, synth, testStack, type TfJson, siteScope } from '../helpers';
 
-function setup(extra: Partial<TenantNamespaceProps>): { json: TfJson; tenant: TenantNamespace } {
+function setup(
+  extra: Partial<TenantNamespaceProps>,
+  siteTiers: readonly StorageTier[] = [],
+): { json: TfJson; tenant: TenantNamespace } {
   const stack = testStack();
+  const site = siteScope(stack, 'test');
+  siteTiers.forEach((t) => site.addTier(t));
   const pool = new GpuNodePool(stack, 'pool', {
     name: 'a100',
     accelerator: 'nvidia-a100-80gb',
@@ -13,7 +18,7 @@ function setup(extra: Partial<TenantNamespaceProps>): { json: TfJson; tenant: Te
   });
   const tenant = new TenantNamespace(stack, 'tenant', {
     name: 'alpha',
-    site: 'test',
+    site,
     accessMode: 'fast-lane',
     allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' },
     gpus: [{ pool, count: 4 }],
@@ -52,17 +57,19 @@ const archive = new StorageTier(stack, 'archive', {
 });
 
 describe('TenantNamespace storage', () => {
-  const { json, tenant } = setup({
-    storage: [
-      { tier: work, capacity: '50Ti', claims: 5 },
-      { tier: scratch, capacity: '20Ti' },
-    ],
-    siteTiers: [archive, scratch, work],
-    volumes: [
-      { name: 'datasets', tier: work, size: '30Ti' },
-      { name: 'checkpoints', tier: scratch, size: '10Ti', accessMode: 'ReadWriteOnce' },
-    ],
-  });
+  const { json, tenant } = setup(
+    {
+      storage: [
+        { tier: work, capacity: '50Ti', claims: 5 },
+        { tier: scratch, capacity: '20Ti' },
+      ],
+      volumes: [
+        { name: 'datasets', tier: work, size: '30Ti' },
+        { name: 'checkpoints', tier: scratch, size: '10Ti', accessMode: 'ReadWriteOnce' },
+      ],
+    },
+    [archive, scratch, work],
+  );
 
   it('quotas each granted tier and zero on every other class of the site', () => {
     const hard = Object.values(resources(json, 'kubernetes_resource_quota_v1')).find(

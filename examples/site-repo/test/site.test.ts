@@ -148,15 +148,16 @@ describe('a tenant added in code (site.addTenant)', () => {
     expect(() => other.addTenant({ ...BENCHMARKS, gpus: [{ pool: 'acn-h100', count: 1 }] })).toThrow(
       /\[TENANT_GPU_UNAVAILABLE\] tenant\.gpus\[0\]\.pool/,
     );
-    // Built directly, a tenant in the site's cluster would get no queues: its jobs would never run.
-    new TenantNamespace(other.tenantsStack, 'rogue', {
-      name: 'rogue',
-      site: 'karolina',
-      accessMode: 'internal',
-      gpus: [],
-      groups: { admins: ['czai:rogue'] },
-    });
-    expect(() => synth(other.tenantsStack)).toThrow(/\[TENANT_OUTSIDE_SITE\] TenantNamespace 'rogue'/);
+    // Built directly on the site, a tenant would get no queues (its jobs would never run): refused.
+    const rogue = () =>
+      new TenantNamespace(other.tenantsStack, 'rogue', {
+        name: 'rogue',
+        site: other,
+        accessMode: 'internal',
+        gpus: [],
+        groups: { admins: ['czai:rogue'] },
+      });
+    expect(rogue).toThrow(/\[TENANT_OUTSIDE_SITE\] TenantNamespace 'rogue'/);
   });
 });
 
@@ -182,7 +183,7 @@ describe('the teaching cluster composed from constructs', () => {
     expect(quota(json, 'course-llm')['requests.nvidia.com/mig-3g.20gb']).toBe('0');
   });
 
-  it('gets the guard rails the site gets, once, without naming them', () => {
+  it('gets the guard rails the site gets, once, from its site scope', () => {
     expect(admissionPolicies(json)).toEqual(GUARDRAILS);
     for (const course of ['course-llm', 'course-vision']) {
       expect(networkPolicies(json, course)).toContain('aif-default-deny');
