@@ -173,6 +173,140 @@ function providerShape(v: unknown, key = ''): unknown {
   );
 }
 
+// Indexing a site's output ------------------------------------------------------------------------
+
+/** Every resource of one type in a site's stacks, in stack order, with its address and body. */
+function resourcesOfType(stacks: readonly SynthesizedStack[], type: string): Placed[] {
+  return stacks.flatMap((s) =>
+    Object.entries(asRecord(s.json.resource?.[type])).map(([address, body]) => ({
+      type,
+      address,
+      body: asRecord(body) as Json,
+    })),
+  );
+}
+
+/** The namespaces of a site's output, by name, and how a namespaced object names its namespace. */
+interface NamespaceIndex {
+  /** Each namespace's labels, with the name label the API server adds. */
+  readonly labelsOf: Map<string, Record<string, string>>;
+  /** The namespaces with grants written on them (a tenant's). */
+  readonly annotated: Set<string>;
+  /** A namespace's name from its name or a `${kubernetes_namespace_v1.<address>.metadata[0].name}`. */
+  readonly resolve: (ref: unknown) => string | undefined;
+}
+
+/** Indexes the namespaces of a site's output (`kubernetes_namespace_v1` and its v0 twin). */
+function indexNamespaces(stacks: readonly SynthesizedStack[]): NamespaceIndex {
+  // Namespaces by address (for `${kubernetes_namespace_v1.<address>.metadata[0].name}`) and name.
+  const byAddress = new Map<string, string>();
+  const labelsOf = new Map<string, Record<string, string>>();
+  const annotated = new Set<string>();
+  for (const type of ['kubernetes_namespace_v1', 'kubernetes_namespace']) {
+    for (const ns of resourcesOfType(stacks, type)) {
+      const meta = asRecord(asList(ns.body.metadata)[0] ?? ns.body.metadata);
+      const name = String(meta.name);
+      byAddress.set(`${type}.${ns.address}`, name);
+      labelsOf.set(name, { ...(asRecord(meta.labels) as Record<string, string>), [NAME_LABEL]: name });
+      if (GRANTS_ANNOTATION in asRecord(meta.annotations)) annotated.add(name);
+    }
+  }
+  const resolve = (ref: unknown): string | undefined => {
+    if (typeof ref !== 'string') return undefined;
+    const m = /^\$\{(kubernetes_namespace(?:_v1)?\.[^.}]+)\.metadata\[0\]\.name\}$/.exec(ref);
+    return m ? byAddress.get(m[1]) : ref;
+  };
+  return { labelsOf, annotated, resolve };
+}
+
+/** Adds an object to those of its namespace. */
+function place(placed: Map<string, Placed[]>, namespace: string, object: Placed): void {
+  placed.set(namespace, [...(placed.get(namespace) ?? []), object]);
+}
+
+/** The provider resource types of the namespaced kinds the checks read, each with its v0 twin. */
+const NAMESPACED_TYPES = [
+  'resource_quota',
+  'limit_range',
+  'network_policy',
+  'role',
+  'role_binding',
+  'persistent_volume_claim',
+].flatMap((t) => [`kubernetes_${t}_v1`, `kubernetes_${t}`]);
+
+/**
+ * Places the provider resources of the namespaced kinds the checks read (quotas, limit ranges,
+ * network policies, roles and bindings, claims) in their namespaces. Returns the namespaces that
+ * hold objects labelled as a tenant's.
+ */
+function placeResources(
+  stacks: readonly SynthesizedStack[],
+  resolve: NamespaceIndex['resolve'],
+  placed: Map<string, Placed[]>,
+): Set<string> {
+  const tenantsByObjects = new Set<string>();
+  for (const type of NAMESPACED_TYPES) {
+    for (const r of resourcesOfType(stacks, type)) {
+      const meta = asRecord(r.body.metadata);
+      const ns = resolve(meta.namespace);
+      if (ns === undefined) continue;
+      place(placed, ns, r);
+      if (TENANT_LABEL in asRecord(meta.labels)) tenantsByObjects.add(ns);
+    }
+  }
+  return tenantsByObjects;
+}
+
+/**
+ * The same kinds written as manifests (`kubernetes_manifest`) count as well, in the provider's
+ * shape, so that a Role or a NetworkPolicy added that way is checked like the library's own: each
+ * is placed in its namespace, a ClusterRoleBinding with the cluster-scoped objects.
+ */
+function placeManifests(
+  manifests: readonly Placed[],
+  resolve: NamespaceIndex['resolve'],
+  placed: Map<string, Placed[]>,
+  clusterScoped: Placed[],
+): void {
+  for (const { address, body } of manifests) {
+    const manifest = asRecord(body.manifest) as Json;
+    const type = MANIFEST_KINDS[`${String(manifest.apiVersion)}/${String(manifest.kind)}`];
+    if (!type) continue;
+    const shaped = providerShape(manifest) as Json;
+    const object = { type, address, body: shaped };
+    if (type === 'kubernetes_cluster_role_binding_v1') {
+      clusterScoped.push(object);
+      continue;
+    }
+    const ns = resolve(asRecord(shaped.metadata).namespace);
+    if (ns === undefined) continue;
+    place(placed, ns, object);
+  }
+}
+
+/** The GPU resource names the site's pools offer (the platform stack's inventory); undefined without one. */
+function gpuResourcesOf(stacks: readonly SynthesizedStack[]): string[] | undefined {
+  const platform = stacks.find((s) => s.name.endsWith('-platform'));
+  const inventory = asRecord(platform?.json.output?.aif_site_inventory?.value);
+  return Array.isArray(inventory.pools)
+    ? [
+        ...new Set(asList(inventory.pools).flatMap((p) => asList(p.offers).map((o) => String(o.resource)))),
+      ].sort()
+    : undefined;
+}
+
+/** The names of the site's storage classes, sorted and without duplicates. */
+function storageClassesOf(stacks: readonly SynthesizedStack[]): string[] {
+  return [
+    ...new Set(
+      [
+        ...resourcesOfType(stacks, 'kubernetes_storage_class_v1'),
+        ...resourcesOfType(stacks, 'kubernetes_storage_class'),
+      ].map((s) => String(asRecord(s.body.metadata).name)),
+    ),
+  ].sort();
+}
+
 /**
  * One site's synthesized output, indexed once for all checks: its stacks (`<site>-platform`,
  * `<site>-tenants`), every namespace and the namespaced objects in each, the custom resources and
@@ -200,71 +334,13 @@ export class SiteOutput {
     public readonly site: string,
     public readonly stacks: readonly SynthesizedStack[],
   ) {
-    const resources = (type: string) =>
-      stacks.flatMap((s) =>
-        Object.entries(asRecord(s.json.resource?.[type])).map(([address, body]) => ({
-          type,
-          address,
-          body: asRecord(body) as Json,
-        })),
-      );
-    // Namespaces by address (for `${kubernetes_namespace_v1.<address>.metadata[0].name}`) and name.
-    const byAddress = new Map<string, string>();
-    const labelsOf = new Map<string, Record<string, string>>();
-    const annotated = new Set<string>();
-    for (const type of ['kubernetes_namespace_v1', 'kubernetes_namespace']) {
-      for (const ns of resources(type)) {
-        const meta = asRecord(asList(ns.body.metadata)[0] ?? ns.body.metadata);
-        const name = String(meta.name);
-        byAddress.set(`${type}.${ns.address}`, name);
-        labelsOf.set(name, { ...(asRecord(meta.labels) as Record<string, string>), [NAME_LABEL]: name });
-        if (GRANTS_ANNOTATION in asRecord(meta.annotations)) annotated.add(name);
-      }
-    }
-    const resolve = (ref: unknown): string | undefined => {
-      if (typeof ref !== 'string') return undefined;
-      const m = /^\$\{(kubernetes_namespace(?:_v1)?\.[^.}]+)\.metadata\[0\]\.name\}$/.exec(ref);
-      return m ? byAddress.get(m[1]) : ref;
-    };
-    this.manifests = resources('kubernetes_manifest').map((m) => asRecord(m.body.manifest) as Json);
-    const tenantsByObjects = new Set<string>();
-    const NAMESPACED = [
-      'resource_quota',
-      'limit_range',
-      'network_policy',
-      'role',
-      'role_binding',
-      'persistent_volume_claim',
-    ].flatMap((t) => [`kubernetes_${t}_v1`, `kubernetes_${t}`]);
-    for (const type of NAMESPACED) {
-      for (const r of resources(type)) {
-        const meta = asRecord(r.body.metadata);
-        const ns = resolve(meta.namespace);
-        if (ns === undefined) continue;
-        const list = this.placed.get(ns) ?? [];
-        list.push(r);
-        this.placed.set(ns, list);
-        if (TENANT_LABEL in asRecord(meta.labels)) tenantsByObjects.add(ns);
-      }
-    }
-    // The same kinds written as manifests (`kubernetes_manifest`) count as well, in the provider's
-    // shape, so that a Role or a NetworkPolicy added that way is checked like the library's own.
-    for (const [address, body] of resources('kubernetes_manifest').map((m) => [m.address, m.body] as const)) {
-      const manifest = asRecord(body.manifest) as Json;
-      const type = MANIFEST_KINDS[`${String(manifest.apiVersion)}/${String(manifest.kind)}`];
-      if (!type) continue;
-      const shaped = providerShape(manifest) as Json;
-      const placed = { type, address, body: shaped };
-      if (type === 'kubernetes_cluster_role_binding_v1') {
-        this.clusterScoped.push(placed);
-        continue;
-      }
-      const ns = resolve(asRecord(shaped.metadata).namespace);
-      if (ns === undefined) continue;
-      this.placed.set(ns, [...(this.placed.get(ns) ?? []), placed]);
-    }
+    const { labelsOf, annotated, resolve } = indexNamespaces(stacks);
+    const manifests = resourcesOfType(stacks, 'kubernetes_manifest');
+    this.manifests = manifests.map((m) => asRecord(m.body.manifest) as Json);
+    const tenantsByObjects = placeResources(stacks, resolve, this.placed);
+    placeManifests(manifests, resolve, this.placed, this.clusterScoped);
     for (const type of ['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding']) {
-      this.clusterScoped.push(...resources(type));
+      this.clusterScoped.push(...resourcesOfType(stacks, type));
     }
     this.namespaces = [...labelsOf.entries()]
       .map(([name, labels]) => ({ name, labels }))
@@ -275,23 +351,11 @@ export class SiteOutput {
       (ns) => TENANT_LABEL in ns.labels || annotated.has(ns.name) || tenantsByObjects.has(ns.name),
     );
     this.operatorNamespaces = this.namespaces.filter((ns) => !this.tenantNamespaces.includes(ns));
-    const platform = stacks.find((s) => s.name.endsWith('-platform'));
-    const inventory = asRecord(platform?.json.output?.aif_site_inventory?.value);
-    this.gpuResources = Array.isArray(inventory.pools)
-      ? [
-          ...new Set(asList(inventory.pools).flatMap((p) => asList(p.offers).map((o) => String(o.resource)))),
-        ].sort()
-      : undefined;
-    this.storageClasses = [
-      ...new Set(
-        [...resources('kubernetes_storage_class_v1'), ...resources('kubernetes_storage_class')].map((s) =>
-          String(asRecord(s.body.metadata).name),
-        ),
-      ),
-    ].sort();
-    this.helmReleases = resources('helm_release').map((r) => r.body);
+    this.gpuResources = gpuResourcesOf(stacks);
+    this.storageClasses = storageClassesOf(stacks);
+    this.helmReleases = resourcesOfType(stacks, 'helm_release').map((r) => r.body);
     this.runsKueue =
-      resources('helm_release').some((r) => r.body.chart === 'kueue') ||
+      this.helmReleases.some((r) => r.chart === 'kueue') ||
       this.manifests.some((m) => String(m.apiVersion).startsWith('kueue.x-k8s.io/'));
   }
 

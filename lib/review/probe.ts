@@ -153,6 +153,14 @@ function tenantsOf(site: SiteOutput): Tenant[] {
 
 const refusedBy = (policy: string): RegExp => new RegExp(`ValidatingAdmissionPolicy '${policy}'`);
 
+/** What every case of one tenant namespace shares: the site, the tenant, the identity it is probed as. */
+interface TenantProbe {
+  readonly site: string;
+  /** The tenant, which is also the name of its namespace. */
+  readonly tenant: string;
+  readonly as: ProbeIdentity;
+}
+
 /** The cases of one tenant namespace. */
 function tenantCases(
   site: string,
@@ -160,109 +168,136 @@ function tenantCases(
   present: Set<string>,
   poolSelector?: Record<string, string>,
 ): ProbeCase[] {
-  const as: ProbeIdentity = { user: `${PROBE_USER}@${t.name}`, groups: t.groups };
-  const base = { site, tenant: t.name, as };
-  const ns = t.name;
-  const cases: ProbeCase[] = [
-    {
-      ...base,
-      id: 'AIF-PROBE-0',
-      mtb: [],
-      control: 'a restricted pod of the tenant is accepted (the probe identity works)',
-      request: { kind: 'create', object: restrictedPod(ns, 'aif-probe-allowed') },
-      expect: 'allowed',
-    },
-    {
-      ...base,
-      id: 'AIF-PSA-1',
-      mtb: mtbOf('AIF-PSA-1'),
-      control: 'Pod Security restricted refuses a pod that only baseline allows',
-      request: {
-        kind: 'create',
-        // Baseline lets this pod in (no privilege, no host namespaces); restricted refuses it
-        // (privilege escalation allowed, capabilities kept): a namespace lowered to baseline fails.
-        object: restrictedPod(ns, 'aif-probe-baseline', {
-          containers: [
-            {
-              name: 'probe',
-              image: 'registry.k8s.io/pause:3.10',
-              resources: {
-                requests: { cpu: '100m', memory: '64Mi' },
-                limits: { cpu: '100m', memory: '64Mi' },
-              },
-              securityContext: { allowPrivilegeEscalation: true },
-            },
-          ],
-        }),
-      },
-      expect: 'refused',
-      because: /violates PodSecurity "restricted:/,
-    },
-    {
-      ...base,
-      id: 'AIF-QUOTA-4',
-      mtb: mtbOf('AIF-QUOTA-4'),
-      control: 'the quota refuses a NodePort Service',
-      request: {
-        kind: 'create',
-        object: {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name: 'aif-probe-nodeport', namespace: ns },
-          spec: { type: 'NodePort', ports: [{ port: 80 }] },
-        },
-      },
-      expect: 'refused',
-      because: /exceeded quota.*services\.nodeports/,
-    },
-    {
-      ...base,
-      id: 'AIF-RBAC-3',
-      mtb: mtbOf('AIF-RBAC-3'),
-      control: 'the tenant cannot change its guard rails or bind roles',
-      request: {
-        kind: 'can-i',
-        // Every write that AIF-RBAC-3 forbids in the roles, as the API server answers it.
-        verbs: [
-          ...['create', 'update', 'patch', 'delete'].flatMap((v) =>
-            ['resourcequotas', 'limitranges', 'networkpolicies.networking.k8s.io'].map(
-              (r) => [v, r] as const,
-            ),
-          ),
-          ['patch', 'namespaces'],
-          ['update', 'namespaces'],
-          ['delete', 'namespaces'],
-          ...['roles', 'rolebindings'].flatMap((r) =>
-            ['create', 'update', 'escalate', 'bind'].map(
-              (v) => [v, `${r}.rbac.authorization.k8s.io`] as const,
-            ),
-          ),
-          ...['clusterqueues', 'localqueues', 'workloads', 'resourceflavors', 'cohorts'].flatMap((r) =>
-            ['create', 'update', 'patch'].map((v) => [v, `${r}.kueue.x-k8s.io`] as const),
-          ),
-          ['create', 'validatingadmissionpolicies.admissionregistration.k8s.io'],
-          ['create', 'validatingadmissionpolicybindings.admissionregistration.k8s.io'],
-          ['delete', 'validatingadmissionpolicybindings.admissionregistration.k8s.io'],
-          ['patch', 'nodes'],
-          ['impersonate', 'users'],
-          ['impersonate', 'groups'],
-          ['create', 'pods', 'binding'],
-          ['update', 'pods', 'ephemeralcontainers'],
-          ['update', 'pods', 'status'],
-          ['create', 'serviceaccounts', 'token'],
-        ],
-      },
-      expect: 'refused',
-    },
+  const base: TenantProbe = {
+    site,
+    tenant: t.name,
+    as: { user: `${PROBE_USER}@${t.name}`, groups: t.groups },
+  };
+  return [
+    allowedPodCase(base),
+    baselinePodCase(base),
+    nodePortCase(base),
+    guardRailWritesCase(base),
+    crossNamespaceAffinityCase(base),
+    ...gpuQuotaCases(base, t),
+    ...policyCases(base, present, poolSelector),
+    ...namespaceDeletionCases(base, present),
   ];
-  cases.push({
+}
+
+/** AIF-PROBE-0: a restricted pod of the tenant is accepted, so the refusals below mean something. */
+function allowedPodCase(base: TenantProbe): ProbeCase {
+  return {
+    ...base,
+    id: 'AIF-PROBE-0',
+    mtb: [],
+    control: 'a restricted pod of the tenant is accepted (the probe identity works)',
+    request: { kind: 'create', object: restrictedPod(base.tenant, 'aif-probe-allowed') },
+    expect: 'allowed',
+  };
+}
+
+/** AIF-PSA-1: Pod Security `restricted` refuses a pod that `baseline` would let in. */
+function baselinePodCase(base: TenantProbe): ProbeCase {
+  return {
+    ...base,
+    id: 'AIF-PSA-1',
+    mtb: mtbOf('AIF-PSA-1'),
+    control: 'Pod Security restricted refuses a pod that only baseline allows',
+    request: {
+      kind: 'create',
+      // Baseline lets this pod in (no privilege, no host namespaces); restricted refuses it
+      // (privilege escalation allowed, capabilities kept): a namespace lowered to baseline fails.
+      object: restrictedPod(base.tenant, 'aif-probe-baseline', {
+        containers: [
+          {
+            name: 'probe',
+            image: 'registry.k8s.io/pause:3.10',
+            resources: {
+              requests: { cpu: '100m', memory: '64Mi' },
+              limits: { cpu: '100m', memory: '64Mi' },
+            },
+            securityContext: { allowPrivilegeEscalation: true },
+          },
+        ],
+      }),
+    },
+    expect: 'refused',
+    because: /violates PodSecurity "restricted:/,
+  };
+}
+
+/** AIF-QUOTA-4: the quota refuses a NodePort Service. */
+function nodePortCase(base: TenantProbe): ProbeCase {
+  return {
+    ...base,
+    id: 'AIF-QUOTA-4',
+    mtb: mtbOf('AIF-QUOTA-4'),
+    control: 'the quota refuses a NodePort Service',
+    request: {
+      kind: 'create',
+      object: {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'aif-probe-nodeport', namespace: base.tenant },
+        spec: { type: 'NodePort', ports: [{ port: 80 }] },
+      },
+    },
+    expect: 'refused',
+    because: /exceeded quota.*services\.nodeports/,
+  };
+}
+
+/** AIF-RBAC-3: the tenant may not change its guard rails, bind roles or act as others. */
+function guardRailWritesCase(base: TenantProbe): ProbeCase {
+  return {
+    ...base,
+    id: 'AIF-RBAC-3',
+    mtb: mtbOf('AIF-RBAC-3'),
+    control: 'the tenant cannot change its guard rails or bind roles',
+    request: { kind: 'can-i', verbs: forbiddenWrites() },
+    expect: 'refused',
+  };
+}
+
+/** Every write that AIF-RBAC-3 forbids in the roles, as the API server answers it. */
+function forbiddenWrites(): Array<readonly [verb: string, resource: string, subresource?: string]> {
+  return [
+    ...['create', 'update', 'patch', 'delete'].flatMap((v) =>
+      ['resourcequotas', 'limitranges', 'networkpolicies.networking.k8s.io'].map((r) => [v, r] as const),
+    ),
+    ['patch', 'namespaces'],
+    ['update', 'namespaces'],
+    ['delete', 'namespaces'],
+    ...['roles', 'rolebindings'].flatMap((r) =>
+      ['create', 'update', 'escalate', 'bind'].map((v) => [v, `${r}.rbac.authorization.k8s.io`] as const),
+    ),
+    ...['clusterqueues', 'localqueues', 'workloads', 'resourceflavors', 'cohorts'].flatMap((r) =>
+      ['create', 'update', 'patch'].map((v) => [v, `${r}.kueue.x-k8s.io`] as const),
+    ),
+    ['create', 'validatingadmissionpolicies.admissionregistration.k8s.io'],
+    ['create', 'validatingadmissionpolicybindings.admissionregistration.k8s.io'],
+    ['delete', 'validatingadmissionpolicybindings.admissionregistration.k8s.io'],
+    ['patch', 'nodes'],
+    ['impersonate', 'users'],
+    ['impersonate', 'groups'],
+    ['create', 'pods', 'binding'],
+    ['update', 'pods', 'ephemeralcontainers'],
+    ['update', 'pods', 'status'],
+    ['create', 'serviceaccounts', 'token'],
+  ];
+}
+
+/** AIF-QUOTA-7: the quota refuses a pod whose anti-affinity reaches every pod of every namespace. */
+function crossNamespaceAffinityCase(base: TenantProbe): ProbeCase {
+  return {
     ...base,
     id: 'AIF-QUOTA-7',
     mtb: mtbOf('AIF-QUOTA-7'),
     control: 'the quota refuses a pod with anti-affinity on every pod of every namespace',
     request: {
       kind: 'create',
-      object: restrictedPod(ns, 'aif-probe-blocker', {
+      object: restrictedPod(base.tenant, 'aif-probe-blocker', {
         affinity: {
           podAntiAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: [
@@ -274,24 +309,42 @@ function tenantCases(
     },
     expect: 'refused',
     because: /exceeded quota: aif-no-cross-namespace-affinity/,
-  });
+  };
+}
+
+/** AIF-QUOTA-1: the quota refuses one unit more of the tenant's largest GPU resource; none without one. */
+function gpuQuotaCases(base: TenantProbe, t: Tenant): ProbeCase[] {
   const gpu = largestGpu(t);
-  if (gpu) {
-    const [key, value] = gpu;
-    const resource = key.slice('requests.'.length);
-    cases.push({
+  if (!gpu) return [];
+  const [key, value] = gpu;
+  const resource = key.slice('requests.'.length);
+  return [
+    {
       ...base,
       id: 'AIF-QUOTA-1',
       mtb: mtbOf('AIF-QUOTA-1'),
       control: `the quota refuses ${resource} beyond the namespace quota (${value})`,
       request: {
         kind: 'create',
-        object: restrictedPod(ns, 'aif-probe-greedy', {}, { [resource]: String(Number(value) + 1) }),
+        object: restrictedPod(base.tenant, 'aif-probe-greedy', {}, { [resource]: String(Number(value) + 1) }),
       },
       expect: 'refused',
       because: new RegExp(`exceeded quota.*requests\\.${resource.replace(/[.]/g, '\\.')}`),
-    });
-  }
+    },
+  ];
+}
+
+/**
+ * The library's admission policies, each refusing what the tenant may not create: only those the
+ * output has (`present`), and the placement policy only where a GPU pool's selector is known.
+ */
+function policyCases(
+  base: TenantProbe,
+  present: Set<string>,
+  poolSelector?: Record<string, string>,
+): ProbeCase[] {
+  const ns = base.tenant;
+  const cases: ProbeCase[] = [];
   const policyCase = (id: string, policy: string, control: string, object: Json): void => {
     if (present.has(policy))
       cases.push({
@@ -339,19 +392,27 @@ function tenantCases(
       ],
     }),
   );
-  if (present.has(CHECKED_POLICIES.deletion)) {
-    cases.push({
+  return cases;
+}
+
+/**
+ * AIF-ADM-3: the namespace is not deleted without the offboarding annotation, asked as the operator
+ * (no impersonation: a tenant may not delete namespaces at all); none without the deletion policy.
+ */
+function namespaceDeletionCases({ site, tenant }: TenantProbe, present: Set<string>): ProbeCase[] {
+  if (!present.has(CHECKED_POLICIES.deletion)) return [];
+  return [
+    {
       site,
-      tenant: t.name,
+      tenant,
       id: 'AIF-ADM-3',
       mtb: mtbOf('AIF-ADM-3'),
       control: 'the namespace is not deleted without the offboarding annotation (as the operator)',
-      request: { kind: 'delete', resource: 'namespace', name: ns },
+      request: { kind: 'delete', resource: 'namespace', name: tenant },
       expect: 'refused',
       because: refusedBy(CHECKED_POLICIES.deletion),
-    });
-  }
-  return cases;
+    },
+  ];
 }
 
 function restrictedPodTemplate(namespace: string, spec: Json, resources?: Json): Json {

@@ -66,10 +66,31 @@ function byMode(values: Readonly<Partial<Record<AccessMode, number>>>): Array<[A
 
 const modeName = (m: string) => ACCESS_MODE_PRESETS[m as AccessMode]?.displayName ?? m;
 
+/**
+ * One site's report: its GPU pools, CPU pools and Slurm share where it has them, its tenants, the
+ * GPU-equivalents by access mode, its storage where it has any, and the notices a reviewer acts on.
+ */
 export function renderSite(site: SiteReport, format: TableFormat): string {
-  const parts: string[] = [heading(format, 2, `${site.displayName} (${site.site})`)];
-  parts.push(heading(format, 3, 'GPU pools'));
-  parts.push(
+  return [
+    heading(format, 2, `${site.displayName} (${site.site})`),
+    gpuPoolsSection(site, format),
+    cpuPoolsSection(site, format),
+    slurmShareSection(site, format),
+    tenantsSection(site, format),
+    accessModeSection(site, format),
+    storageSection(site, format),
+    noticesSection(site, format),
+  ].join('');
+}
+
+/** A section after the first: a blank line, its heading and its body. */
+const section = (format: TableFormat, title: string, ...body: string[]): string =>
+  ['\n', heading(format, 3, title), ...body].join('');
+
+/** Each GPU pool's offer: what it has, what tenants may be granted, and what they are. */
+function gpuPoolsSection(site: SiteReport, format: TableFormat): string {
+  return (
+    heading(format, 3, 'GPU pools') +
     renderTable(
       format,
       [
@@ -98,51 +119,62 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
         o.headroom,
         o.tenantUnits > 0 ? Math.round((o.granted / o.tenantUnits) * 1000) / 10 : 0,
       ]),
+    )
+  );
+}
+
+/** The CPU pools and the cores the tenants' CPU lanes may take; nothing at a site without CPU pools. */
+function cpuPoolsSection(site: SiteReport, format: TableFormat): string {
+  if (site.cpuPools.length === 0) return '';
+  const table = renderTable(
+    format,
+    ['pool', 'nodes', 'cores', 'memory', 'Slurm nodes', 'Kubernetes cores'],
+    site.cpuPools.map((p) => [
+      p.pool,
+      p.nodes,
+      p.cores,
+      bytes(p.memoryBytes),
+      p.slurmNodes,
+      p.kubernetesCores,
+    ]),
+  );
+  return section(format, 'CPU pools', table, cpuLanesNote(site));
+}
+
+/** The cores the tenants' CPU lanes may take, and those the pools keep for Kubernetes; '' without lanes. */
+function cpuLanesNote(site: SiteReport): string {
+  if (site.cpuLaneCores === undefined) return '';
+  const cores = site.cpuPools.reduce((n, p) => n + p.kubernetesCores, 0);
+  return `\nThe tenants' CPU lanes may be admitted on ${fmt(site.cpuLaneCores)} cores together; the CPU pools keep ${fmt(cores)} cores for Kubernetes.\n`;
+}
+
+/** Slurm's share of the pools against what the Slurm accounts may hold; nothing without Slurm. */
+function slurmShareSection(site: SiteReport, format: TableFormat): string {
+  if (site.slurm.length === 0) return '';
+  // The same grants are each tenant's Kueue quota (above) and its Slurm account's limit.
+  return section(
+    format,
+    'Slurm share against Slurm accounts',
+    renderTable(
+      format,
+      ['GRES type', 'pools', 'Slurm nodes', 'Slurm GPUs', 'accounts may hold', 'held %'],
+      site.slurm.map((r) => [
+        r.gresType,
+        r.pools.join(', '),
+        r.nodes,
+        r.share,
+        r.granted,
+        r.share > 0 ? Math.round((r.granted / r.share) * 1000) / 10 : '-',
+      ]),
     ),
   );
-  if (site.cpuPools.length > 0) {
-    parts.push('\n', heading(format, 3, 'CPU pools'));
-    parts.push(
-      renderTable(
-        format,
-        ['pool', 'nodes', 'cores', 'memory', 'Slurm nodes', 'Kubernetes cores'],
-        site.cpuPools.map((p) => [
-          p.pool,
-          p.nodes,
-          p.cores,
-          bytes(p.memoryBytes),
-          p.slurmNodes,
-          p.kubernetesCores,
-        ]),
-      ),
-    );
-    if (site.cpuLaneCores !== undefined) {
-      const cores = site.cpuPools.reduce((n, p) => n + p.kubernetesCores, 0);
-      parts.push(
-        `\nThe tenants' CPU lanes may be admitted on ${fmt(site.cpuLaneCores)} cores together; the CPU pools keep ${fmt(cores)} cores for Kubernetes.\n`,
-      );
-    }
-  }
-  if (site.slurm.length > 0) {
-    // The same grants are each tenant's Kueue quota (above) and its Slurm account's limit.
-    parts.push('\n', heading(format, 3, 'Slurm share against Slurm accounts'));
-    parts.push(
-      renderTable(
-        format,
-        ['GRES type', 'pools', 'Slurm nodes', 'Slurm GPUs', 'accounts may hold', 'held %'],
-        site.slurm.map((r) => [
-          r.gresType,
-          r.pools.join(', '),
-          r.nodes,
-          r.share,
-          r.granted,
-          r.share > 0 ? Math.round((r.granted / r.share) * 1000) / 10 : '-',
-        ]),
-      ),
-    );
-  }
-  parts.push('\n', heading(format, 3, 'Tenants'));
-  parts.push(
+}
+
+/** Each tenant: access mode, allocation, status and grants. */
+function tenantsSection(site: SiteReport, format: TableFormat): string {
+  return section(
+    format,
+    'Tenants',
     renderTable(
       format,
       ['tenant', 'access mode', 'project', 'period', 'status', 'grants', 'GPU-eq', 'GPU-hours'],
@@ -158,8 +190,13 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
       ]),
     ),
   );
-  parts.push('\n', heading(format, 3, 'By access mode'));
-  parts.push(
+}
+
+/** The tenants (other than retired ones) and GPU-equivalents of each access mode. */
+function accessModeSection(site: SiteReport, format: TableFormat): string {
+  return section(
+    format,
+    'By access mode',
     renderTable(
       format,
       ['access mode', 'tenants', 'GPU-eq'],
@@ -170,38 +207,53 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
       ]),
     ),
   );
-  if (site.storage.length > 0) {
-    parts.push('\n', heading(format, 3, 'Storage'));
-    // Data of retired tenants taken out of Terraform: a column of its own where any tier holds some.
-    const retains = site.storage.some((s) => s.retained > 0);
-    parts.push(
-      renderTable(
-        format,
-        [
-          'tier',
-          'purpose',
-          'storage class',
-          'provisioner',
-          'default',
-          'capacity',
-          'granted to tenants',
-          ...(retains ? ['kept for retired tenants'] : []),
-          retains ? 'taken %' : 'granted %',
-        ],
-        site.storage.map((s) => [
-          s.tier ?? '-',
-          s.purpose ?? '-',
-          s.storageClass,
-          s.provisioner,
-          s.isDefault ? 'yes' : '',
-          s.capacity !== undefined ? bytes(s.capacity) : '-',
-          bytes(s.granted),
-          ...(retains ? [bytes(s.retained)] : []),
-          s.capacity ? Math.round(((s.granted + s.retained) / s.capacity) * 1000) / 10 : '-',
-        ]),
-      ),
-    );
-  }
+}
+
+/** Each storage tier's capacity, its grants, and what it keeps for retired tenants; nothing without tiers. */
+function storageSection(site: SiteReport, format: TableFormat): string {
+  if (site.storage.length === 0) return '';
+  // Data of retired tenants taken out of Terraform: a column of its own where any tier holds some.
+  const retains = site.storage.some((s) => s.retained > 0);
+  return section(
+    format,
+    'Storage',
+    renderTable(
+      format,
+      [
+        'tier',
+        'purpose',
+        'storage class',
+        'provisioner',
+        'default',
+        'capacity',
+        'granted to tenants',
+        ...(retains ? ['kept for retired tenants'] : []),
+        retains ? 'taken %' : 'granted %',
+      ],
+      site.storage.map((s) => [
+        s.tier ?? '-',
+        s.purpose ?? '-',
+        s.storageClass,
+        s.provisioner,
+        s.isDefault ? 'yes' : '',
+        s.capacity !== undefined ? bytes(s.capacity) : '-',
+        bytes(s.granted),
+        ...(retains ? [bytes(s.retained)] : []),
+        s.capacity ? Math.round(((s.granted + s.retained) / s.capacity) * 1000) / 10 : '-',
+      ]),
+    ),
+  );
+}
+
+/** The site's notices, one a line (a list in Markdown); nothing where there are none. */
+function noticesSection(site: SiteReport, format: TableFormat): string {
+  const notices = siteNotices(site);
+  if (notices.length === 0) return '';
+  return ['\n', notices.map((n) => (format === 'markdown' ? `- ${n}` : `! ${n}`)).join('\n'), '\n'].join('');
+}
+
+/** What a reviewer acts on: expired, future and retired allocations, and over-committed pools. */
+function siteNotices(site: SiteReport): string[] {
   const notices: string[] = [];
   if (site.expired.length > 0)
     notices.push(`Expired allocations (offboard or renew): ${site.expired.join(', ')}`);
@@ -216,9 +268,7 @@ export function renderSite(site: SiteReport, format: TableFormat): string {
       `Pool ${o.pool} is over-committed on ${o.resource}: ${fmt(o.granted)} granted of ${fmt(o.tenantUnits)}, ${within} its stated factor ${o.overcommitFactor} (${fmt(o.grantable)})`,
     );
   }
-  if (notices.length > 0)
-    parts.push('\n', notices.map((n) => (format === 'markdown' ? `- ${n}` : `! ${n}`)).join('\n'), '\n');
-  return parts.join('');
+  return notices;
 }
 
 export function renderFleet(report: FleetReport, format: TableFormat): string {

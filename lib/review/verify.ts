@@ -695,6 +695,56 @@ function errorMessage(e: ErrorObject): string {
 /** Checks every stack of a synthesized output directory against a reference directory. */
 export function verifyOutput(outDir: string, referenceDir: string): VerifyResult {
   const stacksDir = path.join(outDir, 'stacks');
+  const stacks = stacksToVerify(stacksDir, referenceDir);
+  const v: Verification = {
+    charts: readCharts(referenceDir),
+    defaultTrees: new Map(),
+    defaultValues: new Map(),
+    crds: readCrds(referenceDir),
+    ajv: new Ajv({ allErrors: true, strict: false, validateFormats: false }),
+    problems: [],
+    unchecked: new Set(),
+    releases: 0,
+    manifests: 0,
+  };
+  for (const stack of stacks) {
+    const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as {
+      resource?: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    for (const [name, rel] of Object.entries(json.resource?.helm_release ?? {})) {
+      checkRelease(v, stack, name, rel);
+    }
+    for (const [name, res] of Object.entries(json.resource?.kubernetes_manifest ?? {})) {
+      checkManifest(v, stack, name, res);
+    }
+  }
+  return {
+    problems: v.problems,
+    stacks,
+    releasesChecked: v.releases,
+    manifestsChecked: v.manifests,
+    unchecked: [...v.unchecked].sort(),
+  };
+}
+
+/** What the checks of one output share: the reference, each part read once, and what they found. */
+interface Verification {
+  readonly charts: readonly ChartReference[];
+  /** Each chart reference's default values (by directory) as a tree, for the value paths. */
+  readonly defaultTrees: Map<string, ValueTree>;
+  /** The same as plain data, for the images a release runs. */
+  readonly defaultValues: Map<string, unknown>;
+  readonly crds: { byKey: Map<string, CrdVersion>; groups: Set<string> };
+  readonly ajv: Ajv;
+  readonly problems: VerifyProblem[];
+  /** Custom resources whose API group the reference has no CRD for. */
+  readonly unchecked: Set<string>;
+  releases: number;
+  manifests: number;
+}
+
+/** The stacks of a synthesized output, sorted; an error that says what to do where there are none. */
+function stacksToVerify(stacksDir: string, referenceDir: string): string[] {
   if (!fs.existsSync(stacksDir))
     throw new Error(
       `${stacksDir} does not exist: synthesize first (npx aif synth, or npm run synth in the library's repository)`,
@@ -708,134 +758,162 @@ export function verifyOutput(outDir: string, referenceDir: string): VerifyResult
     throw new Error(
       `no stacks in ${stacksDir}: synthesize first (npx aif synth, or npm run synth in the library's repository)`,
     );
+  return stacks;
+}
 
-  const charts = readCharts(referenceDir);
-  const defaults = new Map<string, ValueTree>();
-  const defaultValues = new Map<string, unknown>();
-  const crds = readCrds(referenceDir);
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-  const problems: VerifyProblem[] = [];
-  const unchecked = new Set<string>();
-  let releases = 0;
-  let manifests = 0;
+/** How the checks of one resource report a problem without a code: its stack and address given. */
+function reporter(v: Verification, stack: string, address: string): (path: string, message: string) => void {
+  return (p, message) => v.problems.push({ stack, address, path: p, message });
+}
 
-  for (const stack of stacks) {
-    const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as {
-      resource?: Record<string, Record<string, Record<string, unknown>>>;
-    };
-    const add = (address: string, p: string, message: string) =>
-      problems.push({ stack, address, path: p, message });
+/**
+ * Checks 1 and 3 on one `helm_release`: its chart's reference found, every value path (of its
+ * `values` documents and `set` entries) in the chart's defaults, and every image it runs pinned.
+ */
+function checkRelease(v: Verification, stack: string, name: string, rel: Record<string, unknown>): void {
+  v.releases++;
+  const address = `helm_release.${name}`;
+  const report = reporter(v, stack, address);
+  const chart = String(rel.chart);
+  const version = String(rel.version ?? '');
+  const ref = findChartReference(v.charts, chart, version);
+  if ('error' in ref) {
+    report('chart', ref.error);
+    return;
+  }
+  const tree = defaultTree(v, ref.dir);
+  const where = `chart ${chart} ${version}`;
+  const effective = checkValueDocuments(rel, tree, defaultValues(v, ref.dir), { where, report });
+  // A chart renders a missing tag as its appVersion: the packaged Chart.yaml's, or, where the
+  // reference has none of this version (cert-manager and Rook keep none in git, NVIDIA's says
+  // `main-latest` in git), the chart version, which these charts are released with.
+  const appVersion = (ref.packaged && ref.appVersion) || version;
+  for (const { path: p, message } of unpinnedImages(String(rel.name ?? name), where, effective, appVersion)) {
+    v.problems.push({ stack, address, path: p, code: 'IMAGE_NOT_PINNED', message });
+  }
+  checkSetPaths(rel, tree, { where, report });
+}
 
-    for (const [name, rel] of Object.entries(json.resource?.helm_release ?? {})) {
-      releases++;
-      const address = `helm_release.${name}`;
-      const chart = String(rel.chart);
-      const version = String(rel.version ?? '');
-      const ref = findChartReference(charts, chart, version);
-      if ('error' in ref) {
-        add(address, 'chart', ref.error);
-        continue;
-      }
-      let tree = defaults.get(ref.dir);
-      if (!tree) {
-        tree = toTree(parseDocument(fs.readFileSync(path.join(ref.dir, 'values.yaml'), 'utf8')).contents);
-        // An empty values.yaml: the chart takes no values at all, so every key is unknown.
-        if (tree.kind !== 'map') tree = { kind: 'map', entries: new Map() };
-        defaults.set(ref.dir, tree);
-      }
-      const where = `chart ${chart} ${version}`;
-      if (!defaultValues.has(ref.dir))
-        defaultValues.set(
-          ref.dir,
-          parseDocument(fs.readFileSync(path.join(ref.dir, 'values.yaml'), 'utf8')).toJS(),
-        );
-      let effective = defaultValues.get(ref.dir);
-      ((rel.values as string[] | undefined) ?? []).forEach((text, i) => {
-        let user: unknown;
-        try {
-          user = parseDocument(unescapeTemplate(text)).toJS();
-        } catch (e) {
-          add(address, `values[${i}]`, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
-          return;
-        }
-        checkValues(user, tree, 'values', { where, report: (p, m) => add(address, p, m) }, true);
-        effective = mergeValues(effective, user);
-      });
-      // A chart renders a missing tag as its appVersion: the packaged Chart.yaml's, or, where the
-      // reference has none of this version (cert-manager and Rook keep none in git, NVIDIA's says
-      // `main-latest` in git), the chart version, which these charts are released with.
-      const appVersion = (ref.packaged && ref.appVersion) || version;
-      // Every slot, switched on or off: a component switched on later must not start on a floating
-      // image (issue 18, item 5).
-      for (const image of findImages(effective, appVersion, true)) {
-        if (!image.floating) continue;
-        problems.push({
-          stack,
-          address,
-          path: `values.${image.path}`,
-          code: 'IMAGE_NOT_PINNED',
-          message:
-            `release ${String(rel.name ?? name)} (${where}) runs ${image.reference}, which ${image.floating}. ` +
-            `Fix: set a released tag (better a digest, @sha256:...) at values.${image.path}`,
-        });
-      }
-      for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
-        for (const s of (rel[key] as Array<{ name: string }> | undefined) ?? []) {
-          // `a.b[0].c`: below a list index everything is free-form, so the path ends at the list.
-          const nested = String(s.name)
-            .replace(/\[\d+\].*$/, '')
-            .split(/(?<!\\)\./)
-            .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), undefined);
-          // The leaf is undefined: a `set` value is a string that Helm types itself, so only its path is checked.
-          checkValues(nested, tree, key, { where, report: (p, m) => add(address, p, m) }, true);
-        }
-      }
+/** A chart reference's default values as a tree, read once per directory. */
+function defaultTree(v: Verification, dir: string): ValueTree {
+  let tree = v.defaultTrees.get(dir);
+  if (!tree) {
+    tree = toTree(parseDocument(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8')).contents);
+    // An empty values.yaml: the chart takes no values at all, so every key is unknown.
+    if (tree.kind !== 'map') tree = { kind: 'map', entries: new Map() };
+    v.defaultTrees.set(dir, tree);
+  }
+  return tree;
+}
+
+/** A chart reference's default values as plain data, read once per directory. */
+function defaultValues(v: Verification, dir: string): unknown {
+  if (!v.defaultValues.has(dir))
+    v.defaultValues.set(dir, parseDocument(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8')).toJS());
+  return v.defaultValues.get(dir);
+}
+
+/**
+ * Checks each of a release's `values` documents against the chart's defaults (a document that is
+ * not YAML is a problem of its own), and returns the values the release runs with: the defaults
+ * with every readable document merged in, in order.
+ */
+function checkValueDocuments(
+  rel: Record<string, unknown>,
+  tree: ValueTree,
+  defaults: unknown,
+  ctx: ValuesContext,
+): unknown {
+  let effective = defaults;
+  ((rel.values as string[] | undefined) ?? []).forEach((text, i) => {
+    let user: unknown;
+    try {
+      user = parseDocument(unescapeTemplate(text)).toJS();
+    } catch (e) {
+      ctx.report(`values[${i}]`, `not YAML: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
+    checkValues(user, tree, 'values', ctx, true);
+    effective = mergeValues(effective, user);
+  });
+  return effective;
+}
 
-    for (const [name, res] of Object.entries(json.resource?.kubernetes_manifest ?? {})) {
-      const address = `kubernetes_manifest.${name}`;
-      const body = res.manifest as Record<string, unknown> | undefined;
-      if (!isPlainObject(body)) continue;
-      const apiVersion = String(body.apiVersion ?? '');
-      const kind = String(body.kind ?? '');
-      const slash = apiVersion.lastIndexOf('/');
-      const group = slash > 0 ? apiVersion.slice(0, slash) : '';
-      const version = slash > 0 ? apiVersion.slice(slash + 1) : apiVersion;
-      if (!crds.groups.has(group)) {
-        // Built-in kinds and groups the reference has no CRDs for.
-        if (group.includes('.') && !group.endsWith('.k8s.io')) unchecked.add(`${group}/${version} ${kind}`);
-        continue;
-      }
-      manifests++;
-      const crd = crds.byKey.get(`${group}/${version}/${kind}`);
-      if (!crd) {
-        const known = [...crds.byKey.keys()].filter(
-          (k) => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`),
-        );
-        add(
-          address,
-          'manifest.apiVersion',
-          known.length > 0
-            ? `the reference CRD of ${kind} has no version ${version}; it has ${known.map((k) => k.split('/')[1]).join(', ')}`
-            : `the reference has no CRD of kind ${kind} in ${group}`,
-        );
-        continue;
-      }
-      if (!crd.served) add(address, 'manifest.apiVersion', `${apiVersion} ${kind} is no longer served`);
-      crd.validate ??= ajv.compile(toJsonSchema(crd.schema));
-      if (!crd.validate(body)) {
-        for (const e of crd.validate.errors ?? []) {
-          if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) continue; // the anyOf error says it once
-          add(address, errorPath(e), errorMessage(e));
-        }
-      }
+/**
+ * IMAGE_NOT_PINNED: the images of a release's effective values whose tag floats, with the fix. Every
+ * slot, switched on or off: a component switched on later must not start on a floating image (issue
+ * 18, item 5).
+ */
+function unpinnedImages(
+  release: string,
+  where: string,
+  effective: unknown,
+  appVersion: string,
+): Array<{ path: string; message: string }> {
+  return findImages(effective, appVersion, true)
+    .filter((image) => image.floating)
+    .map((image) => ({
+      path: `values.${image.path}`,
+      message:
+        `release ${release} (${where}) runs ${image.reference}, which ${image.floating}. ` +
+        `Fix: set a released tag (better a digest, @sha256:...) at values.${image.path}`,
+    }));
+}
+
+/** Checks the path of each `set`, `set_list` and `set_sensitive` entry of a release against the defaults. */
+function checkSetPaths(rel: Record<string, unknown>, tree: ValueTree, ctx: ValuesContext): void {
+  for (const key of ['set', 'set_list', 'set_sensitive'] as const) {
+    for (const s of (rel[key] as Array<{ name: string }> | undefined) ?? []) {
+      // `a.b[0].c`: below a list index everything is free-form, so the path ends at the list.
+      const nested = String(s.name)
+        .replace(/\[\d+\].*$/, '')
+        .split(/(?<!\\)\./)
+        .reduceRight<unknown>((acc, part) => ({ [part.replace(/\\\./g, '.')]: acc }), undefined);
+      // The leaf is undefined: a `set` value is a string that Helm types itself, so only its path is checked.
+      checkValues(nested, tree, key, ctx, true);
     }
   }
-  return {
-    problems,
-    stacks,
-    releasesChecked: releases,
-    manifestsChecked: manifests,
-    unchecked: [...unchecked].sort(),
-  };
+}
+
+/**
+ * Check 2 on one `kubernetes_manifest`: a custom resource of a group the reference has CRDs for
+ * validates against its CRD's schema, at a version the CRD has and serves. Built-in kinds pass
+ * unchecked; groups the reference does not cover are noted (`unchecked`).
+ */
+function checkManifest(v: Verification, stack: string, name: string, res: Record<string, unknown>): void {
+  const report = reporter(v, stack, `kubernetes_manifest.${name}`);
+  const body = res.manifest as Record<string, unknown> | undefined;
+  if (!isPlainObject(body)) return;
+  const apiVersion = String(body.apiVersion ?? '');
+  const kind = String(body.kind ?? '');
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash > 0 ? apiVersion.slice(0, slash) : '';
+  const version = slash > 0 ? apiVersion.slice(slash + 1) : apiVersion;
+  if (!v.crds.groups.has(group)) {
+    // Built-in kinds and groups the reference has no CRDs for.
+    if (group.includes('.') && !group.endsWith('.k8s.io')) v.unchecked.add(`${group}/${version} ${kind}`);
+    return;
+  }
+  v.manifests++;
+  const crd = v.crds.byKey.get(`${group}/${version}/${kind}`);
+  if (!crd) {
+    report('manifest.apiVersion', noCrdVersion(v.crds.byKey, group, version, kind));
+    return;
+  }
+  if (!crd.served) report('manifest.apiVersion', `${apiVersion} ${kind} is no longer served`);
+  crd.validate ??= v.ajv.compile(toJsonSchema(crd.schema));
+  if (!crd.validate(body)) {
+    for (const e of crd.validate.errors ?? []) {
+      if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath)) continue; // the anyOf error says it once
+      report(errorPath(e), errorMessage(e));
+    }
+  }
+}
+
+/** Why a kind of a covered group has no schema at a version: the versions its CRD has, or no CRD. */
+function noCrdVersion(byKey: Map<string, CrdVersion>, group: string, version: string, kind: string): string {
+  const known = [...byKey.keys()].filter((k) => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`));
+  return known.length > 0
+    ? `the reference CRD of ${kind} has no version ${version}; it has ${known.map((k) => k.split('/')[1]).join(', ')}`
+    : `the reference has no CRD of kind ${kind} in ${group}`;
 }

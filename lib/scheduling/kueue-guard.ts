@@ -101,6 +101,114 @@ function suspended(obj: 'object' | 'oldObject'): string {
   return `(${byResource.join('')}false)`;
 }
 
+/** The kinds the guard watches: every job kind Kueue manages, and ReplicaSets, by group and resource. */
+function guardedKinds(): Array<{ apiGroup: string; resource: string; key: string }> {
+  return [...JOB_RESOURCES, { apiGroup: 'apps', resource: 'replicasets' }]
+    .map((r) => ({ ...r, key: `${r.apiGroup}/${r.resource}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** CEL: an object's owner references (an empty list where it has none). */
+const owners = (obj: string) =>
+  `(has(${obj}.metadata.ownerReferences) ? ${obj}.metadata.ownerReferences : [])`;
+
+/** CEL: per pod spec (the pod's own, or each template's), its Kueue gates joined: '' where it has none. */
+const kueueGates = (obj: 'object' | 'oldObject') =>
+  `(${podSpecEntries(obj)}).map(pe, ${keyedText(`has(pe.s.schedulingGates) ? pe.s.schedulingGates.map(g, g.name).filter(n, n.startsWith('${KUEUE_GATE_PREFIX}')).join(',') : ''`)})`;
+
+/** CEL: whether an object carries an annotation. */
+const annotation = (obj: string, key: string) =>
+  `(has(${obj}.metadata.annotations) && '${key}' in ${obj}.metadata.annotations)`;
+
+/** CEL: how many pods a job kind of JOB_WIDTH runs at once, written for `obj` (0 for other kinds). */
+const width = (obj: 'object' | 'oldObject') =>
+  `(${Object.entries(JOB_WIDTH)
+    .map(
+      ([resource, w]) => `request.resource.resource == '${resource}' ? (${w.replace(/\bobject\b/g, obj)}) : `,
+    )
+    .join('')}0)`;
+
+/** A rule of the guard: what must hold, and what a refused request is told. */
+interface Validation {
+  readonly expression: string;
+  readonly message?: string;
+  readonly messageExpression?: string;
+  readonly reason: 'Forbidden';
+}
+
+/**
+ * Only the cluster's controllers set or change `ownerReferences` in a tenant namespace: Kueue does
+ * not gate a workload whose controller owner is of a kind it manages.
+ */
+function forgedOwners(): Validation {
+  return {
+    expression: `request.operation == 'CREATE' ? size(${owners('object')}) == 0 : ${owners('object')} == ${owners('oldObject')}`,
+    messageExpression: `'only the cluster\\'s controllers may set ownerReferences in a tenant namespace (Kueue does not queue a workload whose owner it manages); ' + request.userInfo.username + ' may not. If it is a job operator of the site, add it to schedulers.kueue.workloadControllers'`,
+    reason: 'Forbidden',
+  };
+}
+
+/**
+ * No tenant pod carries the suspending-parent annotation: Kueue gates such a pod but leaves it to a
+ * parent that never admits it.
+ */
+function suspendingParent(): Validation {
+  return {
+    expression: `request.resource.resource != 'pods' || !${annotation('object', SUSPENDING_PARENT_ANNOTATION)}`,
+    message: `pods in tenant namespaces may not carry ${SUSPENDING_PARENT_ANNOTATION}: only controllers expand templates that Kueue annotated`,
+    reason: 'Forbidden',
+  };
+}
+
+/** Only Kueue removes its scheduling gates, from a pod or a (suspended) job's pod template. */
+function removedKueueGates(): Validation {
+  return {
+    // A pod's gates may only be removed (the API server refuses new ones); a suspended
+    // Job's template may change. Either way the Kueue gates of each pod spec stay as they
+    // were, unless it had none.
+    expression: `request.operation != 'UPDATE' || variables.oldKueueGates.all(g, ${emptyEntry('g')}) || ${sameEntries('variables.kueueGates', 'variables.oldKueueGates')}`,
+    message: `only Kueue may remove its scheduling gates (${KUEUE_GATE_PREFIX}*) from a pod or a pod template: a pod starts when Kueue admits it`,
+    reason: 'Forbidden',
+  };
+}
+
+/** No workload is made elastic: Kueue does not suspend an elastic Job again. */
+function elasticJobs(): Validation {
+  return {
+    expression: `!${annotation('object', ELASTIC_JOB_ANNOTATION)} || (request.operation == 'UPDATE' && ${annotation('oldObject', ELASTIC_JOB_ANNOTATION)} && object.metadata.annotations['${ELASTIC_JOB_ANNOTATION}'] == oldObject.metadata.annotations['${ELASTIC_JOB_ANNOTATION}'])`,
+    message: `workloads in tenant namespaces may not carry ${ELASTIC_JOB_ANNOTATION}: elastic jobs are switched off at this site (Kueue would not suspend one again once it runs); size the job when you submit it`,
+    reason: 'Forbidden',
+  };
+}
+
+/** Only Kueue resumes a suspended job. */
+function resumedJobs(): Validation {
+  return {
+    // Kueue starts a job by setting `suspend: false` when it admits the workload; a tenant
+    // who does it first runs pods until Kueue suspends the job again, and a pod's grace
+    // period keeps them on the GPUs after that.
+    expression: `request.operation != 'UPDATE' || !${suspended('oldObject')} || ${suspended('object')}`,
+    messageExpression: `'only Kueue may resume a suspended job in a tenant namespace (it sets suspend: false when it admits the workload); leave ' + request.resource.resource + ' ' + object.metadata.name + ' suspended and watch its Workload: kubectl get workloads -n ' + object.metadata.namespace`,
+    reason: 'Forbidden',
+  };
+}
+
+/** A running job may be made smaller, not larger. */
+function widenedJobs(): Validation {
+  const resources = Object.keys(JOB_WIDTH)
+    .map((r) => `'${r}'`)
+    .join(', ');
+  return {
+    // Widening a running job starts pods before Kueue sees that the admitted workload no
+    // longer fits and suspends the job to queue it again: the job controller, or the job
+    // operator (trusted), creates them at once.
+    expression: `!(request.resource.resource in [${resources}]) || request.operation != 'UPDATE' || ${suspended('oldObject')} || ${width('object')} <= ${width('oldObject')}`,
+    message:
+      'a running job in a tenant namespace may be made smaller, not larger (parallelism, replicas, numNodes): its new pods would start before Kueue queues the larger job again. Submit a new job of the size you need',
+    reason: 'Forbidden',
+  };
+}
+
 export interface KueueBypassGuardProps {
   /**
    * Usernames of the job operators the site runs besides kube-controller-manager and Kueue (the
@@ -153,30 +261,13 @@ export class KueueBypassGuard extends Construct {
   constructor(scope: Construct, id: string, props: KueueBypassGuardProps = {}) {
     super(scope, id);
     this.controllers = trustedControllers(props.workloadControllers);
-    const kinds = [...JOB_RESOURCES, { apiGroup: 'apps', resource: 'replicasets' }]
-      .map((r) => ({ ...r, key: `${r.apiGroup}/${r.resource}` }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const owners = (obj: string) =>
-      `(has(${obj}.metadata.ownerReferences) ? ${obj}.metadata.ownerReferences : [])`;
-    // Per pod spec (the pod's own, or each template's), its Kueue gates joined: '' where it has none.
-    const kueueGates = (obj: 'object' | 'oldObject') =>
-      `(${podSpecEntries(obj)}).map(pe, ${keyedText(`has(pe.s.schedulingGates) ? pe.s.schedulingGates.map(g, g.name).filter(n, n.startsWith('${KUEUE_GATE_PREFIX}')).join(',') : ''`)})`;
-    const annotation = (obj: string, key: string) =>
-      `(has(${obj}.metadata.annotations) && '${key}' in ${obj}.metadata.annotations)`;
-    const width = (obj: 'object' | 'oldObject') =>
-      `(${Object.entries(JOB_WIDTH)
-        .map(
-          ([resource, w]) =>
-            `request.resource.resource == '${resource}' ? (${w.replace(/\bobject\b/g, obj)}) : `,
-        )
-        .join('')}0)`;
     new DenyPolicy(this, 'guard', {
       name: KueueBypassGuard.POLICY_NAME,
       address: ['kueue', 'bypass_guard'],
       spec: {
         matchConstraints: {
           namespaceSelector: TENANT_NAMESPACES,
-          resourceRules: createOrUpdateRules(kinds),
+          resourceRules: createOrUpdateRules(guardedKinds()),
         },
         // The cluster's own controllers pass untouched.
         matchConditions: [notAController(this.controllers)],
@@ -188,50 +279,12 @@ export class KueueBypassGuard extends Construct {
           },
         ],
         validations: [
-          {
-            expression: `request.operation == 'CREATE' ? size(${owners('object')}) == 0 : ${owners('object')} == ${owners('oldObject')}`,
-            messageExpression: `'only the cluster\\'s controllers may set ownerReferences in a tenant namespace (Kueue does not queue a workload whose owner it manages); ' + request.userInfo.username + ' may not. If it is a job operator of the site, add it to schedulers.kueue.workloadControllers'`,
-            reason: 'Forbidden',
-          },
-          {
-            expression: `request.resource.resource != 'pods' || !${annotation('object', SUSPENDING_PARENT_ANNOTATION)}`,
-            message: `pods in tenant namespaces may not carry ${SUSPENDING_PARENT_ANNOTATION}: only controllers expand templates that Kueue annotated`,
-            reason: 'Forbidden',
-          },
-          {
-            // A pod's gates may only be removed (the API server refuses new ones); a suspended
-            // Job's template may change. Either way the Kueue gates of each pod spec stay as they
-            // were, unless it had none.
-            expression: `request.operation != 'UPDATE' || variables.oldKueueGates.all(g, ${emptyEntry('g')}) || ${sameEntries('variables.kueueGates', 'variables.oldKueueGates')}`,
-            message: `only Kueue may remove its scheduling gates (${KUEUE_GATE_PREFIX}*) from a pod or a pod template: a pod starts when Kueue admits it`,
-            reason: 'Forbidden',
-          },
-          {
-            expression: `!${annotation('object', ELASTIC_JOB_ANNOTATION)} || (request.operation == 'UPDATE' && ${annotation('oldObject', ELASTIC_JOB_ANNOTATION)} && object.metadata.annotations['${ELASTIC_JOB_ANNOTATION}'] == oldObject.metadata.annotations['${ELASTIC_JOB_ANNOTATION}'])`,
-            message: `workloads in tenant namespaces may not carry ${ELASTIC_JOB_ANNOTATION}: elastic jobs are switched off at this site (Kueue would not suspend one again once it runs); size the job when you submit it`,
-            reason: 'Forbidden',
-          },
-          {
-            // Kueue starts a job by setting `suspend: false` when it admits the workload; a tenant
-            // who does it first runs pods until Kueue suspends the job again, and a pod's grace
-            // period keeps them on the GPUs after that.
-            expression: `request.operation != 'UPDATE' || !${suspended('oldObject')} || ${suspended('object')}`,
-            messageExpression: `'only Kueue may resume a suspended job in a tenant namespace (it sets suspend: false when it admits the workload); leave ' + request.resource.resource + ' ' + object.metadata.name + ' suspended and watch its Workload: kubectl get workloads -n ' + object.metadata.namespace`,
-            reason: 'Forbidden',
-          },
-          {
-            // Widening a running job starts pods before Kueue sees that the admitted workload no
-            // longer fits and suspends the job to queue it again: the job controller, or the job
-            // operator (trusted), creates them at once.
-            expression: `!(request.resource.resource in [${Object.keys(JOB_WIDTH)
-              .map((r) => `'${r}'`)
-              .join(
-                ', ',
-              )}]) || request.operation != 'UPDATE' || ${suspended('oldObject')} || ${width('object')} <= ${width('oldObject')}`,
-            message:
-              'a running job in a tenant namespace may be made smaller, not larger (parallelism, replicas, numNodes): its new pods would start before Kueue queues the larger job again. Submit a new job of the size you need',
-            reason: 'Forbidden',
-          },
+          forgedOwners(),
+          suspendingParent(),
+          removedKueueGates(),
+          elasticJobs(),
+          resumedJobs(),
+          widenedJobs(),
         ],
       },
     });
