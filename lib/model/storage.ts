@@ -446,7 +446,10 @@ function checkCephSecrets(c: IssueCollector, path: string, s: CephSecretsSpec | 
   );
 }
 
-/** Checks a tier's driver parameters. */
+/**
+ * Checks a tier's driver: that it has one, of a known kind, and that kind's parameters (one check
+ * per kind below).
+ */
 function checkDriver(
   c: IssueCollector,
   path: string,
@@ -465,233 +468,23 @@ function checkDriver(
   }
   switch (d.kind) {
     case 'nfs':
-      param(
-        c,
-        `${path}.server`,
-        d.server,
-        isHostOrAddress,
-        'the NFS server',
-        "use a host name or an IP address, e.g. 'nfs01.example.org' or '10.20.0.5'",
-      );
-      param(
-        c,
-        `${path}.share`,
-        d.share,
-        (x) => ABSOLUTE_PATH.test(x),
-        'the NFS share',
-        "use the exported path, absolute, e.g. '/export/projects'",
-      );
-      if (d.subDir !== undefined) {
-        const unknown = (d.subDir.match(/\$\{[^}]*\}/g) ?? []).filter((v) => !NFS_SUBDIR_VARS.includes(v));
-        // A `..` segment climbs out of the share (or into another volume's directory).
-        const climbs = d.subDir.split('/').includes('..');
-        if (d.subDir === '' || d.subDir.startsWith('/') || climbs || unknown.length > 0) {
-          c.add(
-            'DRIVER_PARAMETER_INVALID',
-            `${path}.subDir`,
-            d.subDir,
-            unknown.length > 0
-              ? `the sub-directory template uses unknown variables ${unknown.join(', ')}`
-              : climbs
-                ? "the sub-directory template must stay inside the share: a '..' segment leaves it"
-                : 'the sub-directory template must be a relative path',
-            `use a relative path with ${NFS_SUBDIR_VARS.join(', ')}`,
-          );
-        } else if (!d.subDir.includes('${pv.metadata.name}')) {
-          // Names come back: a claim removed and made again under its old name (and a tenant's
-          // namespace, for a site that reuses names) would mount the old directory, data and all.
-          c.add(
-            'NFS_PATH_REUSABLE',
-            `${path}.subDir`,
-            d.subDir,
-            "the directory of a volume would be named after its namespace and claim only, so a claim made later under the same name would get the old claim's data",
-            "add '${pv.metadata.name}' (pvc-<claim UID>, new for every claim), e.g. '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}', or leave subDir out",
-          );
-        }
-      }
-      return;
+      return checkNfsDriver(c, path, d);
     case 'rook-ceph-rbd':
-      if (d.pool !== undefined)
-        param(c, `${path}.pool`, d.pool, (x) => DNS_LABEL.test(x), 'the block pool name', 'use a DNS label');
-      checkReplicas(c, `${path}.replicas`, d.replicas);
-      return;
+      return checkRookRbdDriver(c, path, d);
     case 'rook-cephfs':
-      if (d.fileSystem !== undefined)
-        param(
-          c,
-          `${path}.fileSystem`,
-          d.fileSystem,
-          (x) => DNS_LABEL.test(x),
-          'the file system name',
-          'use a DNS label',
-        );
-      checkReplicas(c, `${path}.replicas`, d.replicas);
-      return;
+      return checkRookCephFsDriver(c, path, d);
     case 'ceph-rbd':
-      param(
-        c,
-        `${path}.clusterID`,
-        d.clusterID,
-        nonEmpty,
-        'the Ceph cluster id',
-        "use the clusterID of ceph-csi's config, e.g. the cluster fsid",
-      );
-      param(c, `${path}.pool`, d.pool, cephName, 'the RBD pool', "name the pool, e.g. 'kubernetes'");
-      checkCephSecrets(c, `${path}.secrets`, d.secrets);
-      return;
+      return checkCephRbdDriver(c, path, d);
     case 'cephfs':
-      param(
-        c,
-        `${path}.clusterID`,
-        d.clusterID,
-        nonEmpty,
-        'the Ceph cluster id',
-        "use the clusterID of ceph-csi's config, e.g. the cluster fsid",
-      );
-      param(
-        c,
-        `${path}.fsName`,
-        d.fsName,
-        cephName,
-        'the CephFS name',
-        "name the file system, e.g. 'cephfs'",
-      );
-      if (d.pool !== undefined)
-        param(
-          c,
-          `${path}.pool`,
-          d.pool,
-          cephName,
-          'the CephFS data pool',
-          'name a data pool of the file system',
-        );
-      checkCephSecrets(c, `${path}.secrets`, d.secrets);
-      return;
+      return checkCephFsDriver(c, path, d);
     case 'topolvm':
-      param(
-        c,
-        `${path}.deviceClass`,
-        d.deviceClass,
-        (x) => DNS_LABEL.test(x),
-        'the TopoLVM device class',
-        "use a DNS label, e.g. 'nvme'",
-      );
-      param(
-        c,
-        `${path}.volumeGroup`,
-        d.volumeGroup,
-        (x) => /^[A-Za-z0-9+_.-]+$/.test(x),
-        'the LVM volume group',
-        "name the volume group on the nodes, e.g. 'vg-nvme'",
-      );
-      if (d.fsType !== undefined && !['xfs', 'ext4', 'btrfs'].includes(d.fsType)) {
-        c.add(
-          'DRIVER_PARAMETER_INVALID',
-          `${path}.fsType`,
-          d.fsType,
-          'TopoLVM formats xfs, ext4 or btrfs',
-          "use 'xfs'",
-        );
-      }
-      if (d.spareGb !== undefined && !(Number.isInteger(d.spareGb) && d.spareGb >= 0)) {
-        c.add(
-          'DRIVER_PARAMETER_INVALID',
-          `${path}.spareGb`,
-          d.spareGb,
-          'spareGb must be a whole number of GiB',
-          'use e.g. 10',
-        );
-      }
-      if (pools) {
-        (d.nodePools ?? []).forEach((p, k) => {
-          if (!pools.some((x) => x.name === p)) {
-            c.add(
-              'DRIVER_PARAMETER_INVALID',
-              `${path}.nodePools[${k}]`,
-              p,
-              'the site has no node pool of that name',
-              `use one of: ${pools.map((x) => x.name).join(', ') || '(none defined)'}`,
-            );
-          }
-        });
-      }
-      return;
+      return checkTopoLvmDriver(c, path, d, pools);
     case 'exascaler':
-      param(
-        c,
-        `${path}.exaFS`,
-        d.exaFS,
-        isLustreFs,
-        "the Lustre file system 'exaFS'",
-        "write it as '<nid>@<net>:/<fs>', e.g. '10.0.0.1@tcp:/lustre' or '10.0.0.1@o2ib:10.0.0.2@o2ib:/scratch'",
-      );
-      param(
-        c,
-        `${path}.mountPoint`,
-        d.mountPoint,
-        (x) => ABSOLUTE_PATH.test(x),
-        'the mount point',
-        "use an absolute path, e.g. '/exa/scratch'",
-      );
-      if (d.projectId !== undefined)
-        param(
-          c,
-          `${path}.projectId`,
-          d.projectId,
-          (x) => /^\d+$/.test(x),
-          'the Lustre project id',
-          'use a number, or leave it out to let the driver assign one per volume',
-        );
-      return;
+      return checkExaScalerDriver(c, path, d);
     case 'storage-scale':
-      param(
-        c,
-        `${path}.volBackendFs`,
-        d.volBackendFs,
-        (x) => /^[A-Za-z0-9_.-]+$/.test(x),
-        "the Storage Scale file system 'volBackendFs'",
-        "name the file system, e.g. 'gpfs0'",
-      );
-      if (d.filesetType !== undefined && !['independent', 'dependent'].includes(d.filesetType)) {
-        c.add(
-          'DRIVER_PARAMETER_INVALID',
-          `${path}.filesetType`,
-          d.filesetType,
-          'unknown fileset type',
-          "use 'independent' or 'dependent'",
-        );
-      }
-      if (d.clusterId !== undefined)
-        param(
-          c,
-          `${path}.clusterId`,
-          d.clusterId,
-          (x) => /^\d+$/.test(x),
-          'the Storage Scale cluster id',
-          'use the numeric id that `mmlscluster` shows',
-        );
-      return;
+      return checkStorageScaleDriver(c, path, d);
     case 'custom':
-      param(
-        c,
-        `${path}.provisioner`,
-        d.provisioner,
-        (x) => x.length <= 63 && DNS_SUBDOMAIN.test(x.toLowerCase()),
-        'the CSI provisioner name',
-        "use the driver's name as `kubectl get csidrivers` shows it, e.g. 'csi.weka.io'",
-      );
-      for (const [k, v] of Object.entries(d.parameters ?? {})) {
-        if (typeof v !== 'string') {
-          c.add(
-            'DRIVER_PARAMETER_INVALID',
-            `${path}.parameters["${k}"]`,
-            v,
-            'StorageClass parameters are strings',
-            `quote it: '${String(v)}'`,
-          );
-        }
-      }
-      return;
+      return checkCustomDriver(c, path, d);
     default:
       c.add(
         'DRIVER_PARAMETER_INVALID',
@@ -700,6 +493,250 @@ function checkDriver(
         'unknown storage driver',
         'use nfs, rook-ceph-rbd, rook-cephfs, ceph-rbd, cephfs, topolvm, exascaler, storage-scale or custom',
       );
+  }
+}
+
+/** csi-driver-nfs: the server, the share, and the sub-directory template of its volumes. */
+function checkNfsDriver(c: IssueCollector, path: string, d: NfsDriverSpec): void {
+  param(
+    c,
+    `${path}.server`,
+    d.server,
+    isHostOrAddress,
+    'the NFS server',
+    "use a host name or an IP address, e.g. 'nfs01.example.org' or '10.20.0.5'",
+  );
+  param(
+    c,
+    `${path}.share`,
+    d.share,
+    (x) => ABSOLUTE_PATH.test(x),
+    'the NFS share',
+    "use the exported path, absolute, e.g. '/export/projects'",
+  );
+  if (d.subDir !== undefined) checkNfsSubDir(c, `${path}.subDir`, d.subDir);
+}
+
+/**
+ * The directory of each NFS volume under the share: a relative path inside it, of the driver's
+ * variables only, and new for every claim (`NFS_PATH_REUSABLE`).
+ */
+function checkNfsSubDir(c: IssueCollector, path: string, subDir: string): void {
+  const unknown = (subDir.match(/\$\{[^}]*\}/g) ?? []).filter((v) => !NFS_SUBDIR_VARS.includes(v));
+  // A `..` segment climbs out of the share (or into another volume's directory).
+  const climbs = subDir.split('/').includes('..');
+  if (subDir === '' || subDir.startsWith('/') || climbs || unknown.length > 0) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      path,
+      subDir,
+      unknown.length > 0
+        ? `the sub-directory template uses unknown variables ${unknown.join(', ')}`
+        : climbs
+          ? "the sub-directory template must stay inside the share: a '..' segment leaves it"
+          : 'the sub-directory template must be a relative path',
+      `use a relative path with ${NFS_SUBDIR_VARS.join(', ')}`,
+    );
+  } else if (!subDir.includes('${pv.metadata.name}')) {
+    // Names come back: a claim removed and made again under its old name (and a tenant's
+    // namespace, for a site that reuses names) would mount the old directory, data and all.
+    c.add(
+      'NFS_PATH_REUSABLE',
+      path,
+      subDir,
+      "the directory of a volume would be named after its namespace and claim only, so a claim made later under the same name would get the old claim's data",
+      "add '${pv.metadata.name}' (pvc-<claim UID>, new for every claim), e.g. '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}', or leave subDir out",
+    );
+  }
+}
+
+/** Rook's Ceph RBD: the block pool's name and its replicas. */
+function checkRookRbdDriver(c: IssueCollector, path: string, d: RookRbdDriverSpec): void {
+  if (d.pool !== undefined)
+    param(c, `${path}.pool`, d.pool, (x) => DNS_LABEL.test(x), 'the block pool name', 'use a DNS label');
+  checkReplicas(c, `${path}.replicas`, d.replicas);
+}
+
+/** Rook's CephFS: the file system's name and its replicas. */
+function checkRookCephFsDriver(c: IssueCollector, path: string, d: RookCephFsDriverSpec): void {
+  if (d.fileSystem !== undefined)
+    param(
+      c,
+      `${path}.fileSystem`,
+      d.fileSystem,
+      (x) => DNS_LABEL.test(x),
+      'the file system name',
+      'use a DNS label',
+    );
+  checkReplicas(c, `${path}.replicas`, d.replicas);
+}
+
+/** ceph-csi's id of an existing Ceph cluster (RBD and CephFS alike). */
+function checkCephClusterId(c: IssueCollector, path: string, clusterID: string): void {
+  param(
+    c,
+    path,
+    clusterID,
+    nonEmpty,
+    'the Ceph cluster id',
+    "use the clusterID of ceph-csi's config, e.g. the cluster fsid",
+  );
+}
+
+/** RBD on an existing Ceph cluster: the cluster, the pool and ceph-csi's secrets. */
+function checkCephRbdDriver(c: IssueCollector, path: string, d: CephRbdDriverSpec): void {
+  checkCephClusterId(c, `${path}.clusterID`, d.clusterID);
+  param(c, `${path}.pool`, d.pool, cephName, 'the RBD pool', "name the pool, e.g. 'kubernetes'");
+  checkCephSecrets(c, `${path}.secrets`, d.secrets);
+}
+
+/** CephFS on an existing Ceph cluster: the cluster, the file system, its pool and ceph-csi's secrets. */
+function checkCephFsDriver(c: IssueCollector, path: string, d: CephFsDriverSpec): void {
+  checkCephClusterId(c, `${path}.clusterID`, d.clusterID);
+  param(c, `${path}.fsName`, d.fsName, cephName, 'the CephFS name', "name the file system, e.g. 'cephfs'");
+  if (d.pool !== undefined)
+    param(c, `${path}.pool`, d.pool, cephName, 'the CephFS data pool', 'name a data pool of the file system');
+  checkCephSecrets(c, `${path}.secrets`, d.secrets);
+}
+
+/**
+ * TopoLVM: the device class, the volume group, the file system, the spare space, and the node
+ * pools that have the volume group (when the site's pools are known).
+ */
+function checkTopoLvmDriver(
+  c: IssueCollector,
+  path: string,
+  d: TopoLvmDriverSpec,
+  pools: readonly NodePoolSpec[] | undefined,
+): void {
+  param(
+    c,
+    `${path}.deviceClass`,
+    d.deviceClass,
+    (x) => DNS_LABEL.test(x),
+    'the TopoLVM device class',
+    "use a DNS label, e.g. 'nvme'",
+  );
+  param(
+    c,
+    `${path}.volumeGroup`,
+    d.volumeGroup,
+    (x) => /^[A-Za-z0-9+_.-]+$/.test(x),
+    'the LVM volume group',
+    "name the volume group on the nodes, e.g. 'vg-nvme'",
+  );
+  if (d.fsType !== undefined && !['xfs', 'ext4', 'btrfs'].includes(d.fsType)) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      `${path}.fsType`,
+      d.fsType,
+      'TopoLVM formats xfs, ext4 or btrfs',
+      "use 'xfs'",
+    );
+  }
+  if (d.spareGb !== undefined && !(Number.isInteger(d.spareGb) && d.spareGb >= 0)) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      `${path}.spareGb`,
+      d.spareGb,
+      'spareGb must be a whole number of GiB',
+      'use e.g. 10',
+    );
+  }
+  if (pools) {
+    (d.nodePools ?? []).forEach((p, k) => {
+      if (!pools.some((x) => x.name === p)) {
+        c.add(
+          'DRIVER_PARAMETER_INVALID',
+          `${path}.nodePools[${k}]`,
+          p,
+          'the site has no node pool of that name',
+          `use one of: ${pools.map((x) => x.name).join(', ') || '(none defined)'}`,
+        );
+      }
+    });
+  }
+}
+
+/** DDN EXAScaler (Lustre): the file system, its mount point and the volumes' project id. */
+function checkExaScalerDriver(c: IssueCollector, path: string, d: ExaScalerDriverSpec): void {
+  param(
+    c,
+    `${path}.exaFS`,
+    d.exaFS,
+    isLustreFs,
+    "the Lustre file system 'exaFS'",
+    "write it as '<nid>@<net>:/<fs>', e.g. '10.0.0.1@tcp:/lustre' or '10.0.0.1@o2ib:10.0.0.2@o2ib:/scratch'",
+  );
+  param(
+    c,
+    `${path}.mountPoint`,
+    d.mountPoint,
+    (x) => ABSOLUTE_PATH.test(x),
+    'the mount point',
+    "use an absolute path, e.g. '/exa/scratch'",
+  );
+  if (d.projectId !== undefined)
+    param(
+      c,
+      `${path}.projectId`,
+      d.projectId,
+      (x) => /^\d+$/.test(x),
+      'the Lustre project id',
+      'use a number, or leave it out to let the driver assign one per volume',
+    );
+}
+
+/** IBM Storage Scale: the file system, the fileset type and the cluster id. */
+function checkStorageScaleDriver(c: IssueCollector, path: string, d: StorageScaleDriverSpec): void {
+  param(
+    c,
+    `${path}.volBackendFs`,
+    d.volBackendFs,
+    (x) => /^[A-Za-z0-9_.-]+$/.test(x),
+    "the Storage Scale file system 'volBackendFs'",
+    "name the file system, e.g. 'gpfs0'",
+  );
+  if (d.filesetType !== undefined && !['independent', 'dependent'].includes(d.filesetType)) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      `${path}.filesetType`,
+      d.filesetType,
+      'unknown fileset type',
+      "use 'independent' or 'dependent'",
+    );
+  }
+  if (d.clusterId !== undefined)
+    param(
+      c,
+      `${path}.clusterId`,
+      d.clusterId,
+      (x) => /^\d+$/.test(x),
+      'the Storage Scale cluster id',
+      'use the numeric id that `mmlscluster` shows',
+    );
+}
+
+/** Any other CSI provisioner: its name, and StorageClass parameters that are strings. */
+function checkCustomDriver(c: IssueCollector, path: string, d: CustomDriverSpec): void {
+  param(
+    c,
+    `${path}.provisioner`,
+    d.provisioner,
+    (x) => x.length <= 63 && DNS_SUBDOMAIN.test(x.toLowerCase()),
+    'the CSI provisioner name',
+    "use the driver's name as `kubectl get csidrivers` shows it, e.g. 'csi.weka.io'",
+  );
+  for (const [k, v] of Object.entries(d.parameters ?? {})) {
+    if (typeof v !== 'string') {
+      c.add(
+        'DRIVER_PARAMETER_INVALID',
+        `${path}.parameters["${k}"]`,
+        v,
+        'StorageClass parameters are strings',
+        `quote it: '${String(v)}'`,
+      );
+    }
   }
 }
 
