@@ -839,26 +839,59 @@ export function retainedStorage(
     .map((r) => ({ name: `${r.name} (retired)`, storage: r.storage ?? [] }));
 }
 
+/** The site's tiers as a tenant's grants and volumes refer to them: by name, and listed for messages. */
+interface SiteTiers {
+  readonly byName: ReadonlyMap<string, StorageTierSpec>;
+  /** The tiers' names, for a fix, or `(none defined)`. */
+  readonly known: string;
+}
+
+/** What a tenant's shared volumes take of one tier. */
+interface VolumeUse {
+  readonly bytes: number;
+  readonly count: number;
+}
+
 export function checkTenantStorage(
   c: IssueCollector,
   tenant: Pick<TenantSpec, 'storage' | 'volumes'>,
   tiers: readonly StorageTierSpec[],
   path: string,
 ): void {
-  const byName = new Map(tiers.map((t) => [t.name, t]));
-  const known = tiers.map((t) => t.name).join(', ') || '(none defined)';
+  const site: SiteTiers = {
+    byName: new Map(tiers.map((t) => [t.name, t])),
+    known: tiers.map((t) => t.name).join(', ') || '(none defined)',
+  };
+  const granted = checkStorageGrants(c, tenant.storage ?? [], site, path);
+  const used = checkTenantVolumes(c, tenant.volumes ?? [], site, granted, path);
+  checkVolumesWithinGrants(c, tenant.storage ?? [], granted, used, path);
+}
+
+/** A grant or a volume names a tier the site does not have. */
+function reportUnknownTier(c: IssueCollector, path: string, tier: string, site: SiteTiers): void {
+  c.add(
+    'STORAGE_TIER_UNKNOWN',
+    path,
+    tier,
+    'the site has no storage tier of that name',
+    `use one of the site's tiers: ${site.known}`,
+  );
+}
+
+/**
+ * A tenant's quotas: each on a tier of the site, once per tier, with a valid capacity and claim
+ * limit. Returns the grants by tier name (the last one of a tier granted twice).
+ */
+function checkStorageGrants(
+  c: IssueCollector,
+  grants: readonly TenantStorageGrant[],
+  site: SiteTiers,
+  path: string,
+): Map<string, TenantStorageGrant> {
   const granted = new Map<string, TenantStorageGrant>();
-  (tenant.storage ?? []).forEach((g, j) => {
+  grants.forEach((g, j) => {
     const gpath = `${path}.storage[${j}]`;
-    if (!byName.has(g.tier)) {
-      c.add(
-        'STORAGE_TIER_UNKNOWN',
-        `${gpath}.tier`,
-        g.tier,
-        'the site has no storage tier of that name',
-        `use one of the site's tiers: ${known}`,
-      );
-    }
+    if (!site.byName.has(g.tier)) reportUnknownTier(c, `${gpath}.tier`, g.tier, site);
     if (granted.has(g.tier)) {
       c.add('NAME_DUPLICATE', gpath, g, `tier '${g.tier}' is granted twice`, 'merge the two grants into one');
     }
@@ -874,10 +907,24 @@ export function checkTenantStorage(
       );
     }
   });
+  return granted;
+}
 
+/**
+ * A tenant's shared volumes: a name and a size each, on a tier of the site that the tenant has a
+ * quota on and that offers the volume's access mode. Returns what the volumes of a valid size take
+ * of each tier.
+ */
+function checkTenantVolumes(
+  c: IssueCollector,
+  volumes: readonly TenantVolumeSpec[],
+  site: SiteTiers,
+  granted: ReadonlyMap<string, TenantStorageGrant>,
+  path: string,
+): Map<string, VolumeUse> {
   const seen = new Map<string, number>();
-  const used = new Map<string, { bytes: number; count: number }>();
-  (tenant.volumes ?? []).forEach((v, k) => {
+  const used = new Map<string, VolumeUse>();
+  volumes.forEach((v, k) => {
     const vpath = `${path}.volumes[${k}]`;
     checkLabelName(c, `${vpath}.name`, v.name, 'a volume name (it is the PVC name)');
     const first = seen.get(v.name);
@@ -893,15 +940,9 @@ export function checkTenantStorage(
       seen.set(v.name, k);
     }
     const sizeOk = checkSize(c, `${vpath}.size`, v.size, 'the volume size');
-    const tier = byName.get(v.tier);
+    const tier = site.byName.get(v.tier);
     if (!tier) {
-      c.add(
-        'STORAGE_TIER_UNKNOWN',
-        `${vpath}.tier`,
-        v.tier,
-        'the site has no storage tier of that name',
-        `use one of the site's tiers: ${known}`,
-      );
+      reportUnknownTier(c, `${vpath}.tier`, v.tier, site);
       return;
     }
     if (!granted.has(v.tier)) {
@@ -927,10 +968,21 @@ export function checkTenantStorage(
       used.set(v.tier, { bytes: u.bytes + parseQuantity(v.size), count: u.count + 1 });
     }
   });
+  return used;
+}
+
+/** The shared volumes on each tier fit the tenant's quota there: its storage and its claim limit. */
+function checkVolumesWithinGrants(
+  c: IssueCollector,
+  grants: readonly TenantStorageGrant[],
+  granted: ReadonlyMap<string, TenantStorageGrant>,
+  used: ReadonlyMap<string, VolumeUse>,
+  path: string,
+): void {
   for (const [tierName, u] of [...used.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const g = granted.get(tierName);
     if (!g || !isSize(g.capacity)) continue;
-    const j = (tenant.storage ?? []).indexOf(g);
+    const j = grants.indexOf(g);
     if (u.bytes > parseQuantity(g.capacity)) {
       c.add(
         'VOLUME_OVER_QUOTA',
@@ -971,7 +1023,28 @@ export function formatBytes(bytes: number): string {
 /** Every storage problem of a site profile: tiers, defaults, tenants' grants and volumes, capacity. */
 export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
   const tiers = profile.storageTiers ?? [];
-  const pools = profile.nodePools ?? [];
+  checkTiers(c, tiers, profile.nodePools ?? []);
+  checkTopoLvmVolumeGroups(c, tiers);
+  const tenants = profile.tenants ?? [];
+  tenants.forEach((t, i) => checkTenantStorage(c, t, tiers, `tenants[${i}]`));
+  // Tenants taken out of Terraform keep their data on the tiers until it is deleted.
+  const retained = retainedStorage(profile);
+  (profile.retiredTenants ?? []).forEach((r, i) => {
+    if (r.storage) checkTenantStorage(c, { storage: r.storage }, tiers, `retiredTenants[${i}]`);
+  });
+  checkTierCapacity(c, tiers, [...tenants, ...retained]);
+  checkSlurmStateTier(c, profile.slurmStateTier, tiers);
+}
+
+/**
+ * Each tier on its own (checkTier), and what the tiers must not share: a name (it is the
+ * StorageClass name), and being the cluster's default StorageClass.
+ */
+function checkTiers(
+  c: IssueCollector,
+  tiers: readonly StorageTierSpec[],
+  pools: readonly NodePoolSpec[],
+): void {
   const first = new Map<string, number>();
   let defaultAt: number | undefined;
   tiers.forEach((t, i) => {
@@ -1003,8 +1076,10 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
       }
     }
   });
+}
 
-  // One TopoLVM device class is one volume group on every node.
+/** One TopoLVM device class is one volume group on every node. */
+function checkTopoLvmVolumeGroups(c: IssueCollector, tiers: readonly StorageTierSpec[]): void {
   const vgOf = new Map<string, string>();
   tiers.forEach((t, i) => {
     if (t.driver?.kind !== 'topolvm') return;
@@ -1020,20 +1095,22 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
     }
     vgOf.set(t.driver.deviceClass, t.driver.volumeGroup);
   });
+}
 
-  const tenants = profile.tenants ?? [];
-  tenants.forEach((t, i) => checkTenantStorage(c, t, tiers, `tenants[${i}]`));
-  // Tenants taken out of Terraform keep their data on the tiers until it is deleted.
-  const retained = retainedStorage(profile);
-  (profile.retiredTenants ?? []).forEach((r, i) => {
-    if (r.storage) checkTenantStorage(c, { storage: r.storage }, tiers, `retiredTenants[${i}]`);
-  });
-
+/**
+ * The quotas on each tier (of the tenants, and of the retired tenants whose data is still there)
+ * add up to its capacity at most.
+ */
+function checkTierCapacity(
+  c: IssueCollector,
+  tiers: readonly StorageTierSpec[],
+  holders: readonly { readonly name: string; readonly storage?: readonly TenantStorageGrant[] }[],
+): void {
   tiers.forEach((tier, i) => {
     if (!isSize(tier.capacity)) return;
     const takers: Record<string, string> = {};
     let total = 0;
-    for (const t of [...tenants, ...retained]) {
+    for (const t of holders) {
       for (const g of t.storage ?? []) {
         if (g.tier !== tier.name || !isSize(g.capacity)) continue;
         takers[t.name] = g.capacity;
@@ -1051,33 +1128,42 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
       );
     }
   });
+}
 
-  if (profile.slurmStateTier !== undefined) {
-    const tier = tiers.find((t) => t.name === profile.slurmStateTier);
-    if (!tier) {
-      c.add(
-        'STORAGE_TIER_UNKNOWN',
-        'slurmStateTier',
-        profile.slurmStateTier,
-        'the site has no storage tier of that name for the Slurm controller state',
-        `use one of the site's tiers: ${tiers.map((t) => t.name).join(', ') || '(none defined)'}`,
-      );
-    } else if ((tier.reclaimPolicy ?? 'Retain') !== 'Retain') {
-      c.add(
-        'VALUE_INVALID',
-        'slurmStateTier',
-        profile.slurmStateTier,
-        `tier '${tier.name}' deletes volumes with their claims; the Slurm controller state and accounting database must outlive them`,
-        'name a tier with reclaimPolicy Retain',
-      );
-    } else if (tier.driver?.kind === 'topolvm') {
-      c.add(
-        'VALUE_INVALID',
-        'slurmStateTier',
-        profile.slurmStateTier,
-        `tier '${tier.name}' is node-local: the controller could not move to another node with its state`,
-        'name a shared or replicated tier',
-      );
-    }
+/**
+ * The tier of the Slurm controller's state and accounting database, when the site names one: a
+ * tier of the site that keeps volumes after their claims and is not node-local.
+ */
+function checkSlurmStateTier(
+  c: IssueCollector,
+  slurmStateTier: string | undefined,
+  tiers: readonly StorageTierSpec[],
+): void {
+  if (slurmStateTier === undefined) return;
+  const tier = tiers.find((t) => t.name === slurmStateTier);
+  if (!tier) {
+    c.add(
+      'STORAGE_TIER_UNKNOWN',
+      'slurmStateTier',
+      slurmStateTier,
+      'the site has no storage tier of that name for the Slurm controller state',
+      `use one of the site's tiers: ${tiers.map((t) => t.name).join(', ') || '(none defined)'}`,
+    );
+  } else if ((tier.reclaimPolicy ?? 'Retain') !== 'Retain') {
+    c.add(
+      'VALUE_INVALID',
+      'slurmStateTier',
+      slurmStateTier,
+      `tier '${tier.name}' deletes volumes with their claims; the Slurm controller state and accounting database must outlive them`,
+      'name a tier with reclaimPolicy Retain',
+    );
+  } else if (tier.driver?.kind === 'topolvm') {
+    c.add(
+      'VALUE_INVALID',
+      'slurmStateTier',
+      slurmStateTier,
+      `tier '${tier.name}' is node-local: the controller could not move to another node with its state`,
+      'name a shared or replicated tier',
+    );
   }
 }
