@@ -32,6 +32,8 @@ import type { AcceleratorModel } from './accelerators';
 import type {
   AccessMode,
   CpuPoolSpec,
+  InterconnectSpec,
+  MigLayoutSpec,
   NodePoolSpec,
   SiteProfile,
   TaintSpec,
@@ -283,18 +285,7 @@ export function checkPool(
   declared: readonly AcceleratorModel[] = [],
 ): readonly string[] {
   checkName(c, `${path}.name`, pool.name, 'a pool name');
-  // The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
-  // nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
-  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
-  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
-    c.add(
-      'NAME_INVALID',
-      `${path}.name`,
-      pool.name,
-      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
-      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
-    );
-  }
+  checkPoolConfigName(c, pool, path);
   const acc = acceleratorKnownTo(pool.accelerator, declared) ? findAccelerator(pool.accelerator) : undefined;
   if (!acc) {
     c.add(
@@ -312,106 +303,139 @@ export function checkPool(
   const hosts = checkNodeSelection(c, pool.nodes, path);
 
   if (pool.taint) checkTaint(c, `${path}.taint`, pool.taint);
-
-  if (pool.mig) {
-    if (!acc) {
-      // already reported as ACCELERATOR_UNKNOWN
-    } else if (acc.migProfiles.length === 0) {
-      c.add(
-        'MIG_UNSUPPORTED',
-        `${path}.mig`,
-        pool.mig,
-        `${acc.displayName} has no MIG profiles in the catalog`,
-        `remove ${path}.mig, or use an accelerator with MIG (e.g. nvidia-a100-80gb, nvidia-h100-80gb)`,
-      );
-    } else {
-      const entries = Object.entries(pool.mig.profiles ?? {});
-      if (entries.length === 0) {
-        c.add(
-          'VALUE_INVALID',
-          `${path}.mig.profiles`,
-          pool.mig.profiles,
-          'a MIG layout needs at least one profile',
-          `list profiles, e.g. { '${acc.migProfiles[0].name}': 7 }`,
-        );
-      }
-      let compute = 0;
-      let memory = 0;
-      for (const [name, count] of entries) {
-        const p = acc.migProfiles.find((m) => m.name === name);
-        const ppath = `${path}.mig.profiles["${name}"]`;
-        if (!p) {
-          c.add(
-            'MIG_PROFILE_UNKNOWN',
-            ppath,
-            name,
-            `${acc.displayName} has no MIG profile '${name}'`,
-            `use one of: ${acc.migProfiles.map((m) => m.name).join(', ')}`,
-          );
-          continue;
-        }
-        if (!checkPositive(c, ppath, count, 'a MIG instance count')) continue;
-        if (count > p.maxInstances) {
-          c.add(
-            'MIG_INSTANCES_EXCEEDED',
-            ppath,
-            count,
-            `a GPU holds at most ${p.maxInstances} instance(s) of ${name}`,
-            `set it to ${p.maxInstances} or less`,
-          );
-        }
-        compute += p.computeSlices * count;
-        memory += p.memorySlices * count;
-      }
-      if (compute > 7 || memory > 8) {
-        c.add(
-          'MIG_LAYOUT_OVERFLOW',
-          `${path}.mig.profiles`,
-          pool.mig.profiles,
-          `the layout takes ${compute} of 7 compute slices and ${memory} of 8 memory slices of each ${acc.displayName}`,
-          'remove or shrink profiles until compute slices add up to at most 7 and memory slices to at most 8',
-        );
-      }
-    }
-  }
-
-  if (pool.timeSlicingReplicas !== undefined) {
-    if (checkPositive(c, `${path}.timeSlicingReplicas`, pool.timeSlicingReplicas, 'timeSlicingReplicas')) {
-      if (acc && !acc.timeSlicing) {
-        c.add(
-          'TIME_SLICING_UNSUPPORTED',
-          `${path}.timeSlicingReplicas`,
-          pool.timeSlicingReplicas,
-          `the ${acc.vendor.toUpperCase()} device plugin cannot time-slice ${acc.displayName}`,
-          `remove ${path}.timeSlicingReplicas`,
-        );
-      } else if (pool.mig) {
-        c.add(
-          'TIME_SLICING_UNSUPPORTED',
-          `${path}.timeSlicingReplicas`,
-          pool.timeSlicingReplicas,
-          'this library does not combine MIG and time-slicing on one pool',
-          `keep either ${path}.mig or ${path}.timeSlicingReplicas`,
-        );
-      }
-    }
-  }
-
-  if (pool.interconnect) {
-    const ic = pool.interconnect;
-    if (!['infiniband', 'slingshot', 'ethernet'].includes(ic.fabric)) {
-      c.add(
-        'VALUE_INVALID',
-        `${path}.interconnect.fabric`,
-        ic.fabric,
-        'unknown fabric',
-        "use 'infiniband', 'slingshot' or 'ethernet'",
-      );
-    }
-    checkPositive(c, `${path}.interconnect.linksPerNode`, ic.linksPerNode, 'linksPerNode');
-    checkPositive(c, `${path}.interconnect.gbpsPerLink`, ic.gbpsPerLink, 'gbpsPerLink');
-  }
+  // An unknown accelerator is reported as ACCELERATOR_UNKNOWN already.
+  if (pool.mig && acc) checkMigLayout(c, pool.mig, acc, `${path}.mig`);
+  if (pool.timeSlicingReplicas !== undefined) checkTimeSlicing(c, pool, acc, path);
+  if (pool.interconnect) checkInterconnect(c, pool.interconnect, `${path}.interconnect`);
   return hosts;
+}
+
+/**
+ * The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
+ * nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
+ */
+function checkPoolConfigName(c: IssueCollector, pool: NodePoolSpec, path: string): void {
+  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
+  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      pool.name,
+      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
+      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
+    );
+  }
+}
+
+/**
+ * A pool's MIG layout (at `path`): an accelerator with MIG, at least one profile, each of the
+ * model's profiles within its instance limit, and all of them within a GPU's 7 compute and 8 memory
+ * slices.
+ */
+function checkMigLayout(c: IssueCollector, mig: MigLayoutSpec, acc: AcceleratorModel, path: string): void {
+  if (acc.migProfiles.length === 0) {
+    c.add(
+      'MIG_UNSUPPORTED',
+      path,
+      mig,
+      `${acc.displayName} has no MIG profiles in the catalog`,
+      `remove ${path}, or use an accelerator with MIG (e.g. nvidia-a100-80gb, nvidia-h100-80gb)`,
+    );
+    return;
+  }
+  const entries = Object.entries(mig.profiles ?? {});
+  if (entries.length === 0) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.profiles`,
+      mig.profiles,
+      'a MIG layout needs at least one profile',
+      `list profiles, e.g. { '${acc.migProfiles[0].name}': 7 }`,
+    );
+  }
+  let compute = 0;
+  let memory = 0;
+  for (const [name, count] of entries) {
+    const p = acc.migProfiles.find((m) => m.name === name);
+    const ppath = `${path}.profiles["${name}"]`;
+    if (!p) {
+      c.add(
+        'MIG_PROFILE_UNKNOWN',
+        ppath,
+        name,
+        `${acc.displayName} has no MIG profile '${name}'`,
+        `use one of: ${acc.migProfiles.map((m) => m.name).join(', ')}`,
+      );
+      continue;
+    }
+    if (!checkPositive(c, ppath, count, 'a MIG instance count')) continue;
+    if (count > p.maxInstances) {
+      c.add(
+        'MIG_INSTANCES_EXCEEDED',
+        ppath,
+        count,
+        `a GPU holds at most ${p.maxInstances} instance(s) of ${name}`,
+        `set it to ${p.maxInstances} or less`,
+      );
+    }
+    compute += p.computeSlices * count;
+    memory += p.memorySlices * count;
+  }
+  if (compute > 7 || memory > 8) {
+    c.add(
+      'MIG_LAYOUT_OVERFLOW',
+      `${path}.profiles`,
+      mig.profiles,
+      `the layout takes ${compute} of 7 compute slices and ${memory} of 8 memory slices of each ${acc.displayName}`,
+      'remove or shrink profiles until compute slices add up to at most 7 and memory slices to at most 8',
+    );
+  }
+}
+
+/**
+ * A pool's time-slicing: a positive number of replicas, on an accelerator whose device plugin
+ * time-slices (when the accelerator is known), and not together with MIG.
+ */
+function checkTimeSlicing(
+  c: IssueCollector,
+  pool: NodePoolSpec,
+  acc: AcceleratorModel | undefined,
+  path: string,
+): void {
+  if (!checkPositive(c, `${path}.timeSlicingReplicas`, pool.timeSlicingReplicas, 'timeSlicingReplicas'))
+    return;
+  if (acc && !acc.timeSlicing) {
+    c.add(
+      'TIME_SLICING_UNSUPPORTED',
+      `${path}.timeSlicingReplicas`,
+      pool.timeSlicingReplicas,
+      `the ${acc.vendor.toUpperCase()} device plugin cannot time-slice ${acc.displayName}`,
+      `remove ${path}.timeSlicingReplicas`,
+    );
+  } else if (pool.mig) {
+    c.add(
+      'TIME_SLICING_UNSUPPORTED',
+      `${path}.timeSlicingReplicas`,
+      pool.timeSlicingReplicas,
+      'this library does not combine MIG and time-slicing on one pool',
+      `keep either ${path}.mig or ${path}.timeSlicingReplicas`,
+    );
+  }
+}
+
+/** A pool's interconnect (at `path`): a known fabric, and positive link counts and speeds. */
+function checkInterconnect(c: IssueCollector, ic: InterconnectSpec, path: string): void {
+  if (!['infiniband', 'slingshot', 'ethernet'].includes(ic.fabric)) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.fabric`,
+      ic.fabric,
+      'unknown fabric',
+      "use 'infiniband', 'slingshot' or 'ethernet'",
+    );
+  }
+  checkPositive(c, `${path}.linksPerNode`, ic.linksPerNode, 'linksPerNode');
+  checkPositive(c, `${path}.gbpsPerLink`, ic.gbpsPerLink, 'gbpsPerLink');
 }
 
 function checkResources(c: IssueCollector, path: string, r: TenantResourceSpec): void {
