@@ -494,6 +494,19 @@ export function checkTenant(
     );
   }
   checkAllocation(c, tenant, pools, path, options.requireAllocation ?? false);
+  checkGpuGrants(c, tenant, pools, path);
+  if (tenant.resources) checkResources(c, `${path}.resources`, tenant.resources);
+  checkTenantGroups(c, tenant, path);
+  checkEgressCidrs(c, tenant.egressCidrs ?? [], path);
+}
+
+/** A tenant's GPU grants: each with a valid amount, once per pool and MIG profile, on what a pool offers. */
+function checkGpuGrants(
+  c: IssueCollector,
+  tenant: TenantSpec,
+  pools: readonly NodePoolSpec[],
+  path: string,
+): void {
   const byName = new Map(pools.map((p) => [p.name, p]));
   const seenGrant = new Set<string>();
   (tenant.gpus ?? []).forEach((grant, j) => {
@@ -521,28 +534,44 @@ export function checkTenant(
       );
       return;
     }
-    if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) {
-      const offered = Object.keys(pool.mig?.profiles ?? {}).sort();
-      c.add(
-        'TENANT_GPU_UNAVAILABLE',
-        `${gpath}.migProfile`,
-        grant.migProfile,
-        `pool '${pool.name}' offers no MIG instances of that profile`,
-        offered.length > 0
-          ? `use one of: ${offered.join(', ')}`
-          : `remove migProfile: pool '${pool.name}' offers whole GPUs`,
-      );
-    } else if (grant.migProfile === undefined && pool.mig) {
-      c.add(
-        'TENANT_GPU_UNAVAILABLE',
-        `${gpath}.migProfile`,
-        undefined,
-        `pool '${pool.name}' is partitioned with MIG and offers no whole GPUs`,
-        `set migProfile to one of: ${Object.keys(pool.mig.profiles).sort().join(', ')}`,
-      );
-    }
+    checkGrantProfile(c, grant, pool, gpath);
   });
-  if (tenant.resources) checkResources(c, `${path}.resources`, tenant.resources);
+}
+
+/** A grant's MIG profile is one the pool offers; a grant on a MIG pool names one, on another none. */
+function checkGrantProfile(
+  c: IssueCollector,
+  grant: TenantGpuGrant,
+  pool: NodePoolSpec,
+  gpath: string,
+): void {
+  if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) {
+    const offered = Object.keys(pool.mig?.profiles ?? {}).sort();
+    c.add(
+      'TENANT_GPU_UNAVAILABLE',
+      `${gpath}.migProfile`,
+      grant.migProfile,
+      `pool '${pool.name}' offers no MIG instances of that profile`,
+      offered.length > 0
+        ? `use one of: ${offered.join(', ')}`
+        : `remove migProfile: pool '${pool.name}' offers whole GPUs`,
+    );
+  } else if (grant.migProfile === undefined && pool.mig) {
+    c.add(
+      'TENANT_GPU_UNAVAILABLE',
+      `${gpath}.migProfile`,
+      undefined,
+      `pool '${pool.name}' is partitioned with MIG and offers no whole GPUs`,
+      `set migProfile to one of: ${Object.keys(pool.mig.profiles).sort().join(', ')}`,
+    );
+  }
+}
+
+/**
+ * A tenant's identity-provider groups: lists of names, at least one admin group, and no empty names
+ * or Kubernetes system groups.
+ */
+function checkTenantGroups(c: IssueCollector, tenant: TenantSpec, path: string): void {
   // Lists, not strings: a string would be spread into one group per character.
   const rawAdmins: unknown = tenant.groups?.admins;
   const rawMembers: unknown = tenant.groups?.members;
@@ -562,19 +591,11 @@ export function checkTenant(
   }
   const admins: unknown[] = Array.isArray(rawAdmins) ? rawAdmins : [];
   const members: unknown[] = Array.isArray(rawMembers) ? rawMembers : [];
-  if (Array.isArray(rawAdmins) && admins.length === 0) {
+  if ((Array.isArray(rawAdmins) && admins.length === 0) || rawAdmins === undefined) {
     c.add(
       'GROUPS_MISSING',
       `${path}.groups.admins`,
-      tenant.groups?.admins,
-      'a tenant needs at least one admin group from the identity provider',
-      'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
-    );
-  } else if (rawAdmins === undefined) {
-    c.add(
-      'GROUPS_MISSING',
-      `${path}.groups.admins`,
-      undefined,
+      rawAdmins,
       'a tenant needs at least one admin group from the identity provider',
       'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
     );
@@ -590,7 +611,11 @@ export function checkTenant(
       );
     }
   });
-  (tenant.egressCidrs ?? []).forEach((cidr, j) => {
+}
+
+/** The blocks a tenant's egress may reach: CIDR blocks, none of them careless (carelessCidr). */
+function checkEgressCidrs(c: IssueCollector, cidrs: readonly string[], path: string): void {
+  cidrs.forEach((cidr, j) => {
     if (!isCidr(cidr)) {
       c.add(
         'CIDR_INVALID',
