@@ -12,7 +12,7 @@ import {
 } from './accelerators';
 import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
 import { expandHostlist, HostlistError } from './hostlist';
-import { accessModePreset, describeDuration } from './access-modes';
+import { accessModePreset, describeDuration, type AccessModePreset } from './access-modes';
 import {
   allocationStatus,
   grantGpuHours,
@@ -37,6 +37,7 @@ import type {
   NodePoolSpec,
   SiteProfile,
   TaintSpec,
+  TenantAllocation,
   TenantGpuGrant,
   TenantResourceSpec,
   TenantPodsSpec,
@@ -778,48 +779,7 @@ function checkAllocation(
         "write it like 'EHPC-AIF-2026PG01-0042'",
       );
     }
-    const s = parseDate(a.start);
-    const e = parseDate(a.end);
-    if (s === undefined)
-      c.add(
-        'DATE_INVALID',
-        `${apath}.start`,
-        a.start,
-        'not a date of the form YYYY-MM-DD',
-        "write it like '2026-01-15'",
-      );
-    if (e === undefined)
-      c.add(
-        'DATE_INVALID',
-        `${apath}.end`,
-        a.end,
-        'not a date of the form YYYY-MM-DD',
-        "write it like '2026-04-14'",
-      );
-    if (s !== undefined && e !== undefined) {
-      if (e < s) {
-        c.add(
-          'PERIOD_INVALID',
-          `${apath}.end`,
-          a.end,
-          `the allocation ends before it starts (${a.start})`,
-          'swap the dates or correct the end date',
-        );
-      } else {
-        periodOk = true;
-        const rule = preset?.duration;
-        const fits = !rule || periodFits(rule, a.start, a.end);
-        if (!fits && rule && preset) {
-          c.add(
-            'DURATION_NOT_ALLOWED',
-            apath,
-            { start: a.start, end: a.end },
-            `${preset.displayName} allocations last ${describeDuration(rule)}; this one lasts ${periodDays(a.start, a.end)} days (${periodMonths(a.start, a.end)} months)`,
-            `change the end date, or the access mode`,
-          );
-        }
-      }
-    }
+    periodOk = checkAllocationPeriod(c, a, preset, apath);
   }
   if (!preset) return;
   // EuroHPC access is always a project with a period: without them the mode's limits, the project
@@ -833,8 +793,85 @@ function checkAllocation(
       "set allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' }, or use the 'internal' mode for the site's own staff",
     );
   }
+  const totals = checkGrantsWithinPools(c, tenant, pools, path, periodOk);
+  checkModeLimits(c, preset, totals, (tenant.gpus ?? []).length > 0, path);
+}
 
-  // Budget and share, over the grants whose pools and amounts are valid.
+/**
+ * An allocation's dates (at `apath`): both dates, in order, over a period the access mode allows.
+ * Returns whether the period is usable (both dates valid and in order).
+ */
+function checkAllocationPeriod(
+  c: IssueCollector,
+  a: TenantAllocation,
+  preset: AccessModePreset | undefined,
+  apath: string,
+): boolean {
+  const s = parseDate(a.start);
+  const e = parseDate(a.end);
+  if (s === undefined)
+    c.add(
+      'DATE_INVALID',
+      `${apath}.start`,
+      a.start,
+      'not a date of the form YYYY-MM-DD',
+      "write it like '2026-01-15'",
+    );
+  if (e === undefined)
+    c.add(
+      'DATE_INVALID',
+      `${apath}.end`,
+      a.end,
+      'not a date of the form YYYY-MM-DD',
+      "write it like '2026-04-14'",
+    );
+  if (s === undefined || e === undefined) return false;
+  if (e < s) {
+    c.add(
+      'PERIOD_INVALID',
+      `${apath}.end`,
+      a.end,
+      `the allocation ends before it starts (${a.start})`,
+      'swap the dates or correct the end date',
+    );
+    return false;
+  }
+  const rule = preset?.duration;
+  const fits = !rule || periodFits(rule, a.start, a.end);
+  if (!fits && rule && preset) {
+    c.add(
+      'DURATION_NOT_ALLOWED',
+      apath,
+      { start: a.start, end: a.end },
+      `${preset.displayName} allocations last ${describeDuration(rule)}; this one lasts ${periodDays(a.start, a.end)} days (${periodMonths(a.start, a.end)} months)`,
+      `change the end date, or the access mode`,
+    );
+  }
+  return true;
+}
+
+/** What a tenant's grants add up to, for its access mode's limits. */
+interface GrantTotals {
+  /** GPU-hours over the allocation's period. */
+  readonly budget: number;
+  /** Whether `budget` counts every grant (a valid period, and every grant's amount known). */
+  readonly budgetKnown: boolean;
+  /** GPU-equivalents held at once. */
+  readonly share: number;
+}
+
+/**
+ * Adds up the tenant's grants whose pools and amounts are valid, and checks that each fits its
+ * pool's offer.
+ */
+function checkGrantsWithinPools(
+  c: IssueCollector,
+  tenant: TenantSpec,
+  pools: readonly NodePoolSpec[],
+  path: string,
+  periodOk: boolean,
+): GrantTotals {
+  const a = tenant.allocation;
   const byName = new Map(pools.map((p) => [p.name, p]));
   let budget = 0;
   let budgetKnown = periodOk;
@@ -875,8 +912,22 @@ function checkAllocation(
       budgetKnown = false;
     }
   }
+  return { budget, budgetKnown, share };
+}
+
+/**
+ * The access mode's limits on the grants together: the GPU-hour budget within the mode's bounds
+ * (where it is known and there are grants), and the GPU-equivalents held at once.
+ */
+function checkModeLimits(
+  c: IssueCollector,
+  preset: AccessModePreset,
+  { budget, budgetKnown, share }: GrantTotals,
+  hasGrants: boolean,
+  path: string,
+): void {
   const round = (n: number) => Math.round(n).toLocaleString('en-GB');
-  if (budgetKnown && (tenant.gpus ?? []).length > 0) {
+  if (budgetKnown && hasGrants) {
     if (preset.maxGpuHours !== undefined && budget > preset.maxGpuHours + 1e-6) {
       c.add(
         'BUDGET_OUTSIDE_MODE',
