@@ -1020,7 +1020,41 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
   checkKnownFields(c, profile);
   if (!shapeOk) return c.issues;
   // The site's own GPU models first: the pools below may name them.
-  (profile.accelerators ?? []).forEach((model, i) => {
+  declareSiteAccelerators(c, profile.accelerators ?? []);
+  checkSiteName(c, profile);
+  checkKubernetesConnection(c, profile);
+  checkPodSecurityVersion(c, profile.podSecurityVersion);
+  checkBackends(c, profile);
+
+  const pools = profile.nodePools ?? [];
+  const tenants = profile.tenants ?? [];
+  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues; nor do
+  // tenants whose allocation has ended (their GPU quota is zero), so their GPUs are free again.
+  const active = tenants.filter((t) => !t.retired && holdsGpus(t.allocation, today));
+  checkDuplicates(c, pools, 'nodePools', 'pool');
+  checkDuplicates(c, tenants, 'tenants', 'tenant');
+  checkRetiredTenants(c, profile, today);
+
+  const owner = checkPools(c, pools, profile.accelerators ?? []);
+  checkCpuPools(c, profile, owner);
+  checkOvercommits(c, pools);
+  checkTimeSlicingShared(c, pools, active);
+  checkTenantPriorityClasses(c, profile.tenantPriorityClasses, 'tenantPriorityClasses');
+  if (profile.tenantPods) checkTenantPods(c, profile.tenantPods, 'tenantPods');
+  checkNetwork(c, profile);
+  checkSiteAccessModes(c, profile.accessModes ?? []);
+  checkSiteTenants(c, profile, pools, tenants);
+  checkCarelessInputs(c, profile);
+  checkCapacity(c, { ...profile, nodePools: pools, tenants: active });
+  checkStorage(c, { ...profile, nodePools: pools, tenants });
+  checkSchedulers(c, { ...profile, nodePools: pools, tenants: active });
+  checkMirror(c, profile.mirror);
+  return c.issues;
+}
+
+/** Declares the profile's own accelerator models, each that can be; reports the others. */
+function declareSiteAccelerators(c: IssueCollector, models: readonly AcceleratorModel[]): void {
+  models.forEach((model, i) => {
     const problems = acceleratorProblems(model);
     if (problems.length > 0)
       c.add(
@@ -1032,6 +1066,10 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     else declareAccelerator(model);
   });
+}
+
+/** The site's name (a DNS label of 40 characters at most, for suffixed label values) and display name. */
+function checkSiteName(c: IssueCollector, profile: SiteProfile): void {
   checkName(c, 'name', profile.name, 'the site name');
   if (typeof profile.name === 'string' && profile.name.length > 40) {
     c.add(
@@ -1051,6 +1089,10 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       'set a human-readable name for reports',
     );
   }
+}
+
+/** The kubeconfig path and context: both named, so a deploy goes to this site's cluster. */
+function checkKubernetesConnection(c: IssueCollector, profile: SiteProfile): void {
   if (!profile.kubernetes || !profile.kubernetes.configPath) {
     c.add(
       'CONNECTION_INVALID',
@@ -1069,12 +1111,16 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       "name the context of this site's cluster",
     );
   }
-  const psMinor = /^v1\.(\d+)$/.exec(profile.podSecurityVersion ?? '');
-  if (profile.podSecurityVersion !== undefined && !psMinor) {
+}
+
+/** The Pod Security version tenants' namespaces pin: `v1.<minor>`, not older than admission's GA. */
+function checkPodSecurityVersion(c: IssueCollector, version: string | undefined): void {
+  const psMinor = /^v1\.(\d+)$/.exec(version ?? '');
+  if (version !== undefined && !psMinor) {
     c.add(
       'VALUE_INVALID',
       'podSecurityVersion',
-      profile.podSecurityVersion,
+      version,
       "the Pod Security version must be pinned like 'v1.33' ('latest' changes with cluster upgrades)",
       "set it to the cluster's minor version, e.g. 'v1.33'",
     );
@@ -1082,11 +1128,15 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
     c.add(
       'VALUE_INVALID',
       'podSecurityVersion',
-      profile.podSecurityVersion,
+      version,
       `Pod Security admission went GA in Kubernetes 1.${OLDEST_POD_SECURITY_MINOR}; an older version pins rules the cluster no longer ships`,
       "pin the cluster's own minor version, e.g. 'v1.33'",
     );
   }
+}
+
+/** The kinds the site picks among: its Terraform state backend and the GPU driver's mode. */
+function checkBackends(c: IssueCollector, profile: SiteProfile): void {
   if (profile.state && !['local', 'kubernetes'].includes(profile.state.kind)) {
     c.add(
       'VALUE_INVALID',
@@ -1108,19 +1158,20 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       "use 'host' or 'operator'",
     );
   }
+}
 
-  const pools = profile.nodePools ?? [];
-  const tenants = profile.tenants ?? [];
-  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues; nor do
-  // tenants whose allocation has ended (their GPU quota is zero), so their GPUs are free again.
-  const active = tenants.filter((t) => !t.retired && holdsGpus(t.allocation, today));
-  checkDuplicates(c, pools, 'nodePools', 'pool');
-  checkDuplicates(c, tenants, 'tenants', 'tenant');
-  checkRetiredTenants(c, profile, today);
-
+/**
+ * Each GPU pool (checkPool), and no listed node in two of them: a listed node has one taint list,
+ * owned by one pool. Returns the pool of each listed node, for the CPU pools' check.
+ */
+function checkPools(
+  c: IssueCollector,
+  pools: readonly NodePoolSpec[],
+  declared: readonly AcceleratorModel[],
+): Map<string, string> {
   const owner = new Map<string, string>();
   pools.forEach((pool, i) => {
-    const hosts = checkPool(c, pool, `nodePools[${i}]`, profile.accelerators ?? []);
+    const hosts = checkPool(c, pool, `nodePools[${i}]`, declared);
     for (const h of hosts) {
       const other = owner.get(h);
       if (other !== undefined && other !== pool.name) {
@@ -1135,7 +1186,11 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       owner.set(h, pool.name);
     }
   });
-  checkCpuPools(c, profile, owner);
+  return owner;
+}
+
+/** A pool's over-commit: a factor of at least 1, and the reason for it. */
+function checkOvercommits(c: IssueCollector, pools: readonly NodePoolSpec[]): void {
   pools.forEach((pool, i) => {
     if (pool.overcommit && (!(pool.overcommit.factor >= 1) || !pool.overcommit.reason?.trim())) {
       c.add(
@@ -1147,6 +1202,17 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
+}
+
+/**
+ * Time-sliced GPUs isolate neither memory nor faults: one active tenant per time-sliced pool,
+ * unless the site states the pool may be shared (`timeSlicingSharedByTenants`).
+ */
+function checkTimeSlicingShared(
+  c: IssueCollector,
+  pools: readonly NodePoolSpec[],
+  active: readonly TenantSpec[],
+): void {
   pools.forEach((pool, i) => {
     if (!pool.timeSlicingReplicas || pool.timeSlicingSharedByTenants) return;
     const sharing = active.filter((t) => (t.gpus ?? []).some((g) => g.pool === pool.name)).map((t) => t.name);
@@ -1160,10 +1226,11 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
-  checkTenantPriorityClasses(c, profile.tenantPriorityClasses, 'tenantPriorityClasses');
-  if (profile.tenantPods) checkTenantPods(c, profile.tenantPods, 'tenantPods');
-  checkNetwork(c, profile);
-  (profile.accessModes ?? []).forEach((m, i) => {
+}
+
+/** The access modes the site offers (`accessModes`): known ones only. */
+function checkSiteAccessModes(c: IssueCollector, modes: readonly AccessMode[]): void {
+  modes.forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
       c.add(
         'VALUE_INVALID',
@@ -1174,6 +1241,15 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
+}
+
+/** Each tenant (checkTenant, with its allocation required), in an access mode the site offers. */
+function checkSiteTenants(
+  c: IssueCollector,
+  profile: SiteProfile,
+  pools: readonly NodePoolSpec[],
+  tenants: readonly TenantSpec[],
+): void {
   tenants.forEach((t, i) => {
     // A site profile is EuroHPC access: its tenants need their allocation (constructs used directly
     // serve whatever policy the operator's own code expresses).
@@ -1192,12 +1268,6 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
-  checkCarelessInputs(c, profile);
-  checkCapacity(c, { ...profile, nodePools: pools, tenants: active });
-  checkStorage(c, { ...profile, nodePools: pools, tenants });
-  checkSchedulers(c, { ...profile, nodePools: pools, tenants: active });
-  checkMirror(c, profile.mirror);
-  return c.issues;
 }
 
 /**
