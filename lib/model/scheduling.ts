@@ -640,6 +640,35 @@ export function checkSlurm(
     );
   }
   const nodes = slurm.nodes ?? {};
+  checkSlurmNodeSets(c, slurm, pools, anyPools, path);
+  checkSlurmdImages(c, slurm.slurmdImages ?? {}, nodes, path);
+  const partitions = checkSlurmPartitions(c, slurm.partitions ?? [], nodes, anyPools, path);
+  checkMaxTime(c, `${path}.maxTime`, slurm.maxTime);
+  if (slurm.defaultPartition !== undefined && !partitions.has(slurm.defaultPartition)) {
+    c.add(
+      'SCHEDULER_POOL_UNKNOWN',
+      `${path}.defaultPartition`,
+      slurm.defaultPartition,
+      'no partition of that name',
+      `use one of: ${[...partitions].join(', ')}`,
+    );
+  }
+  if (slurm.accounting) checkSlurmAccounting(c, slurm.accounting, `${path}.accounting`);
+  if (slurm.login) checkSlurmLogin(c, slurm.login, `${path}.login`);
+}
+
+/**
+ * The NodeSets: at least one, each on a pool the cluster may use with one node or more, and none on
+ * a GPU pool without whole GPUs (MIG or time-slicing), since slurmd takes whole GPUs.
+ */
+function checkSlurmNodeSets(
+  c: IssueCollector,
+  slurm: SlurmSpec,
+  pools: ReadonlyMap<string, NodePoolSpec>,
+  anyPools: ReadonlyMap<string, unknown>,
+  path: string,
+): void {
+  const nodes = slurm.nodes ?? {};
   if (Object.keys(nodes).length === 0) {
     c.add(
       'VALUE_INVALID',
@@ -664,7 +693,16 @@ export function checkSlurm(
       );
     }
   }
-  for (const [name, image] of Object.entries(slurm.slurmdImages ?? {})) {
+}
+
+/** The slurmd images by pool: each of a pool with a NodeSet, and named with an exact tag. */
+function checkSlurmdImages(
+  c: IssueCollector,
+  images: Readonly<Record<string, string>>,
+  nodes: Readonly<Record<string, number>>,
+  path: string,
+): void {
+  for (const [name, image] of Object.entries(images)) {
     const p = `${path}.slurmdImages["${name}"]`;
     if (nodes[name] === undefined) {
       c.add(
@@ -693,8 +731,22 @@ export function checkSlurm(
       );
     }
   }
+}
+
+/**
+ * The extra partitions: a name of their own (every pool has a partition of its name), at least one
+ * pool, each with a NodeSet, and a valid time limit. Returns the names of all the partitions, the
+ * pools' first.
+ */
+function checkSlurmPartitions(
+  c: IssueCollector,
+  partitions: readonly SlurmPartitionSpec[],
+  nodes: Readonly<Record<string, number>>,
+  anyPools: ReadonlyMap<string, unknown>,
+  path: string,
+): Set<string> {
   const seen = new Set(Object.keys(nodes));
-  (slurm.partitions ?? []).forEach((part, i) => {
+  partitions.forEach((part, i) => {
     const p = `${path}.partitions[${i}]`;
     if (!DNS_LABEL.test(String(part.name)) || seen.has(part.name)) {
       c.add(
@@ -732,44 +784,38 @@ export function checkSlurm(
     });
     checkMaxTime(c, `${p}.maxTime`, part.maxTime);
   });
-  checkMaxTime(c, `${path}.maxTime`, slurm.maxTime);
-  if (slurm.defaultPartition !== undefined && !seen.has(slurm.defaultPartition)) {
+  return seen;
+}
+
+/** slurmdbd's database: a host, a TCP port, and the password from a Secret. */
+function checkSlurmAccounting(c: IssueCollector, a: SlurmAccountingSpec, path: string): void {
+  if (typeof a.host !== 'string' || a.host.trim() === '' || /\s/.test(a.host)) {
     c.add(
-      'SCHEDULER_POOL_UNKNOWN',
-      `${path}.defaultPartition`,
-      slurm.defaultPartition,
-      'no partition of that name',
-      `use one of: ${[...seen].join(', ')}`,
+      'VALUE_INVALID',
+      `${path}.host`,
+      a.host,
+      'the accounting database host is empty or not a host name',
+      "name the site's MariaDB host, e.g. 'mariadb.slurm.svc'",
     );
   }
-  if (slurm.accounting) {
-    const a = slurm.accounting;
-    if (typeof a.host !== 'string' || a.host.trim() === '' || /\s/.test(a.host)) {
-      c.add(
-        'VALUE_INVALID',
-        `${path}.accounting.host`,
-        a.host,
-        'the accounting database host is empty or not a host name',
-        "name the site's MariaDB host, e.g. 'mariadb.slurm.svc'",
-      );
-    }
-    if (a.port !== undefined && !(isCount(a.port, 1) && a.port <= 65535)) {
-      c.add('VALUE_INVALID', `${path}.accounting.port`, a.port, 'not a TCP port', 'use 1 to 65535');
-    }
-    checkSecret(c, `${path}.accounting.passwordSecret`, a.passwordSecret, 'the accounting database password');
+  if (a.port !== undefined && !(isCount(a.port, 1) && a.port <= 65535)) {
+    c.add('VALUE_INVALID', `${path}.port`, a.port, 'not a TCP port', 'use 1 to 65535');
   }
-  if (slurm.login) {
-    if (slurm.login.replicas !== undefined && !isCount(slurm.login.replicas, 1)) {
-      c.add(
-        'COUNT_NOT_POSITIVE',
-        `${path}.login.replicas`,
-        slurm.login.replicas,
-        'login replicas must be a whole number of one or more',
-        'set 1 or more',
-      );
-    }
-    checkSecret(c, `${path}.login.sssdConfSecret`, slurm.login.sssdConfSecret, "the login nodes' sssd.conf");
+  checkSecret(c, `${path}.passwordSecret`, a.passwordSecret, 'the accounting database password');
+}
+
+/** The login nodes: one replica or more, and sssd.conf from a Secret. */
+function checkSlurmLogin(c: IssueCollector, login: SlurmLoginSpec, path: string): void {
+  if (login.replicas !== undefined && !isCount(login.replicas, 1)) {
+    c.add(
+      'COUNT_NOT_POSITIVE',
+      `${path}.replicas`,
+      login.replicas,
+      'login replicas must be a whole number of one or more',
+      'set 1 or more',
+    );
   }
+  checkSecret(c, `${path}.sssdConfSecret`, login.sssdConfSecret, "the login nodes' sssd.conf");
 }
 
 /**
@@ -780,45 +826,72 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
   if (!profile.schedulers) return;
   const pools = new Map((profile.nodePools ?? []).map((p) => [p.name, p]));
   checkKueue(c, profile, pools);
-  if (profile.schedulers.slurm) {
-    const cpuPools = new Map((profile.cpuPools ?? []).map((p) => [p.name, p]));
-    checkSlurm(c, profile.schedulers.slurm, pools, 'schedulers.slurm', cpuPools);
-    (profile.cpuPools ?? []).forEach((p) => {
-      const slurmNodes = profile.schedulers?.slurm?.nodes?.[p.name];
-      let count: number;
-      try {
-        count = poolNodeCount(p);
-      } catch {
-        return; // a bad hostlist is reported by checkCpuPools
-      }
-      if (typeof slurmNodes === 'number' && slurmNodes > count) {
-        c.add(
-          'SCHEDULER_NODES_EXCEEDED',
-          `schedulers.slurm.nodes["${p.name}"]`,
-          slurmNodes,
-          `CPU pool '${p.name}' has ${count} nodes, and each slurmd pod takes a whole node`,
-          `set it to ${count} or less`,
-        );
-      }
-    });
-    checkSlurmAddresses(c, profile);
-    if (!profile.schedulers.slurm.accounting && (profile.tenants ?? []).length > 0) {
-      c.add(
-        'SLURM_ACCOUNTING_REQUIRED',
-        'schedulers.slurm.accounting',
-        undefined,
-        'every tenant gets a Slurm account with its grants as GrpTRES limits, and without accounting (slurmdbd) Slurm enforces none of them: anyone who can log in may take every Slurm GPU',
-        "set schedulers.slurm.accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
-      );
-    }
-  }
+  if (profile.schedulers.slurm) checkSiteSlurm(c, profile, profile.schedulers.slurm, pools);
   // The arithmetic below needs whole node counts; unknown pool names in the maps are ignored by it.
   if (
     c.issues.some((i) => i.code === 'COUNT_NOT_POSITIVE' && /^schedulers\.(kueue|slurm)\.nodes/.test(i.path))
   ) {
     return;
   }
+  checkPoolSplits(c, profile, pools);
+}
 
+/**
+ * A site's Slurm: its spec over the site's GPU and CPU pools (checkSlurm), the CPU pools' nodes it
+ * takes, the addresses its namespace reaches, and accounting wherever there are tenants to limit.
+ */
+function checkSiteSlurm(
+  c: IssueCollector,
+  profile: SiteProfile,
+  slurm: SlurmSpec,
+  pools: ReadonlyMap<string, NodePoolSpec>,
+): void {
+  const cpuPools = new Map((profile.cpuPools ?? []).map((p) => [p.name, p]));
+  checkSlurm(c, slurm, pools, 'schedulers.slurm', cpuPools);
+  checkSlurmCpuNodes(c, profile);
+  checkSlurmAddresses(c, profile);
+  if (!slurm.accounting && (profile.tenants ?? []).length > 0) {
+    c.add(
+      'SLURM_ACCOUNTING_REQUIRED',
+      'schedulers.slurm.accounting',
+      undefined,
+      'every tenant gets a Slurm account with its grants as GrpTRES limits, and without accounting (slurmdbd) Slurm enforces none of them: anyone who can log in may take every Slurm GPU',
+      "set schedulers.slurm.accounting to the site's MariaDB, e.g. { host: 'slurmdb.example.org', passwordSecret: { name: 'slurmdbd-mariadb' } }",
+    );
+  }
+}
+
+/** Slurm's NodeSet of a CPU pool takes whole nodes: at most as many as the pool has. */
+function checkSlurmCpuNodes(c: IssueCollector, profile: SiteProfile): void {
+  (profile.cpuPools ?? []).forEach((p) => {
+    const slurmNodes = profile.schedulers?.slurm?.nodes?.[p.name];
+    let count: number;
+    try {
+      count = poolNodeCount(p);
+    } catch {
+      return; // a bad hostlist is reported by checkCpuPools
+    }
+    if (typeof slurmNodes === 'number' && slurmNodes > count) {
+      c.add(
+        'SCHEDULER_NODES_EXCEEDED',
+        `schedulers.slurm.nodes["${p.name}"]`,
+        slurmNodes,
+        `CPU pool '${p.name}' has ${count} nodes, and each slurmd pod takes a whole node`,
+        `set it to ${count} or less`,
+      );
+    }
+  });
+}
+
+/**
+ * Each GPU pool's split between the schedulers: their nodes fit the pool, and where Kubernetes keeps
+ * only part of it, the tenants' quotas fit that part (checkKubernetesShare).
+ */
+function checkPoolSplits(
+  c: IssueCollector,
+  profile: SiteProfile,
+  pools: ReadonlyMap<string, NodePoolSpec>,
+): void {
   let splits: PoolSplit[];
   try {
     splits = poolSplits(profile);
@@ -828,7 +901,7 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
   for (const s of splits) {
     const pool = pools.get(s.pool) as NodePoolSpec;
     const i = profile.nodePools.indexOf(pool);
-    const explicitKueue = profile.schedulers.kueue?.nodes?.[s.pool] !== undefined;
+    const explicitKueue = profile.schedulers?.kueue?.nodes?.[s.pool] !== undefined;
     if (s.kubernetes + s.slurm > s.nodes || (!explicitKueue && s.slurm > s.nodes)) {
       c.add(
         'SCHEDULER_NODES_EXCEEDED',
@@ -840,43 +913,56 @@ export function checkSchedulers(c: IssueCollector, profile: SiteProfile): void {
       continue;
     }
     if (!findAccelerator(pool.accelerator) || s.kubernetes >= s.nodes) continue;
-    // Part of the pool went to Slurm (or is held back): the tenants' quotas must fit what is left.
-    const whole = new Map(poolOffers(pool).map((o) => [o.resource, o.units]));
-    for (const offer of offersOnNodes(pool, s.kubernetes)) {
-      let total = 0;
-      const takers: Record<string, number> = {};
-      profile.tenants.forEach((t, ti) => {
-        (t.gpus ?? []).forEach((g, gi) => {
-          if (g.pool !== s.pool || (g.migProfile !== undefined && !pool.mig?.profiles[g.migProfile])) return;
-          if (grantResource(pool, g) !== offer.resource) return;
-          // A budget counts as the units it resolves to over the tenant's period.
-          const units = validGrantUnits(pool, g, t.allocation);
-          if (units === undefined) return;
-          total += units;
-          takers[t.name] = (takers[t.name] ?? 0) + units;
-          if (units > offer.units) {
-            c.add(
-              'TENANT_QUOTA_EXCEEDS_SHARE',
-              `tenants[${ti}].gpus[${gi}]`,
-              g,
-              `pool '${s.pool}' keeps ${s.kubernetes} of its ${s.nodes} nodes for Kubernetes jobs, ${offer.units} ${offer.resource}; the grant comes to ${units}`,
-              `lower the grant to ${offer.units} or less, or give Kubernetes more nodes of '${s.pool}'`,
-            );
-          }
-        });
+    checkKubernetesShare(c, profile, pool, s, i);
+  }
+}
+
+/**
+ * Part of pool `nodePools[i]` went to Slurm (or is held back): each tenant's grant, and the tenants'
+ * grants together (within the pool's over-commit factor), must fit what Kubernetes keeps.
+ */
+function checkKubernetesShare(
+  c: IssueCollector,
+  profile: SiteProfile,
+  pool: NodePoolSpec,
+  s: PoolSplit,
+  i: number,
+): void {
+  const whole = new Map(poolOffers(pool).map((o) => [o.resource, o.units]));
+  for (const offer of offersOnNodes(pool, s.kubernetes)) {
+    let total = 0;
+    const takers: Record<string, number> = {};
+    profile.tenants.forEach((t, ti) => {
+      (t.gpus ?? []).forEach((g, gi) => {
+        if (g.pool !== s.pool || (g.migProfile !== undefined && !pool.mig?.profiles[g.migProfile])) return;
+        if (grantResource(pool, g) !== offer.resource) return;
+        // A budget counts as the units it resolves to over the tenant's period.
+        const units = validGrantUnits(pool, g, t.allocation);
+        if (units === undefined) return;
+        total += units;
+        takers[t.name] = (takers[t.name] ?? 0) + units;
+        if (units > offer.units) {
+          c.add(
+            'TENANT_QUOTA_EXCEEDS_SHARE',
+            `tenants[${ti}].gpus[${gi}]`,
+            g,
+            `pool '${s.pool}' keeps ${s.kubernetes} of its ${s.nodes} nodes for Kubernetes jobs, ${offer.units} ${offer.resource}; the grant comes to ${units}`,
+            `lower the grant to ${offer.units} or less, or give Kubernetes more nodes of '${s.pool}'`,
+          );
+        }
       });
-      // Beyond the whole pool, checkCapacity has reported it already.
-      const factor = pool.overcommit && pool.overcommit.factor >= 1 ? pool.overcommit.factor : 1;
-      const allowed = Math.floor(offer.units * factor);
-      if (total > allowed && total <= Math.floor((whole.get(offer.resource) ?? 0) * factor)) {
-        c.add(
-          'POOL_OVERCOMMITTED',
-          `nodePools[${i}]`,
-          takers,
-          `tenants are granted ${total} ${offer.resource} of pool '${s.pool}', whose ${s.kubernetes} Kubernetes nodes (of ${s.nodes}; Slurm has ${s.slurm}) hold ${offer.units}`,
-          `lower the tenants' grants on pool '${s.pool}' by ${total - allowed}, or give Slurm fewer nodes`,
-        );
-      }
+    });
+    // Beyond the whole pool, checkCapacity has reported it already.
+    const factor = pool.overcommit && pool.overcommit.factor >= 1 ? pool.overcommit.factor : 1;
+    const allowed = Math.floor(offer.units * factor);
+    if (total > allowed && total <= Math.floor((whole.get(offer.resource) ?? 0) * factor)) {
+      c.add(
+        'POOL_OVERCOMMITTED',
+        `nodePools[${i}]`,
+        takers,
+        `tenants are granted ${total} ${offer.resource} of pool '${s.pool}', whose ${s.kubernetes} Kubernetes nodes (of ${s.nodes}; Slurm has ${s.slurm}) hold ${offer.units}`,
+        `lower the tenants' grants on pool '${s.pool}' by ${total - allowed}, or give Slurm fewer nodes`,
+      );
     }
   }
 }

@@ -446,7 +446,10 @@ function checkCephSecrets(c: IssueCollector, path: string, s: CephSecretsSpec | 
   );
 }
 
-/** Checks a tier's driver parameters. */
+/**
+ * Checks a tier's driver: that it has one, of a known kind, and that kind's parameters (one check
+ * per kind below).
+ */
 function checkDriver(
   c: IssueCollector,
   path: string,
@@ -465,233 +468,23 @@ function checkDriver(
   }
   switch (d.kind) {
     case 'nfs':
-      param(
-        c,
-        `${path}.server`,
-        d.server,
-        isHostOrAddress,
-        'the NFS server',
-        "use a host name or an IP address, e.g. 'nfs01.example.org' or '10.20.0.5'",
-      );
-      param(
-        c,
-        `${path}.share`,
-        d.share,
-        (x) => ABSOLUTE_PATH.test(x),
-        'the NFS share',
-        "use the exported path, absolute, e.g. '/export/projects'",
-      );
-      if (d.subDir !== undefined) {
-        const unknown = (d.subDir.match(/\$\{[^}]*\}/g) ?? []).filter((v) => !NFS_SUBDIR_VARS.includes(v));
-        // A `..` segment climbs out of the share (or into another volume's directory).
-        const climbs = d.subDir.split('/').includes('..');
-        if (d.subDir === '' || d.subDir.startsWith('/') || climbs || unknown.length > 0) {
-          c.add(
-            'DRIVER_PARAMETER_INVALID',
-            `${path}.subDir`,
-            d.subDir,
-            unknown.length > 0
-              ? `the sub-directory template uses unknown variables ${unknown.join(', ')}`
-              : climbs
-                ? "the sub-directory template must stay inside the share: a '..' segment leaves it"
-                : 'the sub-directory template must be a relative path',
-            `use a relative path with ${NFS_SUBDIR_VARS.join(', ')}`,
-          );
-        } else if (!d.subDir.includes('${pv.metadata.name}')) {
-          // Names come back: a claim removed and made again under its old name (and a tenant's
-          // namespace, for a site that reuses names) would mount the old directory, data and all.
-          c.add(
-            'NFS_PATH_REUSABLE',
-            `${path}.subDir`,
-            d.subDir,
-            "the directory of a volume would be named after its namespace and claim only, so a claim made later under the same name would get the old claim's data",
-            "add '${pv.metadata.name}' (pvc-<claim UID>, new for every claim), e.g. '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}', or leave subDir out",
-          );
-        }
-      }
-      return;
+      return checkNfsDriver(c, path, d);
     case 'rook-ceph-rbd':
-      if (d.pool !== undefined)
-        param(c, `${path}.pool`, d.pool, (x) => DNS_LABEL.test(x), 'the block pool name', 'use a DNS label');
-      checkReplicas(c, `${path}.replicas`, d.replicas);
-      return;
+      return checkRookRbdDriver(c, path, d);
     case 'rook-cephfs':
-      if (d.fileSystem !== undefined)
-        param(
-          c,
-          `${path}.fileSystem`,
-          d.fileSystem,
-          (x) => DNS_LABEL.test(x),
-          'the file system name',
-          'use a DNS label',
-        );
-      checkReplicas(c, `${path}.replicas`, d.replicas);
-      return;
+      return checkRookCephFsDriver(c, path, d);
     case 'ceph-rbd':
-      param(
-        c,
-        `${path}.clusterID`,
-        d.clusterID,
-        nonEmpty,
-        'the Ceph cluster id',
-        "use the clusterID of ceph-csi's config, e.g. the cluster fsid",
-      );
-      param(c, `${path}.pool`, d.pool, cephName, 'the RBD pool', "name the pool, e.g. 'kubernetes'");
-      checkCephSecrets(c, `${path}.secrets`, d.secrets);
-      return;
+      return checkCephRbdDriver(c, path, d);
     case 'cephfs':
-      param(
-        c,
-        `${path}.clusterID`,
-        d.clusterID,
-        nonEmpty,
-        'the Ceph cluster id',
-        "use the clusterID of ceph-csi's config, e.g. the cluster fsid",
-      );
-      param(
-        c,
-        `${path}.fsName`,
-        d.fsName,
-        cephName,
-        'the CephFS name',
-        "name the file system, e.g. 'cephfs'",
-      );
-      if (d.pool !== undefined)
-        param(
-          c,
-          `${path}.pool`,
-          d.pool,
-          cephName,
-          'the CephFS data pool',
-          'name a data pool of the file system',
-        );
-      checkCephSecrets(c, `${path}.secrets`, d.secrets);
-      return;
+      return checkCephFsDriver(c, path, d);
     case 'topolvm':
-      param(
-        c,
-        `${path}.deviceClass`,
-        d.deviceClass,
-        (x) => DNS_LABEL.test(x),
-        'the TopoLVM device class',
-        "use a DNS label, e.g. 'nvme'",
-      );
-      param(
-        c,
-        `${path}.volumeGroup`,
-        d.volumeGroup,
-        (x) => /^[A-Za-z0-9+_.-]+$/.test(x),
-        'the LVM volume group',
-        "name the volume group on the nodes, e.g. 'vg-nvme'",
-      );
-      if (d.fsType !== undefined && !['xfs', 'ext4', 'btrfs'].includes(d.fsType)) {
-        c.add(
-          'DRIVER_PARAMETER_INVALID',
-          `${path}.fsType`,
-          d.fsType,
-          'TopoLVM formats xfs, ext4 or btrfs',
-          "use 'xfs'",
-        );
-      }
-      if (d.spareGb !== undefined && !(Number.isInteger(d.spareGb) && d.spareGb >= 0)) {
-        c.add(
-          'DRIVER_PARAMETER_INVALID',
-          `${path}.spareGb`,
-          d.spareGb,
-          'spareGb must be a whole number of GiB',
-          'use e.g. 10',
-        );
-      }
-      if (pools) {
-        (d.nodePools ?? []).forEach((p, k) => {
-          if (!pools.some((x) => x.name === p)) {
-            c.add(
-              'DRIVER_PARAMETER_INVALID',
-              `${path}.nodePools[${k}]`,
-              p,
-              'the site has no node pool of that name',
-              `use one of: ${pools.map((x) => x.name).join(', ') || '(none defined)'}`,
-            );
-          }
-        });
-      }
-      return;
+      return checkTopoLvmDriver(c, path, d, pools);
     case 'exascaler':
-      param(
-        c,
-        `${path}.exaFS`,
-        d.exaFS,
-        isLustreFs,
-        "the Lustre file system 'exaFS'",
-        "write it as '<nid>@<net>:/<fs>', e.g. '10.0.0.1@tcp:/lustre' or '10.0.0.1@o2ib:10.0.0.2@o2ib:/scratch'",
-      );
-      param(
-        c,
-        `${path}.mountPoint`,
-        d.mountPoint,
-        (x) => ABSOLUTE_PATH.test(x),
-        'the mount point',
-        "use an absolute path, e.g. '/exa/scratch'",
-      );
-      if (d.projectId !== undefined)
-        param(
-          c,
-          `${path}.projectId`,
-          d.projectId,
-          (x) => /^\d+$/.test(x),
-          'the Lustre project id',
-          'use a number, or leave it out to let the driver assign one per volume',
-        );
-      return;
+      return checkExaScalerDriver(c, path, d);
     case 'storage-scale':
-      param(
-        c,
-        `${path}.volBackendFs`,
-        d.volBackendFs,
-        (x) => /^[A-Za-z0-9_.-]+$/.test(x),
-        "the Storage Scale file system 'volBackendFs'",
-        "name the file system, e.g. 'gpfs0'",
-      );
-      if (d.filesetType !== undefined && !['independent', 'dependent'].includes(d.filesetType)) {
-        c.add(
-          'DRIVER_PARAMETER_INVALID',
-          `${path}.filesetType`,
-          d.filesetType,
-          'unknown fileset type',
-          "use 'independent' or 'dependent'",
-        );
-      }
-      if (d.clusterId !== undefined)
-        param(
-          c,
-          `${path}.clusterId`,
-          d.clusterId,
-          (x) => /^\d+$/.test(x),
-          'the Storage Scale cluster id',
-          'use the numeric id that `mmlscluster` shows',
-        );
-      return;
+      return checkStorageScaleDriver(c, path, d);
     case 'custom':
-      param(
-        c,
-        `${path}.provisioner`,
-        d.provisioner,
-        (x) => x.length <= 63 && DNS_SUBDOMAIN.test(x.toLowerCase()),
-        'the CSI provisioner name',
-        "use the driver's name as `kubectl get csidrivers` shows it, e.g. 'csi.weka.io'",
-      );
-      for (const [k, v] of Object.entries(d.parameters ?? {})) {
-        if (typeof v !== 'string') {
-          c.add(
-            'DRIVER_PARAMETER_INVALID',
-            `${path}.parameters["${k}"]`,
-            v,
-            'StorageClass parameters are strings',
-            `quote it: '${String(v)}'`,
-          );
-        }
-      }
-      return;
+      return checkCustomDriver(c, path, d);
     default:
       c.add(
         'DRIVER_PARAMETER_INVALID',
@@ -700,6 +493,250 @@ function checkDriver(
         'unknown storage driver',
         'use nfs, rook-ceph-rbd, rook-cephfs, ceph-rbd, cephfs, topolvm, exascaler, storage-scale or custom',
       );
+  }
+}
+
+/** csi-driver-nfs: the server, the share, and the sub-directory template of its volumes. */
+function checkNfsDriver(c: IssueCollector, path: string, d: NfsDriverSpec): void {
+  param(
+    c,
+    `${path}.server`,
+    d.server,
+    isHostOrAddress,
+    'the NFS server',
+    "use a host name or an IP address, e.g. 'nfs01.example.org' or '10.20.0.5'",
+  );
+  param(
+    c,
+    `${path}.share`,
+    d.share,
+    (x) => ABSOLUTE_PATH.test(x),
+    'the NFS share',
+    "use the exported path, absolute, e.g. '/export/projects'",
+  );
+  if (d.subDir !== undefined) checkNfsSubDir(c, `${path}.subDir`, d.subDir);
+}
+
+/**
+ * The directory of each NFS volume under the share: a relative path inside it, of the driver's
+ * variables only, and new for every claim (`NFS_PATH_REUSABLE`).
+ */
+function checkNfsSubDir(c: IssueCollector, path: string, subDir: string): void {
+  const unknown = (subDir.match(/\$\{[^}]*\}/g) ?? []).filter((v) => !NFS_SUBDIR_VARS.includes(v));
+  // A `..` segment climbs out of the share (or into another volume's directory).
+  const climbs = subDir.split('/').includes('..');
+  if (subDir === '' || subDir.startsWith('/') || climbs || unknown.length > 0) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      path,
+      subDir,
+      unknown.length > 0
+        ? `the sub-directory template uses unknown variables ${unknown.join(', ')}`
+        : climbs
+          ? "the sub-directory template must stay inside the share: a '..' segment leaves it"
+          : 'the sub-directory template must be a relative path',
+      `use a relative path with ${NFS_SUBDIR_VARS.join(', ')}`,
+    );
+  } else if (!subDir.includes('${pv.metadata.name}')) {
+    // Names come back: a claim removed and made again under its old name (and a tenant's
+    // namespace, for a site that reuses names) would mount the old directory, data and all.
+    c.add(
+      'NFS_PATH_REUSABLE',
+      path,
+      subDir,
+      "the directory of a volume would be named after its namespace and claim only, so a claim made later under the same name would get the old claim's data",
+      "add '${pv.metadata.name}' (pvc-<claim UID>, new for every claim), e.g. '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}', or leave subDir out",
+    );
+  }
+}
+
+/** Rook's Ceph RBD: the block pool's name and its replicas. */
+function checkRookRbdDriver(c: IssueCollector, path: string, d: RookRbdDriverSpec): void {
+  if (d.pool !== undefined)
+    param(c, `${path}.pool`, d.pool, (x) => DNS_LABEL.test(x), 'the block pool name', 'use a DNS label');
+  checkReplicas(c, `${path}.replicas`, d.replicas);
+}
+
+/** Rook's CephFS: the file system's name and its replicas. */
+function checkRookCephFsDriver(c: IssueCollector, path: string, d: RookCephFsDriverSpec): void {
+  if (d.fileSystem !== undefined)
+    param(
+      c,
+      `${path}.fileSystem`,
+      d.fileSystem,
+      (x) => DNS_LABEL.test(x),
+      'the file system name',
+      'use a DNS label',
+    );
+  checkReplicas(c, `${path}.replicas`, d.replicas);
+}
+
+/** ceph-csi's id of an existing Ceph cluster (RBD and CephFS alike). */
+function checkCephClusterId(c: IssueCollector, path: string, clusterID: string): void {
+  param(
+    c,
+    path,
+    clusterID,
+    nonEmpty,
+    'the Ceph cluster id',
+    "use the clusterID of ceph-csi's config, e.g. the cluster fsid",
+  );
+}
+
+/** RBD on an existing Ceph cluster: the cluster, the pool and ceph-csi's secrets. */
+function checkCephRbdDriver(c: IssueCollector, path: string, d: CephRbdDriverSpec): void {
+  checkCephClusterId(c, `${path}.clusterID`, d.clusterID);
+  param(c, `${path}.pool`, d.pool, cephName, 'the RBD pool', "name the pool, e.g. 'kubernetes'");
+  checkCephSecrets(c, `${path}.secrets`, d.secrets);
+}
+
+/** CephFS on an existing Ceph cluster: the cluster, the file system, its pool and ceph-csi's secrets. */
+function checkCephFsDriver(c: IssueCollector, path: string, d: CephFsDriverSpec): void {
+  checkCephClusterId(c, `${path}.clusterID`, d.clusterID);
+  param(c, `${path}.fsName`, d.fsName, cephName, 'the CephFS name', "name the file system, e.g. 'cephfs'");
+  if (d.pool !== undefined)
+    param(c, `${path}.pool`, d.pool, cephName, 'the CephFS data pool', 'name a data pool of the file system');
+  checkCephSecrets(c, `${path}.secrets`, d.secrets);
+}
+
+/**
+ * TopoLVM: the device class, the volume group, the file system, the spare space, and the node
+ * pools that have the volume group (when the site's pools are known).
+ */
+function checkTopoLvmDriver(
+  c: IssueCollector,
+  path: string,
+  d: TopoLvmDriverSpec,
+  pools: readonly NodePoolSpec[] | undefined,
+): void {
+  param(
+    c,
+    `${path}.deviceClass`,
+    d.deviceClass,
+    (x) => DNS_LABEL.test(x),
+    'the TopoLVM device class',
+    "use a DNS label, e.g. 'nvme'",
+  );
+  param(
+    c,
+    `${path}.volumeGroup`,
+    d.volumeGroup,
+    (x) => /^[A-Za-z0-9+_.-]+$/.test(x),
+    'the LVM volume group',
+    "name the volume group on the nodes, e.g. 'vg-nvme'",
+  );
+  if (d.fsType !== undefined && !['xfs', 'ext4', 'btrfs'].includes(d.fsType)) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      `${path}.fsType`,
+      d.fsType,
+      'TopoLVM formats xfs, ext4 or btrfs',
+      "use 'xfs'",
+    );
+  }
+  if (d.spareGb !== undefined && !(Number.isInteger(d.spareGb) && d.spareGb >= 0)) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      `${path}.spareGb`,
+      d.spareGb,
+      'spareGb must be a whole number of GiB',
+      'use e.g. 10',
+    );
+  }
+  if (pools) {
+    (d.nodePools ?? []).forEach((p, k) => {
+      if (!pools.some((x) => x.name === p)) {
+        c.add(
+          'DRIVER_PARAMETER_INVALID',
+          `${path}.nodePools[${k}]`,
+          p,
+          'the site has no node pool of that name',
+          `use one of: ${pools.map((x) => x.name).join(', ') || '(none defined)'}`,
+        );
+      }
+    });
+  }
+}
+
+/** DDN EXAScaler (Lustre): the file system, its mount point and the volumes' project id. */
+function checkExaScalerDriver(c: IssueCollector, path: string, d: ExaScalerDriverSpec): void {
+  param(
+    c,
+    `${path}.exaFS`,
+    d.exaFS,
+    isLustreFs,
+    "the Lustre file system 'exaFS'",
+    "write it as '<nid>@<net>:/<fs>', e.g. '10.0.0.1@tcp:/lustre' or '10.0.0.1@o2ib:10.0.0.2@o2ib:/scratch'",
+  );
+  param(
+    c,
+    `${path}.mountPoint`,
+    d.mountPoint,
+    (x) => ABSOLUTE_PATH.test(x),
+    'the mount point',
+    "use an absolute path, e.g. '/exa/scratch'",
+  );
+  if (d.projectId !== undefined)
+    param(
+      c,
+      `${path}.projectId`,
+      d.projectId,
+      (x) => /^\d+$/.test(x),
+      'the Lustre project id',
+      'use a number, or leave it out to let the driver assign one per volume',
+    );
+}
+
+/** IBM Storage Scale: the file system, the fileset type and the cluster id. */
+function checkStorageScaleDriver(c: IssueCollector, path: string, d: StorageScaleDriverSpec): void {
+  param(
+    c,
+    `${path}.volBackendFs`,
+    d.volBackendFs,
+    (x) => /^[A-Za-z0-9_.-]+$/.test(x),
+    "the Storage Scale file system 'volBackendFs'",
+    "name the file system, e.g. 'gpfs0'",
+  );
+  if (d.filesetType !== undefined && !['independent', 'dependent'].includes(d.filesetType)) {
+    c.add(
+      'DRIVER_PARAMETER_INVALID',
+      `${path}.filesetType`,
+      d.filesetType,
+      'unknown fileset type',
+      "use 'independent' or 'dependent'",
+    );
+  }
+  if (d.clusterId !== undefined)
+    param(
+      c,
+      `${path}.clusterId`,
+      d.clusterId,
+      (x) => /^\d+$/.test(x),
+      'the Storage Scale cluster id',
+      'use the numeric id that `mmlscluster` shows',
+    );
+}
+
+/** Any other CSI provisioner: its name, and StorageClass parameters that are strings. */
+function checkCustomDriver(c: IssueCollector, path: string, d: CustomDriverSpec): void {
+  param(
+    c,
+    `${path}.provisioner`,
+    d.provisioner,
+    (x) => x.length <= 63 && DNS_SUBDOMAIN.test(x.toLowerCase()),
+    'the CSI provisioner name',
+    "use the driver's name as `kubectl get csidrivers` shows it, e.g. 'csi.weka.io'",
+  );
+  for (const [k, v] of Object.entries(d.parameters ?? {})) {
+    if (typeof v !== 'string') {
+      c.add(
+        'DRIVER_PARAMETER_INVALID',
+        `${path}.parameters["${k}"]`,
+        v,
+        'StorageClass parameters are strings',
+        `quote it: '${String(v)}'`,
+      );
+    }
   }
 }
 
@@ -802,26 +839,59 @@ export function retainedStorage(
     .map((r) => ({ name: `${r.name} (retired)`, storage: r.storage ?? [] }));
 }
 
+/** The site's tiers as a tenant's grants and volumes refer to them: by name, and listed for messages. */
+interface SiteTiers {
+  readonly byName: ReadonlyMap<string, StorageTierSpec>;
+  /** The tiers' names, for a fix, or `(none defined)`. */
+  readonly known: string;
+}
+
+/** What a tenant's shared volumes take of one tier. */
+interface VolumeUse {
+  readonly bytes: number;
+  readonly count: number;
+}
+
 export function checkTenantStorage(
   c: IssueCollector,
   tenant: Pick<TenantSpec, 'storage' | 'volumes'>,
   tiers: readonly StorageTierSpec[],
   path: string,
 ): void {
-  const byName = new Map(tiers.map((t) => [t.name, t]));
-  const known = tiers.map((t) => t.name).join(', ') || '(none defined)';
+  const site: SiteTiers = {
+    byName: new Map(tiers.map((t) => [t.name, t])),
+    known: tiers.map((t) => t.name).join(', ') || '(none defined)',
+  };
+  const granted = checkStorageGrants(c, tenant.storage ?? [], site, path);
+  const used = checkTenantVolumes(c, tenant.volumes ?? [], site, granted, path);
+  checkVolumesWithinGrants(c, tenant.storage ?? [], granted, used, path);
+}
+
+/** A grant or a volume names a tier the site does not have. */
+function reportUnknownTier(c: IssueCollector, path: string, tier: string, site: SiteTiers): void {
+  c.add(
+    'STORAGE_TIER_UNKNOWN',
+    path,
+    tier,
+    'the site has no storage tier of that name',
+    `use one of the site's tiers: ${site.known}`,
+  );
+}
+
+/**
+ * A tenant's quotas: each on a tier of the site, once per tier, with a valid capacity and claim
+ * limit. Returns the grants by tier name (the last one of a tier granted twice).
+ */
+function checkStorageGrants(
+  c: IssueCollector,
+  grants: readonly TenantStorageGrant[],
+  site: SiteTiers,
+  path: string,
+): Map<string, TenantStorageGrant> {
   const granted = new Map<string, TenantStorageGrant>();
-  (tenant.storage ?? []).forEach((g, j) => {
+  grants.forEach((g, j) => {
     const gpath = `${path}.storage[${j}]`;
-    if (!byName.has(g.tier)) {
-      c.add(
-        'STORAGE_TIER_UNKNOWN',
-        `${gpath}.tier`,
-        g.tier,
-        'the site has no storage tier of that name',
-        `use one of the site's tiers: ${known}`,
-      );
-    }
+    if (!site.byName.has(g.tier)) reportUnknownTier(c, `${gpath}.tier`, g.tier, site);
     if (granted.has(g.tier)) {
       c.add('NAME_DUPLICATE', gpath, g, `tier '${g.tier}' is granted twice`, 'merge the two grants into one');
     }
@@ -837,10 +907,24 @@ export function checkTenantStorage(
       );
     }
   });
+  return granted;
+}
 
+/**
+ * A tenant's shared volumes: a name and a size each, on a tier of the site that the tenant has a
+ * quota on and that offers the volume's access mode. Returns what the volumes of a valid size take
+ * of each tier.
+ */
+function checkTenantVolumes(
+  c: IssueCollector,
+  volumes: readonly TenantVolumeSpec[],
+  site: SiteTiers,
+  granted: ReadonlyMap<string, TenantStorageGrant>,
+  path: string,
+): Map<string, VolumeUse> {
   const seen = new Map<string, number>();
-  const used = new Map<string, { bytes: number; count: number }>();
-  (tenant.volumes ?? []).forEach((v, k) => {
+  const used = new Map<string, VolumeUse>();
+  volumes.forEach((v, k) => {
     const vpath = `${path}.volumes[${k}]`;
     checkLabelName(c, `${vpath}.name`, v.name, 'a volume name (it is the PVC name)');
     const first = seen.get(v.name);
@@ -856,15 +940,9 @@ export function checkTenantStorage(
       seen.set(v.name, k);
     }
     const sizeOk = checkSize(c, `${vpath}.size`, v.size, 'the volume size');
-    const tier = byName.get(v.tier);
+    const tier = site.byName.get(v.tier);
     if (!tier) {
-      c.add(
-        'STORAGE_TIER_UNKNOWN',
-        `${vpath}.tier`,
-        v.tier,
-        'the site has no storage tier of that name',
-        `use one of the site's tiers: ${known}`,
-      );
+      reportUnknownTier(c, `${vpath}.tier`, v.tier, site);
       return;
     }
     if (!granted.has(v.tier)) {
@@ -890,10 +968,21 @@ export function checkTenantStorage(
       used.set(v.tier, { bytes: u.bytes + parseQuantity(v.size), count: u.count + 1 });
     }
   });
+  return used;
+}
+
+/** The shared volumes on each tier fit the tenant's quota there: its storage and its claim limit. */
+function checkVolumesWithinGrants(
+  c: IssueCollector,
+  grants: readonly TenantStorageGrant[],
+  granted: ReadonlyMap<string, TenantStorageGrant>,
+  used: ReadonlyMap<string, VolumeUse>,
+  path: string,
+): void {
   for (const [tierName, u] of [...used.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const g = granted.get(tierName);
     if (!g || !isSize(g.capacity)) continue;
-    const j = (tenant.storage ?? []).indexOf(g);
+    const j = grants.indexOf(g);
     if (u.bytes > parseQuantity(g.capacity)) {
       c.add(
         'VOLUME_OVER_QUOTA',
@@ -934,7 +1023,28 @@ export function formatBytes(bytes: number): string {
 /** Every storage problem of a site profile: tiers, defaults, tenants' grants and volumes, capacity. */
 export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
   const tiers = profile.storageTiers ?? [];
-  const pools = profile.nodePools ?? [];
+  checkTiers(c, tiers, profile.nodePools ?? []);
+  checkTopoLvmVolumeGroups(c, tiers);
+  const tenants = profile.tenants ?? [];
+  tenants.forEach((t, i) => checkTenantStorage(c, t, tiers, `tenants[${i}]`));
+  // Tenants taken out of Terraform keep their data on the tiers until it is deleted.
+  const retained = retainedStorage(profile);
+  (profile.retiredTenants ?? []).forEach((r, i) => {
+    if (r.storage) checkTenantStorage(c, { storage: r.storage }, tiers, `retiredTenants[${i}]`);
+  });
+  checkTierCapacity(c, tiers, [...tenants, ...retained]);
+  checkSlurmStateTier(c, profile.slurmStateTier, tiers);
+}
+
+/**
+ * Each tier on its own (checkTier), and what the tiers must not share: a name (it is the
+ * StorageClass name), and being the cluster's default StorageClass.
+ */
+function checkTiers(
+  c: IssueCollector,
+  tiers: readonly StorageTierSpec[],
+  pools: readonly NodePoolSpec[],
+): void {
   const first = new Map<string, number>();
   let defaultAt: number | undefined;
   tiers.forEach((t, i) => {
@@ -966,8 +1076,10 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
       }
     }
   });
+}
 
-  // One TopoLVM device class is one volume group on every node.
+/** One TopoLVM device class is one volume group on every node. */
+function checkTopoLvmVolumeGroups(c: IssueCollector, tiers: readonly StorageTierSpec[]): void {
   const vgOf = new Map<string, string>();
   tiers.forEach((t, i) => {
     if (t.driver?.kind !== 'topolvm') return;
@@ -983,20 +1095,22 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
     }
     vgOf.set(t.driver.deviceClass, t.driver.volumeGroup);
   });
+}
 
-  const tenants = profile.tenants ?? [];
-  tenants.forEach((t, i) => checkTenantStorage(c, t, tiers, `tenants[${i}]`));
-  // Tenants taken out of Terraform keep their data on the tiers until it is deleted.
-  const retained = retainedStorage(profile);
-  (profile.retiredTenants ?? []).forEach((r, i) => {
-    if (r.storage) checkTenantStorage(c, { storage: r.storage }, tiers, `retiredTenants[${i}]`);
-  });
-
+/**
+ * The quotas on each tier (of the tenants, and of the retired tenants whose data is still there)
+ * add up to its capacity at most.
+ */
+function checkTierCapacity(
+  c: IssueCollector,
+  tiers: readonly StorageTierSpec[],
+  holders: readonly { readonly name: string; readonly storage?: readonly TenantStorageGrant[] }[],
+): void {
   tiers.forEach((tier, i) => {
     if (!isSize(tier.capacity)) return;
     const takers: Record<string, string> = {};
     let total = 0;
-    for (const t of [...tenants, ...retained]) {
+    for (const t of holders) {
       for (const g of t.storage ?? []) {
         if (g.tier !== tier.name || !isSize(g.capacity)) continue;
         takers[t.name] = g.capacity;
@@ -1014,33 +1128,42 @@ export function checkStorage(c: IssueCollector, profile: SiteProfile): void {
       );
     }
   });
+}
 
-  if (profile.slurmStateTier !== undefined) {
-    const tier = tiers.find((t) => t.name === profile.slurmStateTier);
-    if (!tier) {
-      c.add(
-        'STORAGE_TIER_UNKNOWN',
-        'slurmStateTier',
-        profile.slurmStateTier,
-        'the site has no storage tier of that name for the Slurm controller state',
-        `use one of the site's tiers: ${tiers.map((t) => t.name).join(', ') || '(none defined)'}`,
-      );
-    } else if ((tier.reclaimPolicy ?? 'Retain') !== 'Retain') {
-      c.add(
-        'VALUE_INVALID',
-        'slurmStateTier',
-        profile.slurmStateTier,
-        `tier '${tier.name}' deletes volumes with their claims; the Slurm controller state and accounting database must outlive them`,
-        'name a tier with reclaimPolicy Retain',
-      );
-    } else if (tier.driver?.kind === 'topolvm') {
-      c.add(
-        'VALUE_INVALID',
-        'slurmStateTier',
-        profile.slurmStateTier,
-        `tier '${tier.name}' is node-local: the controller could not move to another node with its state`,
-        'name a shared or replicated tier',
-      );
-    }
+/**
+ * The tier of the Slurm controller's state and accounting database, when the site names one: a
+ * tier of the site that keeps volumes after their claims and is not node-local.
+ */
+function checkSlurmStateTier(
+  c: IssueCollector,
+  slurmStateTier: string | undefined,
+  tiers: readonly StorageTierSpec[],
+): void {
+  if (slurmStateTier === undefined) return;
+  const tier = tiers.find((t) => t.name === slurmStateTier);
+  if (!tier) {
+    c.add(
+      'STORAGE_TIER_UNKNOWN',
+      'slurmStateTier',
+      slurmStateTier,
+      'the site has no storage tier of that name for the Slurm controller state',
+      `use one of the site's tiers: ${tiers.map((t) => t.name).join(', ') || '(none defined)'}`,
+    );
+  } else if ((tier.reclaimPolicy ?? 'Retain') !== 'Retain') {
+    c.add(
+      'VALUE_INVALID',
+      'slurmStateTier',
+      slurmStateTier,
+      `tier '${tier.name}' deletes volumes with their claims; the Slurm controller state and accounting database must outlive them`,
+      'name a tier with reclaimPolicy Retain',
+    );
+  } else if (tier.driver?.kind === 'topolvm') {
+    c.add(
+      'VALUE_INVALID',
+      'slurmStateTier',
+      slurmStateTier,
+      `tier '${tier.name}' is node-local: the controller could not move to another node with its state`,
+      'name a shared or replicated tier',
+    );
   }
 }

@@ -12,7 +12,7 @@ import {
 } from './accelerators';
 import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
 import { expandHostlist, HostlistError } from './hostlist';
-import { accessModePreset, describeDuration } from './access-modes';
+import { accessModePreset, describeDuration, type AccessModePreset } from './access-modes';
 import {
   allocationStatus,
   grantGpuHours,
@@ -32,9 +32,12 @@ import type { AcceleratorModel } from './accelerators';
 import type {
   AccessMode,
   CpuPoolSpec,
+  InterconnectSpec,
+  MigLayoutSpec,
   NodePoolSpec,
   SiteProfile,
   TaintSpec,
+  TenantAllocation,
   TenantGpuGrant,
   TenantResourceSpec,
   TenantPodsSpec,
@@ -282,18 +285,7 @@ export function checkPool(
   declared: readonly AcceleratorModel[] = [],
 ): readonly string[] {
   checkName(c, `${path}.name`, pool.name, 'a pool name');
-  // The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
-  // nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
-  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
-  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
-    c.add(
-      'NAME_INVALID',
-      `${path}.name`,
-      pool.name,
-      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
-      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
-    );
-  }
+  checkPoolConfigName(c, pool, path);
   const acc = acceleratorKnownTo(pool.accelerator, declared) ? findAccelerator(pool.accelerator) : undefined;
   if (!acc) {
     c.add(
@@ -311,106 +303,139 @@ export function checkPool(
   const hosts = checkNodeSelection(c, pool.nodes, path);
 
   if (pool.taint) checkTaint(c, `${path}.taint`, pool.taint);
-
-  if (pool.mig) {
-    if (!acc) {
-      // already reported as ACCELERATOR_UNKNOWN
-    } else if (acc.migProfiles.length === 0) {
-      c.add(
-        'MIG_UNSUPPORTED',
-        `${path}.mig`,
-        pool.mig,
-        `${acc.displayName} has no MIG profiles in the catalog`,
-        `remove ${path}.mig, or use an accelerator with MIG (e.g. nvidia-a100-80gb, nvidia-h100-80gb)`,
-      );
-    } else {
-      const entries = Object.entries(pool.mig.profiles ?? {});
-      if (entries.length === 0) {
-        c.add(
-          'VALUE_INVALID',
-          `${path}.mig.profiles`,
-          pool.mig.profiles,
-          'a MIG layout needs at least one profile',
-          `list profiles, e.g. { '${acc.migProfiles[0].name}': 7 }`,
-        );
-      }
-      let compute = 0;
-      let memory = 0;
-      for (const [name, count] of entries) {
-        const p = acc.migProfiles.find((m) => m.name === name);
-        const ppath = `${path}.mig.profiles["${name}"]`;
-        if (!p) {
-          c.add(
-            'MIG_PROFILE_UNKNOWN',
-            ppath,
-            name,
-            `${acc.displayName} has no MIG profile '${name}'`,
-            `use one of: ${acc.migProfiles.map((m) => m.name).join(', ')}`,
-          );
-          continue;
-        }
-        if (!checkPositive(c, ppath, count, 'a MIG instance count')) continue;
-        if (count > p.maxInstances) {
-          c.add(
-            'MIG_INSTANCES_EXCEEDED',
-            ppath,
-            count,
-            `a GPU holds at most ${p.maxInstances} instance(s) of ${name}`,
-            `set it to ${p.maxInstances} or less`,
-          );
-        }
-        compute += p.computeSlices * count;
-        memory += p.memorySlices * count;
-      }
-      if (compute > 7 || memory > 8) {
-        c.add(
-          'MIG_LAYOUT_OVERFLOW',
-          `${path}.mig.profiles`,
-          pool.mig.profiles,
-          `the layout takes ${compute} of 7 compute slices and ${memory} of 8 memory slices of each ${acc.displayName}`,
-          'remove or shrink profiles until compute slices add up to at most 7 and memory slices to at most 8',
-        );
-      }
-    }
-  }
-
-  if (pool.timeSlicingReplicas !== undefined) {
-    if (checkPositive(c, `${path}.timeSlicingReplicas`, pool.timeSlicingReplicas, 'timeSlicingReplicas')) {
-      if (acc && !acc.timeSlicing) {
-        c.add(
-          'TIME_SLICING_UNSUPPORTED',
-          `${path}.timeSlicingReplicas`,
-          pool.timeSlicingReplicas,
-          `the ${acc.vendor.toUpperCase()} device plugin cannot time-slice ${acc.displayName}`,
-          `remove ${path}.timeSlicingReplicas`,
-        );
-      } else if (pool.mig) {
-        c.add(
-          'TIME_SLICING_UNSUPPORTED',
-          `${path}.timeSlicingReplicas`,
-          pool.timeSlicingReplicas,
-          'this library does not combine MIG and time-slicing on one pool',
-          `keep either ${path}.mig or ${path}.timeSlicingReplicas`,
-        );
-      }
-    }
-  }
-
-  if (pool.interconnect) {
-    const ic = pool.interconnect;
-    if (!['infiniband', 'slingshot', 'ethernet'].includes(ic.fabric)) {
-      c.add(
-        'VALUE_INVALID',
-        `${path}.interconnect.fabric`,
-        ic.fabric,
-        'unknown fabric',
-        "use 'infiniband', 'slingshot' or 'ethernet'",
-      );
-    }
-    checkPositive(c, `${path}.interconnect.linksPerNode`, ic.linksPerNode, 'linksPerNode');
-    checkPositive(c, `${path}.interconnect.gbpsPerLink`, ic.gbpsPerLink, 'gbpsPerLink');
-  }
+  // An unknown accelerator is reported as ACCELERATOR_UNKNOWN already.
+  if (pool.mig && acc) checkMigLayout(c, pool.mig, acc, `${path}.mig`);
+  if (pool.timeSlicingReplicas !== undefined) checkTimeSlicing(c, pool, acc, path);
+  if (pool.interconnect) checkInterconnect(c, pool.interconnect, `${path}.interconnect`);
   return hosts;
+}
+
+/**
+ * The GPU operator's MIG and time-slicing configurations of a pool are named `aif-<pool>`, and
+ * nodes select theirs by a label with that value (lib/compute/node-pool.ts), at most 63 characters.
+ */
+function checkPoolConfigName(c: IssueCollector, pool: NodePoolSpec, path: string): void {
+  const configured = pool.mig !== undefined || pool.timeSlicingReplicas !== undefined;
+  if (configured && isDnsLabel(pool.name) && pool.name.length > 59) {
+    c.add(
+      'NAME_INVALID',
+      `${path}.name`,
+      pool.name,
+      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
+      `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
+    );
+  }
+}
+
+/**
+ * A pool's MIG layout (at `path`): an accelerator with MIG, at least one profile, each of the
+ * model's profiles within its instance limit, and all of them within a GPU's 7 compute and 8 memory
+ * slices.
+ */
+function checkMigLayout(c: IssueCollector, mig: MigLayoutSpec, acc: AcceleratorModel, path: string): void {
+  if (acc.migProfiles.length === 0) {
+    c.add(
+      'MIG_UNSUPPORTED',
+      path,
+      mig,
+      `${acc.displayName} has no MIG profiles in the catalog`,
+      `remove ${path}, or use an accelerator with MIG (e.g. nvidia-a100-80gb, nvidia-h100-80gb)`,
+    );
+    return;
+  }
+  const entries = Object.entries(mig.profiles ?? {});
+  if (entries.length === 0) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.profiles`,
+      mig.profiles,
+      'a MIG layout needs at least one profile',
+      `list profiles, e.g. { '${acc.migProfiles[0].name}': 7 }`,
+    );
+  }
+  let compute = 0;
+  let memory = 0;
+  for (const [name, count] of entries) {
+    const p = acc.migProfiles.find((m) => m.name === name);
+    const ppath = `${path}.profiles["${name}"]`;
+    if (!p) {
+      c.add(
+        'MIG_PROFILE_UNKNOWN',
+        ppath,
+        name,
+        `${acc.displayName} has no MIG profile '${name}'`,
+        `use one of: ${acc.migProfiles.map((m) => m.name).join(', ')}`,
+      );
+      continue;
+    }
+    if (!checkPositive(c, ppath, count, 'a MIG instance count')) continue;
+    if (count > p.maxInstances) {
+      c.add(
+        'MIG_INSTANCES_EXCEEDED',
+        ppath,
+        count,
+        `a GPU holds at most ${p.maxInstances} instance(s) of ${name}`,
+        `set it to ${p.maxInstances} or less`,
+      );
+    }
+    compute += p.computeSlices * count;
+    memory += p.memorySlices * count;
+  }
+  if (compute > 7 || memory > 8) {
+    c.add(
+      'MIG_LAYOUT_OVERFLOW',
+      `${path}.profiles`,
+      mig.profiles,
+      `the layout takes ${compute} of 7 compute slices and ${memory} of 8 memory slices of each ${acc.displayName}`,
+      'remove or shrink profiles until compute slices add up to at most 7 and memory slices to at most 8',
+    );
+  }
+}
+
+/**
+ * A pool's time-slicing: a positive number of replicas, on an accelerator whose device plugin
+ * time-slices (when the accelerator is known), and not together with MIG.
+ */
+function checkTimeSlicing(
+  c: IssueCollector,
+  pool: NodePoolSpec,
+  acc: AcceleratorModel | undefined,
+  path: string,
+): void {
+  if (!checkPositive(c, `${path}.timeSlicingReplicas`, pool.timeSlicingReplicas, 'timeSlicingReplicas'))
+    return;
+  if (acc && !acc.timeSlicing) {
+    c.add(
+      'TIME_SLICING_UNSUPPORTED',
+      `${path}.timeSlicingReplicas`,
+      pool.timeSlicingReplicas,
+      `the ${acc.vendor.toUpperCase()} device plugin cannot time-slice ${acc.displayName}`,
+      `remove ${path}.timeSlicingReplicas`,
+    );
+  } else if (pool.mig) {
+    c.add(
+      'TIME_SLICING_UNSUPPORTED',
+      `${path}.timeSlicingReplicas`,
+      pool.timeSlicingReplicas,
+      'this library does not combine MIG and time-slicing on one pool',
+      `keep either ${path}.mig or ${path}.timeSlicingReplicas`,
+    );
+  }
+}
+
+/** A pool's interconnect (at `path`): a known fabric, and positive link counts and speeds. */
+function checkInterconnect(c: IssueCollector, ic: InterconnectSpec, path: string): void {
+  if (!['infiniband', 'slingshot', 'ethernet'].includes(ic.fabric)) {
+    c.add(
+      'VALUE_INVALID',
+      `${path}.fabric`,
+      ic.fabric,
+      'unknown fabric',
+      "use 'infiniband', 'slingshot' or 'ethernet'",
+    );
+  }
+  checkPositive(c, `${path}.linksPerNode`, ic.linksPerNode, 'linksPerNode');
+  checkPositive(c, `${path}.gbpsPerLink`, ic.gbpsPerLink, 'gbpsPerLink');
 }
 
 function checkResources(c: IssueCollector, path: string, r: TenantResourceSpec): void {
@@ -469,6 +494,19 @@ export function checkTenant(
     );
   }
   checkAllocation(c, tenant, pools, path, options.requireAllocation ?? false);
+  checkGpuGrants(c, tenant, pools, path);
+  if (tenant.resources) checkResources(c, `${path}.resources`, tenant.resources);
+  checkTenantGroups(c, tenant, path);
+  checkEgressCidrs(c, tenant.egressCidrs ?? [], path);
+}
+
+/** A tenant's GPU grants: each with a valid amount, once per pool and MIG profile, on what a pool offers. */
+function checkGpuGrants(
+  c: IssueCollector,
+  tenant: TenantSpec,
+  pools: readonly NodePoolSpec[],
+  path: string,
+): void {
   const byName = new Map(pools.map((p) => [p.name, p]));
   const seenGrant = new Set<string>();
   (tenant.gpus ?? []).forEach((grant, j) => {
@@ -496,28 +534,44 @@ export function checkTenant(
       );
       return;
     }
-    if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) {
-      const offered = Object.keys(pool.mig?.profiles ?? {}).sort();
-      c.add(
-        'TENANT_GPU_UNAVAILABLE',
-        `${gpath}.migProfile`,
-        grant.migProfile,
-        `pool '${pool.name}' offers no MIG instances of that profile`,
-        offered.length > 0
-          ? `use one of: ${offered.join(', ')}`
-          : `remove migProfile: pool '${pool.name}' offers whole GPUs`,
-      );
-    } else if (grant.migProfile === undefined && pool.mig) {
-      c.add(
-        'TENANT_GPU_UNAVAILABLE',
-        `${gpath}.migProfile`,
-        undefined,
-        `pool '${pool.name}' is partitioned with MIG and offers no whole GPUs`,
-        `set migProfile to one of: ${Object.keys(pool.mig.profiles).sort().join(', ')}`,
-      );
-    }
+    checkGrantProfile(c, grant, pool, gpath);
   });
-  if (tenant.resources) checkResources(c, `${path}.resources`, tenant.resources);
+}
+
+/** A grant's MIG profile is one the pool offers; a grant on a MIG pool names one, on another none. */
+function checkGrantProfile(
+  c: IssueCollector,
+  grant: TenantGpuGrant,
+  pool: NodePoolSpec,
+  gpath: string,
+): void {
+  if (grant.migProfile !== undefined && !pool.mig?.profiles[grant.migProfile]) {
+    const offered = Object.keys(pool.mig?.profiles ?? {}).sort();
+    c.add(
+      'TENANT_GPU_UNAVAILABLE',
+      `${gpath}.migProfile`,
+      grant.migProfile,
+      `pool '${pool.name}' offers no MIG instances of that profile`,
+      offered.length > 0
+        ? `use one of: ${offered.join(', ')}`
+        : `remove migProfile: pool '${pool.name}' offers whole GPUs`,
+    );
+  } else if (grant.migProfile === undefined && pool.mig) {
+    c.add(
+      'TENANT_GPU_UNAVAILABLE',
+      `${gpath}.migProfile`,
+      undefined,
+      `pool '${pool.name}' is partitioned with MIG and offers no whole GPUs`,
+      `set migProfile to one of: ${Object.keys(pool.mig.profiles).sort().join(', ')}`,
+    );
+  }
+}
+
+/**
+ * A tenant's identity-provider groups: lists of names, at least one admin group, and no empty names
+ * or Kubernetes system groups.
+ */
+function checkTenantGroups(c: IssueCollector, tenant: TenantSpec, path: string): void {
   // Lists, not strings: a string would be spread into one group per character.
   const rawAdmins: unknown = tenant.groups?.admins;
   const rawMembers: unknown = tenant.groups?.members;
@@ -537,19 +591,11 @@ export function checkTenant(
   }
   const admins: unknown[] = Array.isArray(rawAdmins) ? rawAdmins : [];
   const members: unknown[] = Array.isArray(rawMembers) ? rawMembers : [];
-  if (Array.isArray(rawAdmins) && admins.length === 0) {
+  if ((Array.isArray(rawAdmins) && admins.length === 0) || rawAdmins === undefined) {
     c.add(
       'GROUPS_MISSING',
       `${path}.groups.admins`,
-      tenant.groups?.admins,
-      'a tenant needs at least one admin group from the identity provider',
-      'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
-    );
-  } else if (rawAdmins === undefined) {
-    c.add(
-      'GROUPS_MISSING',
-      `${path}.groups.admins`,
-      undefined,
+      rawAdmins,
       'a tenant needs at least one admin group from the identity provider',
       'name the IdP group of the project leads, e.g. `EHPC-AIF-2026PG01-0042-admins`',
     );
@@ -565,7 +611,11 @@ export function checkTenant(
       );
     }
   });
-  (tenant.egressCidrs ?? []).forEach((cidr, j) => {
+}
+
+/** The blocks a tenant's egress may reach: CIDR blocks, none of them careless (carelessCidr). */
+function checkEgressCidrs(c: IssueCollector, cidrs: readonly string[], path: string): void {
+  cidrs.forEach((cidr, j) => {
     if (!isCidr(cidr)) {
       c.add(
         'CIDR_INVALID',
@@ -728,48 +778,7 @@ function checkAllocation(
         "write it like 'EHPC-AIF-2026PG01-0042'",
       );
     }
-    const s = parseDate(a.start);
-    const e = parseDate(a.end);
-    if (s === undefined)
-      c.add(
-        'DATE_INVALID',
-        `${apath}.start`,
-        a.start,
-        'not a date of the form YYYY-MM-DD',
-        "write it like '2026-01-15'",
-      );
-    if (e === undefined)
-      c.add(
-        'DATE_INVALID',
-        `${apath}.end`,
-        a.end,
-        'not a date of the form YYYY-MM-DD',
-        "write it like '2026-04-14'",
-      );
-    if (s !== undefined && e !== undefined) {
-      if (e < s) {
-        c.add(
-          'PERIOD_INVALID',
-          `${apath}.end`,
-          a.end,
-          `the allocation ends before it starts (${a.start})`,
-          'swap the dates or correct the end date',
-        );
-      } else {
-        periodOk = true;
-        const rule = preset?.duration;
-        const fits = !rule || periodFits(rule, a.start, a.end);
-        if (!fits && rule && preset) {
-          c.add(
-            'DURATION_NOT_ALLOWED',
-            apath,
-            { start: a.start, end: a.end },
-            `${preset.displayName} allocations last ${describeDuration(rule)}; this one lasts ${periodDays(a.start, a.end)} days (${periodMonths(a.start, a.end)} months)`,
-            `change the end date, or the access mode`,
-          );
-        }
-      }
-    }
+    periodOk = checkAllocationPeriod(c, a, preset, apath);
   }
   if (!preset) return;
   // EuroHPC access is always a project with a period: without them the mode's limits, the project
@@ -783,8 +792,85 @@ function checkAllocation(
       "set allocation: { projectId: 'EHPC-AIF-2026FL01-0001', start: '2026-01-01', end: '2026-03-31' }, or use the 'internal' mode for the site's own staff",
     );
   }
+  const totals = checkGrantsWithinPools(c, tenant, pools, path, periodOk);
+  checkModeLimits(c, preset, totals, (tenant.gpus ?? []).length > 0, path);
+}
 
-  // Budget and share, over the grants whose pools and amounts are valid.
+/**
+ * An allocation's dates (at `apath`): both dates, in order, over a period the access mode allows.
+ * Returns whether the period is usable (both dates valid and in order).
+ */
+function checkAllocationPeriod(
+  c: IssueCollector,
+  a: TenantAllocation,
+  preset: AccessModePreset | undefined,
+  apath: string,
+): boolean {
+  const s = parseDate(a.start);
+  const e = parseDate(a.end);
+  if (s === undefined)
+    c.add(
+      'DATE_INVALID',
+      `${apath}.start`,
+      a.start,
+      'not a date of the form YYYY-MM-DD',
+      "write it like '2026-01-15'",
+    );
+  if (e === undefined)
+    c.add(
+      'DATE_INVALID',
+      `${apath}.end`,
+      a.end,
+      'not a date of the form YYYY-MM-DD',
+      "write it like '2026-04-14'",
+    );
+  if (s === undefined || e === undefined) return false;
+  if (e < s) {
+    c.add(
+      'PERIOD_INVALID',
+      `${apath}.end`,
+      a.end,
+      `the allocation ends before it starts (${a.start})`,
+      'swap the dates or correct the end date',
+    );
+    return false;
+  }
+  const rule = preset?.duration;
+  const fits = !rule || periodFits(rule, a.start, a.end);
+  if (!fits && rule && preset) {
+    c.add(
+      'DURATION_NOT_ALLOWED',
+      apath,
+      { start: a.start, end: a.end },
+      `${preset.displayName} allocations last ${describeDuration(rule)}; this one lasts ${periodDays(a.start, a.end)} days (${periodMonths(a.start, a.end)} months)`,
+      `change the end date, or the access mode`,
+    );
+  }
+  return true;
+}
+
+/** What a tenant's grants add up to, for its access mode's limits. */
+interface GrantTotals {
+  /** GPU-hours over the allocation's period. */
+  readonly budget: number;
+  /** Whether `budget` counts every grant (a valid period, and every grant's amount known). */
+  readonly budgetKnown: boolean;
+  /** GPU-equivalents held at once. */
+  readonly share: number;
+}
+
+/**
+ * Adds up the tenant's grants whose pools and amounts are valid, and checks that each fits its
+ * pool's offer.
+ */
+function checkGrantsWithinPools(
+  c: IssueCollector,
+  tenant: TenantSpec,
+  pools: readonly NodePoolSpec[],
+  path: string,
+  periodOk: boolean,
+): GrantTotals {
+  const a = tenant.allocation;
   const byName = new Map(pools.map((p) => [p.name, p]));
   let budget = 0;
   let budgetKnown = periodOk;
@@ -825,8 +911,22 @@ function checkAllocation(
       budgetKnown = false;
     }
   }
+  return { budget, budgetKnown, share };
+}
+
+/**
+ * The access mode's limits on the grants together: the GPU-hour budget within the mode's bounds
+ * (where it is known and there are grants), and the GPU-equivalents held at once.
+ */
+function checkModeLimits(
+  c: IssueCollector,
+  preset: AccessModePreset,
+  { budget, budgetKnown, share }: GrantTotals,
+  hasGrants: boolean,
+  path: string,
+): void {
   const round = (n: number) => Math.round(n).toLocaleString('en-GB');
-  if (budgetKnown && (tenant.gpus ?? []).length > 0) {
+  if (budgetKnown && hasGrants) {
     if (preset.maxGpuHours !== undefined && budget > preset.maxGpuHours + 1e-6) {
       c.add(
         'BUDGET_OUTSIDE_MODE',
@@ -918,7 +1018,41 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
   const shapeOk = checkSchema(c, profile);
   if (!shapeOk) return c.issues;
   // The site's own GPU models first: the pools below may name them.
-  (profile.accelerators ?? []).forEach((model, i) => {
+  declareSiteAccelerators(c, profile.accelerators ?? []);
+  checkSiteName(c, profile);
+  checkKubernetesConnection(c, profile);
+  checkPodSecurityVersion(c, profile.podSecurityVersion);
+  checkBackends(c, profile);
+
+  const pools = profile.nodePools ?? [];
+  const tenants = profile.tenants ?? [];
+  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues; nor do
+  // tenants whose allocation has ended (their GPU quota is zero), so their GPUs are free again.
+  const active = tenants.filter((t) => !t.retired && holdsGpus(t.allocation, today));
+  checkDuplicates(c, pools, 'nodePools', 'pool');
+  checkDuplicates(c, tenants, 'tenants', 'tenant');
+  checkRetiredTenants(c, profile, today);
+
+  const owner = checkPools(c, pools, profile.accelerators ?? []);
+  checkCpuPools(c, profile, owner);
+  checkOvercommits(c, pools);
+  checkTimeSlicingShared(c, pools, active);
+  checkTenantPriorityClasses(c, profile.tenantPriorityClasses, 'tenantPriorityClasses');
+  if (profile.tenantPods) checkTenantPods(c, profile.tenantPods, 'tenantPods');
+  checkNetwork(c, profile);
+  checkSiteAccessModes(c, profile.accessModes ?? []);
+  checkSiteTenants(c, profile, pools, tenants);
+  checkCarelessInputs(c, profile);
+  checkCapacity(c, { ...profile, nodePools: pools, tenants: active });
+  checkStorage(c, { ...profile, nodePools: pools, tenants });
+  checkSchedulers(c, { ...profile, nodePools: pools, tenants: active });
+  checkMirror(c, profile.mirror);
+  return c.issues;
+}
+
+/** Declares the profile's own accelerator models, each that can be; reports the others. */
+function declareSiteAccelerators(c: IssueCollector, models: readonly AcceleratorModel[]): void {
+  models.forEach((model, i) => {
     const problems = acceleratorProblems(model);
     if (problems.length > 0)
       c.add(
@@ -930,6 +1064,10 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     else declareAccelerator(model);
   });
+}
+
+/** The site's name (a DNS label of 40 characters at most, for suffixed label values) and display name. */
+function checkSiteName(c: IssueCollector, profile: SiteProfile): void {
   checkName(c, 'name', profile.name, 'the site name');
   if (typeof profile.name === 'string' && profile.name.length > 40) {
     c.add(
@@ -949,6 +1087,10 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       'set a human-readable name for reports',
     );
   }
+}
+
+/** The kubeconfig path and context: both named, so a deploy goes to this site's cluster. */
+function checkKubernetesConnection(c: IssueCollector, profile: SiteProfile): void {
   if (!profile.kubernetes || !profile.kubernetes.configPath) {
     c.add(
       'CONNECTION_INVALID',
@@ -967,12 +1109,16 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       "name the context of this site's cluster",
     );
   }
-  const psMinor = /^v1\.(\d+)$/.exec(profile.podSecurityVersion ?? '');
-  if (profile.podSecurityVersion !== undefined && !psMinor) {
+}
+
+/** The Pod Security version tenants' namespaces pin: `v1.<minor>`, not older than admission's GA. */
+function checkPodSecurityVersion(c: IssueCollector, version: string | undefined): void {
+  const psMinor = /^v1\.(\d+)$/.exec(version ?? '');
+  if (version !== undefined && !psMinor) {
     c.add(
       'VALUE_INVALID',
       'podSecurityVersion',
-      profile.podSecurityVersion,
+      version,
       "the Pod Security version must be pinned like 'v1.33' ('latest' changes with cluster upgrades)",
       "set it to the cluster's minor version, e.g. 'v1.33'",
     );
@@ -980,11 +1126,15 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
     c.add(
       'VALUE_INVALID',
       'podSecurityVersion',
-      profile.podSecurityVersion,
+      version,
       `Pod Security admission went GA in Kubernetes 1.${OLDEST_POD_SECURITY_MINOR}; an older version pins rules the cluster no longer ships`,
       "pin the cluster's own minor version, e.g. 'v1.33'",
     );
   }
+}
+
+/** The kinds the site picks among: its Terraform state backend and the GPU driver's mode. */
+function checkBackends(c: IssueCollector, profile: SiteProfile): void {
   if (profile.state && !['local', 'kubernetes'].includes(profile.state.kind)) {
     c.add(
       'VALUE_INVALID',
@@ -1006,19 +1156,20 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       "use 'host' or 'operator'",
     );
   }
+}
 
-  const pools = profile.nodePools ?? [];
-  const tenants = profile.tenants ?? [];
-  // Retired tenants keep their namespace and storage, but no longer hold GPUs or queues; nor do
-  // tenants whose allocation has ended (their GPU quota is zero), so their GPUs are free again.
-  const active = tenants.filter((t) => !t.retired && holdsGpus(t.allocation, today));
-  checkDuplicates(c, pools, 'nodePools', 'pool');
-  checkDuplicates(c, tenants, 'tenants', 'tenant');
-  checkRetiredTenants(c, profile, today);
-
+/**
+ * Each GPU pool (checkPool), and no listed node in two of them: a listed node has one taint list,
+ * owned by one pool. Returns the pool of each listed node, for the CPU pools' check.
+ */
+function checkPools(
+  c: IssueCollector,
+  pools: readonly NodePoolSpec[],
+  declared: readonly AcceleratorModel[],
+): Map<string, string> {
   const owner = new Map<string, string>();
   pools.forEach((pool, i) => {
-    const hosts = checkPool(c, pool, `nodePools[${i}]`, profile.accelerators ?? []);
+    const hosts = checkPool(c, pool, `nodePools[${i}]`, declared);
     for (const h of hosts) {
       const other = owner.get(h);
       if (other !== undefined && other !== pool.name) {
@@ -1033,7 +1184,11 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       owner.set(h, pool.name);
     }
   });
-  checkCpuPools(c, profile, owner);
+  return owner;
+}
+
+/** A pool's over-commit: a factor of at least 1, and the reason for it. */
+function checkOvercommits(c: IssueCollector, pools: readonly NodePoolSpec[]): void {
   pools.forEach((pool, i) => {
     if (pool.overcommit && (!(pool.overcommit.factor >= 1) || !pool.overcommit.reason?.trim())) {
       c.add(
@@ -1045,6 +1200,17 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
+}
+
+/**
+ * Time-sliced GPUs isolate neither memory nor faults: one active tenant per time-sliced pool,
+ * unless the site states the pool may be shared (`timeSlicingSharedByTenants`).
+ */
+function checkTimeSlicingShared(
+  c: IssueCollector,
+  pools: readonly NodePoolSpec[],
+  active: readonly TenantSpec[],
+): void {
   pools.forEach((pool, i) => {
     if (!pool.timeSlicingReplicas || pool.timeSlicingSharedByTenants) return;
     const sharing = active.filter((t) => (t.gpus ?? []).some((g) => g.pool === pool.name)).map((t) => t.name);
@@ -1058,10 +1224,11 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
-  checkTenantPriorityClasses(c, profile.tenantPriorityClasses, 'tenantPriorityClasses');
-  if (profile.tenantPods) checkTenantPods(c, profile.tenantPods, 'tenantPods');
-  checkNetwork(c, profile);
-  (profile.accessModes ?? []).forEach((m, i) => {
+}
+
+/** The access modes the site offers (`accessModes`): known ones only. */
+function checkSiteAccessModes(c: IssueCollector, modes: readonly AccessMode[]): void {
+  modes.forEach((m, i) => {
     if (!ACCESS_MODES.includes(m)) {
       c.add(
         'VALUE_INVALID',
@@ -1072,6 +1239,15 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
+}
+
+/** Each tenant (checkTenant, with its allocation required), in an access mode the site offers. */
+function checkSiteTenants(
+  c: IssueCollector,
+  profile: SiteProfile,
+  pools: readonly NodePoolSpec[],
+  tenants: readonly TenantSpec[],
+): void {
   tenants.forEach((t, i) => {
     // A site profile is EuroHPC access: its tenants need their allocation (constructs used directly
     // serve whatever policy the operator's own code expresses).
@@ -1090,12 +1266,6 @@ export function siteIssues(profile: SiteProfile, date?: string): readonly Valida
       );
     }
   });
-  checkCarelessInputs(c, profile);
-  checkCapacity(c, { ...profile, nodePools: pools, tenants: active });
-  checkStorage(c, { ...profile, nodePools: pools, tenants });
-  checkSchedulers(c, { ...profile, nodePools: pools, tenants: active });
-  checkMirror(c, profile.mirror);
-  return c.issues;
 }
 
 /**
