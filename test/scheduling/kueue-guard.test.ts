@@ -1,4 +1,5 @@
-import { AiFactorySite, KueueBypassGuard, KUEUE_CONTROLLER_USER } from '../../lib';
+import { AiFactorySite, KueueBypassGuard } from '../../lib';
+import { KUEUE_CONTROLLER_USER } from '../../lib/scheduling/kueue-guard';
 import { profileProblems } from '../../lib/cli/profiles';
 import { admit, NOT_MATCHED, type AdmissionRequest } from '../cel';
 import { resources, sampleProfile, synth, testApp, testStack, type TfJson } from '../helpers';

@@ -1,6 +1,8 @@
 import * as path from 'path';
 import { Testing } from 'cdktf';
-import { AiFactorySite, NODE_LABEL_PREFIX, NODE_LABELS, POOL_LABEL } from '../../lib';
+import { AiFactorySite, POOL_LABEL } from '../../lib';
+import { NODE_LABEL_PREFIX } from '../../lib/model/scheduling';
+import { NODE_LABELS } from '../../lib/compute/node-pool';
 import { loadProfiles } from '../../lib/cli/profiles';
 import { testApp, type TfJson } from '../helpers';
 

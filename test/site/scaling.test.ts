@@ -4,13 +4,8 @@
  * as before, and quota raises are written once, without overrides.
  */
 import { Testing } from 'cdktf';
-import {
-  AiFactorySite,
-  expandHostlist,
-  hostlistExpansionCount,
-  validateSite,
-  ValidationError,
-} from '../../lib';
+import { AiFactorySite, validateSite, ValidationError } from '../../lib';
+import { expandHostlist, hostlistExpansionCount } from '../../lib/model/hostlist';
 import { generatedProfile } from '../../bench/profiles';
 import { sampleProfile, testApp, type TfJson } from '../helpers';
 

@@ -1,4 +1,5 @@
-import { AiFactorySite, OBJECT_COUNT_KEYS } from '../../lib';
+import { AiFactorySite } from '../../lib';
+import { OBJECT_COUNT_KEYS } from '../../lib/model/access-modes';
 import { resources, sampleProfile, synth, testApp, type TfJson } from '../helpers';
 
 const profile = sampleProfile({ schedulers: { kueue: {} } });

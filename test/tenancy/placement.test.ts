@@ -1,11 +1,5 @@
-import {
-  GpuNodePool,
-  KUEUE_CONTROLLER_USER,
-  SCHEDULER_LABEL,
-  SiteScope,
-  TENANT_LABEL,
-  TenantGuardrails,
-} from '../../lib';
+import { GpuNodePool, SCHEDULER_LABEL, SiteScope, TENANT_LABEL, TenantGuardrails } from '../../lib';
+import { KUEUE_CONTROLLER_USER } from '../../lib/scheduling/kueue-guard';
 import { admit, NOT_MATCHED, type AdmissionRequest } from '../cel';
 import { resources, synth, testStack, type TfJson } from '../helpers';
 
