@@ -85,11 +85,18 @@ export interface MigLayoutSpec {
 }
 
 export interface NodePoolSpec {
-  /** Pool name, a DNS label; part of Terraform addresses, so never rename a pool lightly. */
+  /**
+   * Pool name, a DNS label; part of Terraform addresses, so never rename a pool lightly.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @maxLength 63
+   */
   readonly name: string;
   /** Catalog id, e.g. `nvidia-a100-64gb` (see `acceleratorCatalog()`). */
   readonly accelerator: string;
-  /** Schedulable GPUs per node (8 for a LUMI-G node: 4 MI250X modules, 2 GCDs each). */
+  /**
+   * Schedulable GPUs per node (8 for a LUMI-G node: 4 MI250X modules, 2 GCDs each).
+   * @minimum 1
+   */
   readonly gpusPerNode: number;
   readonly nodes: NodeSelection;
   /** @default - no interconnect recorded */
@@ -130,14 +137,21 @@ export interface NodePoolSpec {
  * without GPUs) and, where `schedulers.slurm.nodes` names the pool, a Slurm partition.
  */
 export interface CpuPoolSpec {
-  /** Pool name, a DNS label, distinct from the GPU pools' names; part of Terraform addresses. */
+  /**
+   * Pool name, a DNS label, distinct from the GPU pools' names; part of Terraform addresses.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @maxLength 63
+   */
   readonly name: string;
   /**
    * The pool's nodes: a hostlist (the library labels each node) or labels with a count (the site
    * labels them, as its `site_applied_node_config` output says).
    */
   readonly nodes: NodeSelection;
-  /** Cores per node that pods and jobs may use (the node's allocatable CPU). */
+  /**
+   * Cores per node that pods and jobs may use (the node's allocatable CPU).
+   * @minimum 1
+   */
   readonly coresPerNode: number;
   /** Memory per node that pods and jobs may use, a Kubernetes quantity (e.g. `'480Gi'`). */
   readonly memoryPerNode: string;
@@ -193,7 +207,11 @@ export interface TenantAllocation {
 }
 
 export interface TenantSpec {
-  /** Tenant name, a DNS label; also the namespace name. Never rename: the namespace holds data. */
+  /**
+   * Tenant name, a DNS label; also the namespace name. Never rename: the namespace holds data.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @maxLength 63
+   */
   readonly name: string;
   /** @default - the name */
   readonly displayName?: string;
@@ -303,7 +321,11 @@ export interface SiteProfile {
    * @default - none
    */
   readonly $schema?: string;
-  /** Site name, a DNS label; stacks are `<name>-platform` and `<name>-tenants`. */
+  /**
+   * Site name, a DNS label; stacks are `<name>-platform` and `<name>-tenants`.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @maxLength 63
+   */
   readonly name: string;
   /** Human name, e.g. `IT4LIA AI Factory (CINECA, Bologna)`. */
   readonly displayName: string;

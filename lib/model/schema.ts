@@ -137,8 +137,27 @@ function structural(raw: Schema): Schema {
   return walk(raw);
 }
 
-/** Words and values: the subject checks report values, with their own codes. */
-const DROPPED = new Set(['description', 'default', 'enum', 'title', '$schema']);
+/**
+ * Words, and what a value may be: the schema shipped for editors names the values (enums, the
+ * pattern of a DNS label, a least count), and the subject checks report them, with their own codes
+ * and a fix that says what the value is for.
+ */
+const DROPPED = new Set([
+  'description',
+  'default',
+  'title',
+  '$schema',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'format',
+]);
 
 /** Where the generated validator lives, from the project's root (test/docs/schema.test.ts writes it). */
 export const SHAPE_VALIDATOR_FILE = 'lib/model/profile-shape.generated.ts';

@@ -157,7 +157,11 @@ export type StorageDriverSpec =
 export type StorageDriverKind = StorageDriverSpec['kind'];
 
 export interface StorageTierSpec {
-  /** Tier name, a DNS label; also the StorageClass name. Never rename: PVCs refer to it. */
+  /**
+   * Tier name, a DNS label; also the StorageClass name. Never rename: PVCs refer to it.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @maxLength 63
+   */
   readonly name: string;
   /** What the tier is for: `scratch`, `project`, `archive`, `node-local` or a name the site uses. */
   readonly purpose: string;
@@ -200,7 +204,11 @@ export interface TenantStorageGrant {
 
 /** A named shared volume of a tenant (a dataset, a checkpoint directory), kept with `prevent_destroy`. */
 export interface TenantVolumeSpec {
-  /** PVC name, a DNS label. Never rename: a renamed claim is a new, empty volume. */
+  /**
+   * PVC name, a DNS label. Never rename: a renamed claim is a new, empty volume.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @maxLength 63
+   */
   readonly name: string;
   /** Tier the volume is on; the tenant needs a quota there. */
   readonly tier: string;

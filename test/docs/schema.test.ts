@@ -114,6 +114,19 @@ describe('schema/site-profile.schema.json', () => {
     );
   });
 
+  it("names for an editor what a value may be (a DNS label's pattern, a least count), which validateSite reports with its own codes", () => {
+    const bad = sampleProfile({ name: 'Bologna Site' });
+    const pool = { ...bad.nodePools[0], gpusPerNode: 0 };
+    expect(validate(JSON.parse(JSON.stringify({ ...bad, nodePools: [pool] })))).toBe(false);
+    expect((validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
+      '/name pattern',
+      '/nodePools/0/gpusPerNode minimum',
+    ]);
+    expect(() => validateSite({ ...bad, nodePools: [pool] })).toThrow(
+      /NAME_INVALID[\s\S]*COUNT_NOT_POSITIVE/,
+    );
+  });
+
   it('gives every default as a value of its own field, so that an editor inserts valid values', () => {
     const ajv = new Ajv({ strict: false });
     ajv.addSchema({ definitions: schema.definitions }, 'defs');
