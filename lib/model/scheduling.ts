@@ -9,6 +9,14 @@ import { grantResource, poolNodeCount, poolOffers, type PoolOffer } from './capa
 import type { IssueCollector } from './errors';
 import { byName } from './order';
 import { carelessCidr, isCidr, isLabelKey, isLabelValue } from './validate';
+import {
+  CPU_NODE_LABEL,
+  DNS_LABEL,
+  DNS_SUBDOMAIN,
+  KUEUE_CPU_FLAVOR,
+  LABEL_PREFIX,
+  NODE_LABEL_PREFIX,
+} from './names';
 import { isIP } from 'node:net';
 import type { CpuPoolSpec, NodePoolSpec, SiteProfile } from './profile';
 
@@ -334,17 +342,8 @@ export function slurmAccountsFile(clusterName: string, accounts: readonly SlurmA
   return `${lines.join('\n')}\n`;
 }
 
-/** The name of Kueue's CPU-only ResourceFlavor, which no pool may take (pools name their flavors). */
-export const KUEUE_CPU_FLAVOR = 'cpu-only';
-
-/**
- * Prefix of the node labels the library places work by: keys under `node-restriction.kubernetes.io/`,
- * which the NodeRestriction admission plugin forbids a kubelet to set, change or remove on its own
- * Node, so a node cannot label itself into a pool or out of a scheduler's share. Only the name part
- * after the `/` may carry the library's name (63 characters at most).
- * https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction
- */
-export const NODE_LABEL_PREFIX = 'node-restriction.kubernetes.io/ai-factory.eu-';
+// Declared with the library's other names in the cluster (names.ts), and exported from here as before.
+export { KUEUE_CPU_FLAVOR, NODE_LABEL_PREFIX };
 
 /**
  * The label that the site puts on the CPU nodes where tenants' work without GPUs runs, unless its
@@ -353,7 +352,7 @@ export const NODE_LABEL_PREFIX = 'node-restriction.kubernetes.io/ai-factory.eu-'
  * node's kubelet from setting on itself: `kubectl label node <node> node-restriction.kubernetes.io/ai-factory.eu-cpu-node=true`.
  */
 export const DEFAULT_CPU_NODE_LABELS: Readonly<Record<string, string>> = {
-  [`${NODE_LABEL_PREFIX}cpu-node`]: 'true',
+  [CPU_NODE_LABEL]: 'true',
 };
 
 /** How one pool's nodes are shared between the schedulers. */
@@ -401,8 +400,6 @@ export function slurmPartitionNames(spec: SlurmSpec): string[] {
   return [...Object.keys(spec.nodes).sort(), ...(spec.partitions ?? []).map((p) => p.name)];
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const SLURM_TIME = /^(UNLIMITED|INFINITE|\d+(-\d{1,2}(:\d{2}(:\d{2})?)?)?|\d+:\d{2}(:\d{2})?)$/;
 
 function checkPoolNames(
@@ -520,18 +517,18 @@ function checkCpuNodeLabels(
         `${path}["${k}"]`,
         v,
         'not a valid Kubernetes label key and value',
-        'use a key like node-restriction.kubernetes.io/ai-factory.eu-cpu-node and a value of at most 63 characters',
+        `use a key like ${CPU_NODE_LABEL} and a value of at most 63 characters`,
       );
     } else if (
-      k.startsWith('ai-factory.eu/') ||
+      k.startsWith(`${LABEL_PREFIX}/`) ||
       (k.startsWith(NODE_LABEL_PREFIX) && !(k in DEFAULT_CPU_NODE_LABELS))
     ) {
       c.add(
         'LABEL_INVALID',
         `${path}["${k}"]`,
         v,
-        `'ai-factory.eu/' keys are the library's own, and '${NODE_LABEL_PREFIX}*' keys the ones it puts on GPU pool nodes`,
-        "label the CPU nodes with a key of the site's own, e.g. node-restriction.kubernetes.io/ai-factory.eu-cpu-node",
+        `'${LABEL_PREFIX}/' keys are the library's own, and '${NODE_LABEL_PREFIX}*' keys the ones it puts on GPU pool nodes`,
+        `label the CPU nodes with a key of the site's own, e.g. ${CPU_NODE_LABEL}`,
       );
     }
   }

@@ -9,6 +9,7 @@
  */
 import type { IssueCollector } from './errors';
 import type { NodePoolSpec, SiteProfile, TenantSpec } from './profile';
+import { DNS_LABEL, DNS_SUBDOMAIN } from './names';
 import { isQuantity, parseQuantity } from './quantity';
 
 export type ReclaimPolicy = 'Retain' | 'Delete';
@@ -312,8 +313,6 @@ export function tenantStorageQuota(
 
 // Validation -----------------------------------------------------------------------------------
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;

@@ -47,9 +47,11 @@ import { isQuantity, parseQuantity } from './quantity';
 import { checkSchema } from './schema';
 import { checkStorage } from './storage';
 import { checkSchedulers } from './scheduling';
+import { DNS_SUBDOMAIN, isDnsLabel, OWN_NAME_PREFIX, poolConfigName } from './names';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+// Declared with the library's other names and name rules (names.ts), and exported from here as before.
+export { isDnsLabel };
+
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
 const LABEL_VALUE = /^(([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?)$/;
 
@@ -81,10 +83,6 @@ export const RESERVED_NAMESPACES: readonly string[] = [
   'topolvm-system',
   'csi-nfs',
 ];
-
-export function isDnsLabel(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 63 && DNS_LABEL.test(value);
-}
 
 export function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
@@ -321,7 +319,7 @@ function checkPoolConfigName(c: IssueCollector, pool: NodePoolSpec, path: string
       'NAME_INVALID',
       `${path}.name`,
       pool.name,
-      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named 'aif-<pool name>' and selected by a node label, whose value may have at most 63 characters`,
+      `the pool's ${pool.mig !== undefined ? 'MIG' : 'time-slicing'} configuration is named '${poolConfigName('<pool name>')}' and selected by a node label, whose value may have at most 63 characters`,
       `shorten the pool name to 59 characters or fewer, e.g. '${pool.name.slice(0, 59).replace(/-+$/, '')}'`,
     );
   }
@@ -1280,8 +1278,8 @@ export function checkTenantPriorityClasses(
   (classes ?? []).forEach((pc, i) => {
     const reason = pc.startsWith('system-')
       ? "the system-* PriorityClasses are for the cluster's own components; a tenant pod with one outranks every other workload"
-      : pc.startsWith('aif-')
-        ? "'aif-' classes are the library's own (the Slurm cluster's pods run at the highest user priority)"
+      : pc.startsWith(OWN_NAME_PREFIX)
+        ? `'${OWN_NAME_PREFIX}' classes are the library's own (the Slurm cluster's pods run at the highest user priority)`
         : undefined;
     if (reason) {
       c.add(
