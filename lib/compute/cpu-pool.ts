@@ -7,10 +7,11 @@ import {
   parseQuantity,
   type CpuPoolSpec,
 } from '../model';
+import { POOL_LABEL, SCHEDULER_LABEL } from '../model/names';
 import { checkCpuPool } from '../model/validate';
 import { pinAddress } from '../platform/ids';
 import { checkSlurmShare, configureListedNode } from '../private/pools';
-import { POOL_LABEL, SCHEDULER_LABEL, type Toleration } from './node-pool';
+import type { Toleration } from './node-pool';
 
 /**
  * The taint of the CPU nodes Slurm holds: on a GPU node slurmd takes every GPU, so nothing else that

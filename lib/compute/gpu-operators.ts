@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import { byName } from '../model';
+import { DEVICE_PLUGIN_CONFIG_MAP, MIG_PARTED_CONFIG_MAP, WHOLE_GPUS_CONFIG } from '../model/names';
 import { CHARTS } from '../platform/charts';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
@@ -158,7 +159,7 @@ export class NvidiaGpuOperator extends Construct {
     }
     return {
       create: true,
-      name: 'aif-mig-parted-config',
+      name: MIG_PARTED_CONFIG_MAP,
       default: 'all-disabled',
       // JSON is YAML; mig-parted parses this key as its config file.
       data: { 'config.yaml': JSON.stringify({ version: 'v1', 'mig-configs': configs }, null, 2) },
@@ -168,7 +169,11 @@ export class NvidiaGpuOperator extends Construct {
   /** Device-plugin configurations: whole GPUs by default, time-slicing for the sliced pools. */
   private devicePluginConfig(pools: readonly GpuNodePool[]): Record<string, unknown> {
     const data: Record<string, string> = {
-      'aif-whole-gpus': JSON.stringify({ version: 'v1', flags: { migStrategy: this.migStrategy } }, null, 2),
+      [WHOLE_GPUS_CONFIG]: JSON.stringify(
+        { version: 'v1', flags: { migStrategy: this.migStrategy } },
+        null,
+        2,
+      ),
     };
     for (const p of pools) {
       data[p.devicePluginConfigName as string] = JSON.stringify(
@@ -187,7 +192,7 @@ export class NvidiaGpuOperator extends Construct {
         2,
       );
     }
-    return { create: true, name: 'aif-device-plugin-config', default: 'aif-whole-gpus', data };
+    return { create: true, name: DEVICE_PLUGIN_CONFIG_MAP, default: WHOLE_GPUS_CONFIG, data };
   }
 }
 

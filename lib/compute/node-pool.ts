@@ -15,7 +15,14 @@ import {
   acceleratorCatalog,
 } from '../model';
 import { checkSlurmShare, configureListedNode } from '../private/pools';
-import { NODE_LABEL_PREFIX, pinAddress } from '../platform/ids';
+import {
+  ACCELERATOR_LABEL,
+  INTERCONNECT_LABEL,
+  POOL_LABEL,
+  poolConfigName,
+  SCHEDULER_LABEL,
+} from '../model/names';
+import { pinAddress } from '../platform/ids';
 
 export interface GpuNodePoolProps extends NodePoolSpec {
   /**
@@ -45,26 +52,14 @@ export interface GpuNodePoolProps extends NodePoolSpec {
   readonly slurmNodes?: number;
 }
 
-/*
- * Node labels the library places work by, one constant per key, all under NODE_LABEL_PREFIX so that
- * no kubelet can set them on its own Node (NodeRestriction). Every selector, flavor, NodeSet and
- * affinity derives its keys from these.
- */
-/** The node label that names a node's pool (`node-restriction.kubernetes.io/ai-factory.eu-pool`). */
-export const POOL_LABEL = `${NODE_LABEL_PREFIX}pool`;
-/** The node label that says which scheduler a node of a split pool belongs to (`slurm`, `kubernetes`). */
-export const SCHEDULER_LABEL = `${NODE_LABEL_PREFIX}scheduler`;
-/** The node label that names a node's accelerator model (catalog id, e.g. `nvidia-a100-64gb`). */
-export const ACCELERATOR_LABEL = `${NODE_LABEL_PREFIX}accelerator`;
-/** The node label that names a node's interconnect fabric (e.g. `infiniband`). */
-export const INTERCONNECT_LABEL = `${NODE_LABEL_PREFIX}interconnect`;
-/** Every node label key the library writes under NODE_LABEL_PREFIX. */
-export const NODE_LABELS: readonly string[] = [
-  POOL_LABEL,
-  SCHEDULER_LABEL,
+// The node labels the library places work by (declared with its other names in the cluster).
+export {
   ACCELERATOR_LABEL,
   INTERCONNECT_LABEL,
-];
+  NODE_LABELS,
+  POOL_LABEL,
+  SCHEDULER_LABEL,
+} from '../model/names';
 
 /** A toleration as the Kubernetes API spells it. */
 export interface Toleration {
@@ -268,12 +263,12 @@ export class GpuNodePool extends Construct {
 
   /** Name of the pool's MIG layout in the MIG manager's configuration, if the pool uses MIG. */
   get migConfigName(): string | undefined {
-    return this.spec.mig ? `aif-${this.name}` : undefined;
+    return this.spec.mig ? poolConfigName(this.name) : undefined;
   }
 
   /** Name of the pool's device-plugin configuration, if the pool is time-sliced. */
   get devicePluginConfigName(): string | undefined {
-    return this.spec.timeSlicingReplicas ? `aif-${this.name}` : undefined;
+    return this.spec.timeSlicingReplicas ? poolConfigName(this.name) : undefined;
   }
 
   /** The toleration a workload needs to land on the pool. */

@@ -1,6 +1,7 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
-import { MANAGED_BY, pinAddress } from './ids';
+import { MANAGED_BY } from '../model/names';
+import { pinAddress } from './ids';
 import { admissionRule } from './policy-parts';
 
 export interface DenyPolicyProps {

@@ -37,18 +37,12 @@ export function pinAddress(element: TerraformElement, ...parts: string[]): void 
   element.overrideLogicalId(id);
 }
 
-/** The label prefix the library writes on everything it manages. */
-export const LABEL_PREFIX = 'ai-factory.eu';
-/** Prefix of the node labels the library places work by (defined with the model, which validates them). */
-export { NODE_LABEL_PREFIX } from '../model/scheduling';
-export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'cdktf-ai-factory' } as const;
-/** Server-side apply field manager for node labels. */
-export const FIELD_MANAGER = 'cdktf-ai-factory';
-/**
- * Server-side apply field manager for node taints: not the labels' one. Each of the provider's
- * `kubernetes_labels` and `kubernetes_node_taint` sends an apply with only its own fields, and an
- * apply takes away what the same manager applied before and left out: under one manager the taint
- * removed the pool labels and the labels removed the taint, at every apply (found by the e2e suite:
- * the plan after an apply was never empty).
- */
-export const TAINT_FIELD_MANAGER = 'cdktf-ai-factory-taints';
+// The library's names in the cluster are declared once, for the constructs and lib/review, in
+// lib/model/names.ts; exported from here as before (lib/index.ts lists the public ones).
+export {
+  FIELD_MANAGER,
+  LABEL_PREFIX,
+  MANAGED_BY,
+  NODE_LABEL_PREFIX,
+  TAINT_FIELD_MANAGER,
+} from '../model/names';

@@ -1,6 +1,7 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { IssueCollector } from '../model/errors';
+import { allowPolicyName, MANAGED_BY, POD_SECURITY_ENFORCE_LABEL } from '../model/names';
 import { carelessCidr, isCidr, isDnsLabel } from '../model/validate';
 import { pinAddress } from './ids';
 import {
@@ -51,8 +52,8 @@ export class SystemNamespace extends Construct {
       metadata: {
         name: props.name,
         labels: {
-          'app.kubernetes.io/managed-by': 'cdktf-ai-factory',
-          'pod-security.kubernetes.io/enforce': level,
+          ...MANAGED_BY,
+          [POD_SECURITY_ENFORCE_LABEL]: level,
           ...props.labels,
         },
       },
@@ -78,7 +79,7 @@ export class SystemNamespace extends Construct {
         'NAME_INVALID',
         'flow.name',
         flow.name,
-        'a flow name is a DNS label of at most 50 characters (the policy is aif-allow-<name>)',
+        `a flow name is a DNS label of at most 50 characters (the policy is ${allowPolicyName('<name>')})`,
         "name it like 'monitoring-scrape'",
       );
     } else if (this.policyNames.has(flow.name)) {

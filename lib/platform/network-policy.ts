@@ -6,14 +6,12 @@ import {
 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
-import { MANAGED_BY, pinAddress } from './ids';
+import { MANAGED_BY, NAMESPACE_NAME_LABEL, ownName } from '../model/names';
+import { pinAddress } from './ids';
 
 /** Ports the API server listens on when its address is not known: 443 (load balancers, managed
  * clusters) and 6443 (kubeadm's default `--secure-port`). */
 export const DEFAULT_API_SERVER_PORTS: readonly number[] = [443, 6443];
-
-/** The label every namespace carries with its own name (Kubernetes ≥ 1.22). */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** A peer of an allowed flow: the pods of one namespace, of every namespace, or address blocks. */
 export type NetworkPeer =
@@ -136,7 +134,7 @@ function addPolicy(
 ): void {
   const p = new NetworkPolicyV1(scope, `network-policy-${name}`, {
     // By reference, so that Terraform creates the namespace first.
-    metadata: { name: `aif-${name}`, namespace: namespace.ref, labels: { ...MANAGED_BY } },
+    metadata: { name: ownName(name), namespace: namespace.ref, labels: { ...MANAGED_BY } },
     spec: { podSelector: {}, ...spec },
   });
   pinAddress(p, 'namespace', namespace.name, 'network_policy', name);

@@ -6,7 +6,8 @@ import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
 import { NodeTaint } from '@cdktf/provider-kubernetes/lib/node-taint';
 import type { Construct } from 'constructs';
 import { poolNodeCount, type IssueCollector, type NodeSelection, type TaintSpec } from '../model';
-import { FIELD_MANAGER, pinAddress, TAINT_FIELD_MANAGER } from '../platform/ids';
+import { FIELD_MANAGER, TAINT_FIELD_MANAGER } from '../model/names';
+import { pinAddress } from '../platform/ids';
 
 /**
  * The nodes of a pool (GPU or CPU), 0 where its hostlist is bad (its own check reports that), and

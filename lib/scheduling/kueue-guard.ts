@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { KUEUE_BYPASS_POLICY, MATCH_CONDITIONS } from '../model/names';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { celHasPath } from '../platform/policy-parts';
 import { CHARTS } from '../platform/charts';
@@ -43,7 +44,7 @@ export function trustedControllers(workloadControllers: readonly string[] = []):
  */
 export function notAController(controllers: readonly string[]): { name: string; expression: string } {
   return {
-    name: 'not-a-controller',
+    name: MATCH_CONDITIONS.notAController,
     expression: `!(request.userInfo.username in [${controllers.map((c) => `'${c}'`).join(', ')}])`,
   };
 }
@@ -254,7 +255,7 @@ export interface KueueBypassGuardProps {
  * ```
  */
 export class KueueBypassGuard extends Construct {
-  public static readonly POLICY_NAME = 'aif-kueue-bypass';
+  public static readonly POLICY_NAME = KUEUE_BYPASS_POLICY;
   /** Every username the policy trusts, sorted. */
   public readonly controllers: readonly string[];
 

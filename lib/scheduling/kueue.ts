@@ -27,12 +27,27 @@ import {
   KUEUE_FEATURE_GATES,
   KUEUE_INTEGRATIONS,
   TENANT_WRITABLE,
-  KUEUE_CPU_FLAVOR,
   type AccessMode,
 } from '../model';
 import { celPositiveQuantity, createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { CHARTS } from '../platform/charts';
-import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import {
+  ACCESS_MODE_LABEL,
+  cpuClusterQueueName,
+  FLAVOR_POOL_LABEL,
+  KUEUE_CPU_FLAVOR,
+  KUEUE_LANES_POLICY,
+  KUEUE_PRIORITY_LABEL,
+  KUEUE_PRIORITY_POLICY,
+  KUEUE_QUEUE_LABEL,
+  MANAGED_BY,
+  MATCH_CONDITIONS,
+  NAMESPACE_NAME_LABEL,
+  TENANT_CPU_LOCAL_QUEUE,
+  TENANT_LABEL,
+  TENANT_LOCAL_QUEUE,
+} from '../model/names';
+import { pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import { PinnedRelease } from '../platform/release';
 import { planLanes, type LanesPlan } from '../plan/kueue';
@@ -74,22 +89,16 @@ export interface KueueGrant {
 }
 
 export const KUEUE_API = 'kueue.x-k8s.io/v1beta2';
-/** The label that sends a job to a LocalQueue. */
-export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
-/**
- * The LocalQueue of GPU work in every tenant namespace; Kueue also uses a queue of this name for
- * unlabelled jobs.
- */
-export const TENANT_LOCAL_QUEUE = 'default';
-/** The LocalQueue of work without GPUs in every tenant namespace, admitted onto the CPU nodes only. */
-export const TENANT_CPU_LOCAL_QUEUE = 'cpu';
-/**
- * The name of a tenant's CPU ClusterQueue: `<tenant>.cpu`. A tenant name is a DNS label, which has no
- * dot, so no tenant's GPU ClusterQueue (named after the tenant) can take it.
- */
-export function cpuClusterQueueName(tenant: string): string {
-  return `${tenant}.cpu`;
-}
+// Kueue's labels and the tenants' queues, declared with the library's other names in the cluster,
+// which lib/review reads them by.
+export {
+  cpuClusterQueueName,
+  KUEUE_PRIORITY_LABEL,
+  KUEUE_QUEUE_LABEL,
+  TENANT_CPU_LOCAL_QUEUE,
+  TENANT_LABEL,
+  TENANT_LOCAL_QUEUE,
+} from '../model/names';
 
 /**
  * What tenant members need besides the base roles to work with Kueue: read their LocalQueue and
@@ -120,12 +129,8 @@ export const JOB_RESOURCES: ReadonlyArray<{ apiGroup: string; resource: string }
   { apiGroup: 'trainer.kubeflow.org', resource: 'trainjobs' },
 ];
 
-/** The label every tenant namespace carries; selects the namespaces Kueue and its guard act in. */
-export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 /** Selects every tenant namespace (each carries TENANT_LABEL): the admission policies' and Kueue's scope. */
 export const TENANT_NAMESPACES = { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
-const ACCESS_MODE_LABEL = `${LABEL_PREFIX}/access-mode`;
-export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
 
 /** The port Kueue's manager serves its webhooks on (the chart's webhook Service targets it). */
 const kueueWebhookPort = 9443;
@@ -256,7 +261,7 @@ export class Kueue extends Construct {
  * https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
 export class KueuePriorityGuard extends Construct {
-  public static readonly POLICY_NAME = 'aif-kueue-priority-class';
+  public static readonly POLICY_NAME = KUEUE_PRIORITY_POLICY;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -334,7 +339,7 @@ export interface KueueLaneGuardProps {
  * Checked on creation and whenever the queue name changes.
  */
 export class KueueLaneGuard extends Construct {
-  public static readonly POLICY_NAME = 'aif-kueue-lanes';
+  public static readonly POLICY_NAME = KUEUE_LANES_POLICY;
   public readonly policy: DenyPolicy;
 
   constructor(scope: Construct, id: string, props: KueueLaneGuardProps) {
@@ -354,7 +359,7 @@ export class KueueLaneGuard extends Construct {
         // Updates of the status or the priority leave a workload in its lane.
         matchConditions: [
           {
-            name: 'created-or-queue-changed',
+            name: MATCH_CONDITIONS.queueChanged,
             expression: `request.operation == 'CREATE' || ${queueOf('object')} != ${queueOf('oldObject')}`,
           },
         ],
@@ -420,7 +425,7 @@ export class KueueResourceFlavor extends Construct {
       {
         apiVersion: KUEUE_API,
         kind: 'ResourceFlavor',
-        metadata: { name: this.name, labels: { ...labels, [`${LABEL_PREFIX}/pool`]: this.name } },
+        metadata: { name: this.name, labels: { ...labels, [FLAVOR_POOL_LABEL]: this.name } },
         spec: {
           // Only the nodes Slurm does not hold (the whole pool where it holds none).
           nodeLabels: { ...props.pool.kubernetesSelector },
@@ -591,7 +596,7 @@ function stopPolicy(stopped: boolean): Record<string, string> {
 
 /** Only the tenant's own namespace; a null selector would select none, `{}` every namespace. */
 function ownNamespace(tenant: string): Record<string, unknown> {
-  return { matchLabels: { 'kubernetes.io/metadata.name': tenant } };
+  return { matchLabels: { [NAMESPACE_NAME_LABEL]: tenant } };
 }
 
 /** The GPU lane's ClusterQueue spec: the access mode's preemption and weight, a flavor per pool. */

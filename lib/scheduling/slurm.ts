@@ -33,13 +33,14 @@ import {
   type SlurmSpec,
 } from '../model';
 import { CHARTS } from '../platform/charts';
-import { MANAGED_BY, pinAddress } from '../platform/ids';
+import { MANAGED_BY, SLURM_ACCOUNTS_CONFIG_MAP, SLURM_PRIORITY_CLASS_PREFIX } from '../model/names';
+import { pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import type { NamespaceNetwork, NetworkFlow } from '../platform/network-policy';
 import { PinnedRelease } from '../platform/release';
 
-/** Prefix of the PriorityClass the `slurm` chart creates per cluster (cluster-scoped, so named after it). */
-export const SLURM_PRIORITY_CLASS_PREFIX = 'aif-slurm-';
+// The Slurm cluster's names in Kubernetes, declared with the library's other names in the cluster.
+export { SLURM_ACCOUNTS_CONFIG_MAP, SLURM_PRIORITY_CLASS_PREFIX } from '../model/names';
 /** The highest value a user-defined PriorityClass may have (the chart's default too). */
 export const SLURM_PRIORITY_VALUE = 1_000_000_000;
 
@@ -294,9 +295,6 @@ export function slurmGresConf(
   // then fails to register instead of slurmd guessing the wrong vendor's devices.
   return ['AutoDetect=off', ...lines, ''].join('\n');
 }
-
-/** Name of the ConfigMap that holds a cluster's `sacctmgr load` file (key `accounts.cfg`). */
-export const SLURM_ACCOUNTS_CONFIG_MAP = 'aif-slurm-accounts';
 
 export interface SlurmClusterProps {
   /** Slurm `ClusterName`, a DNS label. */

@@ -12,7 +12,8 @@ import {
   type VolumeAccessMode,
   type VolumeBindingMode,
 } from '../model';
-import { LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import { MANAGED_BY, PURPOSE_LABEL, TIER_LABEL } from '../model/names';
+import { pinAddress } from '../platform/ids';
 import { escapeTemplate } from '../platform/release';
 import { NfsCsiDriver, RookCeph, TopoLvm, type InstalledDriver } from './drivers';
 
@@ -134,8 +135,8 @@ export class StorageTier extends Construct {
         name: this.className,
         labels: {
           ...MANAGED_BY,
-          [`${LABEL_PREFIX}/tier`]: spec.name,
-          [`${LABEL_PREFIX}/purpose`]: spec.purpose,
+          [TIER_LABEL]: spec.name,
+          [PURPOSE_LABEL]: spec.purpose,
         },
         annotations: {
           // https://kubernetes.io/docs/concepts/storage/storage-classes/#default-storageclass

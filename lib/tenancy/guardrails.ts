@@ -7,6 +7,22 @@ import {
   DEFAULT_MAX_GRACE_PERIOD_SECONDS,
   IssueCollector,
 } from '../model';
+import {
+  DEFAULT_DENY_POLICY,
+  KUEUE_PRIORITY_LABEL,
+  LIFECYCLE_LABEL,
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  OFFBOARDING_ANNOTATION,
+  RETIRED,
+  TENANT_DELETION_POLICY,
+  TENANT_PLACEMENT_POLICY,
+  TENANT_POD_SPEC_POLICY,
+  TENANT_PRIORITY_POLICY,
+  TENANT_SERVICES_POLICY,
+  TENANT_SIZE_POLICY,
+  TENANT_VOLUMES_POLICY,
+} from '../model/names';
 import { createOrUpdateRules, DenyPolicy } from '../platform/admission';
 import { admissionRule } from '../platform/policy-parts';
 import {
@@ -19,14 +35,10 @@ import {
 } from '../platform/pod-specs';
 
 export { POD_SPEC_PATHS };
-import { LABEL_PREFIX, MANAGED_BY } from '../platform/ids';
 import { TENANT_NAMESPACES } from '../scheduling/kueue';
 import { notAController, trustedControllers } from '../scheduling/kueue-guard';
 import { placementFindings, placementVariables, poolPlacement } from './placement';
 import type { ISiteScope } from './site-scope';
-import { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL } from './tenant-namespace';
-
-const MANAGED_BY_KEY = 'app.kubernetes.io/managed-by' as const;
 
 /** The policies' match: tenant namespaces, creating or updating a kind that holds pod specs. */
 const POD_SPEC_MATCH = {
@@ -110,10 +122,12 @@ export const TENANT_SIZE_LIMITS = {
 /** The annotation `kubectl apply` keeps a copy of the applied object in. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+// Declared with the library's other names in the cluster, which lib/review reads them by.
+export { OFFBOARDING_ANNOTATION } from '../model/names';
+
 /**
- * The annotation an administrator puts on a tenant namespace to let it (and, in a retired tenant's
- * namespace, its claims) be deleted; its value must be the namespace's own name, so that a
- * blanket copy of annotations does not open another namespace.
+ * The tenant guard rails of a cluster: the admission policies that keep tenants to their namespace,
+ * their queue and their data (see `TenantGuardrailsProps`, and each `*_POLICY_NAME`).
  *
  * @example
  * ```ts
@@ -125,16 +139,14 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * new TenantGuardrails(tenants, 'guardrails', { allowedPriorityClasses: ['default-priority'] });
  * ```
  */
-export const OFFBOARDING_ANNOTATION = `${LABEL_PREFIX}/offboarding`;
-
 export class TenantGuardrails extends Construct {
-  public static readonly POLICY_NAME = 'aif-tenant-services';
-  public static readonly PRIORITY_POLICY_NAME = 'aif-tenant-priority';
-  public static readonly DELETION_POLICY_NAME = 'aif-tenant-deletion';
-  public static readonly PLACEMENT_POLICY_NAME = 'aif-tenant-placement';
-  public static readonly POD_SPEC_POLICY_NAME = 'aif-tenant-pod-spec';
-  public static readonly SIZE_POLICY_NAME = 'aif-tenant-object-size';
-  public static readonly VOLUMES_POLICY_NAME = 'aif-tenant-volumes';
+  public static readonly POLICY_NAME = TENANT_SERVICES_POLICY;
+  public static readonly PRIORITY_POLICY_NAME = TENANT_PRIORITY_POLICY;
+  public static readonly DELETION_POLICY_NAME = TENANT_DELETION_POLICY;
+  public static readonly PLACEMENT_POLICY_NAME = TENANT_PLACEMENT_POLICY;
+  public static readonly POD_SPEC_POLICY_NAME = TENANT_POD_SPEC_POLICY;
+  public static readonly SIZE_POLICY_NAME = TENANT_SIZE_POLICY;
+  public static readonly VOLUMES_POLICY_NAME = TENANT_VOLUMES_POLICY;
 
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps = {}) {
     super(scope, id);
@@ -161,8 +173,7 @@ export class TenantGuardrails extends Construct {
           {
             expression:
               "variables.podSpecs.all(s, !has(s.priorityClassName) || s.priorityClassName == '' || s.priorityClassName in variables.allowed)",
-            message:
-              "priorityClassName may not be set in a tenant namespace: a tenant's priority comes from its access mode (the kueue.x-k8s.io/priority-class label)",
+            message: `priorityClassName may not be set in a tenant namespace: a tenant's priority comes from its access mode (the ${KUEUE_PRIORITY_LABEL} label)`,
             reason: 'Forbidden',
           },
         ],
@@ -414,8 +425,8 @@ export class TenantGuardrails extends Construct {
       `(has(${obj}.metadata.annotations) && '${OFFBOARDING_ANNOTATION}' in ${obj}.metadata.annotations && ${obj}.metadata.annotations['${OFFBOARDING_ANNOTATION}'] == ${obj}.metadata.name)`;
     const label = (obj: string, key: string, value: string) =>
       `(has(${obj}.metadata.labels) && '${key}' in ${obj}.metadata.labels && ${obj}.metadata.labels['${key}'] == '${value}')`;
-    const managed = label('oldObject', MANAGED_BY_KEY, MANAGED_BY[MANAGED_BY_KEY]);
-    const retiredNamespace = label('namespaceObject', LIFECYCLE_LABEL, 'retired');
+    const managed = label('oldObject', MANAGED_BY_LABEL, MANAGED_BY[MANAGED_BY_LABEL]);
+    const retiredNamespace = label('namespaceObject', LIFECYCLE_LABEL, RETIRED);
     const kinds: Record<string, string> = {
       persistentvolumeclaims: `(${managed} || ${retiredNamespace})`,
       resourcequotas: managed,
@@ -459,8 +470,8 @@ export class TenantGuardrails extends Construct {
             // Who may annotate the namespace may annotate what is in it: a tenant (who may update
             // its claims) cannot mark a shared volume for offboarding, or take the label off that
             // protects it, and then delete it.
-            expression: `request.operation != 'UPDATE' || !((${annotated('object')} && !${annotated('oldObject')}) || (${managed} && !${label('object', MANAGED_BY_KEY, MANAGED_BY[MANAGED_BY_KEY])})) || authorizer.group('').resource('namespaces').name(namespaceObject.metadata.name).check('patch').allowed()`,
-            messageExpression: `'only who may annotate namespace ' + namespaceObject.metadata.name + ' may mark ' + request.resource.resource + ' ' + object.metadata.name + ' for offboarding (${OFFBOARDING_ANNOTATION}) or remove its ${MANAGED_BY_KEY} label: ask the site\\'s operators to offboard it'`,
+            expression: `request.operation != 'UPDATE' || !((${annotated('object')} && !${annotated('oldObject')}) || (${managed} && !${label('object', MANAGED_BY_LABEL, MANAGED_BY[MANAGED_BY_LABEL])})) || authorizer.group('').resource('namespaces').name(namespaceObject.metadata.name).check('patch').allowed()`,
+            messageExpression: `'only who may annotate namespace ' + namespaceObject.metadata.name + ' may mark ' + request.resource.resource + ' ' + object.metadata.name + ' for offboarding (${OFFBOARDING_ANNOTATION}) or remove its ${MANAGED_BY_LABEL} label: ask the site\\'s operators to offboard it'`,
             reason: 'Forbidden',
           },
         ],

@@ -1,4 +1,5 @@
-import { GpuNodePool, SCHEDULER_LABEL } from '../compute/node-pool';
+import { GpuNodePool } from '../compute/node-pool';
+import { SCHEDULER_LABEL } from '../model/names';
 import { celPositiveQuantity } from '../platform/admission';
 import { celHasPath } from '../platform/policy-parts';
 
@@ -40,7 +41,7 @@ export const REFUSED_TAINT_PREFIXES: readonly string[] = [
   'node-role.kubernetes.io/',
   'node.kubernetes.io/unschedulable',
   // Slurm's CPU nodes (SLURM_CPU_NODE_TAINT): slurmd's alone.
-  'node-restriction.kubernetes.io/ai-factory.eu-scheduler',
+  SCHEDULER_LABEL,
 ];
 
 /**

@@ -31,7 +31,34 @@ import {
   unwritableResources,
 } from '../model';
 import { planQuota, raiseQuota, type QuotaInput } from '../plan/quota';
-import { addressId, LABEL_PREFIX, MANAGED_BY, pinAddress } from '../platform/ids';
+import {
+  ACCESS_MODE_LABEL,
+  ALLOCATION_END_ANNOTATION,
+  ALLOCATION_START_ANNOTATION,
+  allowPolicyName,
+  CROSS_NAMESPACE_AFFINITY_QUOTA,
+  DEFAULT_DENY_POLICY,
+  DISPLAY_NAME_ANNOTATION,
+  GPU_GRANTS_ANNOTATION,
+  GPU_HOURS_ANNOTATION,
+  LIFECYCLE_LABEL,
+  MANAGED_BY,
+  NAMESPACE_NAME_LABEL,
+  POD_SECURITY_ENFORCE_LABEL,
+  POD_SECURITY_ENFORCE_VERSION_LABEL,
+  PROJECT_ID_ANNOTATION,
+  RETIRED,
+  SECTOR_LABEL,
+  SITE_LABEL,
+  SYSTEM_PRIORITY_CLASSES,
+  SYSTEM_PRIORITY_QUOTA,
+  TENANT_ADMIN_ROLE,
+  TENANT_LABEL,
+  TENANT_LIMIT_RANGE,
+  TENANT_MEMBER_ROLE,
+  TENANT_QUOTA,
+} from '../model/names';
+import { addressId, pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
 import type { ISiteScope } from './site-scope';
 import {
@@ -121,11 +148,8 @@ interface NamespacedMeta {
   labels: Record<string, string>;
 }
 
-/** Name of the default-deny NetworkPolicy of every tenant namespace (the deletion guard keeps it). */
-export const DEFAULT_DENY_POLICY = 'aif-default-deny';
-
-/** The label that marks a retired tenant's namespace (`aif diff` and `aif report` read it). */
-export const LIFECYCLE_LABEL = `${LABEL_PREFIX}/lifecycle`;
+// Declared with the library's other names in the cluster, which lib/review reads them by.
+export { DEFAULT_DENY_POLICY, LIFECYCLE_LABEL, SYSTEM_PRIORITY_CLASSES } from '../model/names';
 
 /** Pinned address parts of the resources a tenant keeps when it is retired, by role. */
 const KEPT = {
@@ -162,9 +186,6 @@ export function retainedTenantResources(
       .map((v) => entry(PersistentVolumeClaimV1.tfResourceType, volumeAddress(tenant, v))),
   ];
 }
-
-/** The built-in PriorityClasses that any namespace may use unless a quota forbids it. */
-export const SYSTEM_PRIORITY_CLASSES: readonly string[] = ['system-cluster-critical', 'system-node-critical'];
 
 /** Read-only verbs. */
 const READ = ['get', 'list', 'watch'];
@@ -349,10 +370,10 @@ export class TenantNamespace extends Construct {
     this.name = name;
     const labels: Record<string, string> = {
       ...MANAGED_BY,
-      [`${LABEL_PREFIX}/site`]: site.siteName,
-      [`${LABEL_PREFIX}/tenant`]: name,
-      [`${LABEL_PREFIX}/access-mode`]: props.accessMode,
-      ...(props.sector ? { [`${LABEL_PREFIX}/sector`]: props.sector } : {}),
+      [SITE_LABEL]: site.siteName,
+      [TENANT_LABEL]: name,
+      [ACCESS_MODE_LABEL]: props.accessMode,
+      ...(props.sector ? { [SECTOR_LABEL]: props.sector } : {}),
     };
     this.namespace = this.addNamespace(
       props,
@@ -389,7 +410,7 @@ export class TenantNamespace extends Construct {
   ): NamespaceV1 {
     const name = props.name;
     const psVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
-    const lifecycle: Record<string, string> = this.retired ? { [LIFECYCLE_LABEL]: 'retired' } : {};
+    const lifecycle: Record<string, string> = this.retired ? { [LIFECYCLE_LABEL]: RETIRED } : {};
     const namespace = new NamespaceV1(this, 'namespace', {
       metadata: {
         name,
@@ -397,15 +418,15 @@ export class TenantNamespace extends Construct {
           ...labels,
           ...lifecycle,
           // https://kubernetes.io/docs/concepts/security/pod-security-admission/
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': psVersion,
+          [POD_SECURITY_ENFORCE_LABEL]: 'restricted',
+          [POD_SECURITY_ENFORCE_VERSION_LABEL]: psVersion,
           'pod-security.kubernetes.io/audit': 'restricted',
           'pod-security.kubernetes.io/audit-version': psVersion,
           'pod-security.kubernetes.io/warn': 'restricted',
           'pod-security.kubernetes.io/warn-version': psVersion,
         },
         annotations: {
-          [`${LABEL_PREFIX}/display-name`]: props.displayName ?? name,
+          [DISPLAY_NAME_ANNOTATION]: props.displayName ?? name,
           ...props.annotations,
           // Last, so that no caller's annotation can overwrite the grant that reviewers and
           // `aif report` read.
@@ -453,7 +474,7 @@ export class TenantNamespace extends Construct {
     this.applied = { ...hard };
     // Written once, as it stands when the stack is synthesized (`writtenQuota`).
     const quota = new ResourceQuotaV1(this, 'quota', {
-      metadata: meta('tenant-quota'),
+      metadata: meta(TENANT_QUOTA),
       spec: {
         hard: Lazy.anyValue({ produce: () => this.writtenQuota() }) as unknown as Record<string, string>,
       },
@@ -465,7 +486,7 @@ export class TenantNamespace extends Construct {
     // namespaces; this quota is the second line of defence, enforced by the API server itself.
     // https://kubernetes.io/docs/concepts/policy/resource-quotas/#limit-priority-class-consumption-by-default
     const systemPriority = new ResourceQuotaV1(this, 'system-priority-quota', {
-      metadata: meta('aif-no-system-priority'),
+      metadata: meta(SYSTEM_PRIORITY_QUOTA),
       spec: {
         hard: { pods: '0' },
         scopeSelector: {
@@ -483,7 +504,7 @@ export class TenantNamespace extends Construct {
     // tenants' pods; terms within the namespace stay allowed. Enforced by the API server itself.
     // https://kubernetes.io/docs/concepts/policy/resource-quotas/#cross-namespace-pod-affinity-quota
     const crossNamespaceAffinity = new ResourceQuotaV1(this, 'cross-namespace-affinity-quota', {
-      metadata: meta('aif-no-cross-namespace-affinity'),
+      metadata: meta(CROSS_NAMESPACE_AFFINITY_QUOTA),
       spec: { hard: { pods: '0' }, scopes: ['CrossNamespacePodAffinity'] },
     });
     pinAddress(crossNamespaceAffinity, ...KEPT.crossNamespaceAffinityQuota(name));
@@ -493,7 +514,7 @@ export class TenantNamespace extends Construct {
   /** Container defaults, so that a pod without requests still counts against the quota. */
   private addLimits(meta: (n: string) => NamespacedMeta): void {
     const limits = new LimitRangeV1(this, 'limits', {
-      metadata: meta('tenant-defaults'),
+      metadata: meta(TENANT_LIMIT_RANGE),
       spec: {
         limit: [
           {
@@ -544,20 +565,20 @@ export class TenantNamespace extends Construct {
       KEPT.denyAll(name),
     );
     if (this.retired) return;
-    policy('same-namespace', 'aif-allow-same-namespace', {
+    policy('same-namespace', allowPolicyName('same-namespace'), {
       podSelector: {},
       policyTypes: ['Ingress', 'Egress'],
       ingress: [{ from: [{ podSelector: {} }] }],
       egress: [{ to: [{ podSelector: {} }] }],
     });
-    policy('cluster-dns', 'aif-allow-cluster-dns', {
+    policy('cluster-dns', allowPolicyName('cluster-dns'), {
       podSelector: {},
       policyTypes: ['Egress'],
       egress: [
         {
           to: [
             {
-              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } },
               podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
             },
           ],
@@ -570,7 +591,7 @@ export class TenantNamespace extends Construct {
     });
     const cidrs = [...egressCidrs].sort();
     if (cidrs.length > 0) {
-      policy('egress-cidrs', 'aif-allow-egress-cidrs', {
+      policy('egress-cidrs', allowPolicyName('egress-cidrs'), {
         podSelector: {},
         policyTypes: ['Egress'],
         egress: [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })) }],
@@ -604,13 +625,13 @@ export class TenantNamespace extends Construct {
     };
     role(
       'admin',
-      'tenant-admin',
+      TENANT_ADMIN_ROLE,
       [...ADMIN_RULES, ...(props.additionalRules?.admin ?? [])],
       props.groups.admins,
     );
     role(
       'member',
-      'tenant-member',
+      TENANT_MEMBER_ROLE,
       [...MEMBER_RULES, ...(props.additionalRules?.member ?? [])],
       props.groups.members ?? [],
     );
@@ -695,13 +716,13 @@ function allocationAnnotations(
         ...(g.gpuHours !== undefined ? { derivedFromBudget: true } : {}),
       };
     });
-  const out: Record<string, string> = { [`${LABEL_PREFIX}/gpu-grants`]: JSON.stringify(rows) };
+  const out: Record<string, string> = { [GPU_GRANTS_ANNOTATION]: JSON.stringify(rows) };
   if (allocation) {
-    out[`${LABEL_PREFIX}/project-id`] = allocation.projectId;
-    out[`${LABEL_PREFIX}/allocation-start`] = allocation.start;
-    out[`${LABEL_PREFIX}/allocation-end`] = allocation.end;
+    out[PROJECT_ID_ANNOTATION] = allocation.projectId;
+    out[ALLOCATION_START_ANNOTATION] = allocation.start;
+    out[ALLOCATION_END_ANNOTATION] = allocation.end;
     if (rows.every((r) => r.gpuHours !== undefined)) {
-      out[`${LABEL_PREFIX}/gpu-hours`] = String(rows.reduce((sum, r) => sum + (r.gpuHours ?? 0), 0));
+      out[GPU_HOURS_ANNOTATION] = String(rows.reduce((sum, r) => sum + (r.gpuHours ?? 0), 0));
     }
   }
   return out;

@@ -2,7 +2,8 @@ import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persiste
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { VolumeAccessMode } from '../model';
-import { LABEL_PREFIX, pinAddress } from '../platform/ids';
+import { TIER_LABEL } from '../model/names';
+import { pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
 
 /** A tenant's quota on one storage tier, by object. */
@@ -51,7 +52,7 @@ export function createSharedVolumes(
         metadata: {
           name: v.name,
           namespace,
-          labels: { ...labels, [`${LABEL_PREFIX}/tier`]: v.tier.name },
+          labels: { ...labels, [TIER_LABEL]: v.tier.name },
         },
         spec: {
           // The class name is plain data from the tier, never a reference into the platform stack.
