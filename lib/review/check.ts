@@ -11,14 +11,12 @@
  * only. Where the benchmarks have no level-1 check for a control, the row says none.
  *
  * Like the other review tools it reads only the synthesized JSON (lib/review/synthesized.ts): it
- * judges what would be deployed, not what a profile meant. Names of the library's admission
- * policies and labels are written here as the cluster sees them; test/review/check.test.ts keeps
- * them equal to the constructs' own constants.
+ * judges what would be deployed, not what a profile meant. The names of the library's admission
+ * policies, labels and queues are those the constructs write by (lib/model/names.ts).
  */
 import {
   carelessCidr,
   isCidr,
-  KUEUE_CPU_FLAVOR,
   KUEUE_FEATURE_GATES,
   KUEUE_INTEGRATIONS,
   OBJECT_COUNT_KEYS,
@@ -26,6 +24,22 @@ import {
   READ_VERBS,
   unwritableResources,
 } from '../model';
+import {
+  ADMISSION_POLICIES,
+  cpuClusterQueueName,
+  DEFAULT_DENY_POLICY,
+  GPU_GRANTS_ANNOTATION,
+  KUEUE_CPU_FLAVOR,
+  KUEUE_PRIORITY_LABEL,
+  KUEUE_QUEUE_LABEL,
+  MATCH_CONDITIONS,
+  NAMESPACE_NAME_LABEL,
+  OFFBOARDING_ANNOTATION,
+  POD_SECURITY_ENFORCE_LABEL,
+  POD_SECURITY_ENFORCE_VERSION_LABEL,
+  SYSTEM_PRIORITY_CLASSES,
+  TENANT_LABEL,
+} from '../model/names';
 import { type Json, type SynthesizedStack, unescapeTemplate } from './synthesized';
 
 export type CheckStatus = 'PASS' | 'FAIL' | 'SKIP';
@@ -89,34 +103,6 @@ export interface CheckReport {
   readonly failed: number;
   readonly skipped: number;
 }
-
-/** The admission policies the checks look for, by the control they carry. */
-export const CHECKED_POLICIES = {
-  services: 'aif-tenant-services',
-  priority: 'aif-tenant-priority',
-  deletion: 'aif-tenant-deletion',
-  placement: 'aif-tenant-placement',
-  podSpec: 'aif-tenant-pod-spec',
-  size: 'aif-tenant-object-size',
-  volumes: 'aif-tenant-volumes',
-  kueueBypass: 'aif-kueue-bypass',
-  kueuePriority: 'aif-kueue-priority-class',
-  kueueLanes: 'aif-kueue-lanes',
-} as const;
-
-/** The default-deny NetworkPolicy of every namespace the library makes (tenant and operator). */
-export const DEFAULT_DENY_POLICY = 'aif-default-deny';
-
-/** The label that marks a tenant's namespace and objects. */
-export const TENANT_LABEL = 'ai-factory.eu/tenant';
-const GRANTS_ANNOTATION = 'ai-factory.eu/gpu-grants';
-/** The annotation that lets a tenant namespace and its guard rails be deleted (AIF-ADM-3). */
-export const OFFBOARDING_ANNOTATION = 'ai-factory.eu/offboarding';
-/** Kueue's labels: a workload's priority class (AIF-KUEUE-2) and queue (AIF-KUEUE-4). */
-export const KUEUE_PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
-export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
-const NAME_LABEL = 'kubernetes.io/metadata.name';
-const SYSTEM_PRIORITY_CLASSES = ['system-cluster-critical', 'system-node-critical'];
 
 const pass = (reason: string): CheckOutcome => ({ status: 'PASS', reason });
 const fail = (reason: string): CheckOutcome => ({ status: 'FAIL', reason });
@@ -207,8 +193,11 @@ function indexNamespaces(stacks: readonly SynthesizedStack[]): NamespaceIndex {
       const meta = asRecord(asList(ns.body.metadata)[0] ?? ns.body.metadata);
       const name = String(meta.name);
       byAddress.set(`${type}.${ns.address}`, name);
-      labelsOf.set(name, { ...(asRecord(meta.labels) as Record<string, string>), [NAME_LABEL]: name });
-      if (GRANTS_ANNOTATION in asRecord(meta.annotations)) annotated.add(name);
+      labelsOf.set(name, {
+        ...(asRecord(meta.labels) as Record<string, string>),
+        [NAMESPACE_NAME_LABEL]: name,
+      });
+      if (GPU_GRANTS_ANNOTATION in asRecord(meta.annotations)) annotated.add(name);
     }
   }
   const resolve = (ref: unknown): string | undefined => {
@@ -437,10 +426,10 @@ function hasTerms(selector: unknown): boolean {
 /** The one namespace a selector pins by `kubernetes.io/metadata.name`, if it pins one. */
 function pinnedNamespace(selector: unknown): string | undefined {
   const s = asRecord(selector);
-  const byLabel = asRecord(s.matchLabels)[NAME_LABEL];
+  const byLabel = asRecord(s.matchLabels)[NAMESPACE_NAME_LABEL];
   if (typeof byLabel === 'string') return byLabel;
   const expr = asList(s.matchExpressions).find(
-    (e) => e.key === NAME_LABEL && e.operator === 'In' && strings(e.values).length === 1,
+    (e) => e.key === NAMESPACE_NAME_LABEL && e.operator === 'In' && strings(e.values).length === 1,
   );
   return expr ? strings(expr.values)[0] : undefined;
 }
@@ -555,12 +544,12 @@ function uncovered(match: Json, required: readonly RequiredRule[], narrowsOnly: 
  * - `queueChanged`: `created-or-queue-changed` of the lane guard (lib/scheduling/kueue.ts
  *   `KueueLaneGuard`): a Workload's creation, or a change of its queue.
  */
-export type MatchConditionShape = 'notAController' | 'queueChanged';
+export type MatchConditionShape = keyof typeof MATCH_CONDITIONS;
 
 /** The lane guard's match condition, as `KueueLaneGuard` writes it. */
 const QUEUE_OF = (o: string) => `(has(${o}.spec.queueName) ? ${o}.spec.queueName : '')`;
 export const QUEUE_CHANGED_CONDITION = {
-  name: 'created-or-queue-changed',
+  name: MATCH_CONDITIONS.queueChanged,
   expression: `request.operation == 'CREATE' || ${QUEUE_OF('object')} != ${QUEUE_OF('oldObject')}`,
 };
 const NOT_A_CONTROLLER = /^!\(request\.userInfo\.username in \[((?:'[^'\\]*'(?:, '[^'\\]*')*)?)\]\)$/;
@@ -601,9 +590,9 @@ function unknownConditions(
   const problems = asList(conditions).flatMap((c, i) => {
     const name = typeof c.name === 'string' ? c.name : `#${i}`;
     const expression = typeof c.expression === 'string' ? c.expression : '';
-    if (allowed.includes('notAController') && c.name === 'not-a-controller') {
+    if (allowed.includes('notAController') && c.name === MATCH_CONDITIONS.notAController) {
       const why = untrustedControllers(expression, tenants);
-      return why ? [`match condition not-a-controller: ${why}`] : [];
+      return why ? [`match condition ${MATCH_CONDITIONS.notAController}: ${why}`] : [];
     }
     if (
       allowed.includes('queueChanged') &&
@@ -840,7 +829,7 @@ function widerThanTenant(policy: Json): string[] {
           const labels = asRecord(asList(nsSel)[0] ?? nsSel);
           const dns =
             direction === 'egress' &&
-            asRecord(labels.match_labels)[NAME_LABEL] === 'kube-system' &&
+            asRecord(labels.match_labels)[NAMESPACE_NAME_LABEL] === 'kube-system' &&
             Object.keys(asRecord(labels.match_labels)).length === 1 &&
             asList(labels.match_expressions).length === 0 &&
             asRecord(asRecord(asList(peer.pod_selector)[0] ?? peer.pod_selector).match_labels)['k8s-app'] ===
@@ -940,12 +929,12 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       'the nodes: no privileged containers, added capabilities, privilege escalation, root users, host namespaces, host ports or hostPath volumes',
     run: (_site, ns) => {
-      const level = ns.labels['pod-security.kubernetes.io/enforce'];
-      const version = ns.labels['pod-security.kubernetes.io/enforce-version'];
-      if (level !== 'restricted') return fail(`pod-security.kubernetes.io/enforce is ${level ?? 'missing'}`);
+      const level = ns.labels[POD_SECURITY_ENFORCE_LABEL];
+      const version = ns.labels[POD_SECURITY_ENFORCE_VERSION_LABEL];
+      if (level !== 'restricted') return fail(`${POD_SECURITY_ENFORCE_LABEL} is ${level ?? 'missing'}`);
       if (!version || !/^v1\.\d+$/.test(version))
         return fail(
-          `pod-security.kubernetes.io/enforce-version is ${version ?? 'missing'}, not a pinned v1.<minor>`,
+          `${POD_SECURITY_ENFORCE_VERSION_LABEL} is ${version ?? 'missing'}, not a pinned v1.<minor>`,
         );
       return pass(`enforce=restricted at ${version}`);
     },
@@ -1252,7 +1241,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       'traffic to any IP address of the cluster, which a Service with externalIPs intercepts (CVE-2020-8554), and what ingress controllers and proxies reach with their own rights by following an ExternalName alias (a confused deputy, the CVE-2021-25740 family)',
     run: admissionCheck(
-      CHECKED_POLICIES.services,
+      ADMISSION_POLICIES.services,
       [{ group: '', resource: 'services', operations: CREATE_UPDATE }],
       ['externalIPs', 'ExternalName'],
     ),
@@ -1264,7 +1253,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     title: 'Pods may not name a PriorityClass (admission policy)',
     protects: "other tenants' work, which a pod with a high PriorityClass would preempt",
     run: admissionCheck(
-      CHECKED_POLICIES.priority,
+      ADMISSION_POLICIES.priority,
       [{ group: '', resource: 'pods', operations: CREATE_UPDATE }],
       ['priorityClassName'],
     ),
@@ -1278,7 +1267,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       "the tenant's data, and the quotas and default-deny that Terraform would destroy first; a tenant cannot mark its shared volume for offboarding itself",
     run: admissionCheck(
-      CHECKED_POLICIES.deletion,
+      ADMISSION_POLICIES.deletion,
       [
         { group: '', resource: 'namespaces', operations: ['DELETE'] },
         { group: '', resource: 'resourcequotas', operations: ['DELETE'] },
@@ -1297,7 +1286,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       "the GPU pools, which a tenant's pod would otherwise reach around its queue (and CPU work onto GPU nodes) by a toleration, a node selector, node affinity or nodeName",
     run: admissionCheck(
-      CHECKED_POLICIES.placement,
+      ADMISSION_POLICIES.placement,
       POD_TEMPLATES,
       ['tolerations', 'nodeSelector', 'nodeAffinity', 'nodeName'],
       ['notAController'],
@@ -1312,7 +1301,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       "the GPUs an evicted job's pods would keep for their whole grace period; storage an inline NFS or Ceph volume mounts by address past the tiers; and etcd, which bulk in pod specs fills",
     run: admissionCheck(
-      CHECKED_POLICIES.podSpec,
+      ADMISSION_POLICIES.podSpec,
       [...POD_TEMPLATES, { group: '', resource: 'pods', operations: ['DELETE'] }],
       ['terminationGracePeriodSeconds', 'gracePeriodSeconds', 'v.csi', 'c.env'],
     ),
@@ -1325,7 +1314,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       'etcd, shared by every tenant: object counts bound how many objects a tenant keeps, this how big',
     run: admissionCheck(
-      CHECKED_POLICIES.size,
+      ADMISSION_POLICIES.size,
       [
         { group: '', resource: 'configmaps', operations: CREATE_UPDATE },
         { group: '', resource: 'secrets', operations: CREATE_UPDATE },
@@ -1342,7 +1331,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     protects:
       "another tenant's data on an old volume made Available again, which a claim naming it (spec.volumeName) or selecting it by label (spec.selector) would bind",
     run: admissionCheck(
-      CHECKED_POLICIES.volumes,
+      ADMISSION_POLICIES.volumes,
       [{ group: '', resource: 'persistentvolumeclaims', operations: CREATE_UPDATE }],
       ['volumeName', 'selector', 'authorizer'],
     ),
@@ -1356,7 +1345,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
       'the GPUs Kueue shares out: forged ownerReferences, the pod-suspending-parent or elastic-job annotation, a removed scheduling gate, a job resumed or widened by the tenant would start pods Kueue never admitted',
     run: whenKueue(
       admissionCheck(
-        CHECKED_POLICIES.kueueBypass,
+        ADMISSION_POLICIES.kueueBypass,
         KUEUE_WORKLOADS,
         [
           'ownerReferences',
@@ -1376,7 +1365,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     mtb: [],
     title: 'Workload priority stays within the access mode (admission policy)',
     protects: "other tenants' queued work, which a higher kueue.x-k8s.io/priority-class would preempt",
-    run: whenKueue(admissionCheck(CHECKED_POLICIES.kueuePriority, KUEUE_WORKLOADS, [KUEUE_PRIORITY_LABEL])),
+    run: whenKueue(admissionCheck(ADMISSION_POLICIES.kueuePriority, KUEUE_WORKLOADS, [KUEUE_PRIORITY_LABEL])),
   },
   {
     id: 'AIF-KUEUE-3',
@@ -1395,7 +1384,9 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
         if (owner === ns.name) {
           own.push(name);
           if (pinnedNamespace(selector) !== ns.name)
-            problems.push(`its ClusterQueue ${name} does not select by ${NAME_LABEL}=${ns.name} alone`);
+            problems.push(
+              `its ClusterQueue ${name} does not select by ${NAMESPACE_NAME_LABEL}=${ns.name} alone`,
+            );
         } else if (selects(selector, ns.labels, 'none')) {
           problems.push(
             `ClusterQueue ${name} of ${owner ? `tenant ${String(owner)}` : 'no tenant'} selects it`,
@@ -1419,7 +1410,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
       "the GPU pools: Kueue admits work in a GPU queue on a pool's flavor, so work without GPUs there would run on GPU nodes",
     run: whenKueue(
       admissionCheck(
-        CHECKED_POLICIES.kueueLanes,
+        ADMISSION_POLICIES.kueueLanes,
         [{ group: 'kueue.x-k8s.io', resource: 'workloads', operations: CREATE_UPDATE }],
         [['queueName', KUEUE_QUEUE_LABEL]],
         ['queueChanged'],
@@ -1433,7 +1424,7 @@ export const ISOLATION_CHECKS: readonly IsolationCheck[] = [
     title: `The CPU lane offers only the ${KUEUE_CPU_FLAVOR} flavor, which selects CPU nodes, outside the cohort`,
     protects: `the GPU nodes from CPU work, which lands on CPU nodes only when no GPU queue offers ${KUEUE_CPU_FLAVOR} and the CPU lane offers nothing else; and other tenants' cpu and memory, which a CPU lane in the cohort would borrow`,
     run: whenKueue((site, ns) => {
-      const name = `${ns.name}.cpu`;
+      const name = cpuClusterQueueName(ns.name);
       const problems: string[] = [];
       const lane = site.manifestsOf('ClusterQueue', name)[0];
       if (!lane) problems.push(`no ClusterQueue ${name}`);

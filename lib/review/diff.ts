@@ -10,6 +10,15 @@
  */
 import { parseQuantity } from '../model';
 import {
+  LIFECYCLE_LABEL,
+  POD_SECURITY_ENFORCE_LABEL as ENFORCE,
+  POD_SECURITY_ENFORCE_VERSION_LABEL as ENFORCE_VERSION,
+  POOL_LABEL,
+  RETIRED,
+  SCHEDULER_LABEL,
+  TENANT_LABEL,
+} from '../model/names';
+import {
   siteInventory,
   siteReport,
   STORAGE_QUOTA,
@@ -19,11 +28,6 @@ import {
 } from './report';
 import type { Json, SynthesizedStack } from './synthesized';
 
-export const TENANT_LABEL = 'ai-factory.eu/tenant';
-/** Set to `retired` on a retired tenant's namespace: its quotas are zero, its access is gone. */
-export const LIFECYCLE_LABEL = 'ai-factory.eu/lifecycle';
-const ENFORCE = 'pod-security.kubernetes.io/enforce';
-const ENFORCE_VERSION = 'pod-security.kubernetes.io/enforce-version';
 /** https://kubernetes.io/docs/concepts/security/pod-security-standards/ : strictest first. */
 const PSA_LEVELS = ['restricted', 'baseline', 'privileged'];
 
@@ -35,9 +39,6 @@ const HOLDS_DATA: Readonly<Record<string, string>> = {
   helm_release: 'Helm release',
 };
 const NETWORK_POLICY = 'kubernetes_network_policy_v1';
-/** The node labels the library places work by (lib/compute/node-pool.ts), as the cluster sees them. */
-const SCHEDULER_NODE_LABEL = 'node-restriction.kubernetes.io/ai-factory.eu-scheduler';
-const POOL_NODE_LABEL = 'node-restriction.kubernetes.io/ai-factory.eu-pool';
 const ROLES = ['kubernetes_role_v1', 'kubernetes_cluster_role_v1'];
 const BINDINGS = ['kubernetes_role_binding_v1', 'kubernetes_cluster_role_binding_v1'];
 
@@ -200,7 +201,7 @@ function indexSide(stacks: readonly SynthesizedStack[]): Side {
         tenant: t.tenant,
         stack: stack.name,
         address: `kubernetes_namespace_v1.${t.address}`,
-        retired: t.labels[LIFECYCLE_LABEL] === 'retired',
+        retired: t.labels[LIFECYCLE_LABEL] === RETIRED,
         hard: tenantQuotaHard(stack, t.address),
       });
       tenantByNamespace.set(key(site, t.namespace), t.tenant);
@@ -527,10 +528,10 @@ class Differ {
     for (const [k, b] of this.base.entries) {
       const h = this.head.entries.get(k);
       if (b.type !== 'kubernetes_labels' || b.body.kind !== 'Node' || !h) continue;
-      const from = (b.body.labels ?? {})[SCHEDULER_NODE_LABEL];
-      const to = (h.body.labels ?? {})[SCHEDULER_NODE_LABEL];
+      const from = (b.body.labels ?? {})[SCHEDULER_LABEL];
+      const to = (h.body.labels ?? {})[SCHEDULER_LABEL];
       if (!from || !to || from === to) continue;
-      const pool = String((h.body.labels ?? {})[POOL_NODE_LABEL] ?? '?');
+      const pool = String((h.body.labels ?? {})[POOL_LABEL] ?? '?');
       const id = key(b.stack, pool, from, to);
       const g = groups.get(id) ?? { b, pool, from: String(from), to: String(to), nodes: [] as string[] };
       g.nodes.push(String(b.body.metadata?.name ?? b.address));

@@ -8,8 +8,15 @@
  * accepted: a probe whose identity had no rights at all would otherwise see every attack refused and
  * report every control as holding.
  */
-import { NODE_LABEL_PREFIX } from '../model/scheduling';
-import { CHECKED_POLICIES, ISOLATION_CHECKS, type SiteOutput, siteOutputs } from './check';
+import {
+  ADMISSION_POLICIES,
+  CROSS_NAMESPACE_AFFINITY_QUOTA,
+  KUEUE_QUEUE_LABEL,
+  POOL_LABEL,
+  TENANT_LOCAL_QUEUE,
+  TENANT_QUOTA,
+} from '../model/names';
+import { ISOLATION_CHECKS, type SiteOutput, siteOutputs } from './check';
 import { type Json, resourcesOf, type SynthesizedStack } from './synthesized';
 
 /** The MTB ids of an `aif check` control, from the one table that states them. */
@@ -79,7 +86,7 @@ export function planProbeJob(
     job: (name) => ({
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: { name, namespace: tenant, labels: { 'kueue.x-k8s.io/queue-name': 'default' } },
+      metadata: { name, namespace: tenant, labels: { [KUEUE_QUEUE_LABEL]: TENANT_LOCAL_QUEUE } },
       spec: {
         backoffLimit: 0,
         ttlSecondsAfterFinished: 300,
@@ -97,7 +104,6 @@ export interface ProbeTarget {
   readonly cases: readonly ProbeCase[];
 }
 
-const POOL_LABEL = `${NODE_LABEL_PREFIX}pool`;
 const PROBE_USER = 'aif-probe';
 
 const restrictedPod = (
@@ -142,7 +148,7 @@ function tenantsOf(site: SiteOutput): Tenant[] {
     const groups = site
       .inNamespace(name, 'role_binding')
       .flatMap((b) => (b.subject as Json[]).filter((x) => x.kind === 'Group').map((x) => x.name as string));
-    const quota = site.inNamespace(name, 'resource_quota').find((q) => q.metadata.name === 'tenant-quota');
+    const quota = site.inNamespace(name, 'resource_quota').find((q) => q.metadata.name === TENANT_QUOTA);
     return {
       name,
       groups: [...new Set(groups)].sort(),
@@ -308,7 +314,7 @@ function crossNamespaceAffinityCase(base: TenantProbe): ProbeCase {
       }),
     },
     expect: 'refused',
-    because: /exceeded quota: aif-no-cross-namespace-affinity/,
+    because: new RegExp(`exceeded quota: ${CROSS_NAMESPACE_AFFINITY_QUOTA}`),
   };
 }
 
@@ -357,7 +363,7 @@ function policyCases(
         because: refusedBy(policy),
       });
   };
-  policyCase('AIF-ADM-1', CHECKED_POLICIES.services, 'no Service with externalIPs', {
+  policyCase('AIF-ADM-1', ADMISSION_POLICIES.services, 'no Service with externalIPs', {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'aif-probe-external', namespace: ns },
@@ -365,12 +371,12 @@ function policyCases(
   });
   policyCase(
     'AIF-ADM-2',
-    CHECKED_POLICIES.priority,
+    ADMISSION_POLICIES.priority,
     'no pod that names a PriorityClass',
     restrictedPod(ns, 'aif-probe-priority', { priorityClassName: 'system-node-critical' }),
   );
   if (poolSelector) {
-    policyCase('AIF-ADM-4', CHECKED_POLICIES.placement, 'no pod template that selects a GPU pool', {
+    policyCase('AIF-ADM-4', ADMISSION_POLICIES.placement, 'no pod template that selects a GPU pool', {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: { name: 'aif-probe-placement', namespace: ns },
@@ -379,7 +385,7 @@ function policyCases(
   }
   policyCase(
     'AIF-KUEUE-1',
-    CHECKED_POLICIES.kueueBypass,
+    ADMISSION_POLICIES.kueueBypass,
     'no pod with a forged owner (past the queues)',
     restrictedPod(ns, 'aif-probe-owned', {}, undefined, {
       ownerReferences: [
@@ -400,7 +406,7 @@ function policyCases(
  * (no impersonation: a tenant may not delete namespaces at all); none without the deletion policy.
  */
 function namespaceDeletionCases({ site, tenant }: TenantProbe, present: Set<string>): ProbeCase[] {
-  if (!present.has(CHECKED_POLICIES.deletion)) return [];
+  if (!present.has(ADMISSION_POLICIES.deletion)) return [];
   return [
     {
       site,
@@ -410,7 +416,7 @@ function namespaceDeletionCases({ site, tenant }: TenantProbe, present: Set<stri
       control: 'the namespace is not deleted without the offboarding annotation (as the operator)',
       request: { kind: 'delete', resource: 'namespace', name: tenant },
       expect: 'refused',
-      because: refusedBy(CHECKED_POLICIES.deletion),
+      because: refusedBy(ADMISSION_POLICIES.deletion),
     },
   ];
 }

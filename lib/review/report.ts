@@ -4,6 +4,21 @@
  * expired or not yet started. Built from synthesized output only.
  */
 import { allocationStatus, parseQuantity, type AccessMode, type AllocationStatus } from '../model';
+import {
+  ACCESS_MODE_LABEL,
+  ALLOCATION_END_ANNOTATION,
+  ALLOCATION_START_ANNOTATION,
+  DISPLAY_NAME_ANNOTATION,
+  GPU_GRANTS_ANNOTATION,
+  GPU_HOURS_ANNOTATION,
+  isCpuClusterQueueName,
+  LIFECYCLE_LABEL,
+  PROJECT_ID_ANNOTATION,
+  RETIRED,
+  SECTOR_LABEL,
+  SLURM_ACCOUNTS_CONFIG_MAP,
+  TENANT_LABEL,
+} from '../model/names';
 import { resourcesOf, unescapeTemplate, type Json, type SynthesizedStack } from './synthesized';
 
 export interface OfferRow {
@@ -172,7 +187,7 @@ export function tenantNamespaces(stack: SynthesizedStack): SynthesizedTenant[] {
   const found: SynthesizedTenant[] = [];
   for (const [address, ns] of Object.entries(resourcesOf(stack, 'kubernetes_namespace_v1'))) {
     const labels = (ns.metadata?.labels ?? {}) as Record<string, string>;
-    const tenant = labels['ai-factory.eu/tenant'];
+    const tenant = labels[TENANT_LABEL];
     if (!tenant) continue;
     const annotations = (ns.metadata?.annotations ?? {}) as Record<string, string>;
     found.push({ tenant, address, namespace: String(ns.metadata?.name), labels, annotations });
@@ -216,33 +231,32 @@ function tenantRows(tenants: SynthesizedStack | undefined, date: string): Tenant
   if (!tenants) return [];
   const rows: TenantRow[] = [];
   for (const { tenant, address, labels, annotations: ann } of tenantNamespaces(tenants)) {
-    const rawGrants = JSON.parse(ann['ai-factory.eu/gpu-grants'] ?? '[]') as Array<{
+    const rawGrants = JSON.parse(ann[GPU_GRANTS_ANNOTATION] ?? '[]') as Array<{
       pool: string;
       resource: string;
       units: number;
       gpuHours?: number;
     }>;
-    const allocation = ann['ai-factory.eu/project-id']
+    const allocation = ann[PROJECT_ID_ANNOTATION]
       ? {
-          projectId: ann['ai-factory.eu/project-id'],
-          start: ann['ai-factory.eu/allocation-start'],
-          end: ann['ai-factory.eu/allocation-end'],
+          projectId: ann[PROJECT_ID_ANNOTATION],
+          start: ann[ALLOCATION_START_ANNOTATION],
+          end: ann[ALLOCATION_END_ANNOTATION],
         }
       : undefined;
     const storage = storageQuotas(tenantQuotaHard(tenants, address));
     rows.push({
       tenant,
-      displayName: ann['ai-factory.eu/display-name'] ?? tenant,
-      accessMode: labels['ai-factory.eu/access-mode'] as AccessMode,
-      sector: labels['ai-factory.eu/sector'],
+      displayName: ann[DISPLAY_NAME_ANNOTATION] ?? tenant,
+      accessMode: labels[ACCESS_MODE_LABEL] as AccessMode,
+      sector: labels[SECTOR_LABEL],
       projectId: allocation?.projectId,
       start: allocation?.start,
       end: allocation?.end,
-      status:
-        labels['ai-factory.eu/lifecycle'] === 'retired' ? 'retired' : allocationStatus(allocation, date),
+      status: labels[LIFECYCLE_LABEL] === RETIRED ? 'retired' : allocationStatus(allocation, date),
       grants: rawGrants.map((g) => ({ ...g, gpuEquivalents: 0 })),
       gpuEquivalents: 0,
-      gpuHours: ann['ai-factory.eu/gpu-hours'] ? Number(ann['ai-factory.eu/gpu-hours']) : undefined,
+      gpuHours: ann[GPU_HOURS_ANNOTATION] ? Number(ann[GPU_HOURS_ANNOTATION]) : undefined,
       storage,
     });
   }
@@ -300,7 +314,7 @@ export function slurmShareRows(tenantsStack: SynthesizedStack | undefined): Slur
     }
   }
   const accounts = Object.values(resourcesOf(tenantsStack, 'kubernetes_config_map_v1')).find(
-    (cm) => cm.metadata?.name === 'aif-slurm-accounts',
+    (cm) => cm.metadata?.name === SLURM_ACCOUNTS_CONFIG_MAP,
   );
   for (const line of String(accounts?.data?.['accounts.cfg'] ?? '').split('\n')) {
     if (!line.startsWith('Account - ') || /:GrpJobs=0(:|$)/.test(line)) continue;
@@ -337,7 +351,7 @@ function cpuPoolRows(inventory: Json): CpuPoolRow[] {
 function cpuLaneCores(tenantsStack: SynthesizedStack | undefined): number | undefined {
   if (!tenantsStack) return undefined;
   const lanes = Object.values(resourcesOf(tenantsStack, 'kubernetes_manifest')).filter(
-    (r) => r.manifest?.kind === 'ClusterQueue' && String(r.manifest?.metadata?.name).endsWith('.cpu'),
+    (r) => r.manifest?.kind === 'ClusterQueue' && isCpuClusterQueueName(String(r.manifest?.metadata?.name)),
   );
   if (lanes.length === 0) return undefined;
   let cores = 0;

@@ -3,28 +3,23 @@ import * as os from 'os';
 import * as path from 'path';
 import { KUEUE_CPU_FLAVOR, type SiteProfile } from '../../lib/model';
 import {
-  CHECKED_POLICIES,
-  checkIsolation,
+  ADMISSION_POLICIES,
   DEFAULT_DENY_POLICY,
-  ISOLATION_CHECKS,
   KUEUE_PRIORITY_LABEL,
   KUEUE_QUEUE_LABEL,
   OFFBOARDING_ANNOTATION,
-  QUEUE_CHANGED_CONDITION,
   TENANT_LABEL,
+} from '../../lib/model/names';
+import {
+  checkIsolation,
+  ISOLATION_CHECKS,
+  QUEUE_CHANGED_CONDITION,
   type CheckReport,
 } from '../../lib/review/check';
 import type { Json, SynthesizedStack } from '../../lib/review/synthesized';
 import { KueueBypassGuard, SUSPENDING_PARENT_ANNOTATION } from '../../lib/scheduling/kueue-guard';
-import {
-  KUEUE_PRIORITY_LABEL as KUEUE_PRIORITY,
-  KUEUE_QUEUE_LABEL as KUEUE_QUEUE,
-  KueueLaneGuard,
-  KueuePriorityGuard,
-  TENANT_LABEL as KUEUE_TENANT_LABEL,
-} from '../../lib/scheduling/kueue';
-import { OFFBOARDING_ANNOTATION as OFFBOARDING, TenantGuardrails } from '../../lib/tenancy/guardrails';
-import { DEFAULT_DENY_POLICY as TENANT_DEFAULT_DENY_POLICY } from '../../lib/tenancy/tenant-namespace';
+import { KueueLaneGuard, KueuePriorityGuard } from '../../lib/scheduling/kueue';
+import { TenantGuardrails } from '../../lib/tenancy/guardrails';
 import { aif, sampleProfile } from '../helpers';
 import { synthesizedSite } from '../site-output';
 
@@ -444,14 +439,14 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-1',
     'externalIPs policy fails open',
     (s) => {
-      manifest(s, 'ValidatingAdmissionPolicy', CHECKED_POLICIES.services).spec.failurePolicy = 'Ignore';
+      manifest(s, 'ValidatingAdmissionPolicy', ADMISSION_POLICIES.services).spec.failurePolicy = 'Ignore';
     },
   ],
   [
     'AIF-ADM-1',
     'externalIPs policy has no binding',
     (s) => {
-      const m = manifest(s, 'ValidatingAdmissionPolicyBinding', CHECKED_POLICIES.services);
+      const m = manifest(s, 'ValidatingAdmissionPolicyBinding', ADMISSION_POLICIES.services);
       m.spec.policyName = 'something-else';
     },
   ],
@@ -459,7 +454,7 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-1',
     'ExternalName Services no longer refused',
     (s) => {
-      const spec = manifest(s, 'ValidatingAdmissionPolicy', CHECKED_POLICIES.services).spec;
+      const spec = manifest(s, 'ValidatingAdmissionPolicy', ADMISSION_POLICIES.services).spec;
       spec.validations = (spec.validations as Json[]).filter(
         (v) => !String(v.expression).includes('ExternalName'),
       );
@@ -469,7 +464,7 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-2',
     'priority binding only warns',
     (s) => {
-      manifest(s, 'ValidatingAdmissionPolicyBinding', CHECKED_POLICIES.priority).spec.validationActions = [
+      manifest(s, 'ValidatingAdmissionPolicyBinding', ADMISSION_POLICIES.priority).spec.validationActions = [
         'Warn',
       ];
     },
@@ -481,7 +476,7 @@ const BREAKS: readonly Break[] = [
       manifest(
         s,
         'ValidatingAdmissionPolicy',
-        CHECKED_POLICIES.priority,
+        ADMISSION_POLICIES.priority,
       ).spec.matchConstraints.resourceRules[0].operations = ['CREATE'];
     },
   ],
@@ -492,7 +487,7 @@ const BREAKS: readonly Break[] = [
       manifest(
         s,
         'ValidatingAdmissionPolicy',
-        CHECKED_POLICIES.deletion,
+        ADMISSION_POLICIES.deletion,
       ).spec.matchConstraints.namespaceSelector = {
         matchLabels: { team: 'platform' },
       };
@@ -502,19 +497,19 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-3',
     'deletion guard binding leaves out the namespace',
     (s) => {
-      manifest(s, 'ValidatingAdmissionPolicyBinding', CHECKED_POLICIES.deletion).spec.matchResources = {
+      manifest(s, 'ValidatingAdmissionPolicyBinding', ADMISSION_POLICIES.deletion).spec.matchResources = {
         namespaceSelector: {
           matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['alpha'] }],
         },
       };
     },
   ],
-  ['AIF-ADM-4', 'placement guard removed', withoutPolicy(CHECKED_POLICIES.placement)],
+  ['AIF-ADM-4', 'placement guard removed', withoutPolicy(ADMISSION_POLICIES.placement)],
   [
     'AIF-ADM-4',
     "the placement guard's tolerations finding dropped",
     (s) => {
-      const findings = (policySpec(s, CHECKED_POLICIES.placement).variables as Json[]).filter((v) =>
+      const findings = (policySpec(s, ADMISSION_POLICIES.placement).variables as Json[]).filter((v) =>
         ['findings', 'oldFindings'].includes(String(v.name)),
       );
       for (const v of findings)
@@ -522,19 +517,19 @@ const BREAKS: readonly Break[] = [
       expect(String(findings[0].expression)).not.toContain('.tolerations');
     },
   ],
-  ['AIF-ADM-5', 'pod-spec guard removed', withoutPolicy(CHECKED_POLICIES.podSpec)],
+  ['AIF-ADM-5', 'pod-spec guard removed', withoutPolicy(ADMISSION_POLICIES.podSpec)],
   [
     'AIF-ADM-5',
     'grace period no longer checked',
-    withoutTerm(CHECKED_POLICIES.podSpec, 'terminationGracePeriodSeconds'),
+    withoutTerm(ADMISSION_POLICIES.podSpec, 'terminationGracePeriodSeconds'),
   ],
-  ['AIF-ADM-5', 'inline CSI volumes no longer checked', withoutTerm(CHECKED_POLICIES.podSpec, 'csi')],
-  ['AIF-ADM-6', 'size guard only warns', bindingActions(CHECKED_POLICIES.size, ['Warn'])],
+  ['AIF-ADM-5', 'inline CSI volumes no longer checked', withoutTerm(ADMISSION_POLICIES.podSpec, 'csi')],
+  ['AIF-ADM-6', 'size guard only warns', bindingActions(ADMISSION_POLICIES.size, ['Warn'])],
   [
     'AIF-ADM-6',
     'the ConfigMap and Secret data rule deleted',
     (s) => {
-      const spec = policySpec(s, CHECKED_POLICIES.size);
+      const spec = policySpec(s, ADMISSION_POLICIES.size);
       spec.validations = (spec.validations as Json[]).filter(
         (v) => !String(v.expression).includes('object.data'),
       );
@@ -544,7 +539,7 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-5',
     'the grace period of a DELETE no longer checked',
     (s) => {
-      const spec = policySpec(s, CHECKED_POLICIES.podSpec);
+      const spec = policySpec(s, ADMISSION_POLICIES.podSpec);
       spec.validations = (spec.validations as Json[]).filter(
         (v) => !String(v.expression).includes('request.options'),
       );
@@ -554,7 +549,7 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-5',
     'pod DELETE no longer matched',
     (s) => {
-      const rules = policySpec(s, CHECKED_POLICIES.podSpec).matchConstraints.resourceRules as Json[];
+      const rules = policySpec(s, ADMISSION_POLICIES.podSpec).matchConstraints.resourceRules as Json[];
       rules.splice(
         rules.findIndex((r) => r.operations.includes('DELETE')),
         1,
@@ -565,27 +560,27 @@ const BREAKS: readonly Break[] = [
     'AIF-ADM-6',
     'size guard no longer matches ConfigMaps',
     (s) => {
-      policySpec(s, CHECKED_POLICIES.size).matchConstraints.resourceRules = [
+      policySpec(s, ADMISSION_POLICIES.size).matchConstraints.resourceRules = [
         { apiGroups: ['batch'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['jobs'] },
       ];
     },
   ],
-  ['AIF-ADM-7', 'volume guard removed', withoutPolicy(CHECKED_POLICIES.volumes)],
+  ['AIF-ADM-7', 'volume guard removed', withoutPolicy(ADMISSION_POLICIES.volumes)],
   [
     'AIF-ADM-7',
     'volume guard fails open',
-    (s) => void (policySpec(s, CHECKED_POLICIES.volumes).failurePolicy = 'Ignore'),
+    (s) => void (policySpec(s, ADMISSION_POLICIES.volumes).failurePolicy = 'Ignore'),
   ],
   [
     'AIF-ADM-3',
     'offboarding marks no longer need the authorizer',
-    withoutTerm(CHECKED_POLICIES.deletion, 'authorizer'),
+    withoutTerm(ADMISSION_POLICIES.deletion, 'authorizer'),
   ],
   [
     'AIF-KUEUE-1',
     'resuming a job no longer refused (its validation deleted)',
     (s) => {
-      const spec = policySpec(s, CHECKED_POLICIES.kueueBypass);
+      const spec = policySpec(s, ADMISSION_POLICIES.kueueBypass);
       spec.validations = (spec.validations as Json[]).filter(
         (v) => !String(v.expression).includes('runPolicy'),
       );
@@ -594,7 +589,7 @@ const BREAKS: readonly Break[] = [
   [
     'AIF-KUEUE-1',
     'the elastic-job annotation no longer refused',
-    withoutTerm(CHECKED_POLICIES.kueueBypass, 'elastic-job'),
+    withoutTerm(ADMISSION_POLICIES.kueueBypass, 'elastic-job'),
   ],
   [
     'AIF-KUEUE-6',
@@ -682,14 +677,14 @@ const BREAKS: readonly Break[] = [
   [
     'AIF-ADM-4',
     "placement guard's binding does not Deny",
-    bindingActions(CHECKED_POLICIES.placement, ['Audit']),
+    bindingActions(ADMISSION_POLICIES.placement, ['Audit']),
   ],
   [
     'AIF-ADM-4',
     'placement guard no longer matches Deployments',
     (s) => {
-      const rules = manifest(s, 'ValidatingAdmissionPolicy', CHECKED_POLICIES.placement).spec.matchConstraints
-        .resourceRules as Json[];
+      const rules = manifest(s, 'ValidatingAdmissionPolicy', ADMISSION_POLICIES.placement).spec
+        .matchConstraints.resourceRules as Json[];
       rules.splice(
         rules.findIndex((r) => r.resources.includes('deployments')),
         1,
@@ -712,7 +707,7 @@ const BREAKS: readonly Break[] = [
       manifest(
         s,
         'ValidatingAdmissionPolicy',
-        CHECKED_POLICIES.kueueBypass,
+        ADMISSION_POLICIES.kueueBypass,
       ).spec.matchConstraints.objectSelector = {
         matchExpressions: [{ key: 'trusted', operator: 'DoesNotExist' }],
       };
@@ -725,7 +720,7 @@ const BREAKS: readonly Break[] = [
       manifest(
         s,
         'ValidatingAdmissionPolicy',
-        CHECKED_POLICIES.kueuePriority,
+        ADMISSION_POLICIES.kueuePriority,
       ).spec.matchConstraints.excludeResourceRules = [
         { apiGroups: ['batch'], apiVersions: ['*'], operations: ['*'], resources: ['jobs'] },
       ];
@@ -763,18 +758,18 @@ const BREAKS: readonly Break[] = [
   [
     'AIF-ADM-4',
     'placement guard passes every ServiceAccount',
-    alsoTrusted(CHECKED_POLICIES.placement, 'system:serviceaccounts'),
+    alsoTrusted(ADMISSION_POLICIES.placement, 'system:serviceaccounts'),
   ],
   [
     'AIF-KUEUE-1',
     "bypass guard passes a tenant's ServiceAccount",
-    alsoTrusted(CHECKED_POLICIES.kueueBypass, 'system:serviceaccount:beta:default'),
+    alsoTrusted(ADMISSION_POLICIES.kueueBypass, 'system:serviceaccount:beta:default'),
   ],
   [
     'AIF-KUEUE-1',
     'bypass guard excludes everyone',
     (s) => {
-      const [c] = policySpec(s, CHECKED_POLICIES.kueueBypass).matchConditions as Json[];
+      const [c] = policySpec(s, ADMISSION_POLICIES.kueueBypass).matchConditions as Json[];
       c.expression = 'false';
     },
   ],
@@ -782,46 +777,46 @@ const BREAKS: readonly Break[] = [
     'AIF-KUEUE-4',
     'lane guard only on creation, by a changed match condition',
     (s) => {
-      const [c] = policySpec(s, CHECKED_POLICIES.kueueLanes).matchConditions as Json[];
+      const [c] = policySpec(s, ADMISSION_POLICIES.kueueLanes).matchConditions as Json[];
       c.expression = "request.operation == 'CREATE'";
     },
   ],
   // Admission policies whose validations no longer name a term of their control.
   ...(
     [
-      ['AIF-ADM-2', CHECKED_POLICIES.priority, 'priorityClassName'],
-      ['AIF-ADM-3', CHECKED_POLICIES.deletion, OFFBOARDING],
-      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'nodeName'],
-      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'tolerations'],
-      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'nodeSelector'],
-      ['AIF-ADM-4', CHECKED_POLICIES.placement, 'nodeAffinity'],
-      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass, 'ownerReferences'],
-      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass, SUSPENDING_PARENT_ANNOTATION],
-      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass, 'schedulingGates'],
-      ['AIF-KUEUE-2', CHECKED_POLICIES.kueuePriority, KUEUE_PRIORITY_LABEL],
-      ['AIF-KUEUE-4', CHECKED_POLICIES.kueueLanes, 'queueName'],
+      ['AIF-ADM-2', ADMISSION_POLICIES.priority, 'priorityClassName'],
+      ['AIF-ADM-3', ADMISSION_POLICIES.deletion, OFFBOARDING_ANNOTATION],
+      ['AIF-ADM-4', ADMISSION_POLICIES.placement, 'nodeName'],
+      ['AIF-ADM-4', ADMISSION_POLICIES.placement, 'tolerations'],
+      ['AIF-ADM-4', ADMISSION_POLICIES.placement, 'nodeSelector'],
+      ['AIF-ADM-4', ADMISSION_POLICIES.placement, 'nodeAffinity'],
+      ['AIF-KUEUE-1', ADMISSION_POLICIES.kueueBypass, 'ownerReferences'],
+      ['AIF-KUEUE-1', ADMISSION_POLICIES.kueueBypass, SUSPENDING_PARENT_ANNOTATION],
+      ['AIF-KUEUE-1', ADMISSION_POLICIES.kueueBypass, 'schedulingGates'],
+      ['AIF-KUEUE-2', ADMISSION_POLICIES.kueuePriority, KUEUE_PRIORITY_LABEL],
+      ['AIF-KUEUE-4', ADMISSION_POLICIES.kueueLanes, 'queueName'],
     ] as const
   ).map(([id, policy, term]): Break => [id, `${policy} without ${term}`, withoutTerm(policy, term)]),
   // Every admission check: its policy switched off by a match condition, or refusing nothing.
   ...(
     [
-      ['AIF-ADM-1', CHECKED_POLICIES.services],
-      ['AIF-ADM-2', CHECKED_POLICIES.priority],
-      ['AIF-ADM-3', CHECKED_POLICIES.deletion],
-      ['AIF-ADM-4', CHECKED_POLICIES.placement],
-      ['AIF-KUEUE-1', CHECKED_POLICIES.kueueBypass],
-      ['AIF-KUEUE-2', CHECKED_POLICIES.kueuePriority],
-      ['AIF-KUEUE-4', CHECKED_POLICIES.kueueLanes],
+      ['AIF-ADM-1', ADMISSION_POLICIES.services],
+      ['AIF-ADM-2', ADMISSION_POLICIES.priority],
+      ['AIF-ADM-3', ADMISSION_POLICIES.deletion],
+      ['AIF-ADM-4', ADMISSION_POLICIES.placement],
+      ['AIF-KUEUE-1', ADMISSION_POLICIES.kueueBypass],
+      ['AIF-KUEUE-2', ADMISSION_POLICIES.kueuePriority],
+      ['AIF-KUEUE-4', ADMISSION_POLICIES.kueueLanes],
     ] as const
   ).flatMap(([id, policy]): Break[] => [
     [id, `${policy} off by a match condition`, conditionsFalse(policy)],
     [id, `${policy} validations always true`, validationsTrue(policy)],
   ]),
-  ['AIF-KUEUE-4', 'lane guard removed', withoutPolicy(CHECKED_POLICIES.kueueLanes)],
+  ['AIF-KUEUE-4', 'lane guard removed', withoutPolicy(ADMISSION_POLICIES.kueueLanes)],
   [
     'AIF-KUEUE-4',
     "lane guard's binding does not Deny",
-    bindingActions(CHECKED_POLICIES.kueueLanes, ['Warn']),
+    bindingActions(ADMISSION_POLICIES.kueueLanes, ['Warn']),
   ],
   [
     'AIF-KUEUE-4',
@@ -830,7 +825,7 @@ const BREAKS: readonly Break[] = [
       manifest(
         s,
         'ValidatingAdmissionPolicy',
-        CHECKED_POLICIES.kueueLanes,
+        ADMISSION_POLICIES.kueueLanes,
       ).spec.matchConstraints.resourceRules[0].operations = ['CREATE'];
     },
   ],
@@ -1120,8 +1115,9 @@ describe('aif check', () => {
     );
   });
 
-  it("looks for the constructs' own policy names and tenant label", () => {
-    expect(CHECKED_POLICIES).toEqual({
+  it('looks for the policies the constructs write, under the names they write them by', () => {
+    // The constructs' public names for their policies are the entries of the one table.
+    expect(ADMISSION_POLICIES).toEqual({
       services: TenantGuardrails.POLICY_NAME,
       priority: TenantGuardrails.PRIORITY_POLICY_NAME,
       deletion: TenantGuardrails.DELETION_POLICY_NAME,
@@ -1133,18 +1129,23 @@ describe('aif check', () => {
       kueuePriority: KueuePriorityGuard.POLICY_NAME,
       kueueLanes: KueueLaneGuard.POLICY_NAME,
     });
-    expect(TENANT_LABEL).toBe(KUEUE_TENANT_LABEL);
-    expect([OFFBOARDING_ANNOTATION, KUEUE_PRIORITY_LABEL, KUEUE_QUEUE_LABEL]).toEqual([
-      OFFBOARDING,
-      KUEUE_PRIORITY,
-      KUEUE_QUEUE,
-    ]);
+    // Each is in the sample site's output, a policy and its binding.
+    for (const name of Object.values(ADMISSION_POLICIES)) {
+      expect(manifest(base, 'ValidatingAdmissionPolicy', name).metadata.name).toBe(name);
+      expect(manifest(base, 'ValidatingAdmissionPolicyBinding', name).spec.policyName).toBe(name);
+    }
     expect(SUSPENDING_PARENT_ANNOTATION).toContain('pod-suspending-parent');
     // The lane guard's match condition is the one the check allows.
-    expect(policySpec(base, CHECKED_POLICIES.kueueLanes).matchConditions).toEqual([QUEUE_CHANGED_CONDITION]);
-    // Operator namespaces' default-deny (addNamespacePolicies) has the same name as the tenants';
-    // the sample site's operator namespaces pass AIF-NET-2 by it (above).
-    expect(DEFAULT_DENY_POLICY).toBe(TENANT_DEFAULT_DENY_POLICY);
+    expect(policySpec(base, ADMISSION_POLICIES.kueueLanes).matchConditions).toEqual([
+      QUEUE_CHANGED_CONDITION,
+    ]);
+    // Operator namespaces' default-deny (addNamespacePolicies) has the same name as the tenants'
+    // (the sample site's operator namespaces pass AIF-NET-2 by it, above).
+    for (const namespace of OPERATOR_NAMESPACES)
+      expect(operatorDeny(base, namespace).metadata.name).toBe(DEFAULT_DENY_POLICY);
+    expect(res(base, 'kubernetes_network_policy_v1', 'tenant_alpha_deny-all').metadata.name).toBe(
+      DEFAULT_DENY_POLICY,
+    );
   });
 });
 
