@@ -200,11 +200,6 @@ describe('state written where the backend points survives re-synthesis every way
     expect(fs.readFileSync(stray, 'utf8')).toBe(sentinel);
   }, 60_000);
 
-  it('npm run synth again', () => {
-    execFileSync('npm', ['run', '--silent', 'synth'], { cwd: repo, env, stdio: 'pipe' });
-    expectStateIntact(out);
-  }, 60_000);
-
   it('a site repository, whose root is found from its cdktf.json', () => {
     const site = tempDir('aif-site-repo-');
     fs.writeFileSync(

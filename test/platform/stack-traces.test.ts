@@ -10,6 +10,17 @@ function creationStack(): string[] {
 }
 
 describe('withoutCreationStackTraces', () => {
+  // The tests run without creation traces (test/setup-env.js): here cdktf's captures are back.
+  const skipped = Error.captureStackTrace;
+  beforeAll(() => {
+    Error.captureStackTrace = (
+      globalThis as { __aifCaptureStackTrace?: typeof skipped }
+    ).__aifCaptureStackTrace!;
+  });
+  afterAll(() => {
+    Error.captureStackTrace = skipped;
+  });
+
   it("skips cdktf's creation traces inside, and only inside", () => {
     expect(creationStack().length).toBeGreaterThan(0);
     expect(withoutCreationStackTraces(creationStack)).toEqual([]);
