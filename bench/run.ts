@@ -34,7 +34,6 @@ const BIG_REPS = Math.max(1, Math.ceil(REPS / 2));
 const CPU = !argv.includes('--wall');
 const SYNTH = CPU ? 'synthCpuMs' : 'synthMs';
 const TENANTS = CPU ? 'tenantsCpuMs' : 'tenantsMs';
-const PROCESS = CPU ? 'processCpuMs' : 'wallMs';
 const IMPORT = CPU ? 'cpuMs' : 'ms';
 
 function child(kind: string, args: object): Sample {
@@ -153,12 +152,22 @@ function main(): void {
       unit: 'x',
       note: `${fmt(med(gen.typedTenantsNoTraces, TENANTS))} ms: the floor given the library's trace skip; the rest is the library's own work`,
     },
+    // The same two processes by both methods: the CPU time the child reports at its end (all its
+    // threads), and the wall time from spawn to exit as measured from outside, which counts start-up,
+    // exit and any wait for a core. Both must hold; latest.json keeps every sample of both.
     {
-      name: 'Whole process, 1,000 tenants / process re-emitting through plain TerraformResource',
-      value: med(gen.lib, PROCESS) / med(gen.plain, PROCESS),
+      name: 'Whole process, 1,000 tenants / process re-emitting through plain TerraformResource (CPU)',
+      value: med(gen.lib, 'processCpuMs') / med(gen.plain, 'processCpuMs'),
       unit: 'x',
       target: { op: '<=', limit: 1.3 },
-      note: `${fmt(med(gen.lib, PROCESS))} ms vs ${fmt(med(gen.plain, PROCESS))} ms imports included`,
+      note: `${fmt(med(gen.lib, 'processCpuMs'))} ms vs ${fmt(med(gen.plain, 'processCpuMs'))} ms of CPU, imports included`,
+    },
+    {
+      name: 'Whole process, 1,000 tenants / process re-emitting through plain TerraformResource (wall, from outside)',
+      value: med(gen.lib, 'wallMs') / med(gen.plain, 'wallMs'),
+      unit: 'x',
+      target: { op: '<=', limit: 1.3 },
+      note: `${fmt(med(gen.lib, 'wallMs'))} ms vs ${fmt(med(gen.plain, 'wallMs'))} ms from spawn to exit`,
     },
   );
 
