@@ -1,8 +1,9 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { MANAGED_BY } from '../model/names';
 import { pinAddress } from './ids';
 import { admissionRule } from './policy-parts';
+import { providerClasses } from '../private/provider-classes';
 
 export interface DenyPolicyProps {
   /** Name of the ValidatingAdmissionPolicy and of its binding. */
@@ -27,7 +28,7 @@ export class DenyPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: DenyPolicyProps) {
     super(scope, id);
-    this.policy = new Manifest(this, 'policy', {
+    this.policy = new providerClasses.Manifest(this, 'policy', {
       manifest: {
         apiVersion: 'admissionregistration.k8s.io/v1',
         kind: 'ValidatingAdmissionPolicy',
@@ -36,7 +37,7 @@ export class DenyPolicy extends Construct {
       },
     });
     pinAddress(this.policy, ...props.address, 'policy');
-    this.binding = new Manifest(this, 'binding', {
+    this.binding = new providerClasses.Manifest(this, 'binding', {
       manifest: {
         apiVersion: 'admissionregistration.k8s.io/v1',
         kind: 'ValidatingAdmissionPolicyBinding',

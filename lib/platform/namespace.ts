@@ -1,4 +1,4 @@
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { IssueCollector } from '../model/errors';
 import { allowPolicyName, MANAGED_BY, POD_SECURITY_ENFORCE_LABEL } from '../model/names';
@@ -10,6 +10,7 @@ import {
   type NamespaceNetwork,
   type NetworkFlow,
 } from './network-policy';
+import { providerClasses } from '../private/provider-classes';
 
 /** The widest port range a site's flow may open (`[first, last]`). */
 const MAX_PORT_RANGE = 100;
@@ -48,7 +49,7 @@ export class SystemNamespace extends Construct {
     super(scope, id);
     this.name = props.name;
     const level = props.podSecurity ?? 'privileged';
-    this.namespace = new NamespaceV1(this, 'namespace', {
+    this.namespace = new providerClasses.NamespaceV1(this, 'namespace', {
       metadata: {
         name: props.name,
         labels: {

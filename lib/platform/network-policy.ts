@@ -1,13 +1,13 @@
-import {
-  NetworkPolicyV1,
-  type NetworkPolicyV1SpecEgressTo,
-  type NetworkPolicyV1SpecIngressFrom,
-  type NetworkPolicyV1Spec,
+import type {
+  NetworkPolicyV1SpecEgressTo,
+  NetworkPolicyV1SpecIngressFrom,
+  NetworkPolicyV1Spec,
 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { MANAGED_BY, NAMESPACE_NAME_LABEL, ownName } from '../model/names';
 import { pinAddress } from './ids';
+import { providerClasses } from '../private/provider-classes';
 
 /** Ports the API server listens on when its address is not known: 443 (load balancers, managed
  * clusters) and 6443 (kubeadm's default `--secure-port`). */
@@ -132,7 +132,7 @@ function addPolicy(
   name: string,
   spec: Spec,
 ): void {
-  const p = new NetworkPolicyV1(scope, `network-policy-${name}`, {
+  const p = new providerClasses.NetworkPolicyV1(scope, `network-policy-${name}`, {
     // By reference, so that Terraform creates the namespace first.
     metadata: { name: ownName(name), namespace: namespace.ref, labels: { ...MANAGED_BY } },
     spec: { podSelector: {}, ...spec },

@@ -1,21 +1,20 @@
-import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { KubernetesBackend } from './kubernetes-backend';
 import { ValidationError, type KubernetesConnection, type StateBackendSpec } from '../model';
 import { isInside, localStatePath, projectRoot } from './state';
+import { providerClasses } from '../private/provider-classes';
 
 /**
  * Configures the kubernetes and helm providers of a stack from one kubeconfig context. The
  * context is always explicit, so a deploy never lands on whatever context happens to be current.
  */
 export function configureProviders(stack: TerraformStack, connection: KubernetesConnection): void {
-  new KubernetesProvider(stack, 'kubernetes', {
+  new providerClasses.KubernetesProvider(stack, 'kubernetes', {
     configPath: connection.configPath,
     configContext: connection.context,
   });
   // helm 3.x: `kubernetes` is an attribute (an object), no longer a block.
-  new HelmProvider(stack, 'helm', {
+  new providerClasses.HelmProvider(stack, 'helm', {
     kubernetes: { configPath: connection.configPath, configContext: connection.context },
   });
 }

@@ -1,10 +1,11 @@
-import { Release } from '@cdktf/provider-helm/lib/release';
+import type { Release } from '@cdktf/provider-helm/lib/release';
 import { Construct } from 'constructs';
 import { Lazy, TerraformOutput, TerraformStack, type ITerraformDependable } from 'cdktf';
 import type { MirrorSpec } from '../model/profile';
 import type { ChartRef } from './charts';
 import { pinAddress } from './ids';
 import { pinImages, releaseImages, UNMIRRORED_SUBCHARTS } from './images';
+import { providerClasses } from '../private/provider-classes';
 
 export interface PinnedReleaseProps {
   /** The chart, from `CHARTS`. */
@@ -76,7 +77,7 @@ export class PinnedRelease extends Construct {
     this.values = pinImages(props.chart, props.values);
     this.namespace = props.namespace ?? props.chart.namespace;
     this.releaseName = props.releaseName ?? props.chart.chart;
-    this.release = new Release(this, 'release', {
+    this.release = new providerClasses.Release(this, 'release', {
       name: props.releaseName ?? props.chart.chart,
       repository: props.chart.repository,
       chart: props.chart.chart,

@@ -2,12 +2,11 @@
  * What the pool constructs (GPU and CPU) share: the check of Slurm's share, and the labels and
  * taints of a listed node (lib/private: never exported from the package index).
  */
-import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
-import { NodeTaint } from '@cdktf/provider-kubernetes/lib/node-taint';
 import type { Construct } from 'constructs';
 import { poolNodeCount, type IssueCollector, type NodeSelection, type TaintSpec } from '../model';
 import { FIELD_MANAGER, TAINT_FIELD_MANAGER } from '../model/names';
 import { pinAddress } from '../platform/ids';
+import { providerClasses } from './provider-classes';
 
 /**
  * The nodes of a pool (GPU or CPU), 0 where its hostlist is bad (its own check reports that), and
@@ -57,7 +56,7 @@ export function configureListedNode(
 ): void {
   const t =
     taints.length > 0
-      ? new NodeTaint(scope, `taint-${node}`, {
+      ? new providerClasses.NodeTaint(scope, `taint-${node}`, {
           metadata: { name: node },
           taint: taints.map((x) => ({ key: x.key, value: x.value, effect: x.effect })),
           fieldManager: TAINT_FIELD_MANAGER,
@@ -65,7 +64,7 @@ export function configureListedNode(
         })
       : undefined;
   if (t) pinAddress(t, address.kind, address.pool, 'taint', node);
-  const l = new Labels(scope, `labels-${node}`, {
+  const l = new providerClasses.Labels(scope, `labels-${node}`, {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: node },

@@ -17,7 +17,7 @@
  * jobs to the priority classes of its access mode, and `KueueLaneGuard`, which keeps work without
  * GPUs out of the GPU queues and GPU work out of the CPU queues.
  */
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct, type IDependable } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
 import {
@@ -99,6 +99,7 @@ export {
   TENANT_LABEL,
   TENANT_LOCAL_QUEUE,
 } from '../model/names';
+import { providerClasses } from '../private/provider-classes';
 
 /**
  * What tenant members need besides the base roles to work with Kueue: read their LocalQueue and
@@ -398,7 +399,7 @@ function manifest(
   body: Record<string, unknown>,
   ...address: string[]
 ): Manifest {
-  const m = new Manifest(scope, id, { manifest: body });
+  const m = new providerClasses.Manifest(scope, id, { manifest: body });
   pinAddress(m, 'kueue', ...address);
   return m;
 }

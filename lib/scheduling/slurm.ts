@@ -7,7 +7,7 @@
  * checks that against the upstream defaults, since Helm ignores unknown keys silently.
  */
 import { isIP } from 'node:net';
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import type { CertManager } from '../compute/gpu-operators';
@@ -38,6 +38,7 @@ import { pinAddress } from '../platform/ids';
 import { SystemNamespace } from '../platform/namespace';
 import type { NamespaceNetwork, NetworkFlow } from '../platform/network-policy';
 import { PinnedRelease } from '../platform/release';
+import { providerClasses } from '../private/provider-classes';
 
 // The Slurm cluster's names in Kubernetes, declared with the library's other names in the cluster.
 export { SLURM_ACCOUNTS_CONFIG_MAP, SLURM_PRIORITY_CLASS_PREFIX } from '../model/names';
@@ -734,7 +735,7 @@ export class SlurmCluster extends Construct {
       this.accountsConfigMap.data = { 'accounts.cfg': this.accountsText };
       return;
     }
-    this.accountsConfigMap = new ConfigMapV1(this, 'accounts', {
+    this.accountsConfigMap = new providerClasses.ConfigMapV1(this, 'accounts', {
       metadata: { name: SLURM_ACCOUNTS_CONFIG_MAP, namespace: this.namespace, labels: { ...MANAGED_BY } },
       data: { 'accounts.cfg': this.accountsText },
       ...(this.accountDeps.length > 0 ? { dependsOn: this.accountDeps } : {}),

@@ -1,4 +1,4 @@
-import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
+import type { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
 import { Construct } from 'constructs';
 import {
   checkTier,
@@ -16,6 +16,7 @@ import { MANAGED_BY, PURPOSE_LABEL, TIER_LABEL } from '../model/names';
 import { pinAddress } from '../platform/ids';
 import { escapeTemplate } from '../platform/release';
 import { NfsCsiDriver, RookCeph, TopoLvm, type InstalledDriver } from './drivers';
+import { providerClasses } from '../private/provider-classes';
 
 export interface StorageTierProps {
   /** The tier: name, purpose, capacity, policies and driver parameters. */
@@ -130,7 +131,7 @@ export class StorageTier extends Construct {
     this.provisioner = provisioner;
     this.parameters = parameters;
 
-    this.storageClass = new StorageClassV1(this, 'class', {
+    this.storageClass = new providerClasses.StorageClassV1(this, 'class', {
       metadata: {
         name: this.className,
         labels: {

@@ -1,10 +1,7 @@
-import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
-import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
-import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
-import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
+import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import type { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
+import type { NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import type { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import type { GpuNodePool } from '../compute/node-pool';
@@ -67,6 +64,7 @@ import {
   type TenantSharedVolume,
   type TenantTierGrant,
 } from './tenant-volumes';
+import { providerClasses } from '../private/provider-classes';
 
 /** GPUs of one pool granted to the tenant, by object: a count, or a budget over `allocation`. */
 export interface TenantPoolGrant {
@@ -175,15 +173,15 @@ export function retainedTenantResources(
 ): Array<{ type: string; name: string }> {
   const entry = (type: string, parts: string[]) => ({ type, name: addressId(...parts) });
   return [
-    entry(NamespaceV1.tfResourceType, KEPT.namespace(tenant)),
-    entry(ResourceQuotaV1.tfResourceType, KEPT.quota(tenant)),
-    entry(ResourceQuotaV1.tfResourceType, KEPT.systemPriorityQuota(tenant)),
-    entry(ResourceQuotaV1.tfResourceType, KEPT.crossNamespaceAffinityQuota(tenant)),
-    entry(LimitRangeV1.tfResourceType, KEPT.limits(tenant)),
-    entry(NetworkPolicyV1.tfResourceType, KEPT.denyAll(tenant)),
+    entry(providerClasses.NamespaceV1.tfResourceType, KEPT.namespace(tenant)),
+    entry(providerClasses.ResourceQuotaV1.tfResourceType, KEPT.quota(tenant)),
+    entry(providerClasses.ResourceQuotaV1.tfResourceType, KEPT.systemPriorityQuota(tenant)),
+    entry(providerClasses.ResourceQuotaV1.tfResourceType, KEPT.crossNamespaceAffinityQuota(tenant)),
+    entry(providerClasses.LimitRangeV1.tfResourceType, KEPT.limits(tenant)),
+    entry(providerClasses.NetworkPolicyV1.tfResourceType, KEPT.denyAll(tenant)),
     ...[...volumes]
       .sort()
-      .map((v) => entry(PersistentVolumeClaimV1.tfResourceType, volumeAddress(tenant, v))),
+      .map((v) => entry(providerClasses.PersistentVolumeClaimV1.tfResourceType, volumeAddress(tenant, v))),
   ];
 }
 
@@ -411,7 +409,7 @@ export class TenantNamespace extends Construct {
     const name = props.name;
     const psVersion = props.podSecurityVersion ?? DEFAULT_POD_SECURITY_VERSION;
     const lifecycle: Record<string, string> = this.retired ? { [LIFECYCLE_LABEL]: RETIRED } : {};
-    const namespace = new NamespaceV1(this, 'namespace', {
+    const namespace = new providerClasses.NamespaceV1(this, 'namespace', {
       metadata: {
         name,
         labels: {
@@ -473,7 +471,7 @@ export class TenantNamespace extends Construct {
     this.gpuQuotaKeys = gpuKeys;
     this.applied = { ...hard };
     // Written once, as it stands when the stack is synthesized (`writtenQuota`).
-    const quota = new ResourceQuotaV1(this, 'quota', {
+    const quota = new providerClasses.ResourceQuotaV1(this, 'quota', {
       metadata: meta(TENANT_QUOTA),
       spec: {
         hard: Lazy.anyValue({ produce: () => this.writtenQuota() }) as unknown as Record<string, string>,
@@ -485,7 +483,7 @@ export class TenantNamespace extends Construct {
     // order its workload by that priority. The priority guard refuses any priorityClassName in tenant
     // namespaces; this quota is the second line of defence, enforced by the API server itself.
     // https://kubernetes.io/docs/concepts/policy/resource-quotas/#limit-priority-class-consumption-by-default
-    const systemPriority = new ResourceQuotaV1(this, 'system-priority-quota', {
+    const systemPriority = new providerClasses.ResourceQuotaV1(this, 'system-priority-quota', {
       metadata: meta(SYSTEM_PRIORITY_QUOTA),
       spec: {
         hard: { pods: '0' },
@@ -503,17 +501,21 @@ export class TenantNamespace extends Construct {
     // every later pod, of any tenant, off those nodes. A tenant's pods need no terms on other
     // tenants' pods; terms within the namespace stay allowed. Enforced by the API server itself.
     // https://kubernetes.io/docs/concepts/policy/resource-quotas/#cross-namespace-pod-affinity-quota
-    const crossNamespaceAffinity = new ResourceQuotaV1(this, 'cross-namespace-affinity-quota', {
-      metadata: meta(CROSS_NAMESPACE_AFFINITY_QUOTA),
-      spec: { hard: { pods: '0' }, scopes: ['CrossNamespacePodAffinity'] },
-    });
+    const crossNamespaceAffinity = new providerClasses.ResourceQuotaV1(
+      this,
+      'cross-namespace-affinity-quota',
+      {
+        metadata: meta(CROSS_NAMESPACE_AFFINITY_QUOTA),
+        spec: { hard: { pods: '0' }, scopes: ['CrossNamespacePodAffinity'] },
+      },
+    );
     pinAddress(crossNamespaceAffinity, ...KEPT.crossNamespaceAffinityQuota(name));
     return { hard, quota, systemPriority, crossNamespaceAffinity };
   }
 
   /** Container defaults, so that a pod without requests still counts against the quota. */
   private addLimits(meta: (n: string) => NamespacedMeta): void {
-    const limits = new LimitRangeV1(this, 'limits', {
+    const limits = new providerClasses.LimitRangeV1(this, 'limits', {
       metadata: meta(TENANT_LIMIT_RANGE),
       spec: {
         limit: [
@@ -555,7 +557,7 @@ export class TenantNamespace extends Construct {
       spec: NetworkPolicyV1Spec,
       parts = ['tenant', name, id],
     ) => {
-      const p = new NetworkPolicyV1(this, id, { metadata: meta(policyName), spec });
+      const p = new providerClasses.NetworkPolicyV1(this, id, { metadata: meta(policyName), spec });
       pinAddress(p, ...parts);
     };
     policy(
@@ -603,7 +605,7 @@ export class TenantNamespace extends Construct {
   private addRoles(props: TenantNamespaceProps, meta: (n: string) => NamespacedMeta): void {
     const name = this.name;
     const role = (id: string, roleName: string, rules: readonly PolicyRule[], groups: readonly string[]) => {
-      const roleRes = new RoleV1(this, `role-${id}`, {
+      const roleRes = new providerClasses.RoleV1(this, `role-${id}`, {
         metadata: meta(roleName),
         rule: rules.map((x) => ({
           apiGroups: [...x.apiGroups],
@@ -613,7 +615,7 @@ export class TenantNamespace extends Construct {
       });
       pinAddress(roleRes, 'tenant', name, 'role', id);
       if (groups.length === 0) return;
-      const binding = new RoleBindingV1(this, `binding-${id}`, {
+      const binding = new providerClasses.RoleBindingV1(this, `binding-${id}`, {
         metadata: meta(roleName),
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: roleName },
         subject: [...groups]

@@ -1,10 +1,11 @@
-import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
+import type { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { VolumeAccessMode } from '../model';
 import { TIER_LABEL } from '../model/names';
 import { pinAddress } from '../platform/ids';
 import type { StorageTier } from '../storage/storage-tier';
+import { providerClasses } from '../private/provider-classes';
 
 /** A tenant's quota on one storage tier, by object. */
 export interface TenantTierGrant {
@@ -48,7 +49,7 @@ export function createSharedVolumes(
   return [...volumes]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((v) => {
-      const pvc = new PersistentVolumeClaimV1(scope, `volume-${v.name}`, {
+      const pvc = new providerClasses.PersistentVolumeClaimV1(scope, `volume-${v.name}`, {
         metadata: {
           name: v.name,
           namespace,
