@@ -174,6 +174,7 @@ export { CHARTS } from './platform/charts';
 export { ACCESS_MODES, RESERVED_NAMESPACES, siteIssues, validateSite } from './model/validate';
 export { ValidationError } from './model/errors';
 export { DEFAULT_POD_SECURITY_VERSION } from './model/profile';
+export { TENANT_WRITABLE } from './model/contract';
 export { acceleratorCatalog, findAccelerator, registerAccelerator } from './model/accelerators';
 export { ACCESS_MODE_PRESETS, accessModePreset } from './model/access-modes';
 

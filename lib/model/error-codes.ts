@@ -257,7 +257,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, CodeDoc>> = {
   },
   TENANT_OUTSIDE_SITE: {
     meaning:
-      'A `TenantNamespace` was built directly in the cluster of a site that runs Kueue or Slurm: it would get no Kueue queues (its jobs would stay suspended) and no Slurm account.',
+      'A `TenantNamespace` was built directly on an `AiFactorySite` (`site` in its props): it was not checked with the whole profile, and where the site runs Kueue or Slurm it would get no Kueue queues (its jobs would stay suspended) and no Slurm account.',
     fix: 'Add it with `site.addTenant({...})`, which gives it the queues and account of a profile tenant, or to the profile (docs/site-repository.md).',
   },
   TENANT_NAME_RETIRED: {

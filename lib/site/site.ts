@@ -305,8 +305,8 @@ export class AiFactorySite extends Construct implements ISiteScope {
    * profile (its name, pools, access mode, allocation and the pools' capacity with every other
    * tenant's grants), and given the same namespace, quotas, guard rails, Kueue queues and Slurm
    * account. Its Terraform addresses are those it would have in the profile, so it can move there
-   * later without a change. A `TenantNamespace` built directly in a site's cluster that runs Kueue
-   * or Slurm is refused at synthesis (`TENANT_OUTSIDE_SITE`): it would get no queues or account.
+   * later without a change. A `TenantNamespace` built directly on the site is refused as it is
+   * built (`TENANT_OUTSIDE_SITE`): it would not be checked with the profile, nor get queues or account.
    */
   public addTenant(spec: TenantSpec): TenantNamespace {
     const tenants = [...this.profile.tenants, ...this.added, spec];

@@ -68,7 +68,8 @@ export interface TenantGuardrailsProps {
   /**
    * The site's GPU pools, whose taints and node labels tenants may not use themselves (the
    * placement guard).
-   * @default - the pools of `site`, as they stand when the stack is synthesized; none without a site
+   * Either this or `site` is required.
+   * @default - the pools of `site`, as they stand when the stack is synthesized
    */
   readonly pools?: readonly GpuNodePool[];
   /**
@@ -129,14 +130,23 @@ export { OFFBOARDING_ANNOTATION } from '../model/names';
  * The tenant guard rails of a cluster: the admission policies that keep tenants to their namespace,
  * their queue and their data (see `TenantGuardrailsProps`, and each `*_POLICY_NAME`).
  *
+ * A `SiteScope` makes them for its cluster (`guardrails` passes these props), and an
+ * `AiFactorySite` for its own; made directly, they need the pools whose placement they guard.
+ *
  * @example
  * ```ts
  * import { App, TerraformStack } from 'cdktf';
- * import { TenantGuardrails } from 'cdktf-ai-factory';
+ * import { GpuNodePool, TenantGuardrails } from 'cdktf-ai-factory';
  *
- * const tenants = new TerraformStack(new App(), 'lab-tenants');
+ * const stack = new TerraformStack(new App(), 'lab');
+ * const pool = new GpuNodePool(stack, 'a100', {
+ *   name: 'a100',
+ *   accelerator: 'nvidia-a100-80gb',
+ *   gpusPerNode: 8,
+ *   nodes: { hostlist: 'gpu[01-08]' },
+ * });
  * // Once per cluster; the cluster's globalDefault PriorityClass is the only one tenant pods may name.
- * new TenantGuardrails(tenants, 'guardrails', { allowedPriorityClasses: ['default-priority'] });
+ * new TenantGuardrails(stack, 'guardrails', { pools: [pool], allowedPriorityClasses: ['default-priority'] });
  * ```
  */
 export class TenantGuardrails extends Construct {
@@ -153,6 +163,14 @@ export class TenantGuardrails extends Construct {
     const c = new IssueCollector();
     checkTenantPriorityClasses(c, props.allowedPriorityClasses, 'props.allowedPriorityClasses');
     checkTenantPods(c, props, 'props');
+    if (props.pools === undefined && props.site === undefined)
+      c.add(
+        'VALUE_INVALID',
+        'props.pools',
+        undefined,
+        "the guard rails need the cluster's GPU pools: without them the placement guard lets tenants select and tolerate every pool's nodes",
+        'pass pools: [...] (every GpuNodePool of the cluster), or site: a SiteScope, which makes its guard rails itself',
+      );
     c.throwIfAny('TenantGuardrails');
     const allowed = [...(props.allowedPriorityClasses ?? [])].sort();
     // No pod of a tenant namespace may name a PriorityClass (but those the site allows): with one,

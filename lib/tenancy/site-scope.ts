@@ -28,9 +28,11 @@ export interface ISiteScope extends IConstruct {
   /** The site's storage tiers as they stand, read as the pools are. */
   readonly storageTiers: readonly StorageTier[];
   /**
-   * Takes a tenant namespace built on the site, with its grants as a profile's tenant: throws a
-   * `ValidationError` where the site does not take it, or where the grants of the site's tenants
-   * no longer fit its pools (`POOL_OVERCOMMITTED`).
+   * Takes a tenant namespace built on the site, before it makes anything, with its grants as a
+   * profile's tenant: the pools and tiers it draws on (`grantedPools`, `grantedTiers`) become the
+   * site's, so that every other tenant gets a zero quota there too. Throws a `ValidationError`
+   * where the site does not take it, or where the grants of the site's tenants no longer fit its
+   * pools (`POOL_OVERCOMMITTED`).
    */
   addTenantNamespace(tenant: TenantNamespace, grants: TenantSpec): void;
 }
@@ -132,10 +134,13 @@ export class SiteScope extends Construct implements ISiteScope {
     const tenants = [...this.tenants, { tenant, grants }];
     checkSiteCapacity(
       `SiteScope '${this.siteName}'`,
-      uniqueByName([...this.pools, ...tenants.flatMap((t) => t.tenant.grantedPools)]),
+      uniqueByName([...this.pools, ...tenant.grantedPools]),
       tenants.map((t) => t.grants),
     );
     this.tenants.push({ tenant, grants });
+    // A pool or tier a tenant draws on is the site's: zero quota there for every other tenant.
+    tenant.grantedPools.forEach((p) => this.addPool(p));
+    tenant.grantedTiers.forEach((t) => this.addTier(t));
   }
 }
 

@@ -338,6 +338,8 @@ export class TenantNamespace extends Construct {
   public readonly holdsGpus: boolean;
   /** The pools of its grants. */
   public readonly grantedPools: readonly GpuNodePool[];
+  /** The tiers of its storage grants and shared volumes. */
+  public readonly grantedTiers: readonly StorageTier[];
   private readonly site: ISiteScope;
   private applied: Record<string, string> = {};
   private gpuQuotaKeys: readonly string[] = [];
@@ -361,11 +363,20 @@ export class TenantNamespace extends Construct {
       ...(props.volumes ?? []).map((v) => v.tier),
     ]);
     const spec = checkTenantProps(props, requested, pools, tiers);
+    this.name = props.name;
+    this.grantedPools = uniqueByName(props.gpus.map((g) => g.pool));
+    this.grantedTiers = uniqueByName([
+      ...(props.storage ?? []).map((g) => g.tier),
+      ...(props.volumes ?? []).map((v) => v.tier),
+    ]);
+    this.site = site;
+    // Before anything is made: the site takes the tenant (and its pools and tiers) or refuses it
+    // (a tenant it did not build; grants past its pools), so a caught refusal leaves nothing behind.
+    site.addTenantNamespace(this, spec);
     const specOf = (poolName: string) => (pools.find((p) => p.name === poolName) as GpuNodePool).spec;
     // Budgets become counts here, once: everything below works on resolved counts.
     const grants = requested.map((g) => ({ ...g, count: grantUnits(specOf(g.pool), g, props.allocation) }));
     const name = props.name;
-    this.name = name;
     const labels: Record<string, string> = {
       ...MANAGED_BY,
       [SITE_LABEL]: site.siteName,
@@ -394,10 +405,6 @@ export class TenantNamespace extends Construct {
     this.addNetworkPolicies(props.egressCidrs ?? [], meta);
     // A retired tenant's groups lose every right in the namespace.
     if (!this.retired) this.addRoles(props, meta);
-    this.grantedPools = uniqueByName(props.gpus.map((g) => g.pool));
-    this.site = site;
-    // Last: the site checks the grants of all its tenants against its pools.
-    site.addTenantNamespace(this, spec);
   }
 
   /** The namespace: restricted Pod Security at a pinned version, and the grant as annotations. */

@@ -332,7 +332,7 @@ describe('taking a retired tenant out of the profile (retiredTenants)', () => {
 
 describe('the tenant deletion guard', () => {
   const stack = testStack();
-  new TenantGuardrails(stack, 'g');
+  new TenantGuardrails(stack, 'g', { pools: [] });
   const policy = Object.values(resources(synth(stack), 'kubernetes_manifest'))
     .map((r) => r.manifest as TfJson)
     .find(

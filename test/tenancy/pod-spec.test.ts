@@ -6,7 +6,7 @@ import { resources, sampleProfile, synth, testStack, type TfJson } from '../help
 /** The guard rails' policies by name, synthesized with the given props. */
 function policies(props: ConstructorParameters<typeof TenantGuardrails>[2] = {}): Record<string, TfJson> {
   const stack = testStack();
-  new TenantGuardrails(stack, 'g', props);
+  new TenantGuardrails(stack, 'g', { pools: [], ...props });
   const specs: Record<string, TfJson> = {};
   for (const r of Object.values(resources(synth(stack), 'kubernetes_manifest'))) {
     const m = r.manifest as TfJson;

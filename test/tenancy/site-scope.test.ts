@@ -136,6 +136,65 @@ describe('a tenant learns its cluster from its site', () => {
     expect(site.gpuPools.map((p) => p.name)).toEqual(['a100', 'mi', 'mig']);
   });
 
+  it('takes the pools and tiers a tenant draws on: zero quota and the placement guard there for every other tenant', () => {
+    const app = testApp();
+    const { platform, tenants, site, a100 } = lab(app);
+    // Neither added to the site: one tenant's grants bring them in.
+    const mig = new GpuNodePool(platform, 'mig', {
+      name: 'mig',
+      accelerator: 'nvidia-h100-80gb',
+      gpusPerNode: 8,
+      nodes: { hostlist: 'mig[1-2]' },
+      mig: { profiles: { '3g.40gb': 2 } },
+    });
+    const work = new StorageTier(platform, 'work', {
+      spec: {
+        name: 'work',
+        purpose: 'project',
+        capacity: '100Ti',
+        driver: { kind: 'nfs', server: 'nfs01.example.org', share: '/export/work' },
+      },
+      driver: new NfsCsiDriver(platform, 'csi-nfs'),
+    });
+    tenant(tenants, site, mig, {
+      name: 'speech',
+      gpus: [{ pool: mig, count: 4, migProfile: '3g.40gb' }],
+      storage: [{ tier: work, capacity: '1Ti' }],
+    });
+    tenant(tenants, site, a100);
+    const hard = quota(synth(tenants), 'vision');
+    expect(hard['requests.nvidia.com/mig-3g.40gb']).toBe('0');
+    expect(hard['work.storageclass.storage.k8s.io/requests.storage']).toBe('0');
+    expect(site.gpuPools.map((p) => p.name)).toEqual(['a100', 'mig']);
+    const placement = Object.values(resources(synth(tenants), 'kubernetes_manifest')).find(
+      (m) =>
+        m.manifest.kind === 'ValidatingAdmissionPolicy' &&
+        m.manifest.metadata.name === TenantGuardrails.PLACEMENT_POLICY_NAME,
+    );
+    expect(JSON.stringify(placement?.manifest.spec.variables)).toContain("'mig'");
+  });
+
+  it('refuses a tenant before it makes anything, so a caught refusal leaves no resource behind', () => {
+    const app = testApp();
+    const { tenants, site, a100 } = lab(app);
+    tenant(tenants, site, a100, {
+      accessMode: 'internal',
+      allocation: undefined,
+      gpus: [{ pool: a100, count: 60 }],
+    });
+    expect(() =>
+      tenant(tenants, site, a100, {
+        name: 'speech',
+        accessMode: 'internal',
+        allocation: undefined,
+        gpus: [{ pool: a100, count: 8 }],
+      }),
+    ).toThrow(/POOL_OVERCOMMITTED/);
+    expect(Object.keys(resources(synth(tenants), 'kubernetes_namespace_v1'))).toEqual([
+      'tenant_vision_namespace',
+    ]);
+  });
+
   it("keeps a grant's limit, and keeps two sites of one app apart", () => {
     const app = testApp();
     const north = lab(app, 'north');
@@ -211,6 +270,8 @@ describe('the construct path runs the profile checks', () => {
     ).toEqual([
       'VALUE_INVALID props.allowedPriorityClasses[0]',
       'VALUE_INVALID props.allowedPriorityClasses[1]',
+      // Neither pools nor a site: the placement guard would cover no pool.
+      'VALUE_INVALID props.pools',
     ]);
   });
 });

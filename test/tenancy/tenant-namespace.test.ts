@@ -443,7 +443,7 @@ describe('Terraform addresses', () => {
 describe('TenantGuardrails', () => {
   const policies = (allowedPriorityClasses?: string[]) => {
     const stack = testStack();
-    new TenantGuardrails(stack, 'g', { allowedPriorityClasses });
+    new TenantGuardrails(stack, 'g', { pools: [], allowedPriorityClasses });
     const manifests = Object.values(resources(synth(stack), 'kubernetes_manifest')).map(
       (r) => r.manifest as TfJson,
     );
