@@ -87,7 +87,7 @@ export interface MigLayoutSpec {
 export interface NodePoolSpec {
   /**
    * Pool name, a DNS label; part of Terraform addresses, so never rename a pool lightly.
-   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @pattern ^[a-z0-9]+(-+[a-z0-9]+)*$
    * @maxLength 63
    */
   readonly name: string;
@@ -139,7 +139,7 @@ export interface NodePoolSpec {
 export interface CpuPoolSpec {
   /**
    * Pool name, a DNS label, distinct from the GPU pools' names; part of Terraform addresses.
-   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @pattern ^[a-z0-9]+(-+[a-z0-9]+)*$
    * @maxLength 63
    */
   readonly name: string;
@@ -209,7 +209,7 @@ export interface TenantAllocation {
 export interface TenantSpec {
   /**
    * Tenant name, a DNS label; also the namespace name. Never rename: the namespace holds data.
-   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @pattern ^[a-z0-9]+(-+[a-z0-9]+)*$
    * @maxLength 63
    */
   readonly name: string;
@@ -323,7 +323,7 @@ export interface SiteProfile {
   readonly $schema?: string;
   /**
    * Site name, a DNS label; stacks are `<name>-platform` and `<name>-tenants`.
-   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @pattern ^[a-z0-9]+(-+[a-z0-9]+)*$
    * @maxLength 63
    */
   readonly name: string;

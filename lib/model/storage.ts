@@ -160,7 +160,7 @@ export type StorageDriverKind = StorageDriverSpec['kind'];
 export interface StorageTierSpec {
   /**
    * Tier name, a DNS label; also the StorageClass name. Never rename: PVCs refer to it.
-   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @pattern ^[a-z0-9]+(-+[a-z0-9]+)*$
    * @maxLength 63
    */
   readonly name: string;
@@ -207,7 +207,7 @@ export interface TenantStorageGrant {
 export interface TenantVolumeSpec {
   /**
    * PVC name, a DNS label. Never rename: a renamed claim is a new, empty volume.
-   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   * @pattern ^[a-z0-9]+(-+[a-z0-9]+)*$
    * @maxLength 63
    */
   readonly name: string;

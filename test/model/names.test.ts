@@ -137,7 +137,29 @@ describe('the names in the cluster (lib/model/names.ts)', () => {
       );
     expect(patterns.length).toBeGreaterThan(0);
     const dnsLike = patterns.filter((p) => p.includes('a-z0-9'));
-    expect(new Set(dnsLike)).toEqual(new Set([names.DNS_LABEL.source]));
+    // Written without `](`, which TypeDoc would read as a Markdown link: the same language as
+    // DNS_LABEL, on names either side of every rule.
+    const samples = [
+      'a',
+      '0',
+      'a1',
+      'a-b',
+      'a--b',
+      'ab-cd-9',
+      '-a',
+      'a-',
+      '-',
+      '',
+      'A',
+      'a_b',
+      'a.b',
+      'a b',
+      'é',
+    ];
+    for (const p of new Set(dnsLike))
+      expect(samples.filter((x) => new RegExp(p).test(x))).toEqual(
+        samples.filter((x) => names.DNS_LABEL.test(x)),
+      );
   });
 
   it('give templates of tenant and pool names as the constructs wrote them', () => {

@@ -11,7 +11,16 @@ import { TenantNamespace } from '../../lib/tenancy/tenant-namespace';
 import { profile as bologna } from '../../stacks/sites/bologna';
 import { profile as kajaani } from '../../stacks/sites/kajaani';
 import { admit } from '../cel';
-import { helmValues, resources, sampleProfile, synth, testApp, testStack, type TfJson, siteScope } from '../helpers';
+import {
+  helmValues,
+  resources,
+  sampleProfile,
+  synth,
+  testApp,
+  testStack,
+  type TfJson,
+  siteScope,
+} from '../helpers';
 
 /** The custom resources of a stack, keyed `<Kind>/<namespace/>name`. */
 function customResources(json: TfJson): Record<string, TfJson> {
