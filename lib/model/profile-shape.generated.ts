@@ -1,6 +1,6 @@
 // @ts-nocheck
 /* eslint-disable */
-// Generated from schema/site-profile.schema.json by shapeValidatorSource (lib/model/schema.ts):
+// Generated from schema/site-profile.schema.json by test/docs/schema.test.ts:
 // AIF_UPDATE_SCHEMA=1 npx jest test/docs/schema.test.ts writes it. Do not edit.
 "use strict";
 module.exports = validate10;

@@ -21,7 +21,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { didYouMean } from './did-you-mean';
 import type { IssueCollector } from './errors';
 
-type Schema = { [key: string]: unknown };
+export type Schema = { [key: string]: unknown };
 
 /** The schema's file, found from this module in the sources (lib/model), dist/lib/model or build/model. */
 function schemaFile(): string {
@@ -87,7 +87,7 @@ function missingOwned(definition: string | undefined, required: readonly string[
  * which fields go together is the pool check's to say); and as it is otherwise (`string | false`),
  * reported as one problem.
  */
-function structural(raw: Schema): Schema {
+export function structuralSchema(raw: Schema): Schema {
   const definitions = raw.definitions as Record<string, Schema>;
   const resolve = (s: Schema): Schema =>
     typeof s.$ref === 'string' ? definitions[s.$ref.slice('#/definitions/'.length)] : s;
@@ -159,48 +159,20 @@ const DROPPED = new Set([
   'format',
 ]);
 
-/** Where the generated validator lives, from the project's root (test/docs/schema.test.ts writes it). */
-export const SHAPE_VALIDATOR_FILE = 'lib/model/profile-shape.generated.ts';
+let validate: ValidateFunction | undefined;
+let explained: Schema | undefined;
 
 /**
- * The validator of the profile's shape as code: ajv's standalone output for the schema's kinds,
- * generated with the schema and kept in {@link SHAPE_VALIDATOR_FILE}, so that validating a profile
+ * The validator of the profile's shape: ajv's standalone code for {@link structuralSchema},
+ * generated with the schema (test/docs/schema.test.ts), loaded on first use; validating a profile
  * compiles nothing (ajv compiling the schema took 250 ms of every process that validated one).
  */
-export function shapeValidatorSource(schemaText: string): string {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  const standalone = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    discriminator: true,
-    code: { source: true, lines: true },
-  });
-  const code = standalone(ajv, ajv.compile(structural(JSON.parse(schemaText) as Schema)));
-  return [
-    '// @ts-nocheck',
-    '/* eslint-disable */',
-    '// Generated from schema/site-profile.schema.json by shapeValidatorSource (lib/model/schema.ts):',
-    '// AIF_UPDATE_SCHEMA=1 npx jest test/docs/schema.test.ts writes it. Do not edit.',
-    code,
-    '',
-  ].join('\n');
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shapeValidator = (): ValidateFunction => (validate ??= require('./profile-shape.generated'));
 
-let shape: { validate: ValidateFunction; schema?: Schema } | undefined;
-
-/** The validator, loaded on first use; the schema it checks, read only to explain a problem. */
-function validator(): { validate: ValidateFunction; schema: () => Schema } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  shape ??= { validate: require('./profile-shape.generated') as ValidateFunction };
-  const loaded = shape;
-  return {
-    validate: loaded.validate,
-    schema: () => (loaded.schema ??= structural(JSON.parse(fs.readFileSync(schemaFile(), 'utf8')) as Schema)),
-  };
-}
+/** The schema the validator checks, read only to explain a problem. */
+const checkedSchema = (): Schema =>
+  (explained ??= structuralSchema(JSON.parse(fs.readFileSync(schemaFile(), 'utf8')) as Schema));
 
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
@@ -383,9 +355,9 @@ function byOrder(a: Problem, b: Problem): number {
  * every other check assumes. Unknown fields alone leave the shape sound: the other checks still run.
  */
 export function checkSchema(c: IssueCollector, profile: unknown): boolean {
-  const { validate, schema: schemaOf } = validator();
+  const validate = shapeValidator();
   if (validate(profile)) return true;
-  const schema = schemaOf();
+  const schema = checkedSchema();
   const problems = (validate.errors ?? [])
     .map((e) => problemOf(schema, profile, e))
     .filter((p): p is Problem => p !== undefined)

@@ -347,7 +347,12 @@ export class TenantNamespace extends Construct {
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
     const site = props.site;
-    const pools = uniqueByName([...site.gpuPools, ...props.gpus.map((g) => g.pool)]);
+    this.grantedPools = uniqueByName(props.gpus.map((g) => g.pool));
+    this.grantedTiers = uniqueByName([
+      ...(props.storage ?? []).map((g) => g.tier),
+      ...(props.volumes ?? []).map((v) => v.tier),
+    ]);
+    const pools = uniqueByName([...site.gpuPools, ...this.grantedPools]);
     this.retired = props.retired ?? false;
     this.holdsGpus = !this.retired && holdsGpus(props.allocation, props.date ?? synthesisDate(process.env));
     // A retired tenant holds no GPUs, whatever its grants said.
@@ -357,18 +362,9 @@ export class TenantNamespace extends Construct {
       gpuHours: g.gpuHours,
       migProfile: g.migProfile,
     }));
-    const tiers = uniqueByName([
-      ...site.storageTiers,
-      ...(props.storage ?? []).map((g) => g.tier),
-      ...(props.volumes ?? []).map((v) => v.tier),
-    ]);
+    const tiers = uniqueByName([...site.storageTiers, ...this.grantedTiers]);
     const spec = checkTenantProps(props, requested, pools, tiers);
     this.name = props.name;
-    this.grantedPools = uniqueByName(props.gpus.map((g) => g.pool));
-    this.grantedTiers = uniqueByName([
-      ...(props.storage ?? []).map((g) => g.tier),
-      ...(props.volumes ?? []).map((v) => v.tier),
-    ]);
     this.site = site;
     // Before anything is made: the site takes the tenant (and its pools and tiers) or refuses it
     // (a tenant it did not build; grants past its pools), so a caught refusal leaves nothing behind.

@@ -89,6 +89,13 @@ function policies(...stacks: TerraformStack[]): string[] {
     .sort();
 }
 
+/** The spec of the ValidatingAdmissionPolicy `name` in a stack. */
+function policySpec(stack: TerraformStack, name: string): TfJson | undefined {
+  return Object.values(resources(synth(stack), 'kubernetes_manifest'))
+    .map((m) => m.manifest)
+    .find((m) => m.kind === 'ValidatingAdmissionPolicy' && m.metadata.name === name)?.spec;
+}
+
 const GUARDRAILS = [
   TenantGuardrails.DELETION_POLICY_NAME,
   TenantGuardrails.POLICY_NAME,
@@ -166,12 +173,8 @@ describe('a tenant learns its cluster from its site', () => {
     expect(hard['requests.nvidia.com/mig-3g.40gb']).toBe('0');
     expect(hard['work.storageclass.storage.k8s.io/requests.storage']).toBe('0');
     expect(site.gpuPools.map((p) => p.name)).toEqual(['a100', 'mig']);
-    const placement = Object.values(resources(synth(tenants), 'kubernetes_manifest')).find(
-      (m) =>
-        m.manifest.kind === 'ValidatingAdmissionPolicy' &&
-        m.manifest.metadata.name === TenantGuardrails.PLACEMENT_POLICY_NAME,
-    );
-    expect(JSON.stringify(placement?.manifest.spec.variables)).toContain("'mig'");
+    const placement = policySpec(tenants, TenantGuardrails.PLACEMENT_POLICY_NAME);
+    expect(JSON.stringify(placement?.variables)).toContain("'mig'");
   });
 
   it('refuses a tenant before it makes anything, so a caught refusal leaves no resource behind', () => {
@@ -310,13 +313,9 @@ describe('guard rails come with the site scope, once per site', () => {
     tenant(tenants, site, a100);
     tenant(more, site, a100, { name: 'speech' });
     expect(policies(platform, tenants, more)).toEqual(GUARDRAILS);
-    const placement = Object.values(resources(synth(tenants), 'kubernetes_manifest')).find(
-      (m) =>
-        m.manifest.kind === 'ValidatingAdmissionPolicy' &&
-        m.manifest.metadata.name === TenantGuardrails.PLACEMENT_POLICY_NAME,
-    );
+    const placement = policySpec(tenants, TenantGuardrails.PLACEMENT_POLICY_NAME);
     // The scope's pool, whose node label the placement guard keeps tenants from selecting.
-    expect(JSON.stringify(placement?.manifest.spec.variables)).toContain("'a100'");
+    expect(JSON.stringify(placement?.variables)).toContain("'a100'");
   });
 
   it("take the site's own settings", () => {
@@ -326,12 +325,8 @@ describe('guard rails come with the site scope, once per site', () => {
       name: 'lab',
       guardrails: { allowedPriorityClasses: ['default-priority'] },
     });
-    const priority = Object.values(resources(synth(tenants), 'kubernetes_manifest')).find(
-      (m) =>
-        m.manifest.kind === 'ValidatingAdmissionPolicy' &&
-        m.manifest.metadata.name === TenantGuardrails.PRIORITY_POLICY_NAME,
-    );
-    expect(priority?.manifest.spec.variables).toContainEqual({
+    const priority = policySpec(tenants, TenantGuardrails.PRIORITY_POLICY_NAME);
+    expect(priority?.variables).toContainEqual({
       name: 'allowed',
       expression: "['default-priority']",
     });
